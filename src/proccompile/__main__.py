@@ -1,0 +1,5 @@
+"""Entry point for ``python -m proccompile``."""
+
+from proccompile.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""Command-line entry point: the click group and the crash guard; commands live in commands/."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+
+import click
+
+from proccompile import __version__
+from proccompile.commands.build import build
+from proccompile.commands.check import check
+from proccompile.commands.explain import explain
+from proccompile.commands.schema import schema
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="proccompile")
+def cli() -> None:
+    """Check and compile controlled procedures and record forms kept as YAML."""
+
+
+cli.add_command(check)
+cli.add_command(build)
+cli.add_command(schema)
+cli.add_command(explain)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception:  # noqa: BLE001 - last line of defence: no traceback for users
+        with tempfile.NamedTemporaryFile("w", prefix="proccompile-crash-", suffix=".txt", delete=False) as f:
+            traceback.print_exc(file=f)
+        click.echo(
+            f"proccompile: internal error; this is a bug. The traceback is in {f.name}; "
+            "please report it with the input that caused it.",
+            err=True,
+        )
+        sys.exit(2)

@@ -1,0 +1,30 @@
+"""`proccompile check`: validate the whole corpus and report every finding."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from proccompile.commands.common import (
+    EXIT_CLEAN, EXIT_FINDINGS, config_failure, format_option, path_argument, print_findings,
+    resolve_format, strict_option,
+)
+from proccompile.pipeline import ConfigError, check_project
+
+
+@click.command()
+@path_argument
+@format_option
+@strict_option
+def check(path: Path, fmt: str | None, strict: bool) -> None:
+    """Check every procedure and form under PATH (default: the current directory)."""
+    fmt = resolve_format(fmt)
+    try:
+        result = check_project(path)
+    except ConfigError as error:
+        config_failure(error, fmt)
+        return
+    print_findings(result.diagnostics, fmt, result.files)
+    sys.exit(EXIT_FINDINGS if result.diagnostics.fails(strict=strict) else EXIT_CLEAN)

@@ -1,0 +1,128 @@
+"""The registry of every diagnostic code: id, slug, default severity, summary and help."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+@enum.unique
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    id: str
+    slug: str
+    severity: Severity
+    summary: str
+    why: str
+    help: str | None = None
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_ALL = (
+    # PC0xx: project configuration (these abort with exit 2)
+    Code("PC001", "config-missing", E, "The project has no `proccompile.yaml`",
+         "Departments, numbering patterns and approval roles live in the project config; "
+         "without it nothing can be checked.",
+         "Create `proccompile.yaml` at the project root (see docs/configuration.md)"),
+    Code("PC002", "config-invalid", E, "The project config is not valid",
+         "Every other check depends on the config, so a broken config stops the run with exit 2.",
+         None),
+    # PC1xx: loading YAML
+    Code("PC101", "yaml-syntax", E, "The file is not valid YAML",
+         "A file that does not parse cannot be checked at all.", None),
+    Code("PC102", "duplicate-key", E, "A mapping repeats a key",
+         "YAML loaders disagree on which value wins; the author meant one of them.",
+         "Remove or rename one of the two keys"),
+    Code("PC103", "invalid-date", E, "A date does not exist in the calendar",
+         "Dates drive document-control checks; an impossible date cannot be compared.",
+         "Write the date as YYYY-MM-DD with a real month and day"),
+    Code("PC104", "not-utf8", E, "The file is not UTF-8 encoded",
+         "Files saved by legacy editors in GBK or GB18030 turn Chinese text into mojibake.",
+         "Re-save the file as UTF-8 (for example `iconv -f GBK -t UTF-8`)"),
+    Code("PC105", "file-too-large", E, "The file is larger than the size limit",
+         "A procedure or form is a few kilobytes; a huge file is a mistake or an attack.",
+         "Split the document, or check that the right file is in the folder"),
+    Code("PC106", "alias-not-allowed", E, "The file uses a YAML anchor or alias",
+         "Aliases make one edit change many places silently and allow exponential expansion.",
+         "Write the value out in full"),
+    Code("PC107", "not-a-mapping", E, "The top level of the file is not a mapping",
+         "Each file holds exactly one procedure, form or config as a mapping of fields.",
+         "Start the file with the document's fields, e.g. `code: ...`"),
+    Code("PC108", "unreadable-file", E, "The file cannot be read",
+         "A directory, broken link or permission problem where a YAML file is expected.",
+         "Make it a readable regular file or remove it"),
+    # PC2xx: document model
+    Code("PC201", "unknown-field", E, "A field is not part of the document model",
+         "Unknown fields are usually typos; silently ignoring them loses content.",
+         None),
+    Code("PC202", "missing-field", E, "A required field is missing",
+         "Controlled documents need every identifying field (ISO 9001 7.5.2).", None),
+    Code("PC203", "invalid-value", E, "A field has a value of the wrong type or form",
+         "The value cannot be understood, so it cannot be checked or printed.", None),
+    Code("PC204", "illegal-character", E, "Text contains a character Word cannot store",
+         "Control characters such as \\x0b are illegal in OOXML and would break the build.",
+         "Remove the character; use a real line break instead of \\v or \\f"),
+    # PC3xx: references across the corpus
+    Code("PC301", "code-pattern", E, "A document code does not follow the house numbering pattern",
+         "Codes are how auditors and staff find documents; the pattern is set in the config.",
+         None),
+    Code("PC302", "duplicate-code", E, "Two files define the same document code",
+         "A code must identify exactly one controlled document (ISO 9001 7.5.2a).",
+         "Give one of the documents a new code; never reuse a withdrawn code"),
+    Code("PC303", "unknown-form", E, "A record names a form code that has no form file",
+         "Every record kept must have a defined, controlled form.", None),
+    Code("PC304", "unknown-department", E, "A department id is not defined in the config",
+         "Duties, step owners and record keepers must be real departments.", None),
+    Code("PC305", "unknown-document", E,
+         "A related document is neither a procedure in the corpus nor a registered external document",
+         "Related documents must resolve so readers can find them.", None),
+    Code("PC306", "pinned-reference", E, "A reference pins a version or year of a document",
+         "References cite codes only, so they never go stale when the cited document is revised.",
+         None),
+    Code("PC307", "record-not-listed", E, "A step produces a record missing from the records table",
+         "The records table is what keepers and auditors rely on; it must list every record.",
+         None),
+    Code("PC308", "record-not-produced", W, "A records-table entry is produced by no step",
+         "A record nobody produces is either stale or its step is missing.", None),
+    Code("PC309", "owner-without-duty", E,
+         "A step owner has no entry under the procedure's responsibilities",
+         "Whoever performs a step must see that duty in the responsibilities section.", None),
+    Code("PC310", "owner-department-without-duty", E,
+         "The owning department has no entry under responsibilities",
+         "The department that owns a procedure must have a stated duty in it.", None),
+    Code("PC311", "unused-form", W, "No procedure references this form",
+         "An orphan form is either obsolete or its procedure forgot to list it.",
+         "Reference the form from a procedure's records, or withdraw it"),
+    Code("PC312", "cites-obsolete", E, "A released procedure cites an obsolete procedure",
+         "Obsolete documents must not be used (ISO 9001 7.5.3.2); citing one points users at it.",
+         None),
+    Code("PC313", "retention-missing", E, "A record has no retention period",
+         "Every record needs a defined retention (ISO 9001 7.5.3.2 d).",
+         "Give the record or its form a `retention`, or set `records.default_retention`"),
+    Code("PC314", "retention-too-short", E, "A record's retention is below the configured minimum",
+         "The minimum comes from law, customers or the standard (e.g. IATF 7.5.3.2.1).", None),
+    # PC4xx: document control
+    Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
+         "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),
+    Code("PC402", "revision-history-stale", E,
+         "The last revision-history entry is not the current version",
+         "The revision table must tell the truth about the version in force.", None),
+    Code("PC403", "revision-order", E, "Revision-history versions or dates are out of order",
+         "Versions only move forward: A/0, A/1 ... then B/0.", None),
+    Code("PC404", "date-order", E, "Document dates are out of order",
+         "Approval comes before issue, and a document takes effect on or after its issue date.",
+         None),
+    Code("PC405", "approvals-incomplete", E, "A released document lacks a required approval",
+         "Documents are reviewed and approved before issue (ISO 9001 7.5.2 c).", None),
+    Code("PC406", "self-approval", W, "The same person prepared and approved the document",
+         "Separation of preparation and approval is expected by most auditors.", None),
+)
+
+CODES: dict[str, Code] = {code.id: code for code in _ALL}

@@ -1,0 +1,71 @@
+"""Model every loaded file and assemble the corpus; files that fail still register their code."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.load.source import SourceFile
+from proccompile.model.config import ProjectConfig
+from proccompile.model.corpus import Corpus, Document
+from proccompile.model.errors import report_validation_error
+from proccompile.model.form import Form
+from proccompile.model.procedure import Procedure
+
+T = TypeVar("T", bound=BaseModel)
+
+# Strips the schema-editor key some YAML extensions insert; it is not document content.
+_EDITOR_KEYS = ("$schema",)
+_CODE_LINE = re.compile(r"""^code:[ \t]*['"]?([^'"#\r\n]*?)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def model_document(source: SourceFile, model: type[T], bag: Diagnostics) -> T | None:
+    data = source.tree
+    if data is None:
+        return None
+    if any(key in data for key in _EDITOR_KEYS):
+        data = {k: v for k, v in data.items() if k not in _EDITOR_KEYS}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        report_validation_error(exc, model, source, bag)
+        return None
+    except RecursionError:
+        bag.add("PC203", "The document is nested too deeply to be checked", source.file_span())
+        return None
+
+
+def model_config(source: SourceFile, bag: Diagnostics) -> ProjectConfig | None:
+    return model_document(source, ProjectConfig, bag)
+
+
+def build_corpus(
+    config: ProjectConfig,
+    config_source: SourceFile,
+    procedures: list[SourceFile],
+    forms: list[SourceFile],
+    bag: Diagnostics,
+) -> Corpus:
+    corpus = Corpus(config, config_source)
+    for sources, model, target in ((procedures, Procedure, corpus.procedures), (forms, Form, corpus.forms)):
+        for source in sources:
+            modelled = model_document(source, model, bag)
+            if modelled is not None:
+                target.append(Document(modelled, source))  # type: ignore[arg-type]
+                continue
+            corpus.broken_procedures += model is Procedure
+            if (code := declared_code(source)) is not None:
+                corpus.broken_codes.add(code)
+    return corpus
+
+
+def declared_code(source: SourceFile) -> str | None:
+    """The ``code`` a broken file declares, from its tree or, failing that, its raw text."""
+    if source.tree is not None:
+        code = source.tree.get("code")
+        return code.strip() if isinstance(code, str) else None
+    match = _CODE_LINE.search(source.text)
+    return match.group(1).strip() if match and match.group(1).strip() else None

@@ -1,0 +1,134 @@
+"""The project config (proccompile.yaml): everything that is a house convention, not code."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from proccompile.model.base import StrictModel
+from proccompile.model.types import DeptId, DocCode, DurationField, Text
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return pattern
+
+
+def _format_fields(allowed: set[str]):  # type: ignore[no-untyped-def]
+    def check(template: str) -> str:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        unknown = names - allowed
+        if unknown:
+            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; use {', '.join(sorted(allowed))}")
+        return template
+
+    return check
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
+
+
+class Names(StrictModel):
+    zh: Text
+    en: Text
+
+
+class Department(StrictModel):
+    id: DeptId
+    """Id that procedures and forms use, e.g. after-sales."""
+    zh: Text
+    en: Text
+    external: bool = False
+    """True for parties outside the company that still carry duties, e.g. dealers."""
+
+
+class ExternalDocument(StrictModel):
+    code: DocCode
+    """The code as cited, e.g. GB/T 19001-2016."""
+    title: Text
+    issuer: Text | None = None
+
+
+class Numbering(StrictModel):
+    procedure: Regex
+    """Regular expression every procedure code must match in full."""
+    form: Regex
+    """Regular expression every form code must match in full."""
+    procedure_display: Annotated[str, AfterValidator(_format_fields({"code", "year", "version"}))] = "{code}"
+    """How a procedure's number is printed; {year} is the issue year, e.g. {code}—{year}."""
+    form_display: Annotated[str, AfterValidator(_format_fields({"code", "edition", "version"}))] = "{code}"
+    """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
+
+
+class VersionScheme(StrictModel):
+    style: Literal["letter", "numeric"] = "letter"
+    """letter: A/0, A/1 … then B/0; numeric: 1.0, 1.1 … then 2.0."""
+    max_amendment: int = Field(default=4, ge=0, le=99)
+    """Highest amendment number before the edition must change (A/4 → B/0 with 4)."""
+
+
+class RecordPolicy(StrictModel):
+    default_retention: DurationField | None = None
+    """Retention used when neither the record entry nor its form gives one."""
+    minimum_retention: DurationField | None = None
+    """No record may be kept for less than this."""
+
+
+class ApprovalRole(StrictModel):
+    id: DeptId
+    zh: Text
+    en: Text
+
+
+DEFAULT_ROLES = [
+    ApprovalRole(id="prepared", zh="编制", en="Prepared by"),
+    ApprovalRole(id="reviewed", zh="审核", en="Reviewed by"),
+    ApprovalRole(id="approved", zh="批准", en="Approved by"),
+]
+
+
+class Limits(StrictModel):
+    max_file_bytes: int = Field(default=1_000_000, ge=1_000, le=50_000_000)
+    """Largest procedure or form file accepted, in bytes."""
+
+
+class ProjectConfig(StrictModel):
+    """Project settings for one quality management system."""
+
+    company: Names
+    language: Literal["zh", "en"] = "zh"
+    """Language of generated labels and headings."""
+    numbering: Numbering
+    versions: VersionScheme = VersionScheme()
+    departments: list[Department] = Field(min_length=1)
+    external_documents: list[ExternalDocument] = []
+    """Standards and laws that procedures may cite besides the corpus."""
+    records: RecordPolicy = RecordPolicy()
+    approval_roles: list[ApprovalRole] = Field(default=DEFAULT_ROLES, min_length=1)
+    """Roles that sign a procedure, in signing order; the first is the author, the last the approver."""
+    review_interval: DurationField | None = None
+    """How often procedures are reviewed; gives the next-review date in registers."""
+    limits: Limits = Limits()
+    severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
+    """Per-code severity overrides, e.g. PC311: ignore."""
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ProjectConfig:
+        for what, ids in (
+            ("department", [d.id for d in self.departments]),
+            ("approval role", [r.id for r in self.approval_roles]),
+            ("external document", [d.code for d in self.external_documents]),
+        ):
+            seen = {i for i in ids if ids.count(i) > 1}
+            if seen:
+                raise ValueError(f"{what} `{sorted(seen)[0]}` is defined twice")
+        return self
+
+    def department(self, dept_id: str) -> Department | None:
+        return next((d for d in self.departments if d.id == dept_id), None)

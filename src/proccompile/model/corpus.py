@@ -1,0 +1,69 @@
+"""The modelled corpus: config, procedures and forms with their sources, indexed by code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Generic, TypeVar
+
+from proccompile.load.source import SourceFile
+from proccompile.diagnostics import Span
+from proccompile.model.config import ProjectConfig
+from proccompile.model.form import Form
+from proccompile.model.procedure import Procedure
+
+M = TypeVar("M", Procedure, Form)
+
+
+@dataclass(frozen=True)
+class Document(Generic[M]):
+    """A modelled document together with the file it came from, so checks can locate findings."""
+
+    model: M
+    source: SourceFile
+
+    def span(self, *loc: str | int, key: bool = False) -> Span:
+        return self.source.span(loc, key=key)
+
+
+@dataclass
+class Corpus:
+    config: ProjectConfig
+    config_source: SourceFile
+    procedures: list[Document[Procedure]] = field(default_factory=list)
+    forms: list[Document[Form]] = field(default_factory=list)
+    broken_codes: set[str] = field(default_factory=set)
+    """Codes declared by files that failed to load or model; references to them are not reported."""
+    broken_procedures: int = 0
+    """Procedure files that failed; what they reference is unknown, so unused-form findings are held back."""
+
+    def procedure(self, code: str) -> Document[Procedure] | None:
+        return self._procedures_by_code.get(code)
+
+    def form(self, code: str) -> Document[Form] | None:
+        return self._forms_by_code.get(code)
+
+    # Built on first lookup, after the model stage has finished filling the corpus.
+    @cached_property
+    def _procedures_by_code(self) -> dict[str, Document[Procedure]]:
+        return _first_by_code(self.procedures)
+
+    @cached_property
+    def _forms_by_code(self) -> dict[str, Document[Form]]:
+        return _first_by_code(self.forms)
+
+    def documents(self) -> Iterator[Document[Procedure] | Document[Form]]:
+        yield from self.procedures
+        yield from self.forms
+
+    def external(self, code: str) -> bool:
+        return any(d.code == code for d in self.config.external_documents)
+
+
+def _first_by_code(docs: list[Document[M]]) -> dict[str, Document[M]]:
+    index: dict[str, Document[M]] = {}
+    for doc in docs:
+        index.setdefault(doc.model.code, doc)
+    return index
+

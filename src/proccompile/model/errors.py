@@ -1,0 +1,154 @@
+"""Translate pydantic validation errors into located, reworded diagnostics."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics.suggest import did_you_mean, one_of
+from proccompile.load.source import SourceFile
+
+
+def report_validation_error(exc: ValidationError, model: type[BaseModel], source: SourceFile, bag: Diagnostics) -> None:
+    errors = exc.errors(include_url=False)
+    seen: set[tuple[Any, ...]] = set(_misspelt_required(errors, model))
+    for error in errors:
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        node_loc = _node_loc(loc)
+        # Union members each report at the same place; one finding per place is enough.
+        dedupe = (node_loc, kind if kind in ("extra_forbidden", "missing") else "value")
+
+        if dedupe in seen:
+            continue
+        seen.add(dedupe)
+        _report_one(error, loc, node_loc, model, source, bag)
+
+
+def _misspelt_required(errors: list[Any], model: type[BaseModel]) -> list[tuple[Any, ...]]:
+    """Missing fields that an unknown sibling field is a typo of: one finding (the typo) is enough."""
+    missing = {_node_loc(tuple(e["loc"])) for e in errors if e["type"] == "missing"}
+    covered = []
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = _node_loc(tuple(error["loc"]))
+        suggestion = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+        if suggestion and (*loc[:-1], suggestion) in missing:
+            covered.append(((*loc[:-1], suggestion), "missing"))
+    return covered
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    help_text = did_you_mean(name, candidates)
+    return help_text.split("`")[1] if help_text else None
+
+
+def _report_one(error: Any, loc: tuple, node_loc: tuple, model: type[BaseModel], source: SourceFile, bag: Diagnostics) -> None:
+    kind, field = error["type"], _field_name(node_loc)
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, node_loc[:-1])
+        bag.add("PC201", f"Unknown field `{field}`", source.span(node_loc, key=True),
+                help=did_you_mean(field, allowed) or f"Allowed fields here: {one_of(allowed, 12)}")
+    elif kind == "missing":
+        parent = node_loc[:-1]
+        span = source.span(parent, key=True) if parent else source.file_span()
+        bag.add("PC202", f"Missing required field `{field}`", span)
+    elif kind == "illegal_character":
+        bag.add("PC204", f"`{field}` {error['msg']}", source.span(node_loc))
+    else:
+        message, help_text = _reword(error, field)
+        bag.add("PC203", message, source.span(node_loc), help=help_text)
+
+
+def _reword(error: Any, field: str) -> tuple[str, str | None]:
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    shown = _show(value)
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return (f"`{field}` must be text, got the number {shown}",
+                f"Quote the value so YAML keeps it as written: {field}: '{value}'")
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
+        return (f"`{field}` must be one of {expected}, got {shown}",
+                did_you_mean(str(value), options) if isinstance(value, str) else None)
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"`{field}` must be a date, got {shown}", "Write dates as YYYY-MM-DD, unquoted"
+    if kind == "string_pattern_mismatch":
+        return f"`{field}` has an invalid form: {shown}", _pattern_help(field)
+    if kind in ("duration_type", "duration_format"):
+        return f"`{field}`: {error['msg']}", "Examples: 30min, 2h, 24h, 3d, 10wd, 18mo, 3y, permanent"
+    if kind == "too_short" and isinstance(value, list | dict):
+        return f"`{field}` must not be empty", None
+    if kind == "value_error":
+        return f"`{field}`: {error['msg'].removeprefix('Value error, ')}", None
+    return f"`{field}`: {error['msg'][0].lower()}{error['msg'][1:]}, got {shown}", None
+
+
+def _pattern_help(field: str) -> str | None:
+    return {
+        "owner": "Department ids are lower-case words joined by '-', e.g. after-sales",
+        "keeper": "Department ids are lower-case words joined by '-', e.g. after-sales",
+        "department": "Department ids are lower-case words joined by '-', e.g. after-sales",
+    }.get(field, None)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    return f"`{text[:40]}…`" if len(text) > 40 else f"`{text}`"
+
+
+def _node_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union/function labels so the loc addresses YAML nodes only."""
+    return tuple(p for p in loc if isinstance(p, int) or not _is_label(p))
+
+
+def _is_label(part: str) -> bool:
+    return "[" in part or part in ("function-after", "function-before", "function-plain", "lax-or-strict")
+
+
+def _field_name(loc: tuple) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    return names[-1] if names else "document"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model reached by walking ``loc`` through the annotations."""
+    current: Any = model
+    in_dict = False
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if in_dict:  # this part is a user key of a dict field, e.g. an approval role
+            in_dict = False
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        annotation = current.model_fields[part].annotation
+        in_dict = typing.get_origin(annotation) is dict
+        current = _inner_model(annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            inner = _inner_model(arg)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    if origin is dict:
+        return _inner_model(typing.get_args(annotation)[1])
+    return annotation

@@ -1,0 +1,61 @@
+"""The record form (记录表单) model: one blank form per YAML file."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from proccompile.model.base import StrictModel
+from proccompile.model.procedure import Status
+from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version
+
+FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
+
+
+class FormField(StrictModel):
+    label: Text
+    type: FieldKind = "text"
+    options: list[Text] = []
+    """Choices offered, for type choice."""
+
+    @model_validator(mode="after")
+    def _choice_has_options(self) -> FormField:
+        if self.type == "choice" and len(self.options) < 2:
+            raise ValueError("a choice field needs at least two options")
+        if self.type != "choice" and self.options:
+            raise ValueError(f"options are only allowed on choice fields, not {self.type}")
+        return self
+
+
+class Column(StrictModel):
+    label: Text
+    width: float = Field(default=1, gt=0, le=20)
+    """Relative width against the other columns."""
+
+
+class FormTable(StrictModel):
+    title: Text | None = None
+    columns: list[Column] = Field(min_length=1, max_length=20)
+    rows: int = Field(default=8, ge=1, le=200)
+    """Number of blank rows."""
+
+
+class Form(StrictModel):
+    """A controlled record form (记录表单)."""
+
+    code: DocCode
+    title: Text
+    version: Version
+    status: Status = "released"
+    owner: DeptId
+    retention: DurationField | None = None
+    """Default retention of records kept on this form."""
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    fields: list[FormField] = []
+    """Header fields, laid out as a labelled grid."""
+    table: FormTable | None = None
+    signoffs: list[Text] = []
+    """Sign-off labels printed at the foot, e.g. 填表人, 日期, 审核."""
+    instructions: list[Text] = []
+    """Filling instructions specific to this form."""

@@ -1,0 +1,99 @@
+"""Field types shared by procedures, forms and the config: XML-safe text, durations, ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+# XML 1.0 Char production: anything outside it cannot be stored in a .docx part.
+_XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(value: str) -> str:
+    bad = _XML_ILLEGAL.search(value)
+    if bad:
+        raise PydanticCustomError(
+            "illegal_character",
+            "contains {char} at character {position}, which Word documents cannot store",
+            {"char": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1},
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_xml_safe), Field(min_length=1)]
+"""Non-empty text that can be written into a Word document."""
+
+DocCode = Annotated[str, AfterValidator(_xml_safe), Field(min_length=1, pattern=r"^\S(.*\S)?$")]
+"""A procedure, form or external document code, e.g. Q/FL2.0813 or Q/JL081301."""
+
+DeptId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+"""A department id from the project config, e.g. sales or after-sales."""
+
+Version = Annotated[str, AfterValidator(_xml_safe), Field(min_length=1)]
+"""A version in the project's scheme, e.g. A/0 or 1.0; always quote numeric versions."""
+
+Clause = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
+"""An ISO 9001:2015 clause number, e.g. 8.5.5."""
+
+
+_UNITS = {"min": 1 / 60, "h": 1, "d": 24, "wd": 24, "mo": 24 * 30, "y": 24 * 365}
+_UNIT_NAMES = {
+    "zh": {"min": "分钟", "h": "小时", "d": "天", "wd": "个工作日", "mo": "个月", "y": "年"},
+    "en": {"min": "min", "h": "h", "d": "days", "wd": "working days", "mo": "months", "y": "years"},
+}
+DURATION_PATTERN = r"^(\d+)\s*(min|h|d|wd|mo|y)$|^permanent$"
+_DURATION_RE = re.compile(DURATION_PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A time limit or retention period: 30min, 2h, 24h, 3d, 10wd, 18mo, 3y, or permanent."""
+
+    amount: int
+    unit: str
+
+    @property
+    def hours(self) -> float:
+        return float("inf") if self.unit == "permanent" else self.amount * _UNITS[self.unit]
+
+    def __str__(self) -> str:
+        return "permanent" if self.unit == "permanent" else f"{self.amount}{self.unit}"
+
+    def display(self, language: str) -> str:
+        if self.unit == "permanent":
+            return "永久" if language == "zh" else "permanent"
+        name = _UNIT_NAMES[language][self.unit]
+        if language == "zh":
+            return f"{self.amount} {name}" if self.unit in ("min", "h") else f"{self.amount}{name}"
+        return f"{self.amount} {name}"
+
+
+def _parse_duration(value: Any) -> Any:
+    if isinstance(value, Duration):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "duration_type", "Expected a duration such as 2h, 24h, 3d or 3y, got {value!r}", {"value": value}
+        )
+    match = _DURATION_RE.match(value.strip())
+    if not match:
+        raise PydanticCustomError(
+            "duration_format",
+            "`{value}` is not a duration; write a whole number and a unit: min, h, d, wd, mo or y",
+            {"value": value},
+        )
+    if value.strip() == "permanent":
+        return Duration(0, "permanent")
+    return Duration(int(match.group(1)), match.group(2))
+
+
+DurationField = Annotated[
+    Duration,
+    BeforeValidator(_parse_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["2h", "24h", "3d", "3y"]}),
+]

@@ -1,0 +1,37 @@
+"""Validate stage: closed-world checks over the whole corpus; findings go into the Diagnostics bag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.model import Corpus
+from proccompile.validate import departments, document_control, identity, records, references
+
+Check = Callable[[Corpus, Diagnostics], None]
+
+# Output is sorted by position, so this order only groups the checks for reading.
+CHECKS: tuple[Check, ...] = (
+    identity.code_pattern,
+    identity.duplicate_code,
+    departments.unknown_department,
+    departments.owner_without_duty,
+    departments.owner_department_without_duty,
+    references.unknown_form,
+    references.unknown_document,
+    references.pinned_reference,
+    references.cites_obsolete,
+    records.record_not_listed,
+    records.record_not_produced,
+    records.unused_form,
+    records.retention,
+    document_control.version_scheme,
+    document_control.revision_history,
+    document_control.date_order,
+    document_control.approvals,
+)
+
+
+def run_checks(corpus: Corpus, bag: Diagnostics) -> None:
+    for check in CHECKS:
+        check(corpus, bag)

@@ -1,0 +1,54 @@
+"""Departments: every id is defined in the config, and every actor has stated duties."""
+
+from __future__ import annotations
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics.suggest import did_you_mean, one_of
+from proccompile.model import Corpus
+from proccompile.validate.refs import department_refs, form_department_refs, steps
+
+
+def unknown_department(corpus: Corpus, bag: Diagnostics) -> None:
+    known = [d.id for d in corpus.config.departments]
+    for doc in corpus.documents():
+        refs = department_refs(doc.model) if hasattr(doc.model, "process") else form_department_refs(doc.model)
+        for ref in refs:
+            if ref.target not in known:
+                bag.add(
+                    "PC304",
+                    f"Department `{ref.target}` ({ref.role}) is not defined in proccompile.yaml",
+                    doc.span(*ref.loc),
+                    help=did_you_mean(ref.target, known) or f"Defined departments: {one_of(known)}",
+                )
+
+
+def owner_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
+    known = {d.id for d in corpus.config.departments}
+    for doc in corpus.procedures:
+        proc = doc.model
+        with_duties = {r.department for r in proc.responsibilities}
+        reported: set[str] = set()
+        for loc, step in steps(proc):
+            if step.owner in known and step.owner not in with_duties and step.owner not in reported:
+                reported.add(step.owner)
+                count = sum(1 for _, s in steps(proc) if s.owner == step.owner)
+                bag.add(
+                    "PC309",
+                    f"Step owner `{step.owner}` has no entry under `responsibilities`"
+                    + (f" ({count} steps)" if count > 1 else ""),
+                    doc.span(*loc, "owner"),
+                    help=f"Add `- department: {step.owner}` with its duties to `responsibilities`",
+                )
+
+
+def owner_department_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
+    known = {d.id for d in corpus.config.departments}
+    for doc in corpus.procedures:
+        proc = doc.model
+        if proc.owner in known and proc.owner not in {r.department for r in proc.responsibilities}:
+            bag.add(
+                "PC310",
+                f"Owning department `{proc.owner}` has no entry under `responsibilities`",
+                doc.span("owner"),
+                help=f"State what `{proc.owner}` does for this procedure under `responsibilities`",
+            )

@@ -1,0 +1,39 @@
+"""Document codes: the house numbering pattern and uniqueness across the corpus."""
+
+from __future__ import annotations
+
+import re
+
+from proccompile.diagnostics import Diagnostics, Related
+from proccompile.model import Corpus
+
+
+def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
+    numbering = corpus.config.numbering
+    for kind, pattern, docs in (
+        ("procedure", numbering.procedure, corpus.procedures),
+        ("form", numbering.form, corpus.forms),
+    ):
+        regex = re.compile(pattern)
+        for doc in docs:
+            if not regex.fullmatch(doc.model.code):
+                bag.add(
+                    "PC301",
+                    f"{kind.capitalize()} code `{doc.model.code}` does not match the house pattern",
+                    doc.span("code"),
+                    help=f"Codes must match `{pattern}` (numbering.{kind} in proccompile.yaml)",
+                )
+
+
+def duplicate_code(corpus: Corpus, bag: Diagnostics) -> None:
+    first_seen: dict[str, object] = {}
+    for doc in corpus.documents():
+        code = doc.model.code
+        first = first_seen.setdefault(code, doc)
+        if first is not doc:
+            bag.add(
+                "PC302",
+                f"Code `{code}` is already used by `{first.source.rel}`",  # type: ignore[attr-defined]
+                doc.span("code"),
+                related=(Related(first.span("code"), "first defined here"),),  # type: ignore[attr-defined]
+            )

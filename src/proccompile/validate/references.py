@@ -1,0 +1,86 @@
+"""Cross-references: forms and documents resolve, cite codes only, and never point at obsolete documents."""
+
+from __future__ import annotations
+
+import re
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics.suggest import did_you_mean
+from proccompile.model import Corpus
+from proccompile.validate.refs import document_refs, form_refs
+
+# What may trail a code when a reference pins a year, an edition or a full version.
+_PIN_SUFFIX = re.compile(r"^\s*[—–\-_ ]?\s*(\d{4}|[A-Z](/\d+)?|[vV]?\d+(\.\d+)+)$")
+
+
+def pinned_base(reference: str, codes: set[str]) -> str | None:
+    """The corpus code a reference pins a version of, e.g. Q/FL2.0707 for Q/FL2.0707—2020."""
+    for cut in range(len(reference) - 1, 0, -1):
+        if reference[:cut] in codes and _PIN_SUFFIX.match(reference[cut:]):
+            return reference[:cut]
+    return None
+
+
+def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
+    form_codes = {f.model.code for f in corpus.forms}
+    for doc in corpus.procedures:
+        for ref in form_refs(doc.model):
+            code = ref.target
+            if code in form_codes or code in corpus.broken_codes or pinned_base(code, form_codes):
+                continue
+            bag.add(
+                "PC303",
+                f"Form `{code}` ({ref.role}) has no form file",
+                doc.span(*ref.loc),
+                help=did_you_mean(code, form_codes)
+                or f"Add forms/{code.replace('/', '-')}.yaml, or cite a defined form",
+            )
+
+
+def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
+    proc_codes = {p.model.code for p in corpus.procedures}
+    external = {d.code for d in corpus.config.external_documents}
+    for doc in corpus.procedures:
+        for ref in document_refs(doc.model):
+            code = ref.target
+            if code in proc_codes or code in external or code in corpus.broken_codes:
+                continue
+            if pinned_base(code, proc_codes | {f.model.code for f in corpus.forms}):
+                continue
+            bag.add(
+                "PC305",
+                f"Document `{code}` ({ref.role}) is neither a procedure in the corpus nor a registered external document",
+                doc.span(*ref.loc),
+                help=did_you_mean(code, proc_codes | external)
+                or "Add the procedure, or register it under `external_documents` in proccompile.yaml",
+            )
+
+
+def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
+    codes = {d.model.code for d in corpus.documents()}
+    for doc in corpus.procedures:
+        refs = [*document_refs(doc.model), *form_refs(doc.model)]
+        for ref in refs:
+            base = pinned_base(ref.target, codes)
+            if base:
+                bag.add(
+                    "PC306",
+                    f"Reference `{ref.target}` pins a version or year of `{base}`",
+                    doc.span(*ref.loc),
+                    help=f"Cite the code alone, `{base}`; the build prints the current number",
+                )
+
+
+def cites_obsolete(corpus: Corpus, bag: Diagnostics) -> None:
+    for doc in corpus.procedures:
+        if doc.model.status != "released":
+            continue
+        for ref in document_refs(doc.model):
+            target = corpus.procedure(ref.target)
+            if target is not None and target.model.status == "obsolete":
+                bag.add(
+                    "PC312",
+                    f"Released procedure cites obsolete procedure `{ref.target}`",
+                    doc.span(*ref.loc),
+                    help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference",
+                )

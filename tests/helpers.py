@@ -1,0 +1,31 @@
+"""Helpers for tests: run the CLI in a folder and capture what a user would see."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from proccompile.cli import cli
+
+
+def run_cli(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run ``proccompile ARGS`` inside ``cwd``; returns (exit code, stdout)."""
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return result.exit_code, result.stdout
+
+
+def compare_or_update(expected_path: Path, actual: str, update: bool) -> None:
+    if update:
+        expected_path.write_text(actual, encoding="utf-8")
+        return
+    assert expected_path.exists(), f"{expected_path} is missing; run pytest --update-golden and review it"
+    assert actual == expected_path.read_text(encoding="utf-8"), (
+        f"output differs from {expected_path}; if the change is intended run pytest --update-golden and review the diff"
+    )

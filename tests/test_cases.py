@@ -1,0 +1,37 @@
+"""Every diagnostic code has a case directory whose exact concise output is recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proccompile.diagnostics import CODES
+from tests.helpers import compare_or_update, run_cli
+
+CASES = Path(__file__).parent / "cases" / "invalid"
+CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: p.name)
+def test_case_output(case: Path, update_golden: bool) -> None:
+    code, output = run_cli(["check", "--format", "concise", "."], case)
+    compare_or_update(case / "expected.txt", f"{output}[exit {code}]\n", update_golden)
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: p.name)
+def test_case_reports_its_own_code(case: Path) -> None:
+    code_id = case.name.split("-")[0]
+    _, output = run_cli(["check", "--format", "concise", "."], case)
+    assert f" {code_id} " in output
+
+
+def test_every_code_has_a_case() -> None:
+    named = {p.name for p in CASE_DIRS}
+    missing = [f"{c.id}-{c.slug}" for c in CODES.values() if f"{c.id}-{c.slug}" not in named]
+    assert not missing, f"codes without a case under tests/cases/invalid: {missing}"
+
+
+def test_base_project_is_clean() -> None:
+    code, output = run_cli(["check", "--format", "concise", "."], CASES.parent / "base")
+    assert (code, output) == (0, "All checks passed (4 files).\n")

@@ -73,6 +73,7 @@ def check_project(root: Path) -> CheckResult:
 
 def build_project(root: Path, out_dir: Path, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Check, then render and write; writes nothing when any error was found."""
+    # Imported here so `check` never pays for python-docx and lxml at start-up.
     from proccompile.render import render_corpus
     from proccompile.write import write_build
 

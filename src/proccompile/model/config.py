@@ -36,14 +36,18 @@ Regex = Annotated[str, AfterValidator(_compiles)]
 
 class Names(StrictModel):
     zh: Text
+    """Chinese name."""
     en: Text
+    """English name."""
 
 
 class Department(StrictModel):
     id: DeptId
     """Id that procedures and forms use, e.g. after-sales."""
     zh: Text
+    """Chinese name, e.g. 售后服务部."""
     en: Text
+    """English name."""
     external: bool = False
     """True for parties outside the company that still carry duties, e.g. dealers."""
 
@@ -52,7 +56,9 @@ class ExternalDocument(StrictModel):
     code: DocCode
     """The code as cited, e.g. GB/T 19001-2016."""
     title: Text
+    """Title as printed in related-documents lists."""
     issuer: Text | None = None
+    """Issuing body, e.g. ISO."""
 
 
 class Numbering(StrictModel):
@@ -82,8 +88,11 @@ class RecordPolicy(StrictModel):
 
 class ApprovalRole(StrictModel):
     id: DeptId
+    """Key used under a procedure's `approvals`, e.g. prepared."""
     zh: Text
+    """Chinese label, e.g. 编制."""
     en: Text
+    """English label, e.g. Prepared by."""
 
 
 DEFAULT_ROLES = [
@@ -102,19 +111,24 @@ class ProjectConfig(StrictModel):
     """Project settings for one quality management system."""
 
     company: Names
+    """Company name printed in every header."""
     language: Literal["zh", "en"] = "zh"
     """Language of generated labels and headings."""
     numbering: Numbering
     versions: VersionScheme = VersionScheme()
+    """Version scheme shared by procedures and forms."""
     departments: list[Department] = Field(min_length=1)
+    """Every department or role that duties, steps, records and forms may name."""
     external_documents: list[ExternalDocument] = []
     """Standards and laws that procedures may cite besides the corpus."""
     records: RecordPolicy = RecordPolicy()
+    """Record retention defaults and minimum."""
     approval_roles: list[ApprovalRole] = Field(default=DEFAULT_ROLES, min_length=1)
     """Roles that sign a procedure, in signing order; the first is the author, the last the approver."""
     review_interval: DurationField | None = None
     """How often procedures are reviewed; gives the next-review date in registers."""
     limits: Limits = Limits()
+    """Safety limits for input files."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
     """Per-code severity overrides, e.g. PC311: ignore."""
 

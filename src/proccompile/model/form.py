@@ -15,7 +15,9 @@ FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
 
 class FormField(StrictModel):
     label: Text
+    """Label printed before the blank, e.g. 顾客名称."""
     type: FieldKind = "text"
+    """How the blank is drawn: text, date, number, choice (with options), checkbox or signature."""
     options: list[Text] = []
     """Choices offered, for type choice."""
 
@@ -30,12 +32,14 @@ class FormField(StrictModel):
 
 class Column(StrictModel):
     label: Text
+    """Column heading."""
     width: float = Field(default=1, gt=0, le=20)
     """Relative width against the other columns."""
 
 
 class FormTable(StrictModel):
     title: Text | None = None
+    """Optional caption above the table."""
     columns: list[Column] = Field(min_length=1, max_length=20)
     rows: int = Field(default=8, ge=1, le=200)
     """Number of blank rows."""
@@ -45,16 +49,22 @@ class Form(StrictModel):
     """A controlled record form (记录表单)."""
 
     code: DocCode
+    """Form code in the house pattern, without the edition, e.g. Q/JL081301."""
     title: Text
+    """Form title, e.g. 顾客档案."""
     version: Version
+    """Version in the project's scheme; the edition letter is printed with the code."""
     status: Status = "released"
     owner: DeptId
+    """Department that owns the form."""
     retention: DurationField | None = None
     """Default retention of records kept on this form."""
     orientation: Literal["portrait", "landscape"] = "portrait"
+    """Page orientation of the printed form."""
     fields: list[FormField] = []
     """Header fields, laid out as a labelled grid."""
     table: FormTable | None = None
+    """Optional table of blank rows."""
     signoffs: list[Text] = []
     """Sign-off labels printed at the foot, e.g. 填表人, 日期, 审核."""
     instructions: list[Text] = []

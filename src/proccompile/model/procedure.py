@@ -22,13 +22,16 @@ class Approval(StrictModel):
 
 class Term(StrictModel):
     term: Text
+    """The term as used in the procedure."""
     definition: Text
+    """What it means in this procedure."""
 
 
 class Responsibility(StrictModel):
     department: DeptId
     """Department id from the project config."""
     duties: list[Text] = Field(min_length=1)
+    """What the department does under this procedure, one duty per item."""
 
 
 class Step(StrictModel):
@@ -48,8 +51,11 @@ class Step(StrictModel):
 
 class Section(StrictModel):
     title: Text
+    """Subsection title under the procedure section, e.g. 售后服务."""
     intro: Text | None = None
+    """Optional paragraph printed before the steps."""
     steps: list[Step] = Field(min_length=1)
+    """Steps in order; numbered 5.1.1, 5.1.2 … in the document."""
 
 
 class Commitment(StrictModel):
@@ -79,14 +85,20 @@ class RecordEntry(StrictModel):
 
 class Attachment(StrictModel):
     title: Text
+    """Title of the attachment, e.g. 售后服务流程图."""
     form: DocCode | None = None
+    """Form code when the attachment is a form."""
 
 
 class Revision(StrictModel):
     version: Version
+    """Version this entry introduced."""
     date: dt.date
+    """Date of the revision (issue date of that version)."""
     change: Text
+    """What changed, and why."""
     author: Text
+    """Who made the change."""
 
 
 class Procedure(StrictModel):
@@ -95,11 +107,15 @@ class Procedure(StrictModel):
     code: DocCode
     """Document code in the house pattern, without version or year, e.g. Q/FL2.0813."""
     title: Text
+    """Document title, without code or version."""
     version: Version
     """Current version in the project's scheme, e.g. A/0 (edition letter / amendment number)."""
     status: Status
+    """draft (being written), released (in force) or obsolete (withdrawn)."""
     issued: dt.date | None = None
+    """Issue date (发布日期); required once released."""
     effective: dt.date | None = None
+    """Effective date (实施日期), on or after the issue date; required once released."""
     owner: DeptId
     """Department that owns (归口) the procedure."""
     approvals: dict[str, Approval] = {}
@@ -107,15 +123,22 @@ class Procedure(StrictModel):
     iso_clauses: list[Clause] = []
     """ISO 9001:2015 clauses the procedure addresses."""
     purpose: Text
+    """Why the procedure exists (目的)."""
     scope: Text
+    """What and whom it applies to (范围)."""
     terms: list[Term] = []
+    """Terms and definitions (术语和定义); printed as 无 when empty."""
     responsibilities: list[Responsibility] = Field(min_length=1)
+    """Duties by department (职责)."""
     process: list[Section] = Field(min_length=1)
+    """The procedure itself (工作程序): subsections of numbered steps."""
     commitments: list[Commitment] = []
     """Service commitments and KPIs."""
     related_documents: list[DocCode] = []
     """Codes of procedures in the corpus or registered external documents, never with a version."""
     records: list[RecordEntry] = []
+    """Records table (记录): every record a step produces, with keeper and retention."""
     attachments: list[Attachment] = []
+    """Attachments (附件); printed as 无 when empty."""
     revisions: list[Revision] = Field(min_length=1)
     """Revision history, oldest first; the last entry is the current version."""

@@ -1,4 +1,8 @@
-"""Every diagnostic code has a case directory whose exact concise output is recorded."""
+"""The bad-input catalogue: every case directory's exact concise output and exit code are recorded.
+
+`invalid/<CODE>-<slug>/` is the canonical case of a code; `invalid/<CODE>-<slug>--<variant>/`
+adds more inputs that must produce it. `accepted/<name>/` holds unusual inputs that must pass.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ from tests.helpers import compare_or_update, run_cli
 
 CASES = Path(__file__).parent / "cases" / "invalid"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
+ACCEPTED_DIRS = sorted(p for p in (CASES.parent / "accepted").iterdir() if p.is_dir())
 
 
-@pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", CASE_DIRS + ACCEPTED_DIRS, ids=lambda p: p.name)
 def test_case_output(case: Path, update_golden: bool) -> None:
     code, output = run_cli(["check", "--format", "concise", "."], case)
     compare_or_update(case / "expected.txt", f"{output}[exit {code}]\n", update_golden)
@@ -30,6 +35,15 @@ def test_every_code_has_a_case() -> None:
     named = {p.name for p in CASE_DIRS}
     missing = [f"{c.id}-{c.slug}" for c in CODES.values() if f"{c.id}-{c.slug}" not in named]
     assert not missing, f"codes without a case under tests/cases/invalid: {missing}"
+
+
+@pytest.mark.parametrize("case", ACCEPTED_DIRS, ids=lambda p: p.name)
+def test_accepted_input_passes(case: Path) -> None:
+    assert run_cli(["check", "--format", "concise", "."], case)[0] == 0
+
+
+def test_catalogue_size() -> None:
+    assert len(CASE_DIRS) + len(ACCEPTED_DIRS) >= 40
 
 
 def test_base_project_is_clean() -> None:

@@ -17,7 +17,8 @@ from proccompile.load.source import SourceFile
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
-_LEGACY_ENCODINGS = ("gb18030", "big5", "shift_jis", "utf-16")
+# GB18030 decodes nearly any byte string, so it can only be a guess; UTF-16 is told by its BOM.
+_LEGACY_ENCODINGS = ("gb18030",)
 
 
 class _AliasRejected(ComposerError):
@@ -139,6 +140,8 @@ def _read_text(path: Path, rel: str, bag: Diagnostics, max_bytes: int) -> tuple[
 
 
 def _guess_encoding(data: bytes) -> str | None:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16"
     for encoding in _LEGACY_ENCODINGS:
         try:
             data.decode(encoding)

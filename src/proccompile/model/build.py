@@ -57,6 +57,7 @@ def build_corpus(
                 target.append(Document(modelled, source))  # type: ignore[arg-type]
                 continue
             corpus.broken_procedures += model is Procedure
+            corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
             if (code := declared_code(source)) is not None:
                 corpus.broken_codes.add(code)
     return corpus

@@ -35,6 +35,8 @@ class Corpus:
     forms: list[Document[Form]] = field(default_factory=list)
     broken_codes: set[str] = field(default_factory=set)
     """Codes declared by files that failed to load or model; references to them are not reported."""
+    broken_stems: set[str] = field(default_factory=set)
+    """File names (without suffix) of files that failed; files are named after their code."""
     broken_procedures: int = 0
     """Procedure files that failed; what they reference is unknown, so unused-form findings are held back."""
 
@@ -57,8 +59,9 @@ class Corpus:
         yield from self.procedures
         yield from self.forms
 
-    def external(self, code: str) -> bool:
-        return any(d.code == code for d in self.config.external_documents)
+    def is_broken(self, code: str) -> bool:
+        """Whether ``code`` may belong to a file that failed to load, so references to it are not judged."""
+        return code in self.broken_codes or code.replace("/", "-") in self.broken_stems
 
 
 def _first_by_code(docs: list[Document[M]]) -> dict[str, Document[M]]:

@@ -71,6 +71,8 @@ def _reword(error: Any, field: str) -> tuple[str, str | None]:
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         return (f"`{field}` must be text, got the number {shown}",
                 f"Quote the value so YAML keeps it as written: {field}: '{value}'")
+    if kind == "string_type":
+        return f"`{field}` must be text, got {shown}", None
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]

@@ -26,7 +26,7 @@ def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.procedures:
         for ref in form_refs(doc.model):
             code = ref.target
-            if code in form_codes or code in corpus.broken_codes or pinned_base(code, form_codes):
+            if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes):
                 continue
             bag.add(
                 "PC303",
@@ -43,7 +43,7 @@ def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.procedures:
         for ref in document_refs(doc.model):
             code = ref.target
-            if code in proc_codes or code in external or code in corpus.broken_codes:
+            if code in proc_codes or code in external or corpus.is_broken(code):
                 continue
             if pinned_base(code, proc_codes | {f.model.code for f in corpus.forms}):
                 continue

@@ -16,3 +16,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# Bounded fuzzing in CI; `HYPOTHESIS_PROFILE=long pytest tests/test_fuzz_corpus.py` for a long run.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("default", deadline=None, max_examples=30)
+settings.register_profile("long", deadline=None, max_examples=2_000)
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "default"))

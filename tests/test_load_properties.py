@@ -42,19 +42,16 @@ def _load(data: bytes) -> Diagnostics:
 
 
 @given(st.binary(max_size=400))
-@settings(max_examples=200, deadline=None)
 def test_any_bytes_load_or_report(data: bytes) -> None:
     _load(data)
 
 
 @given(st.text(max_size=400))
-@settings(max_examples=200, deadline=None)
 def test_any_text_loads_or_reports(text: str) -> None:
     _load(text.encode("utf-8", errors="surrogatepass"))
 
 
 @given(st.data())
-@settings(max_examples=150, deadline=None)
 def test_mutated_procedure_bytes_load_or_report(data: st.DataObject) -> None:
     original = bytearray(PROCEDURE.read_bytes())
     for _ in range(data.draw(st.integers(1, 5))):
@@ -66,7 +63,7 @@ def test_mutated_procedure_bytes_load_or_report(data: st.DataObject) -> None:
 @given(st.dictionaries(st.sampled_from(["code", "title", "version", "status", "owner", "process",
                                          "records", "revisions", "approvals", "issued", "extra"]),
                        documents, max_size=8))
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 def test_random_procedure_documents_are_checked_without_raising(document: dict) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "p"

@@ -108,6 +108,12 @@ _ALL = (
          "Give the record or its form a `retention`, or set `records.default_retention`"),
     Code("PC314", "retention-too-short", E, "A record's retention is below the configured minimum",
          "The minimum comes from law, customers or the standard (e.g. IATF 7.5.3.2.1).", None),
+    Code("PC315", "attachment-missing", E, "An attachment file does not exist",
+         "An attachment listed in a controlled document must be available with it.",
+         "Add the file, or correct the path (relative to the project root)"),
+    Code("PC316", "path-outside-project", E, "A path points outside the project folder",
+         "Documents are built from the project alone; a path escaping it could read any file.",
+         "Use a path relative to the project root, without `..` or a leading `/`"),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

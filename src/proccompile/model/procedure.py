@@ -88,6 +88,8 @@ class Attachment(StrictModel):
     """Title of the attachment, e.g. 售后服务流程图."""
     form: DocCode | None = None
     """Form code when the attachment is a form."""
+    file: Text | None = None
+    """Project-relative path of the attached file (e.g. a flowchart), which must exist inside the project."""
 
 
 class Revision(StrictModel):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
-from proccompile.validate import departments, document_control, identity, records, references
+from proccompile.validate import departments, document_control, files, identity, records, references
 
 Check = Callable[[Corpus, Diagnostics], None]
 
@@ -25,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     records.record_not_produced,
     records.unused_form,
     records.retention,
+    files.attachment_files,
     document_control.version_scheme,
     document_control.revision_history,
     document_control.date_order,

@@ -1,7 +1,8 @@
 """The bad-input catalogue: every case directory's exact concise output and exit code are recorded.
 
 `invalid/<CODE>-<slug>/` is the canonical case of a code; `invalid/<CODE>-<slug>--<variant>/`
-adds more inputs that must produce it. `accepted/<name>/` holds unusual inputs that must pass.
+adds more inputs that must produce it. `accepted/<name>/` holds unusual inputs that must pass. A case runs `check` unless its
+`command.txt` names other arguments (render-time codes need `build`; `{out}` is a temporary folder).
 """
 
 from __future__ import annotations
@@ -18,17 +19,24 @@ CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
 ACCEPTED_DIRS = sorted(p for p in (CASES.parent / "accepted").iterdir() if p.is_dir())
 
 
+def _run_case(case: Path, out: Path) -> tuple[int, str]:
+    command = case / "command.txt"
+    args = command.read_text(encoding="utf-8").split() if command.exists() else ["check", "--format", "concise", "."]
+    return run_cli([a.replace("{out}", str(out)) for a in args], case)
+
+
 @pytest.mark.parametrize("case", CASE_DIRS + ACCEPTED_DIRS, ids=lambda p: p.name)
-def test_case_output(case: Path, update_golden: bool) -> None:
-    code, output = run_cli(["check", "--format", "concise", "."], case)
+def test_case_output(case: Path, tmp_path: Path, update_golden: bool) -> None:
+    code, output = _run_case(case, tmp_path / "out")
     compare_or_update(case / "expected.txt", f"{output}[exit {code}]\n", update_golden)
 
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: p.name)
-def test_case_reports_its_own_code(case: Path) -> None:
+def test_case_reports_its_own_code_and_writes_nothing(case: Path, tmp_path: Path) -> None:
     code_id = case.name.split("-")[0]
-    _, output = run_cli(["check", "--format", "concise", "."], case)
+    _, output = _run_case(case, tmp_path / "out")
     assert f" {code_id} " in output
+    assert not any((tmp_path / "out").rglob("*.docx"))
 
 
 def test_every_code_has_a_case() -> None:

@@ -129,6 +129,19 @@ _ALL = (
          "Documents are reviewed and approved before issue (ISO 9001 7.5.2 c).", None),
     Code("PC406", "self-approval", W, "The same person prepared and approved the document",
          "Separation of preparation and approval is expected by most auditors.", None),
+    # PC5xx: rendering Word documents
+    Code("PC501", "template-error", E, "A wording template cannot be used",
+         "Section titles, labels and boilerplate come from templates; a broken project template would "
+         "put wrong or missing wording into controlled documents, so the build stops.",
+         "Fix the template under `templates/`, or delete it to use the packaged wording"),
+    Code("PC502", "reference-docx-invalid", E, "`templates/reference.docx` is not a usable Word document",
+         "The reference document supplies the company's styles, fonts and margins; without it every "
+         "output would silently fall back to the packaged look.",
+         "Save the reference document from Word as .docx (not .doc or .dotx), or remove it"),
+    Code("PC503", "output-name-collision", E, "Two documents would be written to the same output file",
+         "File names are made from code, version and title with unsafe characters replaced; two "
+         "documents that differ only in those characters would overwrite each other.",
+         "Change the code or title of one of the documents"),
 )
 
 CODES: dict[str, Code] = {code.id: code for code in _ALL}

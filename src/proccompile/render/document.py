@@ -1,0 +1,143 @@
+"""Turn a DocView into .docx bytes: page setup, header table with stamp and watermark, footer, body blocks."""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from lxml import etree
+
+from proccompile.render import docx_kit as kit
+from proccompile.render.base import Base
+from proccompile.render.context import Cell, DocView, PageBreak, PageView, Para
+from proccompile.render.package import set_core_properties, to_bytes
+from proccompile.render.styles import SANS, W_NS
+
+EMU_PER_TWIP = 635
+FORM_TOP_MARGIN_CM = 3.0
+# Header table columns: company | title | label | value, as fractions of the text width.
+_HEADER_SPLIT = (0.25, 0.37, 0.14, 0.24)
+_COMPANY_CELL = 960  # twips: company name line plus the stamp
+
+
+def build_docx(view: DocView, base: Base) -> bytes:
+    document = docx.Document(io.BytesIO(base.data))
+    section = document.sections[0]
+    if view.page.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    if base.source == "default" and len(view.page.rows) <= 2:
+        # A two-row header (forms) needs less room than the four-row one the default margins are set for.
+        section.top_margin = round(FORM_TOP_MARGIN_CM * 567) * EMU_PER_TWIP
+    width = (section.page_width - section.left_margin - section.right_margin) // EMU_PER_TWIP
+    styles = base.style_ids
+    body = document.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    for element in _blocks(view, styles, width):
+        sect_pr.addprevious(element)
+    _header(section, view.page, styles, width)
+    _footer(section, view.page, styles, width)
+    set_core_properties(document, view.core)
+    return to_bytes(document)
+
+
+def _blocks(view: DocView, styles: dict[str, str], width: int):  # type: ignore[no-untyped-def]
+    bold = kit.rpr(bold=True)
+    page_break = False
+    for block in view.blocks:
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
+        if isinstance(block, Para):
+            yield kit.paragraph(styles.get(block.style), block.text, lead=block.lead, lead_props=bold,
+                                align=block.align, keep_next=block.keep_next, page_break_before=page_break,
+                                space_before=block.space_before, right_tab=width if "\t" in block.text else None)
+            page_break = False
+            continue
+        if page_break:  # a table cannot carry pageBreakBefore; an empty paragraph does
+            yield kit.paragraph(styles.get("normal"), page_break_before=True)
+            page_break = False
+        if block.caption:
+            yield kit.paragraph(styles.get("heading2"), block.caption, keep_next=True, align="center")
+        yield kit.table(_scale(block.widths, width), block.rows, styles, header_rows=block.header_rows,
+                        row_height=round(block.row_height * 567) if block.row_height else None)
+
+
+def _scale(relative: tuple[float, ...], width: int) -> list[int]:
+    total = sum(relative)
+    widths = [round(w / total * width) for w in relative]
+    widths[-1] += width - sum(widths)  # rounding never leaves the table narrower or wider than the text
+    return widths
+
+
+def _header(section, page: PageView, styles: dict[str, str], width: int) -> None:  # type: ignore[no-untyped-def]
+    header = section.header
+    header.is_linked_to_previous = False
+    hdr = header._element
+    for child in list(hdr):
+        hdr.remove(child)
+    n = max(1, len(page.rows))
+    rows = []
+    for i in range(n):
+        merge = "restart" if i == 0 else "continue"
+        label, value = page.rows[i] if page.rows else ("", "")
+        rows.append((Cell(page.company if i == 0 else "", merge=merge if n > 1 else None, align="center"),
+                     Cell(page.title if i == 0 else "", merge=merge if n > 1 else None, align="center"),
+                     Cell(label, shade=True, align="center"), Cell(value, align="center")))
+    small = {"text": kit.rpr(size=18)}
+    # Rows share the height the company cell needs (name and stamp), at least one line each.
+    tbl = kit.table(_scale(_HEADER_SPLIT, width), rows, styles, row_height=max(360, -(-_COMPANY_CELL // n)),
+                    cell_props=small)
+    first = tbl.findall(qn("w:tr"))[0].findall(qn("w:tc"))
+    _restyle(first[0], kit.rpr(bold=True, font=SANS, size=21))
+    _restyle(first[1], kit.rpr(font=SANS, size=28))
+    first[0].append(kit.paragraph(styles.get("table_text"), page.stamp, align="center", space_before=3,
+                                  props=kit.rpr(bold=True, font=SANS, size=24, color=kit.STAMP_COLOR,
+                                                border=kit.STAMP_COLOR)))
+    hdr.append(tbl)
+    # Word wants a header to end with a paragraph; a 2-pt one, which also anchors the watermark.
+    tail = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{styles.get("header", "Header")}"/>'
+                     '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+                     '<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:pPr></w:p>')
+    if page.watermark:
+        tail.append(kit.watermark_run(page.watermark, *_watermark_size(page.watermark, page.landscape)))
+    hdr.append(tail)
+
+
+def _restyle(tc: etree._Element, props: etree._Element | None) -> None:
+    for r in tc.iter(qn("w:r")):
+        old = r.find(qn("w:rPr"))
+        if old is not None:
+            r.remove(old)
+        if props is not None:
+            r.insert(0, deepcopy(props))
+
+
+def _watermark_size(text: str, landscape: bool) -> tuple[int, int]:
+    # fitshape stretches the text to the box, so the box follows the text's natural proportions.
+    em = sum(1.0 if ord(c) > 0x2E80 else 0.62 for c in text) or 1.0
+    height = 150.0
+    max_width = 620.0 if landscape else 430.0
+    width = min(max_width, em * height)
+    return round(width), round(width / em)
+
+
+def _footer(section, page: PageView, styles: dict[str, str], width: int) -> None:  # type: ignore[no-untyped-def]
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    ftr = footer._element
+    for child in list(ftr):
+        ftr.remove(child)
+    text = "\t".join(page.footer[:2])
+    p = kit.paragraph(styles.get("footer"), text, right_tab=width)
+    # A rule above the footer separates it from the body, as in most house styles.
+    border = parse_xml(f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
+                       "</w:pBdr>")
+    ppr = p.find(qn("w:pPr"))
+    tabs = ppr.find(qn("w:tabs"))
+    (tabs.addprevious if tabs is not None else ppr.append)(border)
+    ftr.append(p)

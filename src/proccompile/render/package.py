@@ -1,0 +1,54 @@
+"""Deterministic .docx bytes: fixed zip timestamps and order, core properties from the YAML, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx.document import Document
+from docx.opc.pkgwriter import _ContentTypesItem
+
+from proccompile.render.context import CoreProps
+
+# DOS epoch: the earliest time a zip entry can carry; any fixed value makes builds reproducible.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def set_core_properties(document: Document, props: CoreProps) -> None:
+    cp = document.core_properties
+    cp.title, cp.identifier, cp.version, cp.language = props.title, props.identifier, props.version, props.language
+    cp.subject, cp.keywords, cp.category = props.subject, props.keywords, props.category
+    cp.author = cp.last_modified_by = props.author
+    cp.content_status = props.status
+    cp.revision = props.revision
+    cp.comments = ""
+    stamp = dt.datetime(props.date.year, props.date.month, props.date.day, tzinfo=dt.timezone.utc)
+    cp.created = cp.modified = stamp
+
+
+def to_bytes(document: Document) -> bytes:
+    """Serialise ``document`` as a zip whose bytes depend only on its parts.
+
+    Why: python-docx's own save stamps every zip entry with the local time, so two builds of the
+    same input differ (tech.md §1.6). Writing the package ourselves with a fixed time avoids a
+    second re-zip pass. The part order is python-docx's relationship walk, which is stable.
+    """
+    package = document.part.package
+    parts = list(package.iter_parts())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        def write(name: str, blob: bytes) -> None:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # the default depends on the OS building the file
+            info.external_attr = 0
+            archive.writestr(info, blob, compresslevel=6)
+
+        write("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        write("_rels/.rels", package.rels.xml)
+        for part in parts:
+            write(part.partname.membername, part.blob)
+            if len(part.rels):
+                write(part.partname.rels_uri.membername, part.rels.xml)
+    return out.getvalue()

@@ -1,0 +1,198 @@
+"""The view-model of a procedure (程序文件): cover, numbered sections and tables, page furniture."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from string import ascii_lowercase
+
+from proccompile.model import Corpus
+from proccompile.model.corpus import Document
+from proccompile.model.procedure import Procedure
+from proccompile.render.context import (
+    NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, date_text,
+    department_name, document_citation, duration_text, form_title_number, output_relpath, procedure_number,
+    record_citation,
+)
+from proccompile.render.texts import Texts
+
+# Relative column widths; a two-character CJK heading (序号) needs at least about 1.1 of 16.
+_PROCESS_WIDTHS = (1.3, 6.9, 2.0, 1.8, 3.8)
+_COMMITMENT_WIDTHS = (1.1, 2.4, 2.6, 4.8, 2.0, 3.3)
+_RECORD_WIDTHS = (1.1, 3.4, 2.8, 2.1, 1.8, 4.8)
+_REVISION_WIDTHS = (1.1, 1.5, 2.0, 8.7, 1.9)
+_APPROVAL_LABEL_WIDTH = 1.6
+
+
+def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> DocView:
+    p = doc.model
+    label = texts.label
+    language = corpus.config.language
+    number = procedure_number(corpus, p)
+    company = corpus.config.company.zh if language == "zh" else corpus.config.company.en
+    page = PageView(
+        company=company,
+        title=p.title,
+        rows=((label("header_number"), number), (label("header_version"), p.version),
+              (label("header_effective"), date_text(p.effective) or label("empty_cell")),
+              (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
+        stamp=label(f"stamp_{p.status}"),
+        watermark=None if p.status == "released" else label(f"watermark_{p.status}"),
+        footer=tuple(texts.lines("footer", number=number, version=p.version, title=p.title,
+                                 status_note=label(f"note_{p.status}"), gap=label("gap"))),
+    )
+    roles = corpus.config.approval_roles
+    first = p.approvals.get(roles[0].id)
+    core = CoreProps(
+        title=p.title, identifier=p.code, version=p.version, language="zh-CN" if language == "zh" else "en-US",
+        date=p.effective or p.issued or p.revisions[-1].date, author=first.name if first else company,
+        category=label("kind_procedure"), status=label(f"stamp_{p.status}"), subject=number,
+        keywords=", ".join(p.iso_clauses), revision=len(p.revisions),
+    )
+    blocks = [*_cover(corpus, p, number, texts), PageBreak(), *_sections(corpus, p, texts)]
+    return DocView("procedure", output_relpath("procedure", p.code, p.version, p.title), page, core, blocks)
+
+
+def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[Block]:
+    label = texts.label
+    language = corpus.config.language
+    yield Para(label("kind_procedure"), style="normal", align="center", space_before=36)
+    yield Para(p.title, style="title")
+    yield Para(f"{number}{label('gap')}{p.version}", style="normal", align="center")
+    roles = corpus.config.approval_roles
+    names, dates = [], []
+    for role in roles:
+        approval = p.approvals.get(role.id)
+        names.append(Cell(approval.name if approval else "", align="center"))
+        dates.append(Cell(date_text(approval.date) if approval else "", align="center"))
+    yield Para("", style="normal", space_before=24)
+    yield Table(
+        widths=(_APPROVAL_LABEL_WIDTH, *[(16 - _APPROVAL_LABEL_WIDTH) / len(roles)] * len(roles)),
+        rows=((Cell(label("approval_role"), heading=True),
+               *[Cell(r.zh if language == "zh" else r.en, heading=True) for r in roles]),
+              (Cell(label("approval_name"), shade=True, align="center"), *names),
+              (Cell(label("approval_date"), shade=True, align="center"), *dates)),
+        row_height=0.8,
+    )
+    blank = label("date_blank")
+    # A project template may print fewer lines than the packaged one; missing parts stay empty.
+    issued, effective = [*texts.lines("cover_dates", issued=date_text(p.issued) or blank,
+                                      effective=date_text(p.effective) or blank), "", ""][:2]
+    yield Para(f"{issued}\t{effective}", style="normal", space_before=12)
+    if p.iso_clauses:
+        yield Para("、".join(p.iso_clauses) if language == "zh" else ", ".join(p.iso_clauses),
+                   style="normal", lead=label("clauses"), space_before=6)
+    if p.status == "released":
+        yield Para(label("blank_line"), style="normal", lead=label("distribution"), space_before=6)
+    yield Para(label("revisions"), style="heading1", align="center", space_before=24)
+    yield Table(
+        widths=_REVISION_WIDTHS,
+        rows=(_heading_row(label, ("col_no", "rev_version", "rev_date", "rev_change", "rev_author")),
+              *[(Cell(str(i), align="center"), Cell(r.version, align="center"), Cell(date_text(r.date), align="center"),
+                 Cell(r.change), Cell(r.author, align="center")) for i, r in enumerate(p.revisions, 1)]),
+    )
+
+
+def _heading_row(label: Callable[[str], str], keys: tuple[str, ...]) -> tuple[Cell, ...]:
+    return tuple(Cell(label(k), heading=True) for k in keys)
+
+
+def _sections(corpus: Corpus, p: Procedure, texts: Texts) -> Iterator[Block]:
+    """Sections in the standard order; numbers follow the sections present (commitments are optional)."""
+    label = texts.label
+    language = corpus.config.language
+    none = Para(label("none_text"), style="body")
+    dept = lambda dept_id: department_name(corpus, dept_id, language)  # noqa: E731
+    empty = label("empty_cell")
+    number = 0
+
+    def heading(key: str) -> Para:
+        nonlocal number
+        number += 1
+        return Para(f"{number} {label(key)}", style="heading1")
+
+    yield heading("purpose")
+    yield Para(p.purpose)
+    yield heading("scope")
+    yield Para(p.scope)
+
+    yield heading("terms")
+    for i, term in enumerate(p.terms, 1):
+        lead = f"{number}.{i}{label('gap')}{term.term}{label('label_separator')}"
+        yield Para(term.definition, style="normal", lead=lead)
+    if not p.terms:
+        yield none
+
+    yield heading("responsibilities")
+    for i, duty in enumerate(p.responsibilities, 1):
+        yield Para(f"{number}.{i} {dept(duty.department)}", style="heading2")
+        for j, text in enumerate(duty.duties):
+            yield Para(text, style="normal", lead=f"{_letter(j)}) ")
+
+    yield heading("process")
+    for i, section in enumerate(p.process, 1):
+        yield Para(f"{number}.{i} {section.title}", style="heading2")
+        if section.intro:
+            yield Para(section.intro)
+        rows = [_heading_row(label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
+        for j, step in enumerate(section.steps, 1):
+            text = step.text
+            if step.related:
+                text += "\n" + label("step_related") + "；".join(document_citation(corpus, c) for c in step.related)
+            rows.append((Cell(f"{number}.{i}.{j}", align="center"), Cell(text),
+                         Cell(dept(step.owner), align="center"),
+                         Cell(duration_text(step.time_limit, language, empty), align="center"),
+                         Cell(_records_cell(corpus, step.records) or empty)))
+        yield Table(widths=_PROCESS_WIDTHS, rows=tuple(rows))
+
+    if p.commitments:
+        yield heading("commitments")
+        rows = [_heading_row(label, ("col_no", "commit_metric", "commit_target", "commit_measure",
+                                     "commit_owner", "commit_records"))]
+        for i, c in enumerate(p.commitments, 1):
+            rows.append((Cell(str(i), align="center"), Cell(c.metric), Cell(c.target), Cell(c.measured_by),
+                         Cell(dept(c.owner), align="center"),
+                         Cell(_records_cell(corpus, c.records) or empty)))
+        yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))
+
+    yield heading("related")
+    for i, code in enumerate(p.related_documents, 1):
+        yield Para(document_citation(corpus, code), style="normal", lead=f"{number}.{i} ")
+    if not p.related_documents:
+        yield none
+
+    yield heading("attachments")
+    for i, attachment in enumerate(p.attachments, 1):
+        title = attachment.title
+        found = form_title_number(corpus, attachment.form) if attachment.form else None
+        if found:
+            title += f"（{found[1]}）" if language == "zh" else f" ({found[1]})"
+        yield Para(texts.render("attachment", number=i, title=title), style="normal")
+    if not p.attachments:
+        yield none
+
+    yield heading("records")
+    if not p.records:
+        yield none
+        return
+    rows = [_heading_row(label, ("col_no", "record_name", "record_form", "record_keeper", "record_retention",
+                                 "record_storage"))]
+    for i, entry in enumerate(p.records, 1):
+        form = corpus.form(entry.form)
+        retention = entry.retention or (form.model.retention if form else None) \
+            or corpus.config.records.default_retention
+        name, shown = form_title_number(corpus, entry.form) or (empty, entry.form)
+        rows.append((Cell(str(i), align="center"), Cell(name), Cell(shown, align="center"),
+                     Cell(dept(entry.keeper), align="center"),
+                     Cell(duration_text(retention, language, empty), align="center"),
+                     Cell(entry.storage or empty)))
+    yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
+
+
+def _records_cell(corpus: Corpus, codes: list[str]) -> str:
+    # Name and number on separate lines: a narrow cell would otherwise break the number at its slash.
+    return "\n".join(record_citation(corpus, code).replace("》", "》\n", 1) for code in codes)
+
+
+def _letter(index: int) -> str:
+    # a) … z), then aa), ab) …: GB/T 1.1 list items are lettered.
+    return ascii_lowercase[index] if index < 26 else _letter(index // 26 - 1) + ascii_lowercase[index % 26]

@@ -1,0 +1,136 @@
+"""Fixed wording from jinja2 templates: project templates/ first, packaged defaults second; errors become findings."""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
+from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from proccompile.diagnostics import Diagnostics, Span
+
+_XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_PACKAGED = "default"  # prefix under which the packaged templates stay reachable from project templates
+
+
+class Texts:
+    """Labels and wording fragments in one language for one project.
+
+    A project overrides a packaged template by placing a file with the same name under its
+    ``templates/`` folder; a project ``labels.j2`` only needs the labels it changes. Any template
+    problem is reported as PC501 and the packaged wording is used instead, so the build never crashes.
+    """
+
+    def __init__(self, project_root: Path, language: str, bag: Diagnostics) -> None:
+        self.root = project_root
+        self.project_dir = project_root / "templates"
+        self.language = language
+        self.bag = bag
+        packaged = PackageLoader("proccompile", "default_templates")
+        self.env = SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(self.project_dir), PrefixLoader({_PACKAGED: packaged}), packaged]),
+            undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+        )
+        self._broken: set[str] = set()
+        self.labels = self._load_labels()
+
+    # --- public -----------------------------------------------------------------------------
+
+    def label(self, key: str) -> str:
+        return self.labels[key]
+
+    def render(self, name: str, **values: Any) -> str:
+        """The fragment ``<language>/<name>.j2`` rendered with ``values``, stripped."""
+        path = f"{self.language}/{name}.j2"
+        if path not in self._broken and self._is_project(path):
+            text = self._try(path, lambda: self.env.get_template(path).render(**values))
+            if text is not None:
+                return self._clean(path, text).strip()
+            self._broken.add(path)
+        text = self._try(f"{_PACKAGED}/{path}", lambda: self.env.get_template(f"{_PACKAGED}/{path}").render(**values))
+        return self._clean(path, text or "").strip()
+
+    def lines(self, name: str, **values: Any) -> list[str]:
+        """The fragment rendered, one output string per non-empty line."""
+        return [line.strip() for line in self.render(name, **values).splitlines() if line.strip()]
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def _load_labels(self) -> dict[str, str]:
+        path = f"{self.language}/labels.j2"
+        labels = self._module(f"{_PACKAGED}/{path}") or {}
+        if self._is_project(path):
+            override = self._module(path)
+            for key, value in (override or {}).items():
+                if key not in labels:
+                    known = ", ".join(f"`{k}`" for k in sorted(labels))
+                    self._report(path, f"`{key}` is not a label", self._line_of(path, key),
+                                 help=f"Use one of the packaged labels: {known}")
+                    continue
+                labels[key] = value
+        return labels
+
+    def _module(self, path: str) -> dict[str, str] | None:
+        def load() -> dict[str, str]:
+            module = self.env.get_template(path).make_module()
+            return {k: str(v) for k, v in vars(module).items() if not k.startswith("_")}
+
+        values = self._try(path, load)
+        return {k: self._clean(path, v) for k, v in values.items()} if values is not None else None
+
+    def _try(self, path: str, action):  # type: ignore[no-untyped-def]
+        try:
+            return action()
+        except TemplateSyntaxError as exc:
+            self._report(path, f"Template syntax error: {exc.message}", exc.lineno)
+        except TemplateNotFound as exc:
+            self._report(path, f"Template `{exc.name}` does not exist", 1)
+        except Exception as exc:  # noqa: BLE001 - a broken template must not crash the build
+            self._report(path, f"Template failed: {exc}", self._error_line(path, exc))
+        return None
+
+    # --- findings ---------------------------------------------------------------------------
+
+    def _is_project(self, path: str) -> bool:
+        return (self.project_dir / path).is_file()
+
+    def _display_path(self, path: str) -> tuple[str, Path | None]:
+        if path.startswith(f"{_PACKAGED}/"):
+            inner = path.removeprefix(f"{_PACKAGED}/")
+            return f"proccompile/default_templates/{inner}", Path(__file__).parent.parent / "default_templates" / inner
+        return f"templates/{path}", self.project_dir / path
+
+    def _report(self, path: str, message: str, line: int | None, help: str | None = None) -> None:
+        shown, file = self._display_path(path)
+        source_line = None
+        if file is not None and file.is_file() and line:
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+            source_line = lines[line - 1] if 0 < line <= len(lines) else None
+        self.bag.add("PC501", message.rstrip("."), Span(shown, line or 1, 1, source_line, 1), help=help)
+
+    def _error_line(self, path: str, exc: BaseException) -> int | None:
+        # jinja rewrites tracebacks so template frames carry the template's file name and line.
+        _, file = self._display_path(path)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if file and Path(f.filename) == file]
+        return frames[-1].lineno if frames else None
+
+    def _line_of(self, path: str, key: str) -> int | None:
+        _, file = self._display_path(path)
+        if file is None or not file.is_file():
+            return None
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(rf"\bset\s+{re.escape(key)}\b", line):
+                return number
+        return None
+
+    def _clean(self, path: str, text: str) -> str:
+        bad = _XML_ILLEGAL.search(text)
+        if bad is None:
+            return text
+        self._report(path, f"Template output contains U+{ord(bad.group()):04X}, which Word documents cannot store; "
+                     "it was removed", None)
+        return _XML_ILLEGAL.sub("", text)

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import CODES, Diagnostics, Severity, Span
 from proccompile.load import SourceFile, discover, load_yaml
 from proccompile.model import Corpus, ProjectConfig
 from proccompile.model.build import build_corpus, model_config
 from proccompile.validate import run_checks
+
+if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
+    from proccompile.audit.tables import Book
+    from proccompile.audit.where import WhereResult
+    from proccompile.model.config import Auditor
 
 
 class ConfigError(Exception):
@@ -71,8 +77,13 @@ def check_project(root: Path) -> CheckResult:
     return CheckResult(bag, corpus, 1 + len(files.procedures) + len(files.forms))
 
 
-def build_project(root: Path, out_dir: Path, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Check, then render and write; writes nothing when any error was found."""
+def build_project(
+    root: Path, out_dir: Path, progress: Callable[[int, int, str], None] | None = None
+) -> BuildResult:
+    """Check, then render and write; writes nothing when any error was found.
+
+    ``progress(done, total, name)`` is called after each document is rendered.
+    """
     # Imported here so `check` never pays for python-docx and lxml at start-up.
     from proccompile.render import render_corpus
     from proccompile.write import write_build
@@ -80,7 +91,72 @@ def build_project(root: Path, out_dir: Path, progress: Callable[[str], None] | N
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
-    rendered = render_corpus(checked.corpus, root, checked.diagnostics, progress)
+    total = len(checked.corpus.procedures) + len(checked.corpus.forms)
+    done = iter(range(1, total + 1))
+    on_rendered = (lambda name: progress(next(done), total, name)) if progress else None
+    rendered = render_corpus(checked.corpus, root, checked.diagnostics, on_rendered)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
     return BuildResult(checked, write_build(out_dir, rendered))
+
+
+@dataclass
+class AuditResult:
+    """Outcome of `checklist` and `register`: the check, and the files written (or the text for stdout)."""
+
+    check: CheckResult
+    outputs: list[Path] = field(default_factory=list)
+    text: str | None = None
+
+
+def checklist_project(root: Path, out: Path | None, fmt: str, *, view: str = "procedure",
+                      procedures: tuple[str, ...] = (), auditors: list[Auditor] | None = None,
+                      coverage_only: bool = False) -> AuditResult:
+    """Check, derive the audit checklist (or clause coverage), render it, write it; nothing when check fails.
+
+    ``out`` None returns text formats in ``text`` instead of writing. Raises UnknownProcedure,
+    PlanImpossible and UnknownAuditorDepartment (audit/) for problems with the command's options.
+    """
+    from proccompile.audit.books import checklist_book, config_auditor_problems
+
+    checked = check_project(root)
+    config_auditor_problems(checked.corpus, checked.diagnostics)
+    if checked.diagnostics.has_errors:
+        return AuditResult(checked)
+    book = checklist_book(checked.corpus, root, checked.diagnostics, view=view, codes=procedures,
+                          auditors=auditors, coverage_only=coverage_only)
+    return _render_and_write(checked, book, root, out, fmt)
+
+
+def register_project(root: Path, out: Path | None, fmt: str) -> AuditResult:
+    """Check, then write the registers: documents, records, responsibility matrix, external documents."""
+    from proccompile.audit.books import register_book
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return AuditResult(checked)
+    return _render_and_write(checked, register_book(checked.corpus, root, checked.diagnostics), root, out, fmt)
+
+
+def _render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | None, fmt: str) -> AuditResult:
+    from proccompile.render.tabular import render_book
+    from proccompile.write.atomic import write_atomic
+
+    files = render_book(book, fmt, root, checked.diagnostics)
+    if checked.diagnostics.has_errors:  # a broken project template (PC501): write nothing
+        return AuditResult(checked)
+    if out is None:  # stdout: one table at most, since several csv tables in a row cannot be parsed
+        return AuditResult(checked, text=files[0][1].decode("utf-8"))
+    paths = [out if i == 0 else out.with_name(out.name.removesuffix(out.suffix) + suffix)
+             for i, (suffix, _) in enumerate(files)]
+    for path, (_, data) in zip(paths, files):
+        write_atomic(path, data)
+    return AuditResult(checked, paths)
+
+
+def where_project(root: Path, code: str) -> tuple[CheckResult, WhereResult]:
+    """Check, then find every reference to ``code``; answers even when check has findings."""
+    from proccompile.audit.where import where_used
+
+    checked = check_project(root)
+    return checked, where_used(checked.corpus, code)

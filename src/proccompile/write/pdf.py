@@ -21,7 +21,10 @@ class PdfExportError(RuntimeError):
 
 
 def find_soffice() -> str | None:
-    return os.environ.get("PROCCOMPILE_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    configured = os.environ.get("PROCCOMPILE_SOFFICE")
+    if configured:
+        return shutil.which(configured)
+    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def export_pdfs(docx_paths: list[Path], out_dir: Path, workers: int = 1) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path, PurePosixPath
 
-from proccompile.write.atomic import write_atomic
+from proccompile.write.atomic import remove_leftovers, write_atomic
 from proccompile.write.manifest import MANIFEST, Output, manifest_bytes, previous_outputs
 
 
@@ -20,8 +20,10 @@ def write_build(out_dir: Path, files: list[Output]) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / MANIFEST
     old = previous_outputs(manifest_path.read_bytes()) if manifest_path.is_file() else {}
+    remove_leftovers(out_dir)
     for folder in ("procedures", "forms"):
         (out_dir / folder).mkdir(exist_ok=True)
+        remove_leftovers(out_dir / folder)
     written: list[Path] = []
     for f in sorted(files, key=lambda f: f.relpath):
         path = out_dir / _safe_relpath(f.relpath)

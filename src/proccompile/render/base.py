@@ -13,6 +13,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from proccompile.diagnostics import Diagnostics, Span
+from proccompile.paths import inside_project
 from proccompile.render.package import to_bytes
 from proccompile.render.styles import FONT_TABLE_XML, STYLE_NAMES, W_NS, default_styles_xml
 
@@ -38,7 +39,9 @@ class Base:
 def load_base(project_root: Path, company: str, bag: Diagnostics) -> Base:
     """The project's reference.docx prepared as a base, or the packaged default when there is none."""
     path = project_root / REFERENCE
-    if path.is_file():
+    if path.is_file() and inside_project(project_root, REFERENCE) is None:
+        bag.add("PC316", f"`{REFERENCE}` links outside the project folder", Span(REFERENCE, 1, 1))
+    elif path.is_file():
         try:
             document = docx.Document(io.BytesIO(path.read_bytes()))
             return _prepare(document, company, REFERENCE, reference=True)

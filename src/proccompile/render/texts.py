@@ -12,6 +12,7 @@ from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from proccompile.diagnostics import Diagnostics, Span
+from proccompile.paths import inside_project
 
 _XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PACKAGED = "default"  # prefix under which the packaged templates stay reachable from project templates
@@ -96,7 +97,14 @@ class Texts:
     # --- findings ---------------------------------------------------------------------------
 
     def _is_project(self, path: str) -> bool:
-        return (self.project_dir / path).is_file()
+        if not (self.project_dir / path).is_file():
+            return False
+        if inside_project(self.root, f"templates/{path}") is None:
+            # A linked template pointing outside the project could read any file into a document.
+            self.bag.add("PC316", f"Template `templates/{path}` links outside the project folder",
+                         Span(f"templates/{path}", 1, 1))
+            return False
+        return True
 
     def _display_path(self, path: str) -> tuple[str, Path | None]:
         if path.startswith(f"{_PACKAGED}/"):

@@ -56,11 +56,11 @@ def test_deleting_a_form_names_every_reference(form_file: Path, shipped, tmp_pat
 def _department_uses(project: Path, dept: str) -> set[tuple[str, int]]:
     pattern = re.compile(rf"^\s*(- )?(owner|department|keeper): {re.escape(dept)}\s*(#.*)?$")
     uses = set()
-    for folder in ("procedures", "forms"):
-        for path in sorted((project / folder).glob("*.yaml")):
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if pattern.match(line):
-                    uses.add((f"{folder}/{path.name}", number))
+    files = [project / "proccompile.yaml", *sorted(project.glob("procedures/*.yaml")), *sorted(project.glob("forms/*.yaml"))]
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.match(line):
+                uses.add((path.relative_to(project).as_posix(), number))
     return uses
 
 

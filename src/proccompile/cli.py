@@ -11,8 +11,11 @@ import click
 from proccompile import __version__
 from proccompile.commands.build import build
 from proccompile.commands.check import check
+from proccompile.commands.checklist import checklist
 from proccompile.commands.explain import explain
+from proccompile.commands.register import register
 from proccompile.commands.schema import schema
+from proccompile.commands.where import where
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,6 +28,9 @@ cli.add_command(check)
 cli.add_command(build)
 cli.add_command(schema)
 cli.add_command(explain)
+cli.add_command(checklist)
+cli.add_command(register)
+cli.add_command(where)
 
 
 def main() -> None:

@@ -117,10 +117,9 @@ def checklist_project(root: Path, out: Path | None, fmt: str, *, view: str = "pr
     ``out`` None returns text formats in ``text`` instead of writing. Raises UnknownProcedure,
     PlanImpossible and UnknownAuditorDepartment (audit/) for problems with the command's options.
     """
-    from proccompile.audit.books import checklist_book, config_auditor_problems
+    from proccompile.audit.books import checklist_book
 
     checked = check_project(root)
-    config_auditor_problems(checked.corpus, checked.diagnostics)
     if checked.diagnostics.has_errors:
         return AuditResult(checked)
     book = checklist_book(checked.corpus, root, checked.diagnostics, view=view, codes=procedures,

@@ -13,6 +13,7 @@ import pytest
 import proccompile
 from proccompile.render import RenderedFile
 from proccompile.write import PdfExportUnavailable, export_pdfs, write_build
+from proccompile.write.atomic import write_atomic
 
 
 def test_outputs_and_manifest_are_written(tmp_path: Path, minimal_files: list[RenderedFile]) -> None:
@@ -78,3 +79,12 @@ def test_pdf_export_without_libreoffice_says_how_to_get_it(tmp_path: Path, monke
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(PdfExportUnavailable, match="LibreOffice"):
         export_pdfs([tmp_path / "a.docx"], tmp_path)
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.docx", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.docx").stat().st_mode & 0o777 == 0o644

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
-from proccompile.model.types import DeptId, DocCode, DurationField, Text
+from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version, xml_safe
 
 
 def _compiles(pattern: str) -> str:
@@ -66,9 +66,13 @@ class Numbering(StrictModel):
     """Regular expression every procedure code must match in full."""
     form: Regex
     """Regular expression every form code must match in full."""
-    procedure_display: Annotated[str, AfterValidator(_format_fields({"code", "year", "version"}))] = "{code}"
+    procedure_display: Annotated[
+        str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "year", "version"}))
+    ] = "{code}"
     """How a procedure's number is printed; {year} is the issue year, e.g. {code}—{year}."""
-    form_display: Annotated[str, AfterValidator(_format_fields({"code", "edition", "version"}))] = "{code}"
+    form_display: Annotated[
+        str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "edition", "version"}))
+    ] = "{code}"
     """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
 
 
@@ -107,6 +111,29 @@ class Limits(StrictModel):
     """Largest procedure or form file accepted, in bytes."""
 
 
+class Auditor(StrictModel):
+    name: Text
+    """Name as printed in the audit plan and the checklist's auditor column."""
+    department: DeptId
+    """Department id the auditor belongs to; nobody is assigned to audit their own department."""
+
+
+class ChecklistForm(StrictModel):
+    code: DocCode
+    """Form code of the audit checklist itself (it is a controlled form), e.g. Q/JL092101."""
+    version: Version | None = None
+    """Version printed in the sheet header; taken from the form file when the code is in the corpus."""
+
+
+class AuditSettings(StrictModel):
+    auditors: list[Auditor] = []
+    """Internal auditors with their own departments, for the audit plan (`--auditor` replaces them)."""
+    checklist_form: ChecklistForm | None = None
+    """The checklist's own form number and version, printed in its sheet header."""
+    sample_size: int = Field(default=5, ge=1, le=200)
+    """Records to sample per checklist item when the record volume is unknown."""
+
+
 class ProjectConfig(StrictModel):
     """Project settings for one quality management system."""
 
@@ -129,6 +156,8 @@ class ProjectConfig(StrictModel):
     """How often procedures are reviewed; gives the next-review date in registers."""
     limits: Limits = Limits()
     """Safety limits for input files."""
+    audit: AuditSettings = AuditSettings()
+    """Internal-audit checklists: auditors, the checklist's own form number, sample size."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
     """Per-code severity overrides, e.g. PC311: ignore."""
 

@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 _XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _xml_safe(value: str) -> str:
+def xml_safe(value: str) -> str:
     bad = _XML_ILLEGAL.search(value)
     if bad:
         raise PydanticCustomError(
@@ -24,16 +24,16 @@ def _xml_safe(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_xml_safe), Field(min_length=1)]
+Text = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 """Non-empty text that can be written into a Word document."""
 
-DocCode = Annotated[str, AfterValidator(_xml_safe), Field(min_length=1, pattern=r"^\S(.*\S)?$")]
+DocCode = Annotated[str, AfterValidator(xml_safe), Field(min_length=1, pattern=r"^\S(.*\S)?$")]
 """A procedure, form or external document code, e.g. Q/FL2.0813 or Q/JL081301."""
 
 DeptId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
 """A department id from the project config, e.g. sales or after-sales."""
 
-Version = Annotated[str, AfterValidator(_xml_safe), Field(min_length=1)]
+Version = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 """A version in the project's scheme, e.g. A/0 or 1.0; always quote numeric versions."""
 
 Clause = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]

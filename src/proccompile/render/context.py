@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from proccompile.model import Corpus
-from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
+from proccompile.model.display import form_number, procedure_number
 from proccompile.model.types import Duration
-from proccompile.model.versions import edition_label
 
 # Markers for live page fields inside display strings; the docx builder turns them into PAGE/NUMPAGES.
 # Private-use characters, so wording templates can place them anywhere in a sentence.
@@ -110,25 +108,6 @@ def date_text(value: dt.date | None) -> str:
 
 def duration_text(value: Duration | None, language: str, empty: str) -> str:
     return value.display(language) if value else empty
-
-
-def department_name(corpus: Corpus, dept_id: str, language: str) -> str:
-    dept = corpus.config.department(dept_id)
-    # Unknown ids cannot get here after validation; printing the id keeps a forced build readable.
-    return (dept.zh if language == "zh" else dept.en) if dept else dept_id
-
-
-def procedure_number(corpus: Corpus, procedure: Procedure) -> str:
-    pattern = corpus.config.numbering.procedure_display
-    if "{year}" in pattern and procedure.issued is None:
-        return procedure.code  # a draft has no issue year yet; a guessed year would mislead
-    year = procedure.issued.year if procedure.issued else ""
-    return pattern.format(code=procedure.code, year=year, version=procedure.version)
-
-
-def form_number(corpus: Corpus, form: Form) -> str:
-    edition = edition_label(form.version, corpus.config.versions)
-    return corpus.config.numbering.form_display.format(code=form.code, edition=edition, version=form.version)
 
 
 def document_citation(corpus: Corpus, code: str) -> str:

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.form import Form, FormField
-from proccompile.render.context import (
-    Block, Cell, CoreProps, DocView, PageView, Para, Table, form_number, output_relpath,
-)
+from proccompile.model.display import form_number
+from proccompile.render.context import Block, Cell, CoreProps, DocView, PageView, Para, Table, output_relpath
 from proccompile.render.texts import Texts
 
 # Blank rows and field cells need room for handwriting.

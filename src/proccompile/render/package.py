@@ -10,9 +10,7 @@ from docx.document import Document
 from docx.opc.pkgwriter import _ContentTypesItem
 
 from proccompile.render.context import CoreProps
-
-# DOS epoch: the earliest time a zip entry can carry; any fixed value makes builds reproducible.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+from proccompile.render.zipfix import write_fixed
 
 
 def set_core_properties(document: Document, props: CoreProps) -> None:
@@ -38,17 +36,10 @@ def to_bytes(document: Document) -> bytes:
     parts = list(package.iter_parts())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        def write(name: str, blob: bytes) -> None:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0  # the default depends on the OS building the file
-            info.external_attr = 0
-            archive.writestr(info, blob, compresslevel=6)
-
-        write("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
-        write("_rels/.rels", package.rels.xml)
+        write_fixed(archive, "[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        write_fixed(archive, "_rels/.rels", package.rels.xml)
         for part in parts:
-            write(part.partname.membername, part.blob)
+            write_fixed(archive, part.partname.membername, part.blob)
             if len(part.rels):
-                write(part.partname.rels_uri.membername, part.rels.xml)
+                write_fixed(archive, part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()

@@ -8,10 +8,11 @@ from string import ascii_lowercase
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.procedure import Procedure
+from proccompile.model.display import department_name, procedure_number, record_retention
+from proccompile.model.numbering import numbering
 from proccompile.render.context import (
     NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, date_text,
-    department_name, document_citation, duration_text, form_title_number, output_relpath, procedure_number,
-    record_citation,
+    document_citation, duration_text, form_title_number, output_relpath, record_citation,
 )
 from proccompile.render.texts import Texts
 
@@ -101,14 +102,12 @@ def _sections(corpus: Corpus, p: Procedure, texts: Texts) -> Iterator[Block]:
     label = texts.label
     language = corpus.config.language
     none = Para(label("none_text"), style="body")
-    dept = lambda dept_id: department_name(corpus, dept_id, language)  # noqa: E731
+    dept = lambda dept_id: department_name(corpus, dept_id)  # noqa: E731
     empty = label("empty_cell")
-    number = 0
+    numbers = numbering(p)
 
     def heading(key: str) -> Para:
-        nonlocal number
-        number += 1
-        return Para(f"{number} {label(key)}", style="heading1")
+        return Para(f"{numbers.section(key)} {label(key)}", style="heading1")
 
     yield heading("purpose")
     yield Para(p.purpose)
@@ -116,29 +115,29 @@ def _sections(corpus: Corpus, p: Procedure, texts: Texts) -> Iterator[Block]:
     yield Para(p.scope)
 
     yield heading("terms")
-    for i, term in enumerate(p.terms, 1):
-        lead = f"{number}.{i}{label('gap')}{term.term}{label('label_separator')}"
+    for i, term in enumerate(p.terms):
+        lead = f"{numbers.term(i)}{label('gap')}{term.term}{label('label_separator')}"
         yield Para(term.definition, style="normal", lead=lead)
     if not p.terms:
         yield none
 
     yield heading("responsibilities")
-    for i, duty in enumerate(p.responsibilities, 1):
-        yield Para(f"{number}.{i} {dept(duty.department)}", style="heading2")
+    for i, duty in enumerate(p.responsibilities):
+        yield Para(f"{numbers.responsibility(i)} {dept(duty.department)}", style="heading2")
         for j, text in enumerate(duty.duties):
             yield Para(text, style="normal", lead=f"{_letter(j)}) ")
 
     yield heading("process")
-    for i, section in enumerate(p.process, 1):
-        yield Para(f"{number}.{i} {section.title}", style="heading2")
+    for i, section in enumerate(p.process):
+        yield Para(f"{numbers.subsection(i)} {section.title}", style="heading2")
         if section.intro:
             yield Para(section.intro)
         rows = [_heading_row(label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
-        for j, step in enumerate(section.steps, 1):
+        for j, step in enumerate(section.steps):
             text = step.text
             if step.related:
                 text += "\n" + label("step_related") + "；".join(document_citation(corpus, c) for c in step.related)
-            rows.append((Cell(f"{number}.{i}.{j}", align="center"), Cell(text),
+            rows.append((Cell(numbers.step(i, j), align="center"), Cell(text),
                          Cell(dept(step.owner), align="center"),
                          Cell(duration_text(step.time_limit, language, empty), align="center"),
                          Cell(_records_cell(corpus, step.records) or empty)))
@@ -155,8 +154,8 @@ def _sections(corpus: Corpus, p: Procedure, texts: Texts) -> Iterator[Block]:
         yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))
 
     yield heading("related")
-    for i, code in enumerate(p.related_documents, 1):
-        yield Para(document_citation(corpus, code), style="normal", lead=f"{number}.{i} ")
+    for i, code in enumerate(p.related_documents):
+        yield Para(document_citation(corpus, code), style="normal", lead=f"{numbers.related(i)} ")
     if not p.related_documents:
         yield none
 
@@ -177,9 +176,7 @@ def _sections(corpus: Corpus, p: Procedure, texts: Texts) -> Iterator[Block]:
     rows = [_heading_row(label, ("col_no", "record_name", "record_form", "record_keeper", "record_retention",
                                  "record_storage"))]
     for i, entry in enumerate(p.records, 1):
-        form = corpus.form(entry.form)
-        retention = entry.retention or (form.model.retention if form else None) \
-            or corpus.config.records.default_retention
+        retention = record_retention(corpus, entry)
         name, shown = form_title_number(corpus, entry.form) or (empty, entry.form)
         rows.append((Cell(str(i), align="center"), Cell(name), Cell(shown, align="center"),
                      Cell(dept(entry.keeper), align="center"),

@@ -15,6 +15,7 @@ CHECKS: tuple[Check, ...] = (
     identity.code_pattern,
     identity.duplicate_code,
     departments.unknown_department,
+    departments.unknown_auditor_department,
     departments.owner_without_duty,
     departments.owner_department_without_duty,
     references.unknown_form,

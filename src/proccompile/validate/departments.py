@@ -22,6 +22,18 @@ def unknown_department(corpus: Corpus, bag: Diagnostics) -> None:
                 )
 
 
+def unknown_auditor_department(corpus: Corpus, bag: Diagnostics) -> None:
+    known = [d.id for d in corpus.config.departments]
+    for i, auditor in enumerate(corpus.config.audit.auditors):
+        if auditor.department not in known:
+            bag.add(
+                "PC304",
+                f"Department `{auditor.department}` (auditor `{auditor.name}`) is not defined in proccompile.yaml",
+                corpus.config_source.span(("audit", "auditors", i, "department")),
+                help=did_you_mean(auditor.department, known) or f"Defined departments: {one_of(known)}",
+            )
+
+
 def owner_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
     known = {d.id for d in corpus.config.departments}
     for doc in corpus.procedures:

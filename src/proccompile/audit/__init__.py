@@ -1,0 +1,1 @@
+"""Audit stage: checklists, coverage, registers and plans derived from the checked corpus (no file formats)."""

@@ -1,0 +1,74 @@
+"""Assemble whole outputs from the corpus: the checklist book (with coverage, plan and turtles) and the registers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from proccompile.audit.checklist import checklist_form, checklist_sheet, plan_sheet
+from proccompile.audit.coverage import coverage_sheet
+from proccompile.audit.items import derive_items, select_procedures
+from proccompile.model.display import company_name
+from proccompile.audit.plan import assign
+from proccompile.audit.registers import register_sheets
+from proccompile.audit.tables import Book
+from proccompile.audit.turtle import turtle, turtle_sheet
+from proccompile.audit.wording import Wording, word_items
+from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics.suggest import did_you_mean
+from proccompile.model import Corpus
+from proccompile.model.config import Auditor
+from proccompile.model.corpus import Document
+from proccompile.model.procedure import Procedure
+
+
+class UnknownAuditorDepartment(ValueError):
+    """An ``--auditor NAME:DEPT`` names a department the config does not define."""
+
+    def __init__(self, auditor: Auditor, help_text: str | None) -> None:
+        super().__init__(auditor.department)
+        self.auditor, self.help = auditor, help_text
+
+
+def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = "procedure",
+                   codes: Sequence[str] = (), auditors: Sequence[Auditor] | None = None,
+                   coverage_only: bool = False) -> Book:
+    """The checklist, or only the clause coverage. Raises UnknownProcedure, PlanImpossible or
+    UnknownAuditorDepartment for command-line problems; template problems go into ``bag``."""
+    wording = Wording(root, corpus.config.language, bag)
+    procedures = select_procedures(corpus, codes)
+    company = company_name(corpus)
+    date = newest_date(procedures or corpus.procedures)
+    if coverage_only:
+        return Book("coverage", wording.label("coverage_title"), company, corpus.config.language, date,
+                    sheets=(coverage_sheet(corpus, procedures, wording),))
+    team = list(auditors) if auditors is not None else list(corpus.config.audit.auditors)
+    for auditor in team:
+        if corpus.config.department(auditor.department) is None:
+            raise UnknownAuditorDepartment(auditor, did_you_mean(auditor.department,
+                                                                 [d.id for d in corpus.config.departments]))
+    items = word_items(corpus, derive_items(corpus, procedures), wording)
+    if team:
+        items = assign(items, team)
+    sheets = [checklist_sheet(corpus, items, wording, view, team)]
+    if team:
+        sheets.append(plan_sheet(corpus, items, team, wording))
+    turtles = tuple(turtle(corpus, doc.model, wording) for doc in procedures)
+    sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording)]
+    return Book("checklist", wording.label("checklist_title"), company, corpus.config.language, date,
+                form=checklist_form(corpus), sheets=tuple(sheets), turtles=turtles)
+
+
+def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
+    wording = Wording(root, corpus.config.language, bag)
+    return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
+                newest_date(corpus.procedures), sheets=register_sheets(corpus, wording))
+
+
+def newest_date(procedures: Sequence[Document[Procedure]]) -> dt.date:
+    """The file-metadata date: the newest effective (else issue, else revision) date, never the clock."""
+    dates = [d.model.effective or d.model.issued or d.model.revisions[-1].date for d in procedures]
+    return max(dates, default=dt.date(2000, 1, 1))
+
+

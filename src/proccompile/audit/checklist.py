@@ -1,0 +1,99 @@
+"""The checklist sheet (standards.md §3.6 columns) in procedure, department or clause order, and the plan sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from proccompile.audit.clauses import clause_index, clause_key
+from proccompile.audit.items import Item
+from proccompile.model.display import department_name, form_number, procedure_number
+from proccompile.audit.plan import assignments, number_ranges
+from proccompile.audit.tables import VIEWS, Column, Group, Sheet
+from proccompile.audit.wording import Wording, criteria
+from proccompile.model import Corpus
+from proccompile.model.config import Auditor
+
+__all__ = ["VIEWS", "checklist_sheet", "group_items", "plan_sheet"]
+RESULTS = ("C", "NC-major", "NC-minor", "OFI", "N/A")  # standards.md §3.4
+
+
+def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: str = "procedure",
+                    auditors: list[Auditor] | None = None) -> Sheet:
+    label = wording.label
+    columns = (
+        Column(label("col_no"), 6, center=True), Column(label("col_clause"), 10),
+        Column(label("col_area"), 12), Column(label("col_criteria"), 16),
+        Column(label("col_question"), 48), Column(label("col_method"), 11),
+        Column(label("col_evidence"), 30), Column(label("col_seen"), 24),
+        Column(label("col_result"), 10, choices=RESULTS, center=True), Column(label("col_ncr"), 12),
+        Column(label("col_remarks"), 14), Column(label("col_auditor"), 12),
+    )
+
+    def row(item: Item) -> tuple[str, ...]:
+        return (str(item.number), wording.join(list(item.clauses)), department_name(corpus, item.department),
+                criteria(item, wording), item.question,
+                wording.join([label(f"method_{m}") for m in item.methods]), item.evidence, "", "", "", "",
+                item.auditor)
+
+    groups = [Group(title, tuple(row(i) for i in members)) for title, members in group_items(corpus, items, view)]
+    groups = groups or [Group("", ())]  # no procedure in force: still show the headings
+    procedures = list(dict.fromkeys(i.procedure for i in items))
+    team = list(dict.fromkeys(a.name for a in auditors or []))
+    form = checklist_form(corpus)
+    header = (
+        *((((label("hdr_form_number"), form[0]), (label("hdr_version"), form[1])) if form else ())),
+        (label("hdr_audit_no"), ""), (label("hdr_audit_type"), ""), (label("hdr_area"), ""),
+        (label("hdr_scope"), wording.join(procedures)), (label("hdr_criteria"), label("criteria_value")),
+        (label("hdr_date"), ""), (label("hdr_team"), wording.join(team)), (label("hdr_auditee"), ""),
+    )
+    return Sheet("checklist", label("sheet_checklist"), columns, tuple(groups), header, (label("results_note"),))
+
+
+def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str, list[Item]]]:
+    """Items under headings: per procedure (item order), per department (config order) or per first clause."""
+    key: Callable[[Item], str]
+    if view == "procedure":
+        titles = {}
+        for item in items:
+            doc = corpus.procedure(item.procedure)
+            titles[item.procedure] = (f"{procedure_number(corpus, doc.model)}《{doc.model.title}》" if doc
+                                      else item.procedure)
+        key, order, name = (lambda i: i.procedure), list(titles), titles.get
+    elif view == "department":
+        known = [d.id for d in corpus.config.departments]
+        key = lambda i: i.department  # noqa: E731
+        order = sorted({i.department for i in items}, key=lambda d: (known.index(d) if d in known else len(known), d))
+        name = lambda d: department_name(corpus, d)  # noqa: E731
+    elif view == "clause":
+        # An item is listed once, under the lowest clause it cites; its clause cell shows them all.
+        key = lambda i: min(i.clauses, key=clause_key) if i.clauses else ""  # noqa: E731
+        order = sorted({key(i) for i in items}, key=lambda c: clause_key(c) if c else (999,))
+        index = clause_index()
+        language = corpus.config.language
+        name = lambda c: f"{c} {index[c].title(language)}" if c in index else (c or "—")  # noqa: E731
+    else:
+        raise ValueError(f"unknown view {view!r}")
+    return [(name(k) or k, [i for i in items if key(i) == k]) for k in order]
+
+
+def checklist_form(corpus: Corpus) -> tuple[str, str] | None:
+    """(printed number, version) of the checklist's own form: from the corpus when the form is there."""
+    configured = corpus.config.audit.checklist_form
+    if configured is None:
+        return None
+    doc = corpus.form(configured.code)
+    if doc is not None:
+        return form_number(corpus, doc.model), doc.model.version
+    return configured.code, configured.version or ""
+
+
+def plan_sheet(corpus: Corpus, items: list[Item], auditors: list[Auditor], wording: Wording) -> Sheet:
+    label = wording.label
+    columns = (Column(label("col_auditor_name"), 14), Column(label("col_auditor_dept"), 16),
+               Column(label("col_audited"), 30), Column(label("col_items"), 30), Column(label("col_count"), 8))
+    rows = tuple(
+        (a.auditor.name, department_name(corpus, a.auditor.department),
+         wording.join([department_name(corpus, d) for d in a.departments]), number_ranges(a.numbers),
+         str(len(a.numbers)))
+        for a in assignments(items, auditors))
+    return Sheet("plan", label("sheet_plan"), columns, (Group("", rows),), notes=(label("plan_note"),))

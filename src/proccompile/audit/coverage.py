@@ -1,0 +1,63 @@
+"""Clause coverage: the ISO 9001:2015 clause table against the clauses each procedure cites, with the gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proccompile.audit.clauses import clause_table, coverage_mark, is_leaf, unknown_clauses
+from proccompile.audit.tables import Column, Group, Sheet
+from proccompile.audit.wording import Wording
+from proccompile.model import Corpus
+from proccompile.model.corpus import Document
+from proccompile.model.procedure import Procedure
+
+
+def cited_clauses(procedure: Procedure) -> frozenset[str]:
+    """Clauses a procedure addresses: its own list and every step's."""
+    steps = (step for section in procedure.process for step in section.steps)
+    return frozenset([*procedure.iso_clauses, *(c for step in steps for c in step.clauses)])
+
+
+@dataclass(frozen=True)
+class Coverage:
+    procedures: tuple[str, ...]
+    marks: dict[str, tuple[str, ...]]  # clause → mark per procedure ('full' | 'partial' | '')
+    gaps: tuple[str, ...]  # leaf clauses nobody addresses
+    unknown: tuple[str, ...]  # cited numbers that are not ISO 9001:2015 clauses
+
+
+def coverage(procedures: list[Document[Procedure]]) -> Coverage:
+    cited = [cited_clauses(doc.model) for doc in procedures]
+    marks = {info.number: tuple(coverage_mark(c, info.number) for c in cited) for info in clause_table()}
+    gaps = tuple(info.number for info in clause_table() if is_leaf(info) and not any(marks[info.number]))
+    unknown = tuple(unknown_clauses(set().union(*cited)) if cited else ())
+    return Coverage(tuple(doc.model.code for doc in procedures), marks, gaps, unknown)
+
+
+def status(marks: tuple[str, ...]) -> str:
+    return "full" if "full" in marks else "partial" if "partial" in marks else "gap"
+
+
+def coverage_sheet(corpus: Corpus, procedures: list[Document[Procedure]], wording: Wording) -> Sheet:
+    label = wording.label
+    language = corpus.config.language
+    result = coverage(procedures)
+    symbol = {"full": label("mark_full"), "partial": label("mark_partial"), "": ""}
+    columns = (Column(label("col_clause_no"), 8), Column(label("col_clause_title"), 24),
+               *(Column(code, 11, center=True) for code in result.procedures),
+               Column(label("col_coverage"), 10, center=True))
+    groups: list[Group] = []
+    for info in clause_table():
+        marks = result.marks[info.number]
+        row = (info.number, info.title(language), *(symbol[m] for m in marks), label(f"status_{status(marks)}"))
+        if info.depth == 1:
+            groups.append(Group(f"{info.number} {info.title(language)}", (row,)))
+        else:
+            groups[-1] = Group(groups[-1].title, (*groups[-1].rows, row))
+    index = {info.number: info for info in clause_table()}
+    gap_text = wording.join([f"{g} {index[g].title(language)}" for g in result.gaps])
+    notes = [label("coverage_legend"),
+             f"{label('gaps_heading')}{gap_text}" if result.gaps else label("gaps_none")]
+    if result.unknown:
+        notes.append(f"{label('unknown_heading')}{wording.join(list(result.unknown))}")
+    return Sheet("coverage", label("sheet_coverage"), columns, tuple(groups), notes=tuple(notes))

@@ -1,0 +1,85 @@
+"""The audit plan: each department's checklist items go to auditors from other departments, balanced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from proccompile.audit.items import Item
+from proccompile.model.config import Auditor
+
+
+class PlanImpossible(Exception):
+    """No auditor is independent of ``department`` (every auditor belongs to it, or there are none)."""
+
+    def __init__(self, department: str, items: int) -> None:
+        super().__init__(department)
+        self.department, self.items = department, items
+
+
+@dataclass(frozen=True)
+class Assignment:
+    auditor: Auditor
+    departments: tuple[str, ...]
+    numbers: tuple[int, ...]
+
+
+def assign(items: list[Item], auditors: list[Auditor]) -> list[Item]:
+    """``items`` with ``auditor`` set. Raises PlanImpossible naming the first department nobody may audit.
+
+    Everyone's fair share is ceil(items / auditors). Departments are placed largest first, whole, with
+    the least-loaded eligible auditor who still has room for all of them; a department too big for
+    anyone's room is split, the auditor with the most room first. Only when every eligible auditor is
+    full does the least-loaded one go over the share. Each auditor takes a consecutive run of the
+    department's items, so a person covers whole procedures where the counts allow it.
+    """
+    by_dept: dict[str, list[Item]] = {}
+    for item in items:
+        by_dept.setdefault(item.department, []).append(item)
+    share = -(-len(items) // max(1, len(auditors)))
+    load = [0] * len(auditors)
+    chosen: dict[int, str] = {}
+    for dept, dept_items in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[1][0].number)):
+        eligible = [i for i, a in enumerate(auditors) if a.department != dept]
+        if not eligible:
+            raise PlanImpossible(dept, len(dept_items))
+        runs: list[tuple[int, int]] = []  # (auditor index, items taken)
+        left = len(dept_items)
+        while left:
+            room = [i for i in eligible if load[i] < share]
+            whole = [i for i in room if share - load[i] >= left]
+            if whole:
+                pick = min(whole, key=lambda i: (load[i], i))
+            elif room:
+                pick = max(room, key=lambda i: (share - load[i], -i))
+            else:
+                pick = min(eligible, key=lambda i: (load[i], i))
+            take = left if not room else min(left, share - load[pick])
+            runs.append((pick, take))
+            load[pick] += take
+            left -= take
+        queue = iter(dept_items)
+        for who, count in runs:
+            for _ in range(count):
+                chosen[next(queue).number] = auditors[who].name
+    return [replace(item, auditor=chosen[item.number]) for item in items]
+
+
+def assignments(items: list[Item], auditors: list[Auditor]) -> list[Assignment]:
+    """Per auditor (config order), the departments and item numbers they audit."""
+    out = []
+    for auditor in auditors:
+        mine = [item for item in items if item.auditor == auditor.name]
+        depts = tuple(dict.fromkeys(item.department for item in mine))
+        out.append(Assignment(auditor, depts, tuple(item.number for item in mine)))
+    return out
+
+
+def number_ranges(numbers: tuple[int, ...]) -> str:
+    """1, 2, 3, 7 → '1–3, 7'."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)

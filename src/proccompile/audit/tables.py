@@ -1,0 +1,68 @@
+"""Format-neutral tables that every output format (xlsx, csv, md, docx) is rendered from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Kept here, in a module without heavy imports, because the CLI needs them to declare its options.
+FORMATS = ("xlsx", "docx", "csv", "md")
+TEXT_FORMATS = ("csv", "md")
+VIEWS = ("procedure", "department", "clause")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    width: float = 12  # in characters of a Latin font; xlsx uses it as is, docx relatively
+    choices: tuple[str, ...] = ()  # values offered in a drop-down (xlsx data validation)
+    center: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Rows under one heading; the heading is empty for an ungrouped table."""
+
+    title: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str  # stable slug, used for csv file names: checklist, coverage, plan, documents …
+    name: str  # sheet tab / section heading, in the project's language
+    columns: tuple[Column, ...]
+    groups: tuple[Group, ...]
+    header: tuple[tuple[str, str], ...] = ()  # label/value fields printed above the table
+    notes: tuple[str, ...] = ()  # paragraphs printed below the table (legend, gaps)
+
+    @property
+    def rows(self) -> list[tuple[str, ...]]:
+        return [row for group in self.groups for row in group.rows]
+
+
+@dataclass(frozen=True)
+class Turtle:
+    """One procedure's process (turtle) view: the title and the six boxes around it, each a list of lines."""
+
+    code: str
+    heading: str
+    boxes: tuple[tuple[str, tuple[str, ...]], ...]  # (label, lines) in TURTLE_BOXES order
+
+
+# Order of Turtle.boxes; the docx grid places them around the process box.
+TURTLE_BOXES = ("process", "inputs", "outputs", "with_what", "with_whom", "how", "measures")
+
+
+@dataclass(frozen=True)
+class Book:
+    """A whole output: title, the controlled-form identity, a fixed date for file metadata, and its sheets."""
+
+    key: str  # checklist | coverage | registers
+    title: str
+    company: str
+    language: str
+    date: dt.date  # from the corpus, never the clock, so outputs are reproducible
+    form: tuple[str, str] | None = None  # (printed form number, version) of the output itself
+    sheets: tuple[Sheet, ...] = ()
+    turtles: tuple[Turtle, ...] = field(default_factory=tuple)

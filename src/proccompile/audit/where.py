@@ -1,0 +1,78 @@
+"""Where-used: every procedure, step and file:line that references a form, document or department code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proccompile.model.numbering import numbering
+from proccompile.diagnostics import Span
+from proccompile.diagnostics.suggest import did_you_mean
+from proccompile.model import Corpus
+from proccompile.validate.refs import department_refs, document_refs, form_department_refs, form_refs
+
+
+@dataclass(frozen=True)
+class Use:
+    span: Span
+    document: str  # code of the referencing procedure or form; "" for the project config
+    section: str  # printed section number, e.g. 5.1.3; "" outside the numbered body
+    row: int | None  # table row (commitments, records, attachments)
+    role: str  # what the reference is, e.g. "step record"
+
+
+@dataclass(frozen=True)
+class WhereResult:
+    code: str
+    kind: str | None  # procedure | form | department | external document; None when the code is unknown
+    title: str
+    defined: Span | None
+    uses: tuple[Use, ...]
+    suggestion: str | None = None  # did-you-mean help when the code is unknown
+
+
+def where_used(corpus: Corpus, code: str) -> WhereResult:
+    uses: list[Use] = []
+    for doc in corpus.procedures:
+        num = numbering(doc.model)
+        for walker in (department_refs, form_refs, document_refs):
+            for ref in walker(doc.model):
+                if ref.target == code:
+                    section, row = num.cite(ref.loc)
+                    uses.append(Use(doc.span(*ref.loc), doc.model.code, section, row, ref.role))
+    for form in corpus.forms:
+        for ref in form_department_refs(form.model):
+            if ref.target == code:
+                uses.append(Use(form.span(*ref.loc), form.model.code, "", None, ref.role))
+    for i, auditor in enumerate(corpus.config.audit.auditors):
+        if auditor.department == code:
+            loc = ("audit", "auditors", i, "department")
+            uses.append(Use(corpus.config_source.span(loc), "", "", None, f"auditor {auditor.name}"))
+    uses.sort(key=lambda u: u.span.sort_key)
+    kind, title, defined = _definition(corpus, code)
+    suggestion = None
+    if kind is None and not uses:
+        known = _known(corpus)
+        # Codes are typed by hand on the command line; a case slip is the commonest mistake.
+        folded = next((k for k in known if k.casefold() == code.casefold()), None)
+        suggestion = f"Did you mean `{folded}`?" if folded else did_you_mean(code, known)
+    return WhereResult(code, kind, title, defined, tuple(uses), suggestion)
+
+
+def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None]:
+    if (proc := corpus.procedure(code)) is not None:
+        return "procedure", proc.model.title, proc.span("code")
+    if (form := corpus.form(code)) is not None:
+        return "form", form.model.title, form.span("code")
+    for i, dept in enumerate(corpus.config.departments):
+        if dept.id == code:
+            title = dept.zh if corpus.config.language == "zh" else dept.en
+            return "department", title, corpus.config_source.span(("departments", i, "id"))
+    for i, ext in enumerate(corpus.config.external_documents):
+        if ext.code == code:
+            return "external document", ext.title, corpus.config_source.span(("external_documents", i, "code"))
+    return None, "", None
+
+
+def _known(corpus: Corpus) -> list[str]:
+    return [*(d.model.code for d in corpus.documents()), *(d.id for d in corpus.config.departments),
+            *(e.code for e in corpus.config.external_documents)]

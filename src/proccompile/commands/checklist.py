@@ -1,0 +1,111 @@
+"""`proccompile checklist`: internal-audit checklist, clause coverage, audit plan and turtles from the procedures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from proccompile.audit.tables import FORMATS, TEXT_FORMATS, VIEWS
+from proccompile.commands.common import (
+    EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, config_failure, path_argument, print_findings,
+)
+from proccompile.diagnostics.suggest import did_you_mean
+from proccompile.model.config import Auditor
+from proccompile.pipeline import AuditResult, ConfigError, checklist_project
+
+
+# Shared with `register`: where outputs go, and the report after writing.
+
+def output_option(stem: str):  # type: ignore[no-untyped-def]
+    return click.option("-o", "--output", default=None, metavar="FILE",
+                        help=f"Output file (default: PATH/build/audit/{stem}.FORMAT); `-` prints csv or md.")
+
+
+def resolve_output(path: Path, output: str | None, stem: str, fmt: str) -> Path | None:
+    """The file to write, or None for stdout (`-o -`, text formats only)."""
+    if output == "-":
+        if fmt not in TEXT_FORMATS:
+            raise click.BadParameter(f"{fmt} cannot be printed; give a file name", param_hint="-o")
+        return None
+    return Path(output) if output else path / "build" / "audit" / f"{stem}.{fmt}"
+
+
+def report_audit(result: AuditResult) -> None:
+    bag = result.check.diagnostics
+    if bag.has_errors:
+        print_findings(bag, "concise", result.check.files)
+        click.echo("proccompile: nothing was written; fix the errors above first", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if result.text is not None:
+        click.echo(result.text, nl=False)
+        sys.exit(EXIT_CLEAN)
+    for written in result.outputs:
+        click.echo(f"wrote {written}")
+    sys.exit(EXIT_CLEAN)
+
+
+def write_failure(error: OSError) -> None:
+    click.echo(f"proccompile: cannot write output: {error.strerror or error} ({error.filename})", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _auditor(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Auditor] | None:
+    auditors = []
+    for value in values:
+        name, sep, dept = value.rpartition(":")
+        if not sep or not name.strip() or not dept.strip():
+            raise click.BadParameter(f"`{value}` is not NAME:DEPARTMENT, e.g. 张三:quality")
+        auditors.append(Auditor(name=name.strip(), department=dept.strip()))
+    return auditors or None
+
+
+@click.command()
+@path_argument
+@click.option("--by", "view", type=click.Choice(VIEWS), default="procedure", show_default=True,
+              help="Order and group the items by procedure, auditee department or first ISO 9001 clause.")
+@click.option("--procedure", "procedures", multiple=True, metavar="CODE",
+              help="Only this procedure (repeatable; default: every released procedure).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="xlsx", show_default=True)
+@output_option("checklist")
+@click.option("--coverage", is_flag=True, help="Write only the ISO 9001:2015 clause coverage matrix and its gaps.")
+@click.option("--auditor", "auditors", multiple=True, metavar="NAME:DEPT", callback=_auditor,
+              help="An auditor and their own department (repeatable; replaces `audit.auditors` of the config).")
+def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, output: str | None, coverage: bool,
+              auditors: list[Auditor] | None) -> None:
+    """Derive an internal-audit checklist from the procedures under PATH.
+
+    One item per duty, step, time limit, service commitment, record and document-control point, with
+    the ISO 9001:2015 clause, the procedure section as criteria, the method and the records to sample.
+    """
+    # Imported here so other commands (check above all) never load jinja2 and the audit stage.
+    from proccompile.audit.books import UnknownAuditorDepartment
+    from proccompile.audit.items import UnknownProcedure
+    from proccompile.audit.plan import PlanImpossible
+
+    target = resolve_output(path, output, "coverage" if coverage else "checklist", fmt)
+    try:
+        result = checklist_project(path, target, fmt, view=view, procedures=procedures, auditors=auditors,
+                                   coverage_only=coverage)
+    except ConfigError as error:
+        config_failure(error, "concise")
+        return
+    except UnknownProcedure as error:
+        hint = did_you_mean(error.code, error.known)
+        click.echo(f"proccompile: no procedure `{error.code}` in the project"
+                   + (f"\nhelp: {hint}" if hint else ""), err=True)
+        sys.exit(EXIT_FINDINGS)
+    except UnknownAuditorDepartment as error:
+        hint = f"\nhelp: {error.help}" if error.help else ""
+        click.echo(f"proccompile: auditor {error.auditor.name}: department `{error.auditor.department}` is not "
+                   f"defined in proccompile.yaml{hint}", err=True)
+        sys.exit(EXIT_ERROR)
+    except PlanImpossible as error:
+        click.echo(f"proccompile: no auditor may audit department `{error.department}` ({error.items} checklist "
+                   "items): every auditor belongs to it. Add an auditor from another department "
+                   "(audit.auditors in proccompile.yaml or --auditor NAME:DEPT)", err=True)
+        sys.exit(EXIT_FINDINGS)
+    except OSError as error:
+        write_failure(error)
+    report_audit(result)

@@ -1,0 +1,59 @@
+"""`proccompile where`: every place that references a form, procedure, external document or department."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from proccompile.commands.common import EXIT_CLEAN, EXIT_FINDINGS, config_failure, path_argument
+from proccompile.pipeline import ConfigError, where_project
+
+if TYPE_CHECKING:
+    from proccompile.audit.where import Use
+
+
+@click.command()
+@click.argument("code")
+@path_argument
+def where(code: str, path: Path) -> None:
+    """List every procedure, step and file:line under PATH that references CODE.
+
+    CODE is a form or procedure code, an external document code or a department id. Exits 1 when
+    nothing references it or it is unknown.
+    """
+    try:
+        checked, result = where_project(path, code)
+    except ConfigError as error:
+        config_failure(error, "concise")
+        return
+    if checked.corpus.broken_codes or checked.corpus.broken_procedures:
+        click.echo("proccompile: some files could not be read, so their references are missing; "
+                   "run `proccompile check`", err=True)
+    if result.kind is None and not result.uses:
+        hint = f"\nhelp: {result.suggestion}" if result.suggestion else ""
+        click.echo(f"proccompile: `{code}` is not a code or department of this project{hint}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if result.defined is not None:
+        click.echo(f"{result.defined.path}:{result.defined.line}:{result.defined.col}: `{code}` {result.title} "
+                   f"({result.kind}) is defined here")
+    else:
+        click.echo(f"`{code}` is not defined in the project, but is referenced:")
+    for use in result.uses:
+        click.echo(_line(use))
+    if not result.uses:
+        click.echo(f"proccompile: nothing references `{code}`", err=True)
+        sys.exit(EXIT_FINDINGS)
+    places = len({u.document for u in result.uses})
+    click.echo(f"{len(result.uses)} reference{'s' * (len(result.uses) != 1)} in {places} "
+               f"document{'s' * (places != 1)}.")
+    sys.exit(EXIT_CLEAN)
+
+
+def _line(use: Use) -> str:
+    where = use.document or "proccompile.yaml"
+    if use.section:
+        where += f" §{use.section}" + (f" row {use.row}" if use.row else "")
+    return f"{use.span.path}:{use.span.line}:{use.span.col}: {where} ({use.role})"

@@ -1,0 +1,39 @@
+"""Markdown: headings, the sheet header as a list, grouped pipe tables and notes; for review in pull requests."""
+
+from __future__ import annotations
+
+from proccompile.audit.tables import Book, Sheet
+
+
+def to_markdown(book: Book) -> str:
+    lines = [f"# {book.title}", "", book.company]
+    if book.form:
+        lines[-1] += f" · {book.form[0]}" + (f" {book.form[1]}" if book.form[1] else "")
+    for sheet in book.sheets:
+        lines += ["", f"## {sheet.name}", ""]
+        lines += _sheet(sheet, "：" if book.language == "zh" else ": ")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _sheet(sheet: Sheet, colon: str) -> list[str]:
+    out: list[str] = []
+    if sheet.header:
+        out += [f"- {label}{colon}{value or '—'}" for label, value in sheet.header] + [""]
+    for group in sheet.groups:
+        if group.title:
+            out += [f"### {_inline(group.title)}", ""]
+        out.append("| " + " | ".join(_cell(c.title) for c in sheet.columns) + " |")
+        out.append("|" + "|".join(":-:" if c.center else "---" for c in sheet.columns) + "|")
+        out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in group.rows]
+        out.append("")
+    out += [f"{_inline(note)}\n" for note in sheet.notes]
+    return out
+
+
+def _inline(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def _cell(text: str) -> str:
+    # A pipe would end the cell and a newline the row; <br> keeps multi-line cells readable on GitHub.
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")

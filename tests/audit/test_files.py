@@ -1,0 +1,98 @@
+"""xlsx and docx: spreadsheet features, reproducible bytes, and LibreOffice can open and print them."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from proccompile.write.pdf import FONTS_CONF, find_soffice
+from tests.audit.conftest import ROOT, add_config
+from tests.helpers import run_cli
+
+
+@pytest.fixture(scope="module")
+def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("xlsx") / "checklist.xlsx"
+    team = ["--auditor", "张三:quality", "--auditor", "李四:sales"]
+    code, output = run_cli(["checklist", "-o", str(out), *team], ROOT)
+    assert code == 0, output
+    return out
+
+
+def test_xlsx_sheet_features(shipped_xlsx: Path) -> None:
+    wb = load_workbook(shipped_xlsx)
+    assert wb.sheetnames == ["检查表", "审核计划", "乌龟图", "条款覆盖"]
+    ws = wb["检查表"]
+    assert ws["A1"].value == "内部审核检查表"
+    header = [c.value for c in ws[3]]
+    assert header[:5] == ["序号", "标准条款", "过程/部门", "审核准则", "审核问题"]
+    assert header[-1] == "审核员/日期"
+    assert ws.freeze_panes == "A4"
+    assert ws.auto_filter.ref.startswith("A3:L")
+    rules = ws.data_validations.dataValidation
+    assert len(rules) == 1 and rules[0].formula1 == '"C,NC-major,NC-minor,OFI,N/A"'
+    assert str(rules[0].sqref).startswith("I4:I")
+    assert ws["E4"].alignment.wrap_text and ws["E4"].font.name == "Microsoft YaHei"
+    assert ws.column_dimensions["E"].width == 48
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
+    assert wb.properties.modified.date().isoformat() == "2024-12-10"  # newest effective date, not today
+    criteria = [row[3] for row in ws.iter_rows(min_row=4, values_only=True)]
+    assert "Q/FL2.0817 §5.1.5" in criteria
+
+
+def test_outputs_are_reproducible(tmp_path: Path) -> None:
+    for fmt in ("xlsx", "docx"):
+        first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        for out in (first, second):
+            assert run_cli(["checklist", "--format", fmt, "-o", str(out), "--procedure", "Q/FL2.0817"], ROOT)[0] == 0
+        assert first.read_bytes() == second.read_bytes()
+        assert {i.date_time for i in zipfile.ZipFile(first).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_docx_is_landscape_with_repeated_heading_rows_and_turtles(base: Path) -> None:
+    add_config(base, "audit:\n  checklist_form: {code: QR-09-01, version: B/2}\n")
+    assert run_cli(["checklist", "--format", "docx", "-o", "c.docx"], base)[0] == 0
+    document = docx.Document(io.BytesIO((base / "c.docx").read_bytes()))
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    xml = document.element.xml
+    assert xml.count("<w:tblHeader/>") == 2  # checklist and coverage tables; turtles have none
+    assert "5.1.1 受理投诉并填写投诉登记表。" in xml  # the turtle's "how" box
+    header = section.header._element.xml
+    assert "QR-09-01" in header and "B/2" in header
+    assert document.core_properties.modified.date().isoformat() == "2024-03-05"
+
+
+def test_registers_xlsx_has_four_sheets(base: Path) -> None:
+    assert run_cli(["register", "-o", "r.xlsx"], base)[0] == 0
+    wb = load_workbook(base / "r.xlsx")
+    assert wb.sheetnames == ["受控文件清单", "记录清单", "职责分配矩阵", "外来文件清单"]
+    assert [c.value for c in wb["记录清单"][2]][0] == "表单编号"
+
+
+TOOLS_MISSING = not (find_soffice() and shutil.which("pdftotext"))
+
+
+@pytest.mark.skipif(TOOLS_MISSING and not os.environ.get("CI"), reason="LibreOffice or poppler-utils not installed")
+def test_libreoffice_opens_the_xlsx(shipped_xlsx: Path, tmp_path: Path) -> None:
+    soffice = find_soffice()
+    assert soffice, "CI is set but LibreOffice is missing (Calc: libreoffice-calc-nogui)"
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(shipped_xlsx)],
+                   check=True, capture_output=True, timeout=240, env=env)
+    pdf = tmp_path / "checklist.pdf"
+    assert pdf.is_file(), "LibreOffice produced no PDF (is libreoffice-calc-nogui installed?)"
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                                             capture_output=True, text=True).stdout)
+    assert "Q/JL081701-A《服务受理单》" in text
+    assert "规定的时限（30分钟）是否得到满足" in text

@@ -1,0 +1,61 @@
+"""The audit plan: independence, balance, and a clear refusal when a department has no independent auditor."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from proccompile.audit.items import derive_items, select_procedures
+from proccompile.audit.plan import PlanImpossible, assign, number_ranges
+from proccompile.model.config import Auditor
+from proccompile.pipeline import CheckResult
+from tests.audit.conftest import add_config
+from tests.helpers import run_cli
+
+TEAM = [Auditor(name="张三", department="quality"), Auditor(name="李四", department="after-sales"),
+        Auditor(name="王五", department="sales")]
+
+
+def test_nobody_audits_their_own_department_and_loads_are_balanced(shipped: CheckResult) -> None:
+    corpus = shipped.corpus
+    items = assign(derive_items(corpus, select_procedures(corpus)), TEAM)
+    own = {a.name: a.department for a in TEAM}
+    assert all(item.auditor and own[item.auditor] != item.department for item in items)
+    loads = Counter(item.auditor for item in items)
+    assert max(loads.values()) - min(loads.values()) <= 1
+    # Whole departments where possible: far fewer (department, auditor) pairs than departments × auditors.
+    pairs = {(item.department, item.auditor) for item in items}
+    assert len(pairs) < 2 * len({item.department for item in items})
+
+
+def test_impossible_plan_names_the_department(shipped: CheckResult) -> None:
+    corpus = shipped.corpus
+    items = derive_items(corpus, select_procedures(corpus, ["Q/FL2.0817"]))
+    with pytest.raises(PlanImpossible) as caught:
+        assign(items, [Auditor(name="赵六", department="after-sales")])
+    assert caught.value.department == "after-sales"
+
+
+def test_cli_reports_an_impossible_plan(base: Path) -> None:
+    code, _ = run_cli(["checklist", "--format", "md", "-o", "-", "--auditor", "张三:quality"], base)
+    assert code == 1  # the message naming `quality` goes to stderr
+
+
+def test_cli_auditor_option_is_checked(base: Path) -> None:
+    assert run_cli(["checklist", "--auditor", "张三", "-o", "-", "--format", "md"], base)[0] == 2
+    assert run_cli(["checklist", "--auditor", "张三:qualty", "-o", "-", "--format", "md"], base)[0] == 2
+
+
+def test_config_auditor_with_unknown_department_is_a_finding(base: Path) -> None:
+    add_config(base, "audit:\n  auditors:\n    - {name: 张三, department: qualty}\n")
+    code, output = run_cli(["checklist", "--format", "md", "-o", "out.md"], base)
+    assert code == 1
+    assert output.startswith("proccompile.yaml:25:30: PC304 Department `qualty` (auditor `张三`) is not defined")
+    assert not (base / "out.md").exists()
+
+
+def test_number_ranges() -> None:
+    assert number_ranges((7, 1, 2, 3, 9, 10)) == "1–3, 7, 9–10"
+    assert number_ranges(()) == ""

@@ -1,0 +1,56 @@
+"""Question wording is a project template: overrides win, and a broken override stops the output (PC501)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import run_cli
+
+
+def _template(project: Path, name: str, text: str) -> None:
+    path = project / "templates" / "checklist" / "zh" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_project_template_and_labels_override_the_packaged_wording(base: Path) -> None:
+    _template(base, "time_limit.j2", "抽查{{ sample }}份{% for f in forms %}{{ f.number }}{% endfor %}，"
+                                     "核对是否在{{ limit }}内完成（{{ criteria }}）。\n")
+    _template(base, "labels.j2", '{% set col_question = "检查内容" %}\n')
+    code, output = run_cli(["checklist", "--format", "csv", "-o", "-"], base)
+    assert code == 0, output
+    lines = output.splitlines()
+    assert lines[0].split(",")[4] == "检查内容"
+    assert "抽查5份QR-01-01，核对是否在24 小时内完成（QP-01 §5.1.1）。" in output
+    assert "是否按 5.1.1 的规定执行" in output  # other kinds keep the packaged wording
+
+
+def test_broken_project_template_is_pc501_and_writes_nothing(base: Path) -> None:
+    _template(base, "step.j2", "{{ department }}是否执行{{ no_such_value }}\n")
+    code, output = run_cli(["checklist", "--format", "md", "-o", "out.md"], base)
+    assert code == 1
+    assert output.startswith("templates/checklist/zh/step.j2:1:1: PC501 Template failed: 'no_such_value' is undefined")
+    assert not (base / "out.md").exists()
+
+
+def test_sandbox_refuses_unsafe_attribute_access(base: Path) -> None:
+    _template(base, "record.j2", "{{ forms.__class__.__mro__ }}\n")
+    code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
+    assert code == 1 and "PC501" in output
+
+
+def test_unknown_label_is_reported(base: Path) -> None:
+    _template(base, "labels.j2", '{% set col_questoin = "检查内容" %}\n')
+    code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
+    assert code == 1 and "`col_questoin` is not a checklist label" in output
+
+
+def test_template_linking_outside_the_project_is_refused(base: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password", encoding="utf-8")
+    link = base / "templates" / "checklist" / "zh" / "step.j2"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
+    assert code == 1 and "PC316 Template `templates/checklist/zh/step.j2` links outside the project" in output
+    assert "password" not in output

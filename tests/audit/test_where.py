@@ -1,0 +1,59 @@
+"""`proccompile where`: file:line of every reference, exit 1 for unreferenced or unknown codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.audit.conftest import ROOT
+from tests.helpers import run_cli
+
+
+def test_form_references_with_sections(base: Path) -> None:
+    assert run_cli(["where", "QR-01-01"], base) == (0, (
+        "forms/QR-01-01.yaml:1:7: `QR-01-01` 投诉登记表 (form) is defined here\n"
+        "procedures/QP-01.yaml:28:19: QP-01 §5.1.1 (step record)\n"
+        "procedures/QP-01.yaml:34:11: QP-01 §8 row 1 (records table)\n"
+        "2 references in 1 document.\n"))
+
+
+def test_department_references(base: Path) -> None:
+    code, output = run_cli(["where", "sales", "."], base)
+    assert code == 0
+    assert output.splitlines() == [
+        "proccompile.yaml:15:9: `sales` 销售部 (department) is defined here",
+        "forms/QR-01-01.yaml:4:8: QR-01-01 (form owner)",
+        "procedures/QP-01.yaml:19:17: QP-01 §4.2 (responsibility)",
+        "procedures/QP-01.yaml:26:16: QP-01 §5.1.1 (step owner)",
+        "procedures/QP-01.yaml:35:13: QP-01 §8 row 1 (record keeper)",
+        "4 references in 2 documents.",
+    ]
+
+
+def test_external_document(base: Path) -> None:
+    code, output = run_cli(["where", "ISO 9001:2015"], base)
+    assert code == 0
+    assert "procedures/QP-01.yaml:29:19: QP-01 §5.1.1 (step reference)\n" in output
+
+
+def test_unreferenced_code_exits_1(base: Path) -> None:
+    code, output = run_cli(["where", "QP-01"], base)
+    assert code == 1
+    assert output == "procedures/QP-01.yaml:1:7: `QP-01` 顾客投诉处理程序 (procedure) is defined here\n"
+
+
+def test_unknown_code_exits_1_with_did_you_mean(base: Path) -> None:
+    import click.testing
+
+    from proccompile.cli import cli
+
+    for typed, meant in (("qr-01-01", "QR-01-01"), ("QP-1", "QP-01"), ("qualty", "quality")):
+        result = click.testing.CliRunner().invoke(cli, ["where", typed, str(base)])
+        assert result.exit_code == 1
+        assert result.stderr == (f"proccompile: `{typed}` is not a code or department of this project\n"
+                                 f"help: Did you mean `{meant}`?\n")
+
+
+def test_shipped_service_form_is_used_by_the_service_procedure() -> None:
+    code, output = run_cli(["where", "Q/JL081701"], ROOT)
+    assert code == 0
+    assert "procedures/Q-FL2.0817.yaml:" in output and "Q/FL2.0817 §5.1.5 (step record)" in output

@@ -22,5 +22,5 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 from hypothesis import settings  # noqa: E402
 
 settings.register_profile("default", deadline=None, max_examples=30)
-settings.register_profile("long", deadline=None, max_examples=2_000)
+settings.register_profile("long", deadline=None, max_examples=500)
 settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -26,10 +26,11 @@ class Texts:
     problem is reported as PC501 and the packaged wording is used instead, so the build never crashes.
     """
 
-    def __init__(self, project_root: Path, language: str, bag: Diagnostics) -> None:
+    def __init__(self, project_root: Path, language: str, bag: Diagnostics, folder: str | None = None) -> None:
         self.root = project_root
         self.project_dir = project_root / "templates"
         self.language = language
+        self.folder = folder or language  # e.g. "zh" for documents, "checklist/zh" for checklists
         self.bag = bag
         packaged = PackageLoader("proccompile", "default_templates")
         self.env = SandboxedEnvironment(
@@ -45,8 +46,8 @@ class Texts:
         return self.labels[key]
 
     def render(self, name: str, **values: Any) -> str:
-        """The fragment ``<language>/<name>.j2`` rendered with ``values``, stripped."""
-        path = f"{self.language}/{name}.j2"
+        """The fragment ``<folder>/<name>.j2`` rendered with ``values``, stripped."""
+        path = f"{self.folder}/{name}.j2"
         if path not in self._broken and self._is_project(path):
             text = self._try(path, lambda: self.env.get_template(path).render(**values))
             if text is not None:
@@ -62,7 +63,7 @@ class Texts:
     # --- loading ----------------------------------------------------------------------------
 
     def _load_labels(self) -> dict[str, str]:
-        path = f"{self.language}/labels.j2"
+        path = f"{self.folder}/labels.j2"
         labels = self._module(f"{_PACKAGED}/{path}") or {}
         if self._is_project(path):
             override = self._module(path)

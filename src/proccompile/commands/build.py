@@ -10,7 +10,7 @@ import click
 
 from proccompile.commands.common import (
     EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, config_failure, format_option, path_argument,
-    print_findings, resolve_format, strict_option,
+    print_findings, resolve_format, strict_option, write_failure,
 )
 from proccompile.pipeline import ConfigError, build_project
 from proccompile.write import PdfExportError, PdfExportUnavailable, export_pdfs
@@ -60,8 +60,7 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int, fmt: str | None
         click.echo(f"proccompile: {error}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as error:
-        click.echo(f"proccompile: cannot write output: {error.strerror or error} ({error.filename})", err=True)
-        sys.exit(EXIT_ERROR)
+        write_failure(error)
     finally:
         progress.close()
     bag = result.check.diagnostics

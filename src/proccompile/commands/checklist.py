@@ -7,48 +7,14 @@ from pathlib import Path
 
 import click
 
-from proccompile.audit.tables import FORMATS, TEXT_FORMATS, VIEWS
+from proccompile.audit.tables import FORMATS, VIEWS
 from proccompile.commands.common import (
-    EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, config_failure, path_argument, print_findings,
+    EXIT_ERROR, EXIT_FINDINGS, config_failure, output_option, path_argument, report_audit, resolve_output,
+    write_failure,
 )
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model.config import Auditor
-from proccompile.pipeline import AuditResult, ConfigError, checklist_project
-
-
-# Shared with `register`: where outputs go, and the report after writing.
-
-def output_option(stem: str):  # type: ignore[no-untyped-def]
-    return click.option("-o", "--output", default=None, metavar="FILE",
-                        help=f"Output file (default: PATH/build/audit/{stem}.FORMAT); `-` prints csv or md.")
-
-
-def resolve_output(path: Path, output: str | None, stem: str, fmt: str) -> Path | None:
-    """The file to write, or None for stdout (`-o -`, text formats only)."""
-    if output == "-":
-        if fmt not in TEXT_FORMATS:
-            raise click.BadParameter(f"{fmt} cannot be printed; give a file name", param_hint="-o")
-        return None
-    return Path(output) if output else path / "build" / "audit" / f"{stem}.{fmt}"
-
-
-def report_audit(result: AuditResult) -> None:
-    bag = result.check.diagnostics
-    if bag.has_errors:
-        print_findings(bag, "concise", result.check.files)
-        click.echo("proccompile: nothing was written; fix the errors above first", err=True)
-        sys.exit(EXIT_FINDINGS)
-    if result.text is not None:
-        click.echo(result.text, nl=False)
-        sys.exit(EXIT_CLEAN)
-    for written in result.outputs:
-        click.echo(f"wrote {written}")
-    sys.exit(EXIT_CLEAN)
-
-
-def write_failure(error: OSError) -> None:
-    click.echo(f"proccompile: cannot write output: {error.strerror or error} ({error.filename})", err=True)
-    sys.exit(EXIT_ERROR)
+from proccompile.pipeline import ConfigError, checklist_project
 
 
 def _auditor(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Auditor] | None:

@@ -9,7 +9,8 @@ import click
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.report import FORMATS, render
-from proccompile.pipeline import ConfigError
+from proccompile.audit.tables import TEXT_FORMATS
+from proccompile.pipeline import AuditResult, ConfigError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -36,3 +37,36 @@ def config_failure(error: ConfigError, fmt: str) -> None:
     print_findings(error.diagnostics, fmt, 1)
     click.echo("proccompile: cannot continue without a valid proccompile.yaml", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def write_failure(error: OSError) -> None:
+    click.echo(f"proccompile: cannot write output: {error.strerror or error} ({error.filename})", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def output_option(stem: str):  # type: ignore[no-untyped-def]
+    return click.option("-o", "--output", default=None, metavar="FILE",
+                        help=f"Output file (default: PATH/build/audit/{stem}.FORMAT); `-` prints csv or md.")
+
+
+def resolve_output(path: Path, output: str | None, stem: str, fmt: str) -> Path | None:
+    """The file to write, or None for stdout (`-o -`, text formats only)."""
+    if output == "-":
+        if fmt not in TEXT_FORMATS:
+            raise click.BadParameter(f"{fmt} cannot be printed; give a file name", param_hint="-o")
+        return None
+    return Path(output) if output else path / "build" / "audit" / f"{stem}.{fmt}"
+
+
+def report_audit(result: AuditResult) -> None:
+    bag = result.check.diagnostics
+    if bag.has_errors:
+        print_findings(bag, "concise", result.check.files)
+        click.echo("proccompile: nothing was written; fix the errors above first", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if result.text is not None:
+        click.echo(result.text, nl=False)
+        sys.exit(EXIT_CLEAN)
+    for written in result.outputs:
+        click.echo(f"wrote {written}")
+    sys.exit(EXIT_CLEAN)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from proccompile.commands.common import config_failure, path_argument
-from proccompile.commands.checklist import output_option, report_audit, resolve_output, write_failure
-from proccompile.pipeline import ConfigError, register_project
 from proccompile.audit.tables import FORMATS
+from proccompile.commands.common import (
+    config_failure, output_option, path_argument, report_audit, resolve_output, write_failure,
+)
+from proccompile.pipeline import ConfigError, register_project
 
 
 @click.command()

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proccompile.diagnostics import CODES, Diagnostics, Severity, Span
+from proccompile.diagnostics import Diagnostics, Severity, Span
 from proccompile.load import SourceFile, discover, load_yaml
 from proccompile.model import Corpus, ProjectConfig
 from proccompile.model.build import build_corpus, model_config
 from proccompile.validate import run_checks
+from proccompile.validate.config import config_problems
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
     from proccompile.audit.tables import Book
@@ -51,10 +52,7 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     config = model_config(source, bag)
     if config is None:
         raise ConfigError(bag)
-    for code_id, value in config.severity.items():
-        if code_id not in CODES:
-            bag.add("PC002", f"Unknown diagnostic code `{code_id}` in `severity`",
-                    source.span(("severity", code_id), key=True), help="See docs/diagnostics.md for the codes")
+    config_problems(config, source, bag)
     if bag.has_errors:
         raise ConfigError(bag)
     bag.overrides = {code_id: Severity(value) for code_id, value in config.severity.items()}

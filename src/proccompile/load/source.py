@@ -56,16 +56,6 @@ class SourceFile:
         line, col = key_pos if key else val_pos
         return self.span_at(line, col)
 
-    def get(self, loc: Loc) -> Any:
-        """The raw value at ``loc`` in the tree, or None when the path does not exist."""
-        node = self.tree
-        for part in loc:
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return node
-
 
 def _token_width(line: str, col: int) -> int:
     rest = line[col:]

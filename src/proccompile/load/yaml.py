@@ -132,7 +132,8 @@ def _read_text(path: Path, rel: str, bag: Diagnostics, max_bytes: int) -> tuple[
         return data.decode("utf-8"), True
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
         guess = _guess_encoding(data)
         hint = f"; it looks like {guess}" if guess else ""
         bag.add("PC104", f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02X}){hint}", Span(rel, line, col))

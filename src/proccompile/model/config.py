@@ -6,7 +6,7 @@ import re
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field
 
 from proccompile.model.base import StrictModel
 from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version, xml_safe
@@ -22,10 +22,13 @@ def _compiles(pattern: str) -> str:
 
 def _format_fields(allowed: set[str]):  # type: ignore[no-untyped-def]
     def check(template: str) -> str:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-        unknown = names - allowed
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
+        unknown = sorted({name for name, _, _ in fields} - allowed)
         if unknown:
-            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; use {', '.join(sorted(allowed))}")
+            raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use {', '.join(sorted(allowed))}")
+        if any(spec or conversion for _, spec, conversion in fields):
+            raise ValueError("placeholders take no format or conversion; write them as {code}, {year} …")
         return template
 
     return check
@@ -142,6 +145,7 @@ class ProjectConfig(StrictModel):
     language: Literal["zh", "en"] = "zh"
     """Language of generated labels and headings."""
     numbering: Numbering
+    """House patterns for document codes and how numbers are printed."""
     versions: VersionScheme = VersionScheme()
     """Version scheme shared by procedures and forms."""
     departments: list[Department] = Field(min_length=1)
@@ -160,18 +164,6 @@ class ProjectConfig(StrictModel):
     """Internal-audit checklists: auditors, the checklist's own form number, sample size."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
     """Per-code severity overrides, e.g. PC311: ignore."""
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> ProjectConfig:
-        for what, ids in (
-            ("department", [d.id for d in self.departments]),
-            ("approval role", [r.id for r in self.approval_roles]),
-            ("external document", [d.code for d in self.external_documents]),
-        ):
-            seen = {i for i in ids if ids.count(i) > 1}
-            if seen:
-                raise ValueError(f"{what} `{sorted(seen)[0]}` is defined twice")
-        return self
 
     def department(self, dept_id: str) -> Department | None:
         return next((d for d in self.departments if d.id == dept_id), None)

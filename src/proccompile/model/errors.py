@@ -61,16 +61,19 @@ def _report_one(error: Any, loc: tuple, node_loc: tuple, model: type[BaseModel],
     elif kind == "illegal_character":
         bag.add("PC204", f"`{field}` {error['msg']}", source.span(node_loc))
     else:
-        message, help_text = _reword(error, field)
-        bag.add("PC203", message, source.span(node_loc), help=help_text)
+        span = source.span(node_loc)
+        written = span.source_line[span.col - 1 : span.col - 1 + span.width] if span.source_line else None
+        message, help_text = _reword(error, field, written)
+        bag.add("PC203", message, span, help=help_text)
 
 
-def _reword(error: Any, field: str) -> tuple[str, str | None]:
+def _reword(error: Any, field: str, written: str | None) -> tuple[str, str | None]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     shown = _show(value)
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-        return (f"`{field}` must be text, got the number {shown}",
-                f"Quote the value so YAML keeps it as written: {field}: '{value}'")
+        # YAML turned 1.10 into 1.1 and 081302 into 81302: quote what was written, not what was parsed.
+        return (f"`{field}` must be text, got the number {_show(written or value)}",
+                f"Quote the value so YAML keeps it as written: '{written or value}'")
     if kind == "string_type":
         return f"`{field}` must be text, got {shown}", None
     if kind == "literal_error":
@@ -82,9 +85,9 @@ def _reword(error: Any, field: str) -> tuple[str, str | None]:
         return f"`{field}` must be a date, got {shown}", "Write dates as YYYY-MM-DD, unquoted"
     if kind == "string_pattern_mismatch":
         return f"`{field}` has an invalid form: {shown}", _pattern_help(field)
-    if kind in ("duration_type", "duration_format"):
+    if kind in ("duration_type", "duration_format", "duration_too_long"):
         return f"`{field}`: {error['msg']}", "Examples: 30min, 2h, 24h, 3d, 10wd, 18mo, 3y, permanent"
-    if kind == "too_short" and isinstance(value, list | dict):
+    if kind in ("too_short", "string_too_short") and isinstance(value, list | dict | str):
         return f"`{field}` must not be empty", None
     if kind == "value_error":
         return f"`{field}`: {error['msg'].removeprefix('Value error, ')}", None
@@ -92,11 +95,9 @@ def _reword(error: Any, field: str) -> tuple[str, str | None]:
 
 
 def _pattern_help(field: str) -> str | None:
-    return {
-        "owner": "Department ids are lower-case words joined by '-', e.g. after-sales",
-        "keeper": "Department ids are lower-case words joined by '-', e.g. after-sales",
-        "department": "Department ids are lower-case words joined by '-', e.g. after-sales",
-    }.get(field, None)
+    if field in ("owner", "keeper", "department", "id"):
+        return "Ids are lower-case words joined by '-', e.g. after-sales"
+    return None
 
 
 def _show(value: Any) -> str:

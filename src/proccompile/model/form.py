@@ -41,6 +41,7 @@ class FormTable(StrictModel):
     title: Text | None = None
     """Optional caption above the table."""
     columns: list[Column] = Field(min_length=1, max_length=20)
+    """Columns from left to right."""
     rows: int = Field(default=8, ge=1, le=200)
     """Number of blank rows."""
 
@@ -55,6 +56,7 @@ class Form(StrictModel):
     version: Version
     """Version in the project's scheme; the edition letter is printed with the code."""
     status: Status = "released"
+    """draft, released (in use) or obsolete (withdrawn)."""
     owner: DeptId
     """Department that owns the form."""
     retention: DurationField | None = None

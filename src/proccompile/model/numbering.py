@@ -56,9 +56,8 @@ class Numbering:
             return self.term(index), None
         if head == "related_documents" and index is not None:
             return self.related(index), None
-        tables = {"commitments": "commitments", "records": "records", "attachments": "attachments"}
-        if head in tables and head in self.sections:
-            return self.section(tables[head]), None if index is None else index + 1
+        if head in ("commitments", "records", "attachments") and head in self.sections:
+            return self.section(head), None if index is None else index + 1
         if head in self.sections:
             return self.section(head), None
         return "", None

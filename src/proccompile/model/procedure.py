@@ -66,6 +66,7 @@ class Commitment(StrictModel):
     measured_by: Text
     """How and from which data the metric is measured."""
     owner: DeptId
+    """Department responsible for meeting and measuring the commitment."""
     time_limit: DurationField | None = None
     """The target as a typed duration, when the commitment is a time limit."""
     records: list[DocCode] = []

@@ -46,6 +46,7 @@ _UNIT_NAMES = {
     "en": {"min": "min", "h": "h", "d": "days", "wd": "working days", "mo": "months", "y": "years"},
 }
 DURATION_PATTERN = r"^(\d+)\s*(min|h|d|wd|mo|y)$|^permanent$"
+_MAX_HOURS = 100 * 365 * 24  # nothing kept or allowed is longer; bigger numbers overflow date arithmetic
 _DURATION_RE = re.compile(DURATION_PATTERN)
 
 
@@ -88,7 +89,12 @@ def _parse_duration(value: Any) -> Any:
         )
     if value.strip() == "permanent":
         return Duration(0, "permanent")
-    return Duration(int(match.group(1)), match.group(2))
+    duration = Duration(int(match.group(1)), match.group(2))
+    if duration.hours > _MAX_HOURS:
+        raise PydanticCustomError(
+            "duration_too_long", "`{value}` is longer than 100 years; write `permanent` instead", {"value": value}
+        )
+    return duration
 
 
 DurationField = Annotated[

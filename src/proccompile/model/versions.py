@@ -37,7 +37,8 @@ def format_version(number: VersionNumber, scheme: VersionScheme) -> str:
 
 def successors(number: VersionNumber, scheme: VersionScheme) -> list[VersionNumber]:
     """Versions that may follow ``number``: the next amendment (within the ceiling) or a new edition."""
-    nexts = [VersionNumber(number.edition + 1, 0)]
+    last_letter = scheme.style == "letter" and number.edition >= ord("Z") - ord("A")
+    nexts = [] if last_letter else [VersionNumber(number.edition + 1, 0)]
     if number.amendment < scheme.max_amendment:
         nexts.insert(0, VersionNumber(number.edition, number.amendment + 1))
     return nexts

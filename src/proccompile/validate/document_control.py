@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus
+from proccompile.model import Corpus, Procedure
 from proccompile.model.versions import format_version, parse_version, scheme_example, successors
 
 
@@ -12,7 +12,7 @@ def version_scheme(corpus: Corpus, bag: Diagnostics) -> None:
     scheme = corpus.config.versions
     for doc in corpus.documents():
         locs = [("version",)]
-        if hasattr(doc.model, "revisions"):
+        if isinstance(doc.model, Procedure):
             locs += [("revisions", i, "version") for i in range(len(doc.model.revisions))]
         for loc in locs:
             text = _value(doc.model, loc)
@@ -100,7 +100,7 @@ def approvals(corpus: Corpus, bag: Diagnostics) -> None:
                             help=f"Record who signed as `{role}` and when, or set `status: draft`")
         first, last = proc.approvals.get(roles[0]), proc.approvals.get(roles[-1])
         if len(roles) > 1 and first and last and first.name == last.name:
-            bag.add("PC406", f"`{first.name}` both {roles[0]} and {roles[-1]} this procedure",
+            bag.add("PC406", f"`{first.name}` signed both as `{roles[0]}` and as `{roles[-1]}`",
                     doc.span("approvals", roles[-1], "name"),
                     help="Have someone other than the author approve the document")
 

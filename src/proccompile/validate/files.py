@@ -18,5 +18,6 @@ def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
             if target is None:
                 bag.add("PC316", f"Attachment path `{attachment.file}` leaves the project folder", span)
             elif not target.is_file():
-                bag.add("PC315", f"Attachment file `{attachment.file}` does not exist", span)
+                problem = "is a folder, not a file" if target.is_dir() else "does not exist"
+                bag.add("PC315", f"Attachment file `{attachment.file}` {problem}", span)
 

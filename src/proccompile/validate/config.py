@@ -1,0 +1,40 @@
+"""Checks of the project config that pydantic cannot locate: duplicate ids and severity overrides."""
+
+from __future__ import annotations
+
+from proccompile.diagnostics import CODES, Diagnostics, Related
+from proccompile.load.source import SourceFile
+from proccompile.model.config import ProjectConfig
+
+# Load and model findings mean a file was not read at all; demoting them would drop documents silently.
+_NOT_DOWNGRADABLE = ("PC0", "PC1", "PC2")
+
+
+def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics) -> None:
+    for code_id, value in config.severity.items():
+        where = source.span(("severity", code_id), key=True)
+        if code_id not in CODES:
+            bag.add("PC002", f"Unknown diagnostic code `{code_id}` in `severity`", where,
+                    help="`proccompile explain` lists the codes")
+        elif code_id.startswith(_NOT_DOWNGRADABLE) and value != "error":
+            bag.add("PC002", f"`{code_id}` cannot be set to `{value}`: a file with this problem is not read at all",
+                    where, help="Only PC3xx, PC4xx and PC5xx findings can be downgraded")
+    groups = (
+        ("departments", "id", "department"),
+        ("approval_roles", "id", "approval role"),
+        ("external_documents", "code", "external document"),
+    )
+    for field, key, what in groups:
+        first: dict[str, int] = {}
+        for i, item in enumerate(getattr(config, field)):
+            value = getattr(item, key)
+            if value in first:
+                bag.add("PC002", f"The {what} `{value}` is defined twice", source.span((field, i, key)),
+                        related=(Related(source.span((field, first[value], key)), "first defined here"),))
+            first.setdefault(value, i)
+    names: dict[str, int] = {}
+    for i, auditor in enumerate(config.audit.auditors):
+        if auditor.name in names:
+            bag.add("PC002", f"The auditor `{auditor.name}` is listed twice", source.span(("audit", "auditors", i, "name")),
+                    help="Give each auditor once, with their own department")
+        names.setdefault(auditor.name, i)

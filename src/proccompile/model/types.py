@@ -10,11 +10,11 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Wi
 from pydantic_core import PydanticCustomError
 
 # XML 1.0 Char production: anything outside it cannot be stored in a .docx part.
-_XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(value: str) -> str:
-    bad = _XML_ILLEGAL.search(value)
+    bad = XML_ILLEGAL.search(value)
     if bad:
         raise PydanticCustomError(
             "illegal_character",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.form import Form, FormField
-from proccompile.model.display import form_number
+from proccompile.model.display import company_name, form_number
 from proccompile.render.context import Block, Cell, CoreProps, DocView, PageView, Para, Table, output_relpath
 from proccompile.render.texts import Texts
 
@@ -24,7 +24,7 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) 
     label = texts.label
     language = corpus.config.language
     number = form_number(corpus, f)
-    company = corpus.config.company.zh if language == "zh" else corpus.config.company.en
+    company = company_name(corpus)
     page = PageView(
         company=company,
         title=f.title,

@@ -8,7 +8,7 @@ from string import ascii_lowercase
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.procedure import Procedure
-from proccompile.model.display import department_name, procedure_number, record_retention
+from proccompile.model.display import company_name, department_name, procedure_number, record_retention
 from proccompile.model.numbering import numbering
 from proccompile.render.context import (
     NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, date_text,
@@ -29,7 +29,7 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
     label = texts.label
     language = corpus.config.language
     number = procedure_number(corpus, p)
-    company = corpus.config.company.zh if language == "zh" else corpus.config.company.en
+    company = company_name(corpus)
     page = PageView(
         company=company,
         title=p.title,

@@ -12,9 +12,9 @@ from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from proccompile.diagnostics import Diagnostics, Span
+from proccompile.model.types import XML_ILLEGAL
 from proccompile.paths import inside_project
 
-_XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PACKAGED = "default"  # prefix under which the packaged templates stay reachable from project templates
 
 
@@ -137,9 +137,9 @@ class Texts:
         return None
 
     def _clean(self, path: str, text: str) -> str:
-        bad = _XML_ILLEGAL.search(text)
+        bad = XML_ILLEGAL.search(text)
         if bad is None:
             return text
         self._report(path, f"Template output contains U+{ord(bad.group()):04X}, which Word documents cannot store; "
                      "it was removed", None)
-        return _XML_ILLEGAL.sub("", text)
+        return XML_ILLEGAL.sub("", text)

@@ -10,15 +10,21 @@ from click.testing import CliRunner
 from proccompile.cli import cli
 
 
-def run_cli(args: list[str], cwd: Path) -> tuple[int, str]:
-    """Run ``proccompile ARGS`` inside ``cwd``; returns (exit code, stdout)."""
+def run_split(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    """Run ``proccompile ARGS`` inside ``cwd``; returns (exit code, stdout, stderr) kept apart."""
     before = Path.cwd()
     os.chdir(cwd)
     try:
         result = CliRunner().invoke(cli, args, catch_exceptions=False)
     finally:
         os.chdir(before)
-    return result.exit_code, result.stdout
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_cli(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run ``proccompile ARGS`` inside ``cwd``; returns (exit code, stdout)."""
+    code, stdout, _ = run_split(args, cwd)
+    return code, stdout
 
 
 def compare_or_update(expected_path: Path, actual: str, update: bool) -> None:

@@ -79,6 +79,18 @@ def test_registers_xlsx_has_four_sheets(base: Path) -> None:
     assert [c.value for c in wb["记录清单"][2]][0] == "表单编号"
 
 
+def test_xlsx_text_that_looks_like_a_formula_stays_text(base: Path) -> None:
+    procedure = base / "procedures" / "QP-01.yaml"
+    text = procedure.read_text(encoding="utf-8")
+    procedure.write_text(text.replace("title: 顾客投诉处理程序", 'title: "=1+1"', 1), encoding="utf-8")
+    assert run_cli(["register", "-o", "r.xlsx"], base)[0] == 0
+    ws = load_workbook(base / "r.xlsx")["受控文件清单"]
+    assert [(c.value, c.data_type) for c in ws[3]][:4] == [("程序文件", "s"), ("QP-01", "s"), ("QP-01", "s"),
+                                                          ("=1+1", "s")]
+    with zipfile.ZipFile(base / "r.xlsx") as archive:
+        assert not any(b"<f>" in archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/"))
+
+
 TOOLS_MISSING = not (find_soffice() and shutil.which("pdftotext"))
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from proccompile.audit.items import derive_items, select_procedures
-from proccompile.audit.plan import PlanImpossible, assign, number_ranges
+from proccompile.audit.plan import PlanImpossible, assign, number_ranges, plan
 from proccompile.model.config import Auditor
 from proccompile.pipeline import CheckResult
 from tests.audit.conftest import add_config
+from tests.helpers import run_split
 from tests.helpers import run_cli
 
 TEAM = [Auditor(name="张三", department="quality"), Auditor(name="李四", department="after-sales"),
@@ -46,6 +47,51 @@ def test_cli_reports_an_impossible_plan(base: Path) -> None:
 def test_cli_auditor_option_is_checked(base: Path) -> None:
     assert run_cli(["checklist", "--auditor", "张三", "-o", "-", "--format", "md"], base)[0] == 2
     assert run_cli(["checklist", "--auditor", "张三:qualty", "-o", "-", "--format", "md"], base)[0] == 2
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("A:Quality", "`Quality` is not a department id: lower-case letters, digits, `-` and `_`, starting with a "
+                  "letter, e.g. quality"),
+    ("A\x01B:quality", "auditor name `A\\x01B` contains U+0001 at character 2, which Word documents cannot store"),
+])
+def test_cli_invalid_auditor_is_a_usage_error(base: Path, value: str, message: str) -> None:
+    code, stdout, stderr = run_split(["checklist", "--format", "md", "-o", "-", "--auditor", value], base)
+    assert (code, stdout) == (2, "")
+    assert stderr.endswith(f"checklist --help' for help.\n\nError: Invalid value for '--auditor': {message}\n")
+
+
+def test_cli_refuses_the_same_auditor_twice(base: Path) -> None:
+    args = ["checklist", "--format", "md", "-o", "-", "--auditor", "A:quality", "--auditor", "A:sales"]
+    code, stdout, stderr = run_split(args, base)
+    assert (code, stdout) == (2, "")
+    assert stderr.endswith("\n\nError: Invalid value for '--auditor': auditor `A` is given twice; give each "
+                           "auditor once, with their own department\n")
+
+
+def test_plan_tells_auditors_apart_by_position_not_name(shipped: CheckResult) -> None:
+    corpus = shipped.corpus
+    items = derive_items(corpus, select_procedures(corpus))
+    team = [Auditor(name="A", department="quality"), Auditor(name="A", department="sales")]
+    result = plan(items, team)
+    assert [a.auditor for a in result.assignments] == team
+    for assignment in result.assignments:
+        assert assignment.numbers and assignment.auditor.department not in assignment.departments
+    numbers = [n for a in result.assignments for n in a.numbers]
+    assert sorted(numbers) == [item.number for item in items]  # every item exactly once
+
+
+def test_plan_sheet_keeps_same_named_auditors_apart(shipped: CheckResult) -> None:
+    from proccompile.audit.books import checklist_book
+    from proccompile.diagnostics import Diagnostics
+    from tests.audit.conftest import ROOT
+
+    team = [Auditor(name="A", department="quality"), Auditor(name="A", department="sales")]
+    book = checklist_book(shipped.corpus, ROOT, Diagnostics(), auditors=team)
+    checklist = next(s for s in book.sheets if s.key == "checklist")
+    rows = next(s for s in book.sheets if s.key == "plan").rows
+    assert [row[:2] for row in rows] == [("A", "质控部"), ("A", "销售部")]
+    assert all(row[1] not in row[2].split("、") for row in rows)  # nobody audits their own department
+    assert sum(int(row[4]) for row in rows) == len(checklist.rows)
 
 
 def test_config_auditor_with_unknown_department_is_a_finding(base: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.helpers import run_split
 from tests.helpers import run_cli
 
 
@@ -35,13 +36,13 @@ def test_broken_project_template_is_pc501_and_writes_nothing(base: Path) -> None
 
 def test_sandbox_refuses_unsafe_attribute_access(base: Path) -> None:
     _template(base, "record.j2", "{{ forms.__class__.__mro__ }}\n")
-    code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
-    assert code == 1 and "PC501" in output
+    code, stdout, output = run_split(["checklist", "--format", "md", "-o", "-"], base)
+    assert code == 1 and "PC501" in output and stdout == ""  # findings go to stderr when stdout is the output
 
 
 def test_unknown_label_is_reported(base: Path) -> None:
     _template(base, "labels.j2", '{% set col_questoin = "检查内容" %}\n')
-    code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
+    code, _, output = run_split(["checklist", "--format", "md", "-o", "-"], base)
     assert code == 1
     assert output.startswith("templates/checklist/zh/labels.j2:1:1: PC501 `col_questoin` is not a label\n")
 
@@ -52,6 +53,6 @@ def test_template_linking_outside_the_project_is_refused(base: Path, tmp_path: P
     link = base / "templates" / "checklist" / "zh" / "step.j2"
     link.parent.mkdir(parents=True)
     link.symlink_to(secret)
-    code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
+    code, stdout, output = run_split(["checklist", "--format", "md", "-o", "-"], base)
     assert code == 1 and "PC316 Template `templates/checklist/zh/step.j2` links outside the project" in output
-    assert "password" not in output
+    assert "password" not in output + stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.audit.conftest import ROOT
+from tests.audit.conftest import ROOT, add_config
 from tests.helpers import run_cli
 
 
@@ -13,7 +13,7 @@ def test_form_references_with_sections(base: Path) -> None:
         "forms/QR-01-01.yaml:1:7: `QR-01-01` 投诉登记表 (form) is defined here\n"
         "procedures/QP-01.yaml:28:19: QP-01 §5.1.1 (step record)\n"
         "procedures/QP-01.yaml:34:11: QP-01 §8 row 1 (records table)\n"
-        "2 references in 1 document.\n"))
+        "2 references in 1 file.\n"))
 
 
 def test_department_references(base: Path) -> None:
@@ -25,8 +25,16 @@ def test_department_references(base: Path) -> None:
         "procedures/QP-01.yaml:19:17: QP-01 §4.2 (responsibility)",
         "procedures/QP-01.yaml:26:16: QP-01 §5.1.1 (step owner)",
         "procedures/QP-01.yaml:35:13: QP-01 §8 row 1 (record keeper)",
-        "4 references in 2 documents.",
+        "4 references in 2 files.",
     ]
+
+
+def test_config_counts_as_a_file(base: Path) -> None:
+    add_config(base, "audit:\n  auditors:\n    - {name: 张三, department: sales}\n")
+    code, output = run_cli(["where", "sales"], base)
+    assert code == 0
+    assert "proccompile.yaml:25:30: proccompile.yaml (auditor 张三)\n" in output
+    assert output.endswith("\n5 references in 3 files.\n")  # proccompile.yaml, the form and the procedure
 
 
 def test_external_document(base: Path) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
 from proccompile.audit.checklist import checklist_form, checklist_sheet, plan_sheet
 from proccompile.audit.coverage import coverage_sheet
+from proccompile.audit.dates import newest_procedure_date
 from proccompile.audit.items import derive_items, select_procedures
 from proccompile.model.display import company_name
-from proccompile.audit.plan import assign
+from proccompile.audit.plan import plan
 from proccompile.audit.registers import register_sheets
 from proccompile.audit.tables import Book
 from proccompile.audit.turtle import turtle, turtle_sheet
@@ -19,8 +19,6 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
 from proccompile.model.config import Auditor
-from proccompile.model.corpus import Document
-from proccompile.model.procedure import Procedure
 
 
 class UnknownAuditorDepartment(ValueError):
@@ -39,7 +37,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
     wording = Wording(root, corpus.config.language, bag)
     procedures = select_procedures(corpus, codes)
     company = company_name(corpus)
-    date = newest_date(procedures or corpus.procedures)
+    date = newest_procedure_date(procedures or corpus.procedures)
     if coverage_only:
         return Book("coverage", wording.label("coverage_title"), company, corpus.config.language, date,
                     sheets=(coverage_sheet(corpus, procedures, wording),))
@@ -49,11 +47,12 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
             raise UnknownAuditorDepartment(auditor, did_you_mean(auditor.department,
                                                                  [d.id for d in corpus.config.departments]))
     items = word_items(corpus, derive_items(corpus, procedures), wording)
-    if team:
-        items = assign(items, team)
+    audit_plan = plan(items, team) if team else None
+    if audit_plan is not None:
+        items = audit_plan.items
     sheets = [checklist_sheet(corpus, items, wording, view, team)]
-    if team:
-        sheets.append(plan_sheet(corpus, items, team, wording))
+    if audit_plan is not None:
+        sheets.append(plan_sheet(corpus, audit_plan.assignments, wording))
     turtles = tuple(turtle(corpus, doc.model, wording) for doc in procedures)
     sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording)]
     return Book("checklist", wording.label("checklist_title"), company, corpus.config.language, date,
@@ -63,12 +62,6 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
 def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
     wording = Wording(root, corpus.config.language, bag)
     return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
-                newest_date(corpus.procedures), sheets=register_sheets(corpus, wording))
-
-
-def newest_date(procedures: Sequence[Document[Procedure]]) -> dt.date:
-    """The file-metadata date: the newest effective (else issue, else revision) date, never the clock."""
-    dates = [d.model.effective or d.model.issued or d.model.revisions[-1].date for d in procedures]
-    return max(dates, default=dt.date(2000, 1, 1))
+                newest_procedure_date(corpus.procedures), sheets=register_sheets(corpus, wording))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from proccompile.audit.clauses import clause_index, clause_key
 from proccompile.audit.items import Item
 from proccompile.model.display import department_name, form_number, procedure_number
-from proccompile.audit.plan import assignments, number_ranges
+from proccompile.audit.plan import Assignment, number_ranges
 from proccompile.audit.tables import VIEWS, Column, Group, Sheet
 from proccompile.audit.wording import Wording, criteria
 from proccompile.model import Corpus
@@ -87,7 +87,7 @@ def checklist_form(corpus: Corpus) -> tuple[str, str] | None:
     return configured.code, configured.version or ""
 
 
-def plan_sheet(corpus: Corpus, items: list[Item], auditors: list[Auditor], wording: Wording) -> Sheet:
+def plan_sheet(corpus: Corpus, assignments: list[Assignment], wording: Wording) -> Sheet:
     label = wording.label
     columns = (Column(label("col_auditor_name"), 14), Column(label("col_auditor_dept"), 16),
                Column(label("col_audited"), 30), Column(label("col_items"), 30), Column(label("col_count"), 8))
@@ -95,5 +95,5 @@ def plan_sheet(corpus: Corpus, items: list[Item], auditors: list[Auditor], wordi
         (a.auditor.name, department_name(corpus, a.auditor.department),
          wording.join([department_name(corpus, d) for d in a.departments]), number_ranges(a.numbers),
          str(len(a.numbers)))
-        for a in assignments(items, auditors))
+        for a in assignments)
     return Sheet("plan", label("sheet_plan"), columns, (Group("", rows),), notes=(label("plan_note"),))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-from ruamel.yaml import YAML
+from proccompile.load.packaged import load_packaged_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +24,7 @@ class ClauseInfo:
 
 @functools.cache
 def clause_table() -> tuple[ClauseInfo, ...]:
-    text = resources.files("proccompile").joinpath("data/iso9001_2015_clauses.yaml").read_text(encoding="utf-8")
-    rows = YAML(typ="safe", pure=True).load(text)
+    rows = load_packaged_yaml("iso9001_2015_clauses.yaml")
     return tuple(ClauseInfo(str(r["clause"]), r["zh"], r["en"]) for r in rows)
 
 

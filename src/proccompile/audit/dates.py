@@ -1,15 +1,38 @@
-"""Calendar arithmetic for registers: a date plus a duration such as 1y, 18mo or 10wd."""
+"""Calendar arithmetic for registers and file metadata: a date plus a duration such as 1y, 18mo or 10wd.
+
+Kept light (no corpus, template or document imports): render/ imports it for the metadata date.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from proccompile.model.types import Duration
 
+if TYPE_CHECKING:
+    from proccompile.model.corpus import Document
+    from proccompile.model.procedure import Procedure
+
+# The metadata date when there is no procedure to take one from.
+NO_DATE = dt.date(2000, 1, 1)
+
 
 def add_duration(start: dt.date, duration: Duration) -> dt.date | None:
-    """``start`` moved on by ``duration``; None for `permanent`. Months clamp to the month's last day."""
+    """``start`` moved on by ``duration``; None for `permanent` and for a date past the calendar (year 9999).
+
+    Months clamp to the month's last day.
+    """
+    try:
+        return _add(start, duration)
+    except (OverflowError, ValueError):
+        # Far beyond any review date; the model caps durations, this keeps a forced corpus from crashing.
+        return None
+
+
+def _add(start: dt.date, duration: Duration) -> dt.date | None:
     unit, amount = duration.unit, duration.amount
     if unit == "permanent":
         return None
@@ -19,10 +42,24 @@ def add_duration(start: dt.date, duration: Duration) -> dt.date | None:
         # 29 Feb + 1y is 28 Feb, as reviewers expect, not 1 March.
         return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
     if unit == "wd":
-        day, left = start, amount
-        while left:
-            day += dt.timedelta(days=1)
-            left -= day.weekday() < 5
-        return day
+        return _add_working_days(start, amount)
     # Hours and minutes are rounded down to whole days: registers show dates only.
     return start + dt.timedelta(days=int(duration.hours // 24))
+
+
+def _add_working_days(start: dt.date, amount: int) -> dt.date:
+    """The ``amount``-th Monday-to-Friday day after ``start``; ``start`` itself for 0."""
+    if amount <= 0:
+        return start
+    # From a weekend, count as from the Friday before: the same weekdays follow it.
+    base = start - dt.timedelta(days=max(0, start.weekday() - 4))
+    weeks, rest = divmod(amount, 5)
+    # Five working days are one calendar week; the rest crosses a weekend when it passes Friday.
+    days = 7 * weeks + rest + (2 if base.weekday() + rest > 4 else 0)
+    return base + dt.timedelta(days=days)
+
+
+def newest_procedure_date(procedures: Iterable[Document[Procedure]]) -> dt.date:
+    """The file-metadata date: the newest effective (else issue, else revision) date, never the clock."""
+    dates = [d.model.effective or d.model.issued or d.model.revisions[-1].date for d in procedures]
+    return max(dates, default=NO_DATE)

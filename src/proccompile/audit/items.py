@@ -12,10 +12,6 @@ from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.procedure import Procedure
 
-KINDS = ("responsibility", "step", "time_limit", "commitment", "record", "document_current",
-         "document_approval")
-# Audit methods (standards.md §3.6): document review, interview, observation, sampling.
-METHODS = ("D", "I", "O", "S")
 # Retention and storage, and document control, are judged against 7.5 whatever the procedure is about.
 RECORD_CLAUSES = ("7.5.3",)
 CURRENT_CLAUSES = ("7.5.3",)
@@ -38,7 +34,7 @@ class Item:
     section: str  # printed section number; "" for the cover and revision history
     clauses: tuple[str, ...]
     department: str  # department id of the auditee
-    methods: tuple[str, ...]
+    methods: tuple[str, ...]  # standards.md §3.6: D document review, I interview, O observation, S sampling
     forms: tuple[FormRef, ...] = ()
     sample: int = 0  # records to sample; 0 when nothing is sampled
     facts: dict[str, Any] = field(default_factory=dict)  # kind-specific values for the wording templates
@@ -84,9 +80,9 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
         return tuple(FormRef(c, form_number_of(corpus, c), form_title_of(corpus, c)) for c in dict.fromkeys(codes))
 
     for i, duty in enumerate(p.responsibilities):
-        for j, text in enumerate(duty.duties):
+        for text in duty.duties:
             yield Item("responsibility", p.code, num.responsibility(i), base, duty.department, ("I",),
-                       facts={"duty": text, "letter": chr(ord("a") + j) if j < 26 else str(j + 1)})
+                       facts={"duty": text})
     for i, section in enumerate(p.process):
         for j, step in enumerate(section.steps):
             where = num.step(i, j)

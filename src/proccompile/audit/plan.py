@@ -23,21 +23,36 @@ class Assignment:
     numbers: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Plan:
+    items: list[Item]  # with ``auditor`` set
+    assignments: list[Assignment]  # one per auditor, in the order given
+
+
 def assign(items: list[Item], auditors: list[Auditor]) -> list[Item]:
-    """``items`` with ``auditor`` set. Raises PlanImpossible naming the first department nobody may audit.
+    """``items`` with ``auditor`` set; see ``plan``."""
+    return plan(items, auditors).items
+
+
+def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
+    """Every item given to an auditor from another department. Raises PlanImpossible naming the first
+    department nobody may audit.
 
     Everyone's fair share is ceil(items / auditors). Departments are placed largest first, whole, with
     the least-loaded eligible auditor who still has room for all of them; a department too big for
     anyone's room is split, the auditor with the most room first. Only when every eligible auditor is
     full does the least-loaded one go over the share. Each auditor takes a consecutive run of the
     department's items, so a person covers whole procedures where the counts allow it.
+
+    Auditors are told apart by their position, never by name, so two people with the same name in
+    different departments still never audit their own.
     """
     by_dept: dict[str, list[Item]] = {}
     for item in items:
         by_dept.setdefault(item.department, []).append(item)
     share = -(-len(items) // max(1, len(auditors)))
     load = [0] * len(auditors)
-    chosen: dict[int, str] = {}
+    chosen: dict[int, int] = {}  # item number -> auditor index
     for dept, dept_items in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[1][0].number)):
         eligible = [i for i, a in enumerate(auditors) if a.department != dept]
         if not eligible:
@@ -60,18 +75,13 @@ def assign(items: list[Item], auditors: list[Auditor]) -> list[Item]:
         queue = iter(dept_items)
         for who, count in runs:
             for _ in range(count):
-                chosen[next(queue).number] = auditors[who].name
-    return [replace(item, auditor=chosen[item.number]) for item in items]
-
-
-def assignments(items: list[Item], auditors: list[Auditor]) -> list[Assignment]:
-    """Per auditor (config order), the departments and item numbers they audit."""
+                chosen[next(queue).number] = who
     out = []
-    for auditor in auditors:
-        mine = [item for item in items if item.auditor == auditor.name]
+    for index, auditor in enumerate(auditors):
+        mine = [item for item in items if chosen[item.number] == index]
         depts = tuple(dict.fromkeys(item.department for item in mine))
         out.append(Assignment(auditor, depts, tuple(item.number for item in mine)))
-    return out
+    return Plan([replace(item, auditor=auditors[chosen[item.number]].name) for item in items], out)
 
 
 def number_ranges(numbers: tuple[int, ...]) -> str:

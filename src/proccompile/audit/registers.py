@@ -64,6 +64,10 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
 
 
 def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
+    """What ``dept`` does in ``p``: 归口 (owns it), 职责 (duties in section 4), 步骤×n (performs n steps).
+
+    Shared by the responsibility matrix and the turtle's "with whom" box.
+    """
     steps = sum(step.owner == dept for s in p.process for step in s.steps)
     marks = []
     if p.owner == dept:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from proccompile.model.display import department_name, form_number_of, form_title_of, procedure_number
 from proccompile.model.numbering import numbering
+from proccompile.audit.registers import matrix_cell
 from proccompile.audit.tables import TURTLE_BOXES, Column, Group, Sheet, Turtle
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.procedure import Procedure
+from proccompile.render.context import document_citation
 from proccompile.validate.refs import produced_records
 
 
@@ -19,16 +21,13 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     num = numbering(p)
     colon = "：" if language == "zh" else ": "
     dept = lambda d: department_name(corpus, d)  # noqa: E731
-    cite = lambda code: _citation(corpus, code)  # noqa: E731
+    cite = lambda code: document_citation(corpus, code)  # noqa: E731
     produced = list(dict.fromkeys(ref.target for ref in produced_records(p)))
     forms = [f"{form_number_of(corpus, c)}《{form_title_of(corpus, c)}》" for c in produced]
     storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form)}{colon}{r.storage}" for r in p.records if r.storage))
     tools = list(dict.fromkeys(cite(c) for s in p.process for step in s.steps for c in step.related))
-    steps_by_dept: dict[str, int] = {}
-    for section in p.process:
-        for step in section.steps:
-            steps_by_dept[step.owner] = steps_by_dept.get(step.owner, 0) + 1
-    people = list(dict.fromkeys([p.owner, *(r.department for r in p.responsibilities), *steps_by_dept]))
+    people = list(dict.fromkeys([p.owner, *(r.department for r in p.responsibilities),
+                                 *(step.owner for s in p.process for step in s.steps)]))
     boxes = {
         "process": [f"{procedure_number(corpus, p)}《{p.title}》", label("turtle_owner") + dept(p.owner),
                     label("turtle_scope") + p.scope],
@@ -39,7 +38,7 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
         "with_what": [*(label("turtle_form") + f for f in forms), *(label("turtle_requirement") + t for t in tools),
                       *(label("turtle_storage") + s for s in storage),
                       *(label("turtle_attachment") + a.title for a in p.attachments)],
-        "with_whom": [dept(d) + colon + wording.join(_roles(p, d, steps_by_dept, wording)) for d in people],
+        "with_whom": [dept(d) + colon + matrix_cell(p, d, wording) for d in people],
         "how": [f"{num.step(i, j)} {step.text}" for i, s in enumerate(p.process) for j, step in enumerate(s.steps)],
         "measures": [*(f"{c.metric}{colon}{c.target}" for c in p.commitments),
                      *(f"{num.step(i, j)} {label('turtle_limit')}{step.time_limit.display(language)}"
@@ -48,25 +47,6 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     none = label("none_text")
     return Turtle(p.code, f"{procedure_number(corpus, p)}《{p.title}》",
                   tuple((label(f"turtle_{key}"), tuple(boxes[key]) or (none,)) for key in TURTLE_BOXES))
-
-
-def _roles(p: Procedure, dept: str, steps: dict[str, int], wording: Wording) -> list[str]:
-    marks = []
-    if p.owner == dept:
-        marks.append(wording.label("mark_owner"))
-    if any(r.department == dept for r in p.responsibilities):
-        marks.append(wording.label("mark_duties"))
-    if steps.get(dept):
-        marks.append(wording.label("mark_steps").replace("{n}", str(steps[dept])))
-    return marks
-
-
-def _citation(corpus: Corpus, code: str) -> str:
-    doc = corpus.procedure(code)
-    if doc is not None:
-        return f"{procedure_number(corpus, doc.model)}《{doc.model.title}》"
-    external = next((d for d in corpus.config.external_documents if d.code == code), None)
-    return f"{code}《{external.title}》" if external and external.title != code else code
 
 
 def turtle_sheet(turtles: list[Turtle], wording: Wording) -> Sheet:

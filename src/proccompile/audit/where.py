@@ -8,6 +8,7 @@ from proccompile.model.numbering import numbering
 from proccompile.diagnostics import Span
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
+from proccompile.model.display import department_name
 from proccompile.validate.refs import department_refs, document_refs, form_department_refs, form_refs
 
 
@@ -65,8 +66,7 @@ def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None
         return "form", form.model.title, form.span("code")
     for i, dept in enumerate(corpus.config.departments):
         if dept.id == code:
-            title = dept.zh if corpus.config.language == "zh" else dept.en
-            return "department", title, corpus.config_source.span(("departments", i, "id"))
+            return "department", department_name(corpus, dept.id), corpus.config_source.span(("departments", i, "id"))
     for i, ext in enumerate(corpus.config.external_documents):
         if ext.code == code:
             return "external document", ext.title, corpus.config_source.span(("external_documents", i, "code"))

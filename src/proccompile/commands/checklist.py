@@ -18,13 +18,33 @@ from proccompile.pipeline import ConfigError, checklist_project
 
 
 def _auditor(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Auditor] | None:
-    auditors = []
+    from pydantic import ValidationError
+
+    auditors: list[Auditor] = []
     for value in values:
         name, sep, dept = value.rpartition(":")
-        if not sep or not name.strip() or not dept.strip():
+        name, dept = name.strip(), dept.strip()
+        if not sep or not name or not dept:
             raise click.BadParameter(f"`{value}` is not NAME:DEPARTMENT, e.g. 张三:quality")
-        auditors.append(Auditor(name=name.strip(), department=dept.strip()))
+        try:
+            auditor = Auditor(name=name, department=dept)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            if problem["loc"] and problem["loc"][0] == "department":
+                raise click.BadParameter(f"`{_shown(dept)}` is not a department id: lower-case letters, digits, "
+                                         "`-` and `_`, starting with a letter, e.g. quality") from None
+            raise click.BadParameter(f"auditor name `{_shown(name)}` {problem['msg']}") from None
+        if any(a.name == auditor.name for a in auditors):
+            # Plans and the checklist's auditor column name people; two with one name cannot be told apart.
+            raise click.BadParameter(f"auditor `{_shown(auditor.name)}` is given twice; give each auditor once, "
+                                     "with their own department")
+        auditors.append(auditor)
     return auditors or None
+
+
+def _shown(text: str) -> str:
+    """``text`` for an error message; escaped when it holds control characters."""
+    return text if text.isprintable() else ascii(text)[1:-1]
 
 
 @click.command()
@@ -61,7 +81,7 @@ def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, outp
         hint = did_you_mean(error.code, error.known)
         click.echo(f"proccompile: no procedure `{error.code}` in the project"
                    + (f"\nhelp: {hint}" if hint else ""), err=True)
-        sys.exit(EXIT_FINDINGS)
+        sys.exit(EXIT_ERROR)  # a usage error, like an unknown --auditor department
     except UnknownAuditorDepartment as error:
         hint = f"\nhelp: {error.help}" if error.help else ""
         click.echo(f"proccompile: auditor {error.auditor.name}: department `{error.auditor.department}` is not "
@@ -74,4 +94,4 @@ def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, outp
         sys.exit(EXIT_FINDINGS)
     except OSError as error:
         write_failure(error)
-    report_audit(result)
+    report_audit(result, printed=target is None)

@@ -58,10 +58,13 @@ def resolve_output(path: Path, output: str | None, stem: str, fmt: str) -> Path 
     return Path(output) if output else path / "build" / "audit" / f"{stem}.{fmt}"
 
 
-def report_audit(result: AuditResult) -> None:
+def report_audit(result: AuditResult, *, printed: bool = False) -> None:
+    """Findings (warnings too), then what was written. ``printed``: the output went to stdout (`-o -`),
+    so findings go to stderr and the csv or md stays clean for a pipe."""
     bag = result.check.diagnostics
+    if len(bag):
+        click.echo(render(bag, "concise", files=result.check.files), err=printed)
     if bag.has_errors:
-        print_findings(bag, "concise", result.check.files)
         click.echo("proccompile: nothing was written; fix the errors above first", err=True)
         sys.exit(EXIT_FINDINGS)
     if result.text is not None:

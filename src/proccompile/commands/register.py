@@ -22,7 +22,8 @@ def register(path: Path, fmt: str, output: str | None) -> None:
 
     Master list of controlled documents (with the next review date from `review_interval`), records
     register, responsibility matrix (departments × procedures) and external documents. csv writes
-    one file per register beside the output name: registers.documents.csv, registers.records.csv …
+    one file per register: registers.csv (the master list), and beside it registers.records.csv,
+    registers.responsibilities.csv and registers.external.csv.
     """
     target = resolve_output(path, output, "registers", fmt)
     try:
@@ -32,4 +33,4 @@ def register(path: Path, fmt: str, output: str | None) -> None:
         return
     except OSError as error:
         write_failure(error)
-    report_audit(result)
+    report_audit(result, printed=target is None)

@@ -46,9 +46,9 @@ def where(code: str, path: Path) -> None:
     if not result.uses:
         click.echo(f"proccompile: nothing references `{code}`", err=True)
         sys.exit(EXIT_FINDINGS)
-    places = len({u.document for u in result.uses})
-    click.echo(f"{len(result.uses)} reference{'s' * (len(result.uses) != 1)} in {places} "
-               f"document{'s' * (places != 1)}.")
+    files = len({u.span.path for u in result.uses})  # the config counts too: auditors name departments
+    click.echo(f"{len(result.uses)} reference{'s' * (len(result.uses) != 1)} in {files} "
+               f"file{'s' * (files != 1)}.")
     sys.exit(EXIT_CLEAN)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from proccompile.audit.dates import newest_procedure_date
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 
@@ -54,7 +55,7 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     for procedure in corpus.procedures:
         jobs.append((procedure_view(corpus, procedure, texts), procedure))
     for form in corpus.forms:
-        jobs.append((form_view(corpus, form, texts, form_dates.get(form.model.code, _newest(corpus))), form))
+        jobs.append((form_view(corpus, form, texts, form_dates.get(form.model.code, newest_procedure_date(corpus.procedures))), form))
     claimed: dict[str, tuple[str, str]] = {}
     rendered: list[RenderedFile] = []
     for view, doc in jobs:
@@ -92,8 +93,3 @@ def _form_dates(corpus: Corpus) -> dict[str, dt.date]:
             if code not in dates or dates[code] < when:
                 dates[code] = when
     return {code: when for code, (_, when) in dates.items()}
-
-
-def _newest(corpus: Corpus) -> dt.date:
-    dates = [d.model.effective or d.model.issued or d.model.revisions[-1].date for d in corpus.procedures]
-    return max(dates, default=dt.date(2000, 1, 1))

@@ -23,8 +23,8 @@ _TABLE_SIZE = "16"  # half-points: 8 pt
 
 def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
     """The book in the same house style as the procedures: the project's reference.docx, header table,
-    stamp and footer come from render/ (helper-2's base and document builders), so a checklist printed
-    beside a procedure looks like part of the same system."""
+    stamp and footer come from the Word output's builders (render/base.py, render/document.py), so a
+    checklist printed beside a procedure looks like part of the same system."""
     texts = Texts(project_root, book.language, bag)
     label = texts.label
     pages = texts.render("page_number", page=PAGE, pages=NUMPAGES)
@@ -54,7 +54,7 @@ def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
 def _shrink_tables(data: bytes) -> bytes:
     """Body tables in 8-pt text: a twelve-column checklist in the 10.5-pt table style fits four rows a page.
 
-    Why afterwards: render's Table has no text size (the lead may add one); setting it per run keeps the
+    Why afterwards: render's Table has no text size; setting it per run keeps the
     style untouched for a project's reference.docx.
     """
     document = docx.Document(io.BytesIO(data))

@@ -8,6 +8,7 @@ import re
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -50,7 +51,18 @@ def _lines(text: str, width: float) -> int:
     """Wrapped line count of ``text`` in a column ``width`` characters wide; CJK characters count twice."""
     room = max(1.0, width - 1.5)
     return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // int(room)))
-               for line in (text.split("\n") or [""]))
+               for line in text.split("\n"))
+
+
+def _text(ws: Worksheet, row: int, col: int, value: str) -> Cell:
+    """A cell holding ``value`` as text, whatever it starts with.
+
+    Why: openpyxl stores a string starting with `=` as a formula, so a title such as `=HYPERLINK(…)`
+    in the YAML would run in the auditor's spreadsheet program.
+    """
+    cell = ws.cell(row, col, value)
+    cell.data_type = "s"
+    return cell
 
 
 def _title(name: str, index: int) -> str:
@@ -64,21 +76,21 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
     font, bold = Font(name=FONT, size=10), Font(name=FONT, size=10, bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     row = 1
-    ws.cell(row, 1, book.title if first else sheet.name).font = Font(name=FONT, size=14, bold=True)
+    _text(ws, row, 1, book.title if first else sheet.name).font = Font(name=FONT, size=14, bold=True)
     ws.merge_cells(f"A{row}:{last}{row}")
     if sheet.header:
         row += 1
         # Label and value pairs on one wrapped line: blank values are left for the auditor to fill.
         text = "    ".join(f"{label}：{value or '＿＿＿＿＿＿'}" if book.language == "zh"
                            else f"{label}: {value or '__________'}" for label, value in sheet.header)
-        cell = ws.cell(row, 1, text)
+        cell = _text(ws, row, 1, text)
         cell.font, cell.alignment = font, wrap
         ws.merge_cells(f"A{row}:{last}{row}")
         ws.row_dimensions[row].height = 15 * (1 + len(text) // 120)
     row += 1
     header_row = row
     for col, column in enumerate(sheet.columns, 1):
-        cell = ws.cell(row, col, column.title)
+        cell = _text(ws, row, col, column.title)
         cell.font, cell.fill, cell.border = bold, _HEAD_FILL, _BORDER
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = column.width
@@ -86,7 +98,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
     for values in sheet.rows:
         row += 1
         for col, (column, value) in enumerate(zip(sheet.columns, values), 1):
-            cell = ws.cell(row, col, value)
+            cell = _text(ws, row, col, value)
             cell.font, cell.border = font, _BORDER
             cell.alignment = centered if column.center else wrap
         # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
@@ -102,7 +114,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
             ws.add_data_validation(rule)
     for n, note in enumerate(sheet.notes):
         row = max(row, last_row) + 2 if n == 0 else row + 1
-        cell = ws.cell(row, 1, note)
+        cell = _text(ws, row, 1, note)
         cell.font, cell.alignment = font, wrap
         ws.merge_cells(f"A{row}:{last}{row}")
         ws.row_dimensions[row].height = 15 * (1 + len(note) // 100)

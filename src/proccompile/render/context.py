@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from proccompile.model import Corpus
 from proccompile.model.display import form_number, procedure_number
 from proccompile.model.types import Duration
+
+if TYPE_CHECKING:
+    from proccompile.render.texts import Texts
 
 # Markers for live page fields inside display strings; the docx builder turns them into PAGE/NUMPAGES.
 # Private-use characters, so wording templates can place them anywhere in a sentence.
@@ -101,6 +104,21 @@ class DocView:
 
 
 # --- display helpers shared by procedures and forms -------------------------------------------
+
+def status_marks(texts: Texts, status: str, number: str, version: str, title: str) -> dict[str, object]:
+    """Stamp, watermark and footer lines of a document in ``status``; the same for procedures and forms."""
+    label = texts.label
+    return {
+        "stamp": label(f"stamp_{status}"),
+        "watermark": None if status == "released" else label(f"watermark_{status}"),
+        "footer": tuple(texts.lines("footer", number=number, version=version, title=title,
+                                    status_note=label(f"note_{status}"), gap=label("gap"))),
+    }
+
+
+def core_language(language: str) -> str:
+    return "zh-CN" if language == "zh" else "en-US"
+
 
 def date_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""

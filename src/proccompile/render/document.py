@@ -75,11 +75,7 @@ def _scale(relative: tuple[float, ...], width: int) -> list[int]:
 
 
 def _header(section, page: PageView, styles: dict[str, str], width: int) -> None:  # type: ignore[no-untyped-def]
-    header = section.header
-    header.is_linked_to_previous = False
-    hdr = header._element
-    for child in list(hdr):
-        hdr.remove(child)
+    hdr = _emptied(section.header)
     n = max(1, len(page.rows))
     rows = []
     for i in range(n):
@@ -108,6 +104,15 @@ def _header(section, page: PageView, styles: dict[str, str], width: int) -> None
     hdr.append(tail)
 
 
+def _emptied(part) -> etree._Element:  # type: ignore[no-untyped-def]
+    """The header or footer element of this section alone, with the base document's content removed."""
+    part.is_linked_to_previous = False
+    element = part._element
+    for child in list(element):
+        element.remove(child)
+    return element
+
+
 def _restyle(tc: etree._Element, props: etree._Element | None) -> None:
     for r in tc.iter(qn("w:r")):
         old = r.find(qn("w:rPr"))
@@ -127,11 +132,7 @@ def _watermark_size(text: str, landscape: bool) -> tuple[int, int]:
 
 
 def _footer(section, page: PageView, styles: dict[str, str], width: int) -> None:  # type: ignore[no-untyped-def]
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    ftr = footer._element
-    for child in list(ftr):
-        ftr.remove(child)
+    ftr = _emptied(section.footer)
     text = "\t".join(page.footer[:2])
     p = kit.paragraph(styles.get("footer"), text, right_tab=width)
     # A rule above the footer separates it from the body, as in most house styles.

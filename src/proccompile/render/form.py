@@ -9,7 +9,9 @@ from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.form import Form, FormField
 from proccompile.model.display import company_name, form_number
-from proccompile.render.context import Block, Cell, CoreProps, DocView, PageView, Para, Table, output_relpath
+from proccompile.render.context import (
+    Block, Cell, CoreProps, DocView, PageView, Para, Table, core_language, output_relpath, status_marks,
+)
 from proccompile.render.texts import Texts
 
 # Blank rows and field cells need room for handwriting.
@@ -29,14 +31,11 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) 
         company=company,
         title=f.title,
         rows=((label("header_form_number"), number), (label("header_version"), f.version)),
-        stamp=label(f"stamp_{f.status}"),
-        watermark=None if f.status == "released" else label(f"watermark_{f.status}"),
-        footer=tuple(texts.lines("footer", number=number, version=f.version, title=f.title,
-                                 status_note=label(f"note_{f.status}"), gap=label("gap"))),
+        **status_marks(texts, f.status, number, f.version, f.title),
         landscape=f.orientation == "landscape",
     )
     core = CoreProps(
-        title=f.title, identifier=f.code, version=f.version, language="zh-CN" if language == "zh" else "en-US",
+        title=f.title, identifier=f.code, version=f.version, language=core_language(language),
         date=date, author=company, category=label("kind_form"), status=label(f"stamp_{f.status}"), subject=number,
     )
     blocks = list(_body(f, texts, landscape=page.landscape))

@@ -11,8 +11,8 @@ from proccompile.model.procedure import Procedure
 from proccompile.model.display import company_name, department_name, procedure_number, record_retention
 from proccompile.model.numbering import numbering
 from proccompile.render.context import (
-    NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, date_text,
-    document_citation, duration_text, form_title_number, output_relpath, record_citation,
+    NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, core_language, date_text,
+    document_citation, duration_text, form_title_number, output_relpath, record_citation, status_marks,
 )
 from proccompile.render.texts import Texts
 
@@ -36,15 +36,12 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
         rows=((label("header_number"), number), (label("header_version"), p.version),
               (label("header_effective"), date_text(p.effective) or label("empty_cell")),
               (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
-        stamp=label(f"stamp_{p.status}"),
-        watermark=None if p.status == "released" else label(f"watermark_{p.status}"),
-        footer=tuple(texts.lines("footer", number=number, version=p.version, title=p.title,
-                                 status_note=label(f"note_{p.status}"), gap=label("gap"))),
+        **status_marks(texts, p.status, number, p.version, p.title),
     )
     roles = corpus.config.approval_roles
     first = p.approvals.get(roles[0].id)
     core = CoreProps(
-        title=p.title, identifier=p.code, version=p.version, language="zh-CN" if language == "zh" else "en-US",
+        title=p.title, identifier=p.code, version=p.version, language=core_language(language),
         date=p.effective or p.issued or p.revisions[-1].date, author=first.name if first else company,
         category=label("kind_procedure"), status=label(f"stamp_{p.status}"), subject=number,
         keywords=", ".join(p.iso_clauses), revision=len(p.revisions),

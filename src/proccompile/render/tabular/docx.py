@@ -12,7 +12,9 @@ from docx.oxml.parser import OxmlElement
 from proccompile.audit.tables import TURTLE_BOXES, Book, Sheet, Turtle
 from proccompile.diagnostics import Diagnostics
 from proccompile.render.base import load_base
-from proccompile.render.context import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
+from proccompile.render.context import (
+    NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, core_language,
+)
 from proccompile.render.document import build_docx
 from proccompile.render.package import to_bytes
 from proccompile.render.texts import Texts
@@ -35,7 +37,7 @@ def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
                     stamp=label("stamp_released") if book.form else "", watermark=None,
                     footer=(number, book.company), landscape=True)
     core = CoreProps(title=book.title, identifier=book.form[0] if book.form else book.key,
-                     version=book.form[1] if book.form else "", language="zh-CN" if book.language == "zh" else "en-US",
+                     version=book.form[1] if book.form else "", language=core_language(book.language),
                      date=book.date, author=book.company, category=book.title, status="")
     blocks: list[Block] = []
     for sheet in book.sheets:

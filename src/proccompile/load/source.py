@@ -1,31 +1,59 @@
-"""A loaded YAML file: its text, its round-trip tree, and lazy lookup of source positions."""
+"""A loaded YAML file: its text, its round-trip tree, its plain data, and lazy lookup of source positions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+import hashlib
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.scalarbool import ScalarBoolean
 
 from proccompile.diagnostics import Span
 
 Loc = Sequence[str | int]
+Plain: TypeAlias = (
+    "None | bool | int | float | str | bytes | datetime.date | list[Plain] | tuple[Plain, ...] | dict[Plain, Plain]"
+)
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass
 class SourceFile:
-    """One project file. ``tree`` is the ruamel round-trip tree (comments and positions kept)."""
+    """One project file. ``tree`` is the ruamel round-trip tree (comments and positions kept).
+
+    ``newline`` and ``bom`` record how the file was written, so it can be written back the same
+    way; ``sha256`` is the hash of its bytes as read (the empty-string hash if it was not read in full).
+    """
 
     path: Path
     rel: str
     text: str
     tree: Any = None
+    newline: str = "\n"
+    bom: bool = False
+    sha256: str = EMPTY_SHA256
     lines: list[str] = field(init=False)
+    # ``data`` is converted once per tree; remembering which tree catches a later reassignment.
+    _data: Plain = field(default=None, init=False, repr=False, compare=False)
+    _data_tree: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lines = self.text.splitlines()
+
+    @property
+    def data(self) -> Plain:
+        """The tree as plain Python values (no ruamel types), or None when the file did not load.
+
+        Converted on first use; edit the tree in place after that and ``data`` will not follow.
+        """
+        if self._data_tree is not self.tree:
+            self._data, self._data_tree = to_plain(self.tree), self.tree
+        return self._data
 
     def span_at(self, line: int, col: int) -> Span:
         """Span for a 0-based line/column, with the source line and the token width under it."""
@@ -77,3 +105,47 @@ def _token_width(line: str, col: int) -> int:
         if cut > 0:
             rest = rest[:cut]
     return max(1, len(rest.rstrip()))
+
+
+def to_plain(node: object) -> Plain:
+    """``node`` with every ruamel round-trip type replaced by the built-in type it stands for.
+
+    Explicit tags are dropped (``!!str 12`` is the text "12"), a ``!!set`` becomes the list of its
+    members in written order (lists are what the models accept), and timestamps with a time stay
+    ``datetime.datetime``.
+    """
+    if node is None or isinstance(node, bytes):
+        return node
+    if isinstance(node, bool | ScalarBoolean):  # ScalarBoolean is an int subclass, so before int
+        return bool(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, datetime.datetime):
+        return datetime.datetime(node.year, node.month, node.day, node.hour, node.minute, node.second,
+                                 node.microsecond, node.tzinfo, fold=node.fold)
+    if isinstance(node, datetime.date):
+        return datetime.date(node.year, node.month, node.day)
+    if isinstance(node, TaggedScalar):
+        return str(node.value)
+    if isinstance(node, Mapping):
+        return {_plain_key(key): to_plain(value) for key, value in node.items()}
+    if isinstance(node, AbstractSet):
+        return [to_plain(member) for member in node]
+    if isinstance(node, tuple):
+        return tuple(to_plain(item) for item in node)
+    if isinstance(node, list):
+        return [to_plain(item) for item in node]
+    raise TypeError(f"no plain equivalent for a {type(node).__name__} in a YAML tree")
+
+
+def _plain_key(key: object) -> Plain:
+    # Complex keys (`? [a, b]`) must stay hashable, so their collections become tuples.
+    if isinstance(key, Mapping):
+        return tuple((_plain_key(k), _plain_key(v)) for k, v in key.items())
+    if isinstance(key, list | tuple):
+        return tuple(_plain_key(item) for item in key)
+    return to_plain(key)

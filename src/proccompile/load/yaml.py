@@ -1,61 +1,34 @@
-"""Parse one YAML file with ruamel round-trip mode, turning every failure into a located finding."""
+"""Parse one YAML file in the house format, turning every failure into a located finding."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import NamedTuple
 
-from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from proccompile.diagnostics import Diagnostics, Related, Span
+from proccompile.load.house_format import MAX_DEPTH, UTF8_BOM, AliasRejected, BadDate, house_yaml
 from proccompile.load.source import SourceFile
 
 MAX_BYTES = 1_000_000
-MAX_DEPTH = 64
 # GB18030 decodes nearly any byte string, so it can only be a guess; UTF-16 is told by its BOM.
 _LEGACY_ENCODINGS = ("gb18030",)
 
 
-class _AliasRejected(ComposerError):
-    pass
+class _Read(NamedTuple):
+    """What reading produced: text to parse, or only to recover a code from, and the file's bytes.
 
+    ``raw`` is empty unless the whole file was read, so a file cut short gets the empty-string hash.
+    """
 
-class _BadDate(ConstructorError):
-    pass
-
-
-class _Composer(Composer):
-    # Aliases are refused outright: they enable billion-laughs expansion and hide shared edits.
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.parser.check_event(AliasEvent):
-            event = self.parser.peek_event()
-            raise _AliasRejected(None, None, f"alias `*{event.anchor}`", event.start_mark)
-        return super().compose_node(parent, index)
-
-
-class _Constructor(RoundTripConstructor):
-    # ruamel raises a bare ValueError for 2024-13-01; re-raise it with the node's position.
-    def construct_yaml_timestamp(self, node, values=None):  # type: ignore[no-untyped-def]
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError as exc:
-            raise _BadDate(None, None, f"`{node.value}` is not a valid date: {exc}", node.start_mark) from None
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-
-
-def _parser() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Composer = _Composer
-    yaml.Constructor = _Constructor
-    yaml.max_depth = MAX_DEPTH
-    return yaml
+    text: str
+    parseable: bool
+    raw: bytes = b""
 
 
 def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES) -> SourceFile:
@@ -64,17 +37,22 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
     Failed files are still returned, with whatever text could be read, so later stages can
     recover their declared code and avoid cascading "unknown reference" findings.
     """
-    text, readable = _read_text(path, rel, bag, max_bytes)
-    source = SourceFile(path, rel, text)
-    if not readable:
+    read = _read_file(path, rel, bag, max_bytes)
+    source = SourceFile(
+        path, rel, read.text,
+        newline=_newline_of(read.raw),
+        bom=read.raw.startswith(UTF8_BOM),
+        sha256=hashlib.sha256(read.raw).hexdigest(),
+    )
+    if not read.parseable:
         return source
     try:
-        tree = _parser().load(text)
-    except _AliasRejected as exc:
+        tree = house_yaml().load(read.text)
+    except AliasRejected as exc:
         mark = exc.problem_mark
         bag.add("PC106", f"YAML {exc.problem} is not allowed", source.span_at(mark.line, mark.column))
         return source
-    except _BadDate as exc:
+    except BadDate as exc:
         mark = exc.problem_mark
         bag.add("PC103", exc.problem, source.span_at(mark.line, mark.column))
         return source
@@ -95,11 +73,16 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
         bag.add("PC204" if "unacceptable character" in message else "PC101", message, span)
         return source
     except ReaderError as exc:
-        line, col = _line_col(text, exc.position)
+        line, col = _line_col(read.text, exc.position)
         bag.add("PC204", f"Character U+{exc.character:04X} is not allowed in YAML", source.span_at(line, col))
         return source
     except (YAMLError, RecursionError) as exc:
         bag.add("PC101", f"Cannot parse YAML: {type(exc).__name__}", source.file_span())
+        return source
+    except TypeError:
+        # ruamel builds a mapping key from a nested sequence ({[a, [b]]: c}) and fails to hash it.
+        bag.add("PC101", "Cannot parse YAML: a mapping key is a collection", source.file_span(),
+                help="Keys are plain names such as `code` or `title`")
         return source
     if not isinstance(tree, CommentedMap):
         what = "empty" if tree is None else f"a {_kind(tree)}, not a mapping"
@@ -109,27 +92,26 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
     return source
 
 
-def _read_text(path: Path, rel: str, bag: Diagnostics, max_bytes: int) -> tuple[str, bool]:
-    """The file's text and whether it is complete, valid UTF-8; partial text serves code recovery only."""
+def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int) -> _Read:
+    """The file's bytes and text; partial or undecodable text serves code recovery only."""
     try:
         if not path.is_file():
             reason = "is a directory" if path.is_dir() else "is a broken link or not a regular file"
             bag.add("PC108", f"`{rel}` {reason}", Span(rel, 1, 1))
-            return "", False
+            return _Read("", parseable=False)
         size = path.stat().st_size
         if size > max_bytes:
             bag.add("PC105", f"The file is {size:,} bytes; the limit is {max_bytes:,}", Span(rel, 1, 1),
                     help="Split the document, or raise limits.max_file_bytes in proccompile.yaml")
             with path.open("rb") as handle:
-                return handle.read(4096).decode("utf-8", errors="replace"), False
-        data = path.read_bytes()
+                return _Read(handle.read(4096).decode("utf-8", errors="replace"), parseable=False)
+        raw = path.read_bytes()
     except OSError as exc:
         bag.add("PC108", f"Cannot read `{rel}`: {exc.strerror or exc}", Span(rel, 1, 1))
-        return "", False
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        return _Read("", parseable=False)
+    data = raw.removeprefix(UTF8_BOM)
     try:
-        return data.decode("utf-8"), True
+        return _Read(data.decode("utf-8"), parseable=True, raw=raw)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
@@ -137,7 +119,13 @@ def _read_text(path: Path, rel: str, bag: Diagnostics, max_bytes: int) -> tuple[
         guess = _guess_encoding(data)
         hint = f"; it looks like {guess}" if guess else ""
         bag.add("PC104", f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02X}){hint}", Span(rel, line, col))
-        return data.decode("utf-8", errors="replace"), False
+        return _Read(data.decode("utf-8", errors="replace"), parseable=False, raw=raw)
+
+
+def _newline_of(raw: bytes) -> str:
+    """The line end the file uses, judged by its first line, as editors do."""
+    first = raw.find(b"\n")
+    return "\r\n" if first > 0 and raw[first - 1 : first] == b"\r" else "\n"
 
 
 def _guess_encoding(data: bytes) -> str | None:

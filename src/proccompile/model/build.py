@@ -23,10 +23,10 @@ _CODE_LINE = re.compile(r"""^code:[ \t]*['"]?([^'"#\r\n]*?)['"]?[ \t]*(?:#.*)?$"
 
 
 def model_document(source: SourceFile, model: type[T], bag: Diagnostics) -> T | None:
-    data = source.tree
+    data = source.data
     if data is None:
         return None
-    if any(key in data for key in _EDITOR_KEYS):
+    if isinstance(data, dict) and any(key in data for key in _EDITOR_KEYS):
         data = {k: v for k, v in data.items() if k not in _EDITOR_KEYS}
     try:
         return model.model_validate(data)
@@ -64,9 +64,9 @@ def build_corpus(
 
 
 def declared_code(source: SourceFile) -> str | None:
-    """The ``code`` a broken file declares, from its tree or, failing that, its raw text."""
-    if source.tree is not None:
-        code = source.tree.get("code")
+    """The ``code`` a broken file declares, from its data or, failing that, its raw text."""
+    if isinstance(source.data, dict):
+        code = source.data.get("code")
         return code.strip() if isinstance(code, str) else None
     match = _CODE_LINE.search(source.text)
     return match.group(1).strip() if match and match.group(1).strip() else None

@@ -8,9 +8,16 @@ from pathlib import Path
 import click
 
 from proccompile.commands.common import (
-    EXIT_CLEAN, EXIT_FINDINGS, config_failure, format_option, path_argument, print_findings,
-    resolve_format, strict_option,
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    config_failure,
+    format_option,
+    path_argument,
+    print_findings,
+    resolve_format,
+    strict_option,
 )
+from proccompile.diagnostics import Report
 from proccompile.pipeline import ConfigError, check_project
 
 
@@ -26,5 +33,5 @@ def check(path: Path, fmt: str | None, strict: bool) -> None:
     except ConfigError as error:
         config_failure(error, fmt)
         return
-    print_findings(result.diagnostics, fmt, result.files)
+    print_findings(Report(result.diagnostics, result.paths), fmt)
     sys.exit(EXIT_FINDINGS if result.diagnostics.fails(strict=strict) else EXIT_CLEAN)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from click.decorators import FC
 
-from proccompile.diagnostics import Diagnostics
-from proccompile.diagnostics.report import FORMATS, render
-from proccompile.audit.tables import TEXT_FORMATS
+from proccompile.diagnostics import Report
+from proccompile.diagnostics.emitters import FORMATS, emit
+from proccompile.load.discover import CONFIG_NAME
 from proccompile.pipeline import AuditResult, ConfigError
+from proccompile.views.tables import TEXT_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -28,13 +31,13 @@ def resolve_format(fmt: str | None) -> str:
     return fmt or ("full" if sys.stdout.isatty() else "concise")
 
 
-def print_findings(bag: Diagnostics, fmt: str, files: int) -> None:
-    color = fmt == "full" and sys.stdout.isatty()
-    click.echo(render(bag, fmt, files=files, color=color))
+def print_findings(report: Report, fmt: str) -> None:
+    click.echo(emit(fmt, report, color=sys.stdout.isatty()))
 
 
 def config_failure(error: ConfigError, fmt: str) -> None:
-    print_findings(error.diagnostics, fmt, 1)
+    # Nothing past the config was read, so it is the only file checked.
+    print_findings(Report(error.diagnostics, (CONFIG_NAME,)), fmt)
     click.echo("proccompile: cannot continue without a valid proccompile.yaml", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -44,7 +47,7 @@ def write_failure(error: OSError) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def output_option(stem: str):  # type: ignore[no-untyped-def]
+def output_option(stem: str) -> Callable[[FC], FC]:
     return click.option("-o", "--output", default=None, metavar="FILE",
                         help=f"Output file (default: PATH/build/audit/{stem}.FORMAT); `-` prints csv or md.")
 
@@ -63,7 +66,7 @@ def report_audit(result: AuditResult, *, printed: bool = False) -> None:
     so findings go to stderr and the csv or md stays clean for a pipe."""
     bag = result.check.diagnostics
     if len(bag):
-        click.echo(render(bag, "concise", files=result.check.files), err=printed)
+        click.echo(emit("concise", Report(bag, result.check.paths)), err=printed)
     if bag.has_errors:
         click.echo("proccompile: nothing was written; fix the errors above first", err=True)
         sys.exit(EXIT_FINDINGS)

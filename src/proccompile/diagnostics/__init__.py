@@ -1,6 +1,6 @@
-"""Findings as data: spans, severities, diagnostics and the collection stages add to."""
+"""Findings as data: spans, severities, diagnostics, the collection stages add to, and the report to emit."""
 
-from proccompile.diagnostics.codes import CODES, Code
-from proccompile.diagnostics.model import Diagnostic, Diagnostics, Related, Severity, Span
+from proccompile.diagnostics.codes import CODES, Code, Severity
+from proccompile.diagnostics.model import Diagnostic, Diagnostics, Related, Report, Span
 
-__all__ = ["CODES", "Code", "Diagnostic", "Diagnostics", "Related", "Severity", "Span"]
+__all__ = ["CODES", "Code", "Diagnostic", "Diagnostics", "Related", "Report", "Severity", "Span"]

@@ -1,4 +1,4 @@
-"""Span, Severity, Diagnostic and the Diagnostics collection every stage appends to."""
+"""Span, Severity, Diagnostic, the Diagnostics collection every stage appends to, and the Report emitters format."""
 
 from __future__ import annotations
 
@@ -10,17 +10,36 @@ from proccompile.diagnostics.codes import CODES, Code, Severity
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A place in a project file; line and col are 1-based, path is project-relative POSIX."""
+    """A place in a project file; line and col are 1-based, path is project-relative POSIX.
+
+    end_line and end_col give the end where a stage knows it; end_col is exclusive, as SARIF's endColumn.
+    """
 
     path: str
     line: int = 0
     col: int = 0
     source_line: str | None = None
     width: int = 1
+    end_line: int | None = None
+    end_col: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.end_line is None) != (self.end_col is None):
+            raise ValueError("a span's end_line and end_col are given together or not at all")
 
     @property
     def sort_key(self) -> tuple[str, int, int]:
         return (self.path, self.line, self.col)
+
+    @property
+    def end(self) -> tuple[int, int] | None:
+        """(line, exclusive column) where the span ends; None for a whole-file span without a line."""
+        if not self.line:
+            return None
+        if self.end_line is not None and self.end_col is not None:
+            return (self.end_line, self.end_col)
+        # The same token width the caret under the source line shows.
+        return (self.line, self.col + max(1, self.width))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +99,15 @@ class Diagnostics:
 
     def fails(self, *, strict: bool) -> bool:
         return self.has_errors or (strict and self.count(Severity.WARNING) > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What an emitter formats: the findings and the project-relative POSIX paths of every file checked."""
+
+    diagnostics: Diagnostics
+    paths: tuple[str, ...]
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)

@@ -16,9 +16,21 @@ from proccompile.commands.explain import explain
 from proccompile.commands.register import register
 from proccompile.commands.schema import schema
 from proccompile.commands.where import where
+from proccompile.diagnostics.usage import UsageError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group; the one place where a UsageError from any stage becomes a message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            click.echo(f"proccompile: {error.message}" + (f"\nhelp: {error.help}" if error.help else ""), err=True)
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="proccompile")
 def cli() -> None:
     """Check and compile controlled procedures and record forms kept as YAML."""

@@ -6,10 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from proccompile.model.display import form_number_of, form_title_of, record_retention
-from proccompile.model.numbering import numbering
+from proccompile.diagnostics.suggest import did_you_mean
+from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
+from proccompile.model.display import form_number_of, form_title_of, record_retention
+from proccompile.model.numbering import numbering
 from proccompile.model.procedure import Procedure
 
 # Retention and storage, and document control, are judged against 7.5 whatever the procedure is about.
@@ -44,11 +46,11 @@ class Item:
     auditor: str = ""  # filled by the audit plan
 
 
-class UnknownProcedure(LookupError):
+class UnknownProcedure(UsageError):
     """``--procedure`` named a code that is not in the corpus."""
 
     def __init__(self, code: str, known: list[str]) -> None:
-        super().__init__(code)
+        super().__init__(f"no procedure `{code}` in the project", help=did_you_mean(code, known))
         self.code, self.known = code, known
 
 

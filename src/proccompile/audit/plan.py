@@ -5,14 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from proccompile.audit.items import Item
+from proccompile.diagnostics.usage import UsageError
 from proccompile.model.config import Auditor
 
 
-class PlanImpossible(Exception):
-    """No auditor is independent of ``department`` (every auditor belongs to it, or there are none)."""
+class PlanImpossible(UsageError):
+    """No auditor is independent of ``department`` (every auditor belongs to it, or there are none).
+
+    Exit 1, not 2: the options are well-formed, but the audit team cannot cover the project.
+    """
 
     def __init__(self, department: str, items: int) -> None:
-        super().__init__(department)
+        super().__init__(f"no auditor may audit department `{department}` ({items} checklist items): every "
+                         "auditor belongs to it. Add an auditor from another department (audit.auditors in "
+                         "proccompile.yaml or --auditor NAME:DEPT)", exit_code=1)
         self.department, self.items = department, items
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from proccompile.audit.tables import FORMATS, VIEWS
 from proccompile.commands.common import (
-    EXIT_ERROR, EXIT_FINDINGS, config_failure, output_option, path_argument, report_audit, resolve_output,
+    config_failure,
+    output_option,
+    path_argument,
+    report_audit,
+    resolve_output,
     write_failure,
 )
-from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model.config import Auditor
 from proccompile.pipeline import ConfigError, checklist_project
+from proccompile.views.tables import FORMATS, VIEWS
 
 
 def _auditor(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Auditor] | None:
@@ -65,11 +67,6 @@ def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, outp
     One item per duty, step, time limit, service commitment, record and document-control point, with
     the ISO 9001:2015 clause, the procedure section as criteria, the method and the records to sample.
     """
-    # Imported here so other commands (check above all) never load jinja2 and the audit stage.
-    from proccompile.audit.books import UnknownAuditorDepartment
-    from proccompile.audit.items import UnknownProcedure
-    from proccompile.audit.plan import PlanImpossible
-
     target = resolve_output(path, output, "coverage" if coverage else "checklist", fmt)
     try:
         result = checklist_project(path, target, fmt, view=view, procedures=procedures, auditors=auditors,
@@ -77,21 +74,6 @@ def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, outp
     except ConfigError as error:
         config_failure(error, "concise")
         return
-    except UnknownProcedure as error:
-        hint = did_you_mean(error.code, error.known)
-        click.echo(f"proccompile: no procedure `{error.code}` in the project"
-                   + (f"\nhelp: {hint}" if hint else ""), err=True)
-        sys.exit(EXIT_ERROR)  # a usage error, like an unknown --auditor department
-    except UnknownAuditorDepartment as error:
-        hint = f"\nhelp: {error.help}" if error.help else ""
-        click.echo(f"proccompile: auditor {error.auditor.name}: department `{error.auditor.department}` is not "
-                   f"defined in proccompile.yaml{hint}", err=True)
-        sys.exit(EXIT_ERROR)
-    except PlanImpossible as error:
-        click.echo(f"proccompile: no auditor may audit department `{error.department}` ({error.items} checklist "
-                   "items): every auditor belongs to it. Add an auditor from another department "
-                   "(audit.auditors in proccompile.yaml or --auditor NAME:DEPT)", err=True)
-        sys.exit(EXIT_FINDINGS)
     except OSError as error:
         write_failure(error)
     report_audit(result, printed=target is None)

@@ -9,14 +9,16 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from proccompile.diagnostics.usage import UsageError
+
 FONTS_CONF = Path(__file__).parent.parent / "default_templates" / "fonts.conf"
 
 
-class PdfExportUnavailable(RuntimeError):
+class PdfExportUnavailable(UsageError):
     """LibreOffice is not installed, so PDFs cannot be made."""
 
 
-class PdfExportError(RuntimeError):
+class PdfExportError(UsageError):
     """LibreOffice ran but did not produce every PDF."""
 
 

@@ -1,8 +1,9 @@
 """The bad-input catalogue: every case directory's exact concise output and exit code are recorded.
 
 `invalid/<CODE>-<slug>/` is the canonical case of a code; `invalid/<CODE>-<slug>--<variant>/`
-adds more inputs that must produce it. `accepted/<name>/` holds unusual inputs that must pass. A case runs `check` unless its
-`command.txt` names other arguments (render-time codes need `build`; `{out}` is a temporary folder).
+adds more inputs that must produce it. `accepted/<name>/` holds unusual inputs that must pass.
+A case runs `check` unless its `command.txt` names other arguments (render-time codes need `build`;
+`{out}` is a temporary folder).
 """
 
 from __future__ import annotations

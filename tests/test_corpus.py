@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from proccompile.model.refs import form_refs
 from proccompile.pipeline import check_project
-from proccompile.validate.refs import form_refs
 
 ROOT = Path(__file__).parent.parent
 FORMS = sorted((ROOT / "forms").glob("*.yaml"))
@@ -56,7 +56,8 @@ def test_deleting_a_form_names_every_reference(form_file: Path, shipped, tmp_pat
 def _department_uses(project: Path, dept: str) -> set[tuple[str, int]]:
     pattern = re.compile(rf"^\s*(- )?(owner|department|keeper): {re.escape(dept)}\s*(#.*)?$")
     uses = set()
-    files = [project / "proccompile.yaml", *sorted(project.glob("procedures/*.yaml")), *sorted(project.glob("forms/*.yaml"))]
+    files = [project / "proccompile.yaml", *sorted(project.glob("procedures/*.yaml")),
+             *sorted(project.glob("forms/*.yaml"))]
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if pattern.match(line):

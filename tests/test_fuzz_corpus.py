@@ -43,7 +43,10 @@ def _check_with(project: Path, rel: str, data: bytes) -> None:
     assert result.files == 1 + len(FILES)
 
 
-@given(rel=st.sampled_from(FILES), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=6))
+_FLIPS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=6)
+
+
+@given(rel=st.sampled_from(FILES), flips=_FLIPS)
 @FUZZ
 def test_byte_mutations(project: Path, rel: str, flips: list[tuple[float, int]]) -> None:
     data = bytearray((ROOT / rel).read_bytes())
@@ -54,7 +57,8 @@ def test_byte_mutations(project: Path, rel: str, flips: list[tuple[float, int]])
 
 def _nodes(node, loc=()):  # type: ignore[no-untyped-def]
     yield loc, node
-    items = node.items() if isinstance(node, CommentedMap) else enumerate(node) if isinstance(node, CommentedSeq) else ()
+    items = (node.items() if isinstance(node, CommentedMap)
+             else enumerate(node) if isinstance(node, CommentedSeq) else ())
     for key, child in items:
         yield from _nodes(child, (*loc, key))
 

@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.model.display import form_number
+from proccompile.model.output_names import output_relpath
 from proccompile.pipeline import build_project, check_project
-from proccompile.render.context import Para, form_number, output_relpath
+from proccompile.render.blocks import Para
 from proccompile.render.procedure import procedure_view
-from proccompile.render.texts import Texts
+from proccompile.views.wording import Texts
 from proccompile.write import export_pdfs
 from proccompile.write.pdf import find_soffice
 

@@ -15,9 +15,9 @@ from proccompile.validate import run_checks
 from proccompile.validate.config import config_problems
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
-    from proccompile.audit.tables import Book
     from proccompile.audit.where import WhereResult
     from proccompile.model.config import Auditor
+    from proccompile.views.tables import Book
 
 
 class ConfigError(Exception):
@@ -32,7 +32,12 @@ class ConfigError(Exception):
 class CheckResult:
     diagnostics: Diagnostics
     corpus: Corpus
-    files: int
+    paths: tuple[str, ...]
+    """Project-relative POSIX paths of every file checked: the config first, then procedures and forms."""
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
 
 
 @dataclass
@@ -72,7 +77,8 @@ def check_project(root: Path) -> CheckResult:
     # Cross-references are judged only after every file is modelled, so one run shows everything.
     corpus = build_corpus(config, config_source, procedures, forms, bag)
     run_checks(corpus, bag)
-    return CheckResult(bag, corpus, 1 + len(files.procedures) + len(files.forms))
+    paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
+    return CheckResult(bag, corpus, paths)
 
 
 def build_project(
@@ -112,8 +118,8 @@ def checklist_project(root: Path, out: Path | None, fmt: str, *, view: str = "pr
                       coverage_only: bool = False) -> AuditResult:
     """Check, derive the audit checklist (or clause coverage), render it, write it; nothing when check fails.
 
-    ``out`` None returns text formats in ``text`` instead of writing. Raises UnknownProcedure,
-    PlanImpossible and UnknownAuditorDepartment (audit/) for problems with the command's options.
+    ``out`` None returns text formats in ``text`` instead of writing. Raises UsageError (from audit/) for
+    problems with the command's options, such as an unknown ``--procedure``.
     """
     from proccompile.audit.books import checklist_book
 
@@ -146,7 +152,7 @@ def _render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | 
         return AuditResult(checked, text=files[0][1].decode("utf-8"))
     paths = [out if i == 0 else out.with_name(out.name.removesuffix(out.suffix) + suffix)
              for i, (suffix, _) in enumerate(files)]
-    for path, (_, data) in zip(paths, files):
+    for path, (_, data) in zip(paths, files, strict=True):
         write_atomic(path, data)
     return AuditResult(checked, paths)
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import run_split
-from tests.helpers import run_cli
+from tests.helpers import run_cli, run_split
 
 
 def test_default_output_goes_to_build_audit(base: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from proccompile.audit.dates import NO_DATE, add_duration, newest_procedure_date
+from proccompile.model.dates import NO_DATE, add_duration, newest_procedure_date
 from proccompile.model.types import Duration
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from proccompile.audit.items import UnknownProcedure, derive_items, select_procedures
-from proccompile.model.numbering import numbering
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics
+from proccompile.model.numbering import numbering
 from proccompile.pipeline import CheckResult
 
 ROOT = Path(__file__).parent.parent.parent
@@ -29,7 +29,7 @@ def test_every_time_limit_record_and_kpi_of_the_shipped_corpus_has_an_item(shipp
     for doc in shipped.corpus.procedures:
         p, num = doc.model, numbering(doc.model)
         mine = [i for i in items if i.procedure == p.code]
-        for i, duty in enumerate(p.responsibilities):
+        for duty in p.responsibilities:
             for text in duty.duties:
                 assert any(it.kind == "responsibility" and it.facts["duty"] == text for it in mine), (p.code, text)
         for i, section in enumerate(p.process):

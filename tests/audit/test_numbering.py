@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from proccompile.audit.dates import add_duration
+from proccompile.model.dates import add_duration
 from proccompile.model.numbering import numbering
 from proccompile.model.types import Duration
 from proccompile.pipeline import CheckResult

@@ -12,8 +12,7 @@ from proccompile.audit.plan import PlanImpossible, assign, number_ranges, plan
 from proccompile.model.config import Auditor
 from proccompile.pipeline import CheckResult
 from tests.audit.conftest import add_config
-from tests.helpers import run_split
-from tests.helpers import run_cli
+from tests.helpers import run_cli, run_split
 
 TEAM = [Auditor(name="张三", department="quality"), Auditor(name="李四", department="after-sales"),
         Auditor(name="王五", department="sales")]

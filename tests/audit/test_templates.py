@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import run_split
-from tests.helpers import run_cli
+from tests.helpers import run_cli, run_split
 
 
 def _template(project: Path, name: str, text: str) -> None:

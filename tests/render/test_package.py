@@ -12,8 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from proccompile.render import RenderedFile, render_corpus
 from proccompile.pipeline import check_project
+from proccompile.render import RenderedFile, render_corpus
 from tests.render.conftest import MINIMAL, render_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -13,7 +13,6 @@ from docx.shared import Cm
 from lxml import etree
 
 from proccompile.render import RenderedFile
-
 from tests.render.conftest import MINIMAL, render_project
 from tests.render.dump import dump_docx
 
@@ -78,7 +77,7 @@ def test_a_broken_reference_is_a_finding_and_the_default_is_used(project: Path) 
 
 
 def test_the_default_reference_document_round_trips(project: Path) -> None:
-    from proccompile.render.base import default_reference_docx
+    from proccompile.render.reference_document import default_reference_docx
 
     data = default_reference_docx("示例")
     names = [p.style.name for p in docx.Document(io.BytesIO(data)).paragraphs]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.render.texts import Texts
+from proccompile.views.wording import Texts
 from tests.render.conftest import MINIMAL, render_project
 from tests.render.dump import dump_docx
 

@@ -10,12 +10,14 @@ from pydantic import ValidationError
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.yaml import load_yaml
 from proccompile.model import Procedure
+from proccompile.model.display import procedure_number
+from proccompile.model.output_names import output_relpath
 from proccompile.pipeline import check_project
 from proccompile.render import render_corpus
-from proccompile.render.context import Para, Table, output_relpath, procedure_number
+from proccompile.render.blocks import Para, Table
 from proccompile.render.form import form_view
 from proccompile.render.procedure import procedure_view
-from proccompile.render.texts import Texts
+from proccompile.views.wording import Texts
 from tests.render.conftest import MINIMAL
 
 

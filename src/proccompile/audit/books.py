@@ -7,33 +7,35 @@ from pathlib import Path
 
 from proccompile.audit.checklist import checklist_form, checklist_sheet, plan_sheet
 from proccompile.audit.coverage import coverage_sheet
-from proccompile.audit.dates import newest_procedure_date
 from proccompile.audit.items import derive_items, select_procedures
-from proccompile.model.display import company_name
 from proccompile.audit.plan import plan
 from proccompile.audit.registers import register_sheets
-from proccompile.audit.tables import Book
 from proccompile.audit.turtle import turtle, turtle_sheet
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
+from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
 from proccompile.model.config import Auditor
+from proccompile.model.dates import newest_procedure_date
+from proccompile.model.display import company_name
+from proccompile.views.tables import Book
 
 
-class UnknownAuditorDepartment(ValueError):
+class UnknownAuditorDepartment(UsageError):
     """An ``--auditor NAME:DEPT`` names a department the config does not define."""
 
     def __init__(self, auditor: Auditor, help_text: str | None) -> None:
-        super().__init__(auditor.department)
-        self.auditor, self.help = auditor, help_text
+        super().__init__(f"auditor {auditor.name}: department `{auditor.department}` is not defined in "
+                         "proccompile.yaml", help=help_text)
+        self.auditor = auditor
 
 
 def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = "procedure",
                    codes: Sequence[str] = (), auditors: Sequence[Auditor] | None = None,
                    coverage_only: bool = False) -> Book:
-    """The checklist, or only the clause coverage. Raises UnknownProcedure, PlanImpossible or
-    UnknownAuditorDepartment for command-line problems; template problems go into ``bag``."""
+    """The checklist, or only the clause coverage. Raises a UsageError (UnknownProcedure, PlanImpossible,
+    UnknownAuditorDepartment) for command-line problems; template problems go into ``bag``."""
     wording = Wording(root, corpus.config.language, bag)
     procedures = select_procedures(corpus, codes)
     company = company_name(corpus)

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from proccompile.audit.clauses import clause_index, clause_key
 from proccompile.audit.items import Item
-from proccompile.model.display import department_name, form_number, procedure_number
 from proccompile.audit.plan import Assignment, number_ranges
-from proccompile.audit.tables import VIEWS, Column, Group, Sheet
 from proccompile.audit.wording import Wording, criteria
 from proccompile.model import Corpus
 from proccompile.model.config import Auditor
+from proccompile.model.display import department_name, form_number, procedure_number
+from proccompile.views.tables import VIEWS, Column, Group, Sheet
 
 __all__ = ["VIEWS", "checklist_sheet", "group_items", "plan_sheet"]
 RESULTS = ("C", "NC-major", "NC-minor", "OFI", "N/A")  # standards.md §3.4
@@ -41,7 +41,7 @@ def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: s
     team = list(dict.fromkeys(a.name for a in auditors or []))
     form = checklist_form(corpus)
     header = (
-        *((((label("hdr_form_number"), form[0]), (label("hdr_version"), form[1])) if form else ())),
+        *(((label("hdr_form_number"), form[0]), (label("hdr_version"), form[1])) if form else ()),
         (label("hdr_audit_no"), ""), (label("hdr_audit_type"), ""), (label("hdr_area"), ""),
         (label("hdr_scope"), wording.join(procedures)), (label("hdr_criteria"), label("criteria_value")),
         (label("hdr_date"), ""), (label("hdr_team"), wording.join(team)), (label("hdr_auditee"), ""),
@@ -52,13 +52,15 @@ def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: s
 def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str, list[Item]]]:
     """Items under headings: per procedure (item order), per department (config order) or per first clause."""
     key: Callable[[Item], str]
+    name: Callable[[str], str]
     if view == "procedure":
-        titles = {}
+        titles: dict[str, str] = {}
         for item in items:
             doc = corpus.procedure(item.procedure)
             titles[item.procedure] = (f"{procedure_number(corpus, doc.model)}《{doc.model.title}》" if doc
                                       else item.procedure)
-        key, order, name = (lambda i: i.procedure), list(titles), titles.get
+        key, order = (lambda i: i.procedure), list(titles)
+        name = lambda code: titles.get(code, code)  # noqa: E731
     elif view == "department":
         known = [d.id for d in corpus.config.departments]
         key = lambda i: i.department  # noqa: E731

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from proccompile.audit.clauses import clause_table, coverage_mark, is_leaf, unknown_clauses
-from proccompile.audit.tables import Column, Group, Sheet
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.procedure import Procedure
+from proccompile.views.tables import Column, Group, Sheet
 
 
 def cited_clauses(procedure: Procedure) -> frozenset[str]:

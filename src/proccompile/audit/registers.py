@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from proccompile.audit.dates import add_duration
-from proccompile.model.display import department_name, form_number, procedure_number, record_retention
-from proccompile.audit.tables import Column, Group, Sheet
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
+from proccompile.model.dates import add_duration
+from proccompile.model.display import department_name, form_number, procedure_number, record_retention
 from proccompile.model.procedure import Procedure
-from proccompile.validate.refs import document_refs, form_refs
+from proccompile.model.refs import document_refs, form_refs
+from proccompile.views.tables import Column, Group, Sheet
 
 
 def register_sheets(corpus: Corpus, wording: Wording) -> tuple[Sheet, ...]:
@@ -31,8 +31,8 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
         rows.append((label("type_procedure"), p.code, procedure_number(corpus, p), p.title, p.version,
                      label(f"status_{p.status}"), p.effective.isoformat() if p.effective else "",
                      department_name(corpus, p.owner), due.isoformat() if due else ""))
-    for doc in sorted(corpus.forms, key=lambda d: d.model.code):
-        f = doc.model
+    for form_doc in sorted(corpus.forms, key=lambda d: d.model.code):
+        f = form_doc.model
         rows.append((label("type_form"), f.code, form_number(corpus, f), f.title, f.version,
                      label(f"status_{f.status}"), "", department_name(corpus, f.owner), ""))
     return Sheet("documents", label("sheet_documents"), columns, (Group("", tuple(rows)),))

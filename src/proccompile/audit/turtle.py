@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from proccompile.model.display import department_name, form_number_of, form_title_of, procedure_number
-from proccompile.model.numbering import numbering
 from proccompile.audit.registers import matrix_cell
-from proccompile.audit.tables import TURTLE_BOXES, Column, Group, Sheet, Turtle
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
+from proccompile.model.display import (
+    department_name,
+    document_citation,
+    form_number_of,
+    form_title_of,
+    procedure_number,
+)
+from proccompile.model.numbering import numbering
 from proccompile.model.procedure import Procedure
-from proccompile.render.context import document_citation
-from proccompile.validate.refs import produced_records
+from proccompile.model.refs import produced_records
+from proccompile.views.tables import TURTLE_BOXES, Column, Group, Sheet, Turtle
 
 
 def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
@@ -20,8 +25,13 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     language = corpus.config.language
     num = numbering(p)
     colon = "：" if language == "zh" else ": "
-    dept = lambda d: department_name(corpus, d)  # noqa: E731
-    cite = lambda code: document_citation(corpus, code)  # noqa: E731
+
+    def dept(dept_id: str) -> str:
+        return department_name(corpus, dept_id)
+
+    def cite(code: str) -> str:
+        return document_citation(corpus, code)
+
     produced = list(dict.fromkeys(ref.target for ref in produced_records(p)))
     forms = [f"{form_number_of(corpus, c)}《{form_title_of(corpus, c)}》" for c in produced]
     storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form)}{colon}{r.storage}" for r in p.records if r.storage))

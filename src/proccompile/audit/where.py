@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from proccompile.model.numbering import numbering
 from proccompile.diagnostics import Span
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
 from proccompile.model.display import department_name
-from proccompile.validate.refs import department_refs, document_refs, form_department_refs, form_refs
+from proccompile.model.numbering import numbering
+from proccompile.model.refs import department_refs, document_refs, form_department_refs, form_refs
 
 
 @dataclass(frozen=True)

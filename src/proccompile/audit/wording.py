@@ -10,7 +10,8 @@ from proccompile.audit.items import Item
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.model.display import department_name, procedure_number
-from proccompile.render.texts import Texts
+from proccompile.views.wording import Texts
+
 
 class Wording(Texts):
     """Questions, expected evidence and labels in the project's language, from ``checklist/<language>/``.

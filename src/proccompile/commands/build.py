@@ -7,13 +7,22 @@ import sys
 from pathlib import Path
 
 import click
+from click._termui_impl import ProgressBar
 
 from proccompile.commands.common import (
-    EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, config_failure, format_option, path_argument,
-    print_findings, resolve_format, strict_option, write_failure,
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    config_failure,
+    format_option,
+    path_argument,
+    print_findings,
+    resolve_format,
+    strict_option,
+    write_failure,
 )
+from proccompile.diagnostics import Report
 from proccompile.pipeline import ConfigError, build_project
-from proccompile.write import PdfExportError, PdfExportUnavailable, export_pdfs
+from proccompile.write import export_pdfs
 
 
 class _ProgressBar:
@@ -21,7 +30,7 @@ class _ProgressBar:
 
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty() and not os.environ.get("CI")
-        self.bar = None
+        self.bar: ProgressBar[int] | None = None
 
     def __call__(self, done: int, total: int, name: str) -> None:
         if not self.enabled:
@@ -56,16 +65,13 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int, fmt: str | None
     except ConfigError as error:
         config_failure(error, fmt)
         return
-    except (PdfExportUnavailable, PdfExportError) as error:
-        click.echo(f"proccompile: {error}", err=True)
-        sys.exit(EXIT_ERROR)
     except OSError as error:
         write_failure(error)
     finally:
         progress.close()
     bag = result.check.diagnostics
     if len(bag) or not result.outputs:
-        print_findings(bag, fmt, result.check.files)
+        print_findings(Report(bag, result.check.paths), fmt)
     if result.outputs:
         extra = f" and {len(pdfs)} PDFs" if pdf else ""
         click.echo(f"Built {len(result.outputs)} documents{extra} into {out_dir}")

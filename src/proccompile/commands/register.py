@@ -6,11 +6,16 @@ from pathlib import Path
 
 import click
 
-from proccompile.audit.tables import FORMATS
 from proccompile.commands.common import (
-    config_failure, output_option, path_argument, report_audit, resolve_output, write_failure,
+    config_failure,
+    output_option,
+    path_argument,
+    report_audit,
+    resolve_output,
+    write_failure,
 )
 from proccompile.pipeline import ConfigError, register_project
+from proccompile.views.tables import FORMATS
 
 
 @click.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
@@ -20,7 +21,7 @@ def _compiles(pattern: str) -> str:
     return pattern
 
 
-def _format_fields(allowed: set[str]):  # type: ignore[no-untyped-def]
+def _format_fields(allowed: set[str]) -> Callable[[str], str]:
     def check(template: str) -> str:
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
                   if name is not None]

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from proccompile.load.source import SourceFile
 from proccompile.diagnostics import Span
+from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure

@@ -1,7 +1,4 @@
-"""Calendar arithmetic for registers and file metadata: a date plus a duration such as 1y, 18mo or 10wd.
-
-Kept light (no corpus, template or document imports): render/ imports it for the metadata date.
-"""
+"""Dates derived from the corpus: a date plus a duration (1y, 18mo, 10wd) and the file-metadata dates of outputs."""
 
 from __future__ import annotations
 
@@ -13,7 +10,7 @@ from typing import TYPE_CHECKING
 from proccompile.model.types import Duration
 
 if TYPE_CHECKING:
-    from proccompile.model.corpus import Document
+    from proccompile.model.corpus import Corpus, Document
     from proccompile.model.procedure import Procedure
 
 # The metadata date when there is no procedure to take one from.
@@ -63,3 +60,20 @@ def newest_procedure_date(procedures: Iterable[Document[Procedure]]) -> dt.date:
     """The file-metadata date: the newest effective (else issue, else revision) date, never the clock."""
     dates = [d.model.effective or d.model.issued or d.model.revisions[-1].date for d in procedures]
     return max(dates, default=NO_DATE)
+
+
+def form_dates(corpus: Corpus) -> dict[str, dt.date]:
+    """For each form, the newest date of the procedures that keep records on it, released ones first.
+
+    Why: forms carry no dates of their own, and core properties must never come from the clock;
+    a form is in force from when the procedure that uses it is.
+    """
+    dates: dict[str, tuple[bool, dt.date]] = {}
+    for doc in corpus.procedures:
+        p = doc.model
+        when = (p.status == "released", p.effective or p.issued or p.revisions[-1].date)
+        codes = {r.form for r in p.records} | {c for s in p.process for step in s.steps for c in step.records}
+        for code in codes:
+            if code not in dates or dates[code] < when:
+                dates[code] = when
+    return {code: when for code, (_, when) in dates.items()}

@@ -1,6 +1,8 @@
-"""Display strings shared by every output (Word, checklists, registers): printed numbers, names, retention."""
+"""Display strings shared by every output (Word, checklists, registers): printed numbers, names, citations, dates."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from proccompile.model.corpus import Corpus
 from proccompile.model.form import Form
@@ -47,3 +49,34 @@ def record_retention(corpus: Corpus, entry: RecordEntry) -> Duration | None:
     """How long a record is kept: its own retention, else its form's, else the project default."""
     form = corpus.form(entry.form)
     return entry.retention or (form.model.retention if form else None) or corpus.config.records.default_retention
+
+
+def date_text(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def duration_text(value: Duration | None, language: str, empty: str) -> str:
+    return value.display(language) if value else empty
+
+
+def document_citation(corpus: Corpus, code: str) -> str:
+    """A related document as cited in text: number and 《title》, from the corpus or the external list."""
+    procedure = corpus.procedure(code)
+    if procedure is not None:
+        return f"{procedure_number(corpus, procedure.model)}《{procedure.model.title}》"
+    external = next((d for d in corpus.config.external_documents if d.code == code), None)
+    if external is not None:
+        return code if external.title == code else f"{code}《{external.title}》"
+    return code
+
+
+def form_title_number(corpus: Corpus, code: str) -> tuple[str, str] | None:
+    """The title and printed number of form ``code``; None when the corpus has no such form."""
+    form = corpus.form(code)
+    return (form.model.title, form_number(corpus, form.model)) if form else None
+
+
+def record_citation(corpus: Corpus, code: str) -> str:
+    """A record as cited in text: 《title》 and the printed form number."""
+    found = form_title_number(corpus, code)
+    return f"《{found[0]}》{found[1]}" if found else code

@@ -12,6 +12,8 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.load.source import SourceFile
 
+Loc = tuple[Any, ...]  # a pydantic error location: field names, list indexes and union labels
+
 
 def report_validation_error(exc: ValidationError, model: type[BaseModel], source: SourceFile, bag: Diagnostics) -> None:
     errors = exc.errors(include_url=False)
@@ -48,7 +50,9 @@ def _closest(name: str, candidates: list[str]) -> str | None:
     return help_text.split("`")[1] if help_text else None
 
 
-def _report_one(error: Any, loc: tuple, node_loc: tuple, model: type[BaseModel], source: SourceFile, bag: Diagnostics) -> None:
+def _report_one(
+    error: Any, loc: Loc, node_loc: Loc, model: type[BaseModel], source: SourceFile, bag: Diagnostics
+) -> None:
     kind, field = error["type"], _field_name(node_loc)
     if kind == "extra_forbidden":
         allowed = _fields_at(model, node_loc[:-1])
@@ -111,7 +115,7 @@ def _show(value: Any) -> str:
     return f"`{text[:40]}…`" if len(text) > 40 else f"`{text}`"
 
 
-def _node_loc(loc: tuple) -> tuple:
+def _node_loc(loc: Loc) -> Loc:
     """Drop pydantic's union/function labels so the loc addresses YAML nodes only."""
     return tuple(p for p in loc if isinstance(p, int) or not _is_label(p))
 
@@ -120,12 +124,12 @@ def _is_label(part: str) -> bool:
     return "[" in part or part in ("function-after", "function-before", "function-plain", "lax-or-strict")
 
 
-def _field_name(loc: tuple) -> str:
+def _field_name(loc: Loc) -> str:
     names = [p for p in loc if isinstance(p, str)]
     return names[-1] if names else "document"
 
 
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the model reached by walking ``loc`` through the annotations."""
     current: Any = model
     in_dict = False

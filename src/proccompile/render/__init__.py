@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from proccompile.audit.dates import newest_procedure_date
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
+from proccompile.model.dates import form_dates, newest_procedure_date
 
 if TYPE_CHECKING:
-    from proccompile.render.context import DocView
+    from proccompile.model.corpus import Document
+    from proccompile.model.form import Form
+    from proccompile.model.procedure import Procedure
+    from proccompile.render.blocks import DocView
 
 __all__ = ["RenderedFile", "render_corpus"]
 
@@ -41,55 +41,38 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     """
     # Imported here: importing the package (e.g. for RenderedFile or a sibling module) must not cost
     # the ~50 ms python-docx and lxml take to load.
-    from proccompile.render.base import load_base
+    from proccompile.model.display import company_name
     from proccompile.render.document import build_docx
     from proccompile.render.form import form_view
     from proccompile.render.procedure import procedure_view
-    from proccompile.render.texts import Texts
+    from proccompile.render.reference_document import load_base
+    from proccompile.views.wording import Texts
 
-    config = corpus.config
-    texts = Texts(project_root, config.language, bag)
-    base = load_base(project_root, config.company.zh if config.language == "zh" else config.company.en, bag)
-    form_dates = _form_dates(corpus)
-    jobs: list[tuple[DocView, object]] = []
+    texts = Texts(project_root, corpus.config.language, bag)
+    base = load_base(project_root, company_name(corpus), bag)
+    dates = form_dates(corpus)
+    fallback = newest_procedure_date(corpus.procedures)
+    jobs: list[tuple[DocView, Document[Procedure] | Document[Form]]] = []
     for procedure in corpus.procedures:
         jobs.append((procedure_view(corpus, procedure, texts), procedure))
     for form in corpus.forms:
-        jobs.append((form_view(corpus, form, texts, form_dates.get(form.model.code, newest_procedure_date(corpus.procedures))), form))
+        jobs.append((form_view(corpus, form, texts, dates.get(form.model.code, fallback)), form))
     claimed: dict[str, tuple[str, str]] = {}
     rendered: list[RenderedFile] = []
     for view, doc in jobs:
-        source = doc.source  # type: ignore[attr-defined]
-        model = doc.model  # type: ignore[attr-defined]
+        source, model = doc.source, doc.model
         # Names are compared case-insensitively: Windows and macOS file systems fold case.
         other = claimed.setdefault(view.relpath.casefold(), (model.code, source.rel))
         if other != (model.code, source.rel):
             bag.add("PC503", f"`{model.code}` would be written to `{view.relpath}`, like `{other[0]}` from "
-                    f"`{other[1]}`", doc.span("code"))  # type: ignore[attr-defined]
+                    f"`{other[1]}`", doc.span("code"))
             continue
         data = build_docx(view, base)
         rendered.append(RenderedFile(
             relpath=view.relpath, data=data, kind=view.kind, code=model.code, version=model.version,
-            title=model.title, source=source.rel,
-            source_sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+            title=model.title, source=source.rel, source_sha256=source.sha256,
         ))
         if progress is not None:
             progress(view.relpath)
     return sorted(rendered, key=lambda f: f.relpath)
 
-
-def _form_dates(corpus: Corpus) -> dict[str, dt.date]:
-    """For each form, the newest date of the procedures that keep records on it, released ones first.
-
-    Why: forms carry no dates of their own, and core properties must never come from the clock;
-    a form is in force from when the procedure that uses it is.
-    """
-    dates: dict[str, tuple[bool, dt.date]] = {}
-    for doc in corpus.procedures:
-        p = doc.model
-        when = (p.status == "released", p.effective or p.issued or p.revisions[-1].date)
-        codes = {r.form for r in p.records} | {c for s in p.process for step in s.steps for c in step.records}
-        for code in codes:
-            if code not in dates or dates[code] < when:
-                dates[code] = when
-    return {code: when for code, (_, when) in dates.items()}

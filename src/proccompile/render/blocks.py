@@ -1,18 +1,10 @@
-"""View-models of output documents: blocks, page furniture and display strings, computed without python-docx."""
+"""View-models of output documents: paragraphs, tables and page furniture, computed without python-docx."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-from proccompile.model import Corpus
-from proccompile.model.display import form_number, procedure_number
-from proccompile.model.types import Duration
-
-if TYPE_CHECKING:
-    from proccompile.render.texts import Texts
+from typing import Literal
 
 # Markers for live page fields inside display strings; the docx builder turns them into PAGE/NUMPAGES.
 # Private-use characters, so wording templates can place them anywhere in a sentence.
@@ -101,62 +93,3 @@ class DocView:
     page: PageView
     core: CoreProps
     blocks: list[Block] = field(default_factory=list)
-
-
-# --- display helpers shared by procedures and forms -------------------------------------------
-
-def status_marks(texts: Texts, status: str, number: str, version: str, title: str) -> dict[str, object]:
-    """Stamp, watermark and footer lines of a document in ``status``; the same for procedures and forms."""
-    label = texts.label
-    return {
-        "stamp": label(f"stamp_{status}"),
-        "watermark": None if status == "released" else label(f"watermark_{status}"),
-        "footer": tuple(texts.lines("footer", number=number, version=version, title=title,
-                                    status_note=label(f"note_{status}"), gap=label("gap"))),
-    }
-
-
-def core_language(language: str) -> str:
-    return "zh-CN" if language == "zh" else "en-US"
-
-
-def date_text(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def duration_text(value: Duration | None, language: str, empty: str) -> str:
-    return value.display(language) if value else empty
-
-
-def document_citation(corpus: Corpus, code: str) -> str:
-    """A related document as cited in text: number and 《title》, from the corpus or the external list."""
-    procedure = corpus.procedure(code)
-    if procedure is not None:
-        return f"{procedure_number(corpus, procedure.model)}《{procedure.model.title}》"
-    external = next((d for d in corpus.config.external_documents if d.code == code), None)
-    if external is not None:
-        return code if external.title == code else f"{code}《{external.title}》"
-    return code
-
-
-def form_title_number(corpus: Corpus, code: str) -> tuple[str, str] | None:
-    form = corpus.form(code)
-    return (form.model.title, form_number(corpus, form.model)) if form else None
-
-
-def record_citation(corpus: Corpus, code: str) -> str:
-    """A record as cited in text: 《title》 and the printed form number."""
-    found = form_title_number(corpus, code)
-    return f"《{found[0]}》{found[1]}" if found else code
-
-
-# Characters Windows, macOS or Linux refuse in file names; codes like Q/FL2.0813 carry slashes.
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
-
-
-def output_relpath(kind: str, code: str, version: str, title: str) -> str:
-    def clean(text: str, limit: int) -> str:
-        return _UNSAFE.sub("-", text).strip(" .")[:limit] or "-"
-
-    folder = "procedures" if kind == "procedure" else "forms"
-    return f"{folder}/{clean(code, 60)}_{clean(version, 20)}_{clean(title, 80)}.docx"

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from copy import deepcopy
+from typing import Literal
 
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.section import Section, _Footer, _Header
+from docx.shared import Emu
 from lxml import etree
 
-from proccompile.render import docx_kit as kit
-from proccompile.render.base import Base
-from proccompile.render.context import Cell, DocView, PageBreak, PageView, Para
+from proccompile.render import ooxml as kit
+from proccompile.render.blocks import Cell, DocView, PageBreak, PageView, Para
 from proccompile.render.package import set_core_properties, to_bytes
+from proccompile.render.reference_document import Base
 from proccompile.render.styles import SANS, W_NS
 
 EMU_PER_TWIP = 635
@@ -32,8 +36,8 @@ def build_docx(view: DocView, base: Base) -> bytes:
         section.page_width, section.page_height = section.page_height, section.page_width
     if base.source == "default" and len(view.page.rows) <= 2:
         # A two-row header (forms) needs less room than the four-row one the default margins are set for.
-        section.top_margin = round(FORM_TOP_MARGIN_CM * 567) * EMU_PER_TWIP
-    width = (section.page_width - section.left_margin - section.right_margin) // EMU_PER_TWIP
+        section.top_margin = Emu(round(FORM_TOP_MARGIN_CM * 567) * EMU_PER_TWIP)
+    width = _text_width(section)
     styles = base.style_ids
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -45,7 +49,14 @@ def build_docx(view: DocView, base: Base) -> bytes:
     return to_bytes(document)
 
 
-def _blocks(view: DocView, styles: dict[str, str], width: int):  # type: ignore[no-untyped-def]
+def _text_width(section: Section) -> int:
+    """Twips between the margins; the base document always sets page size and margins."""
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None
+    return (page - left - right) // EMU_PER_TWIP
+
+
+def _blocks(view: DocView, styles: dict[str, str], width: int) -> Iterator[etree._Element]:
     bold = kit.rpr(bold=True)
     page_break = False
     for block in view.blocks:
@@ -74,12 +85,12 @@ def _scale(relative: tuple[float, ...], width: int) -> list[int]:
     return widths
 
 
-def _header(section, page: PageView, styles: dict[str, str], width: int) -> None:  # type: ignore[no-untyped-def]
+def _header(section: Section, page: PageView, styles: dict[str, str], width: int) -> None:
     hdr = _emptied(section.header)
     n = max(1, len(page.rows))
     rows = []
     for i in range(n):
-        merge = "restart" if i == 0 else "continue"
+        merge: Literal["restart", "continue"] = "restart" if i == 0 else "continue"
         label, value = page.rows[i] if page.rows else ("", "")
         rows.append((Cell(page.company if i == 0 else "", merge=merge if n > 1 else None, align="center"),
                      Cell(page.title if i == 0 else "", merge=merge if n > 1 else None, align="center"),
@@ -104,7 +115,7 @@ def _header(section, page: PageView, styles: dict[str, str], width: int) -> None
     hdr.append(tail)
 
 
-def _emptied(part) -> etree._Element:  # type: ignore[no-untyped-def]
+def _emptied(part: _Header | _Footer) -> etree._Element:
     """The header or footer element of this section alone, with the base document's content removed."""
     part.is_linked_to_previous = False
     element = part._element
@@ -131,7 +142,7 @@ def _watermark_size(text: str, landscape: bool) -> tuple[int, int]:
     return round(width), round(width / em)
 
 
-def _footer(section, page: PageView, styles: dict[str, str], width: int) -> None:  # type: ignore[no-untyped-def]
+def _footer(section: Section, page: PageView, styles: dict[str, str], width: int) -> None:
     ftr = _emptied(section.footer)
     text = "\t".join(page.footer[:2])
     p = kit.paragraph(styles.get("footer"), text, right_tab=width)

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
-from proccompile.model.form import Form, FormField
 from proccompile.model.display import company_name, form_number
-from proccompile.render.context import (
-    Block, Cell, CoreProps, DocView, PageView, Para, Table, core_language, output_relpath, status_marks,
-)
-from proccompile.render.texts import Texts
+from proccompile.model.form import Form, FormField
+from proccompile.model.output_names import output_relpath
+from proccompile.render.blocks import Block, Cell, CoreProps, DocView, PageView, Para, Table
+from proccompile.render.page_marks import core_language, status_marks
+from proccompile.views.wording import Texts
 
 # Blank rows and field cells need room for handwriting.
 _WRITING_HEIGHT = 0.8  # cm
@@ -27,11 +27,12 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) 
     language = corpus.config.language
     number = form_number(corpus, f)
     company = company_name(corpus)
+    marks = status_marks(texts, f.status, number, f.version, f.title)
     page = PageView(
         company=company,
         title=f.title,
         rows=((label("header_form_number"), number), (label("header_version"), f.version)),
-        **status_marks(texts, f.status, number, f.version, f.title),
+        stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
         landscape=f.orientation == "landscape",
     )
     core = CoreProps(
@@ -57,8 +58,8 @@ def _body(f: Form, texts: Texts, *, landscape: bool) -> Iterator[Block]:
         yield Table(widths=tuple(c.width for c in f.table.columns), rows=(heading, *[blank] * f.table.rows),
                     header_rows=1, row_height=_WRITING_HEIGHT)
     if f.signoffs:
-        blank = label("blank_line")
-        yield Para((label("gap") * 2).join(f"{s}{label('label_separator')}{blank}" for s in f.signoffs),
+        line = label("blank_line")
+        yield Para((label("gap") * 2).join(f"{s}{label('label_separator')}{line}" for s in f.signoffs),
                    style="normal", align="right", space_before=12)
     notes = texts.lines("form_notes", instructions=list(f.instructions))
     if notes:

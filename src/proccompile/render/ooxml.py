@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
-from proccompile.render.context import NUMPAGES, PAGE, Cell
+from proccompile.render.blocks import NUMPAGES, PAGE, Cell
 from proccompile.render.styles import SANS, W_NS
 
 _SPLIT = re.compile(f"({re.escape(PAGE)}|{re.escape(NUMPAGES)}|\n|\t)")

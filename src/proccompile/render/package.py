@@ -9,7 +9,7 @@ import zipfile
 from docx.document import Document
 from docx.opc.pkgwriter import _ContentTypesItem
 
-from proccompile.render.context import CoreProps
+from proccompile.render.blocks import CoreProps
 from proccompile.render.zipfix import write_fixed
 
 
@@ -21,7 +21,7 @@ def set_core_properties(document: Document, props: CoreProps) -> None:
     cp.content_status = props.status
     cp.revision = props.revision
     cp.comments = ""
-    stamp = dt.datetime(props.date.year, props.date.month, props.date.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(props.date.year, props.date.month, props.date.day, tzinfo=dt.UTC)
     cp.created = cp.modified = stamp
 
 
@@ -36,7 +36,8 @@ def to_bytes(document: Document) -> bytes:
     parts = list(package.iter_parts())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        write_fixed(archive, "[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        content_types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
+        write_fixed(archive, "[Content_Types].xml", content_types.blob)
         write_fixed(archive, "_rels/.rels", package.rels.xml)
         for part in parts:
             write_fixed(archive, part.partname.membername, part.blob)

@@ -7,14 +7,23 @@ from string import ascii_lowercase
 
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
-from proccompile.model.procedure import Procedure
-from proccompile.model.display import company_name, department_name, procedure_number, record_retention
-from proccompile.model.numbering import numbering
-from proccompile.render.context import (
-    NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, core_language, date_text,
-    document_citation, duration_text, form_title_number, output_relpath, record_citation, status_marks,
+from proccompile.model.display import (
+    company_name,
+    date_text,
+    department_name,
+    document_citation,
+    duration_text,
+    form_title_number,
+    procedure_number,
+    record_citation,
+    record_retention,
 )
-from proccompile.render.texts import Texts
+from proccompile.model.numbering import Numbering, numbering
+from proccompile.model.output_names import output_relpath
+from proccompile.model.procedure import Procedure
+from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
+from proccompile.render.page_marks import core_language, status_marks
+from proccompile.views.wording import Texts
 
 # Relative column widths; a two-character CJK heading (序号) needs at least about 1.1 of 16.
 _PROCESS_WIDTHS = (1.3, 6.9, 2.0, 1.8, 3.8)
@@ -30,13 +39,14 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
     language = corpus.config.language
     number = procedure_number(corpus, p)
     company = company_name(corpus)
+    marks = status_marks(texts, p.status, number, p.version, p.title)
     page = PageView(
         company=company,
         title=p.title,
         rows=((label("header_number"), number), (label("header_version"), p.version),
               (label("header_effective"), date_text(p.effective) or label("empty_cell")),
               (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
-        **status_marks(texts, p.status, number, p.version, p.title),
+        stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
     )
     roles = corpus.config.approval_roles
     first = p.approvals.get(roles[0].id)
@@ -46,7 +56,7 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
         category=label("kind_procedure"), status=label(f"stamp_{p.status}"), subject=number,
         keywords=", ".join(p.iso_clauses), revision=len(p.revisions),
     )
-    blocks = [*_cover(corpus, p, number, texts), PageBreak(), *_sections(corpus, p, texts)]
+    blocks = [*_cover(corpus, p, number, texts), PageBreak(), *_Sections(corpus, p, texts).all()]
     return DocView("procedure", output_relpath("procedure", p.code, p.version, p.title), page, core, blocks)
 
 
@@ -94,92 +104,120 @@ def _heading_row(label: Callable[[str], str], keys: tuple[str, ...]) -> tuple[Ce
     return tuple(Cell(label(k), heading=True) for k in keys)
 
 
-def _sections(corpus: Corpus, p: Procedure, texts: Texts) -> Iterator[Block]:
-    """Sections in the standard order; numbers follow the sections present (commitments are optional)."""
-    label = texts.label
-    language = corpus.config.language
-    none = Para(label("none_text"), style="body")
-    dept = lambda dept_id: department_name(corpus, dept_id)  # noqa: E731
-    empty = label("empty_cell")
-    numbers = numbering(p)
+class _Sections:
+    """Writes the numbered sections of one procedure; numbers follow the sections present (commitments are optional)."""
 
-    def heading(key: str) -> Para:
-        return Para(f"{numbers.section(key)} {label(key)}", style="heading1")
+    def __init__(self, corpus: Corpus, p: Procedure, texts: Texts) -> None:
+        self.corpus, self.p, self.texts = corpus, p, texts
+        self.label = texts.label
+        self.language = corpus.config.language
+        self.empty = texts.label("empty_cell")
+        self.numbers: Numbering = numbering(p)
 
-    yield heading("purpose")
-    yield Para(p.purpose)
-    yield heading("scope")
-    yield Para(p.scope)
+    def all(self) -> Iterator[Block]:
+        yield from self.purpose_and_scope()
+        yield from self.terms()
+        yield from self.responsibilities()
+        yield from self.process()
+        yield from self.commitments()
+        yield from self.related()
+        yield from self.attachments()
+        yield from self.records()
 
-    yield heading("terms")
-    for i, term in enumerate(p.terms):
-        lead = f"{numbers.term(i)}{label('gap')}{term.term}{label('label_separator')}"
-        yield Para(term.definition, style="normal", lead=lead)
-    if not p.terms:
-        yield none
+    def heading(self, key: str) -> Para:
+        return Para(f"{self.numbers.section(key)} {self.label(key)}", style="heading1")
 
-    yield heading("responsibilities")
-    for i, duty in enumerate(p.responsibilities):
-        yield Para(f"{numbers.responsibility(i)} {dept(duty.department)}", style="heading2")
-        for j, text in enumerate(duty.duties):
-            yield Para(text, style="normal", lead=f"{_letter(j)}) ")
+    def none(self) -> Para:
+        return Para(self.label("none_text"), style="body")
 
-    yield heading("process")
-    for i, section in enumerate(p.process):
-        yield Para(f"{numbers.subsection(i)} {section.title}", style="heading2")
-        if section.intro:
-            yield Para(section.intro)
-        rows = [_heading_row(label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
-        for j, step in enumerate(section.steps):
-            text = step.text
-            if step.related:
-                text += "\n" + label("step_related") + "；".join(document_citation(corpus, c) for c in step.related)
-            rows.append((Cell(numbers.step(i, j), align="center"), Cell(text),
-                         Cell(dept(step.owner), align="center"),
-                         Cell(duration_text(step.time_limit, language, empty), align="center"),
-                         Cell(_records_cell(corpus, step.records) or empty)))
-        yield Table(widths=_PROCESS_WIDTHS, rows=tuple(rows))
+    def dept(self, dept_id: str) -> str:
+        return department_name(self.corpus, dept_id)
 
-    if p.commitments:
-        yield heading("commitments")
-        rows = [_heading_row(label, ("col_no", "commit_metric", "commit_target", "commit_measure",
-                                     "commit_owner", "commit_records"))]
-        for i, c in enumerate(p.commitments, 1):
+    def purpose_and_scope(self) -> Iterator[Block]:
+        yield self.heading("purpose")
+        yield Para(self.p.purpose)
+        yield self.heading("scope")
+        yield Para(self.p.scope)
+
+    def terms(self) -> Iterator[Block]:
+        label = self.label
+        yield self.heading("terms")
+        for i, term in enumerate(self.p.terms):
+            lead = f"{self.numbers.term(i)}{label('gap')}{term.term}{label('label_separator')}"
+            yield Para(term.definition, style="normal", lead=lead)
+        if not self.p.terms:
+            yield self.none()
+
+    def responsibilities(self) -> Iterator[Block]:
+        yield self.heading("responsibilities")
+        for i, duty in enumerate(self.p.responsibilities):
+            yield Para(f"{self.numbers.responsibility(i)} {self.dept(duty.department)}", style="heading2")
+            for j, text in enumerate(duty.duties):
+                yield Para(text, style="normal", lead=f"{_letter(j)}) ")
+
+    def process(self) -> Iterator[Block]:
+        yield self.heading("process")
+        for i, section in enumerate(self.p.process):
+            yield Para(f"{self.numbers.subsection(i)} {section.title}", style="heading2")
+            if section.intro:
+                yield Para(section.intro)
+            rows = [_heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
+            for j, step in enumerate(section.steps):
+                text = step.text
+                if step.related:
+                    text += "\n" + self.label("step_related") + "；".join(
+                        document_citation(self.corpus, c) for c in step.related)
+                rows.append((Cell(self.numbers.step(i, j), align="center"), Cell(text),
+                             Cell(self.dept(step.owner), align="center"),
+                             Cell(duration_text(step.time_limit, self.language, self.empty), align="center"),
+                             Cell(_records_cell(self.corpus, step.records) or self.empty)))
+            yield Table(widths=_PROCESS_WIDTHS, rows=tuple(rows))
+
+    def commitments(self) -> Iterator[Block]:
+        if not self.p.commitments:
+            return
+        yield self.heading("commitments")
+        rows = [_heading_row(self.label, ("col_no", "commit_metric", "commit_target", "commit_measure",
+                                          "commit_owner", "commit_records"))]
+        for i, c in enumerate(self.p.commitments, 1):
             rows.append((Cell(str(i), align="center"), Cell(c.metric), Cell(c.target), Cell(c.measured_by),
-                         Cell(dept(c.owner), align="center"),
-                         Cell(_records_cell(corpus, c.records) or empty)))
+                         Cell(self.dept(c.owner), align="center"),
+                         Cell(_records_cell(self.corpus, c.records) or self.empty)))
         yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))
 
-    yield heading("related")
-    for i, code in enumerate(p.related_documents):
-        yield Para(document_citation(corpus, code), style="normal", lead=f"{numbers.related(i)} ")
-    if not p.related_documents:
-        yield none
+    def related(self) -> Iterator[Block]:
+        yield self.heading("related")
+        for i, code in enumerate(self.p.related_documents):
+            yield Para(document_citation(self.corpus, code), style="normal", lead=f"{self.numbers.related(i)} ")
+        if not self.p.related_documents:
+            yield self.none()
 
-    yield heading("attachments")
-    for i, attachment in enumerate(p.attachments, 1):
-        title = attachment.title
-        found = form_title_number(corpus, attachment.form) if attachment.form else None
-        if found:
-            title += f"（{found[1]}）" if language == "zh" else f" ({found[1]})"
-        yield Para(texts.render("attachment", number=i, title=title), style="normal")
-    if not p.attachments:
-        yield none
+    def attachments(self) -> Iterator[Block]:
+        yield self.heading("attachments")
+        for i, attachment in enumerate(self.p.attachments, 1):
+            title = attachment.title
+            found = form_title_number(self.corpus, attachment.form) if attachment.form else None
+            if found:
+                title += f"（{found[1]}）" if self.language == "zh" else f" ({found[1]})"
+            yield Para(self.texts.render("attachment", number=i, title=title), style="normal")
+        if not self.p.attachments:
+            yield self.none()
 
-    yield heading("records")
-    if not p.records:
-        yield none
-        return
-    rows = [_heading_row(label, ("col_no", "record_name", "record_form", "record_keeper", "record_retention",
-                                 "record_storage"))]
-    for i, entry in enumerate(p.records, 1):
-        retention = record_retention(corpus, entry)
-        name, shown = form_title_number(corpus, entry.form) or (empty, entry.form)
-        rows.append((Cell(str(i), align="center"), Cell(name), Cell(shown, align="center"),
-                     Cell(dept(entry.keeper), align="center"),
-                     Cell(duration_text(retention, language, empty), align="center"),
-                     Cell(entry.storage or empty)))
-    yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
+    def records(self) -> Iterator[Block]:
+        yield self.heading("records")
+        if not self.p.records:
+            yield self.none()
+            return
+        rows = [_heading_row(self.label, ("col_no", "record_name", "record_form", "record_keeper",
+                                          "record_retention", "record_storage"))]
+        for i, entry in enumerate(self.p.records, 1):
+            retention = record_retention(self.corpus, entry)
+            name, shown = form_title_number(self.corpus, entry.form) or (self.empty, entry.form)
+            rows.append((Cell(str(i), align="center"), Cell(name), Cell(shown, align="center"),
+                         Cell(self.dept(entry.keeper), align="center"),
+                         Cell(duration_text(retention, self.language, self.empty), align="center"),
+                         Cell(entry.storage or self.empty)))
+        yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
 
 
 def _records_cell(corpus: Corpus, codes: list[str]) -> str:

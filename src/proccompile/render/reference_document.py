@@ -6,14 +6,19 @@ import copy
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.package import OpcPackage
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.shared import Emu
+from lxml import etree
 
 from proccompile.diagnostics import Diagnostics, Span
-from proccompile.paths import inside_project
+from proccompile.load.paths import inside_project
 from proccompile.render.package import to_bytes
 from proccompile.render.styles import FONT_TABLE_XML, STYLE_NAMES, W_NS, default_styles_xml
 
@@ -54,7 +59,7 @@ def load_base(project_root: Path, company: str, bag: Diagnostics) -> Base:
 def _prepare(document: docx.document.Document, company: str, source: str, *,
              reference: bool) -> Base:
     part = document.part
-    styles_part = part.part_related_by(RT.STYLES)
+    styles_part = cast(XmlPart, part.part_related_by(RT.STYLES))
     defaults = parse_xml(default_styles_xml().encode("utf-8"))
     if reference:
         _add_missing_styles(styles_part.element, defaults)
@@ -69,7 +74,7 @@ def _prepare(document: docx.document.Document, company: str, source: str, *,
     for rId, rel in list(package_rels.items()):
         if rel.reltype in (RT.THUMBNAIL, RT.CUSTOM_PROPERTIES):
             package_rels.pop(rId)
-    _fix_settings(part.part_related_by(RT.SETTINGS).element)
+    _fix_settings(cast(XmlPart, part.part_related_by(RT.SETTINGS)).element)
     _clear_body(document, reference)
     _set_app_properties(part.package, company)
     style_ids = _style_ids(styles_part.element)
@@ -77,11 +82,11 @@ def _prepare(document: docx.document.Document, company: str, source: str, *,
     return Base(to_bytes(document), style_ids, source)
 
 
-def _set_blob(part, blob: bytes) -> None:  # type: ignore[no-untyped-def]
+def _set_blob(part: Part, blob: bytes) -> None:
     part._blob = blob
 
 
-def _add_missing_styles(styles, defaults) -> None:  # type: ignore[no-untyped-def]
+def _add_missing_styles(styles: etree._Element, defaults: etree._Element) -> None:
     """Copy each logical style the reference lacks from the defaults, re-pointing basedOn by name."""
     have = {s.find(qn("w:name")).get(qn("w:val")).lower(): s.get(qn("w:styleId"))
             for s in styles.findall(qn("w:style")) if s.find(qn("w:name")) is not None}
@@ -105,13 +110,13 @@ def _add_missing_styles(styles, defaults) -> None:  # type: ignore[no-untyped-de
         have[name] = added.get(qn("w:styleId"))
 
 
-def _style_ids(styles) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _style_ids(styles: etree._Element) -> dict[str, str]:
     by_name = {s.find(qn("w:name")).get(qn("w:val")).lower(): s.get(qn("w:styleId"))
                for s in styles.findall(qn("w:style")) if s.find(qn("w:name")) is not None}
     return {key: by_name[name.lower()] for key, name in STYLE_NAMES.items() if name.lower() in by_name}
 
 
-def _drop_heading_numbering(styles, style_ids: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def _drop_heading_numbering(styles: etree._Element, style_ids: dict[str, str]) -> None:
     # Numbers are written into the text (1, 5.1, 5.1.1); a reference's list numbering would double them.
     used = set(style_ids.values())
     for style in styles.findall(qn("w:style")):
@@ -128,7 +133,7 @@ _AFTER_THEME_FONT_LANG = (
 )
 
 
-def _fix_settings(settings) -> None:  # type: ignore[no-untyped-def]
+def _fix_settings(settings: etree._Element) -> None:
     # The python-docx default is Japanese-flavoured: un-styled CJK would fall back to ＭＳ 明朝.
     lang = settings.find(qn("w:themeFontLang"))
     if lang is None:
@@ -145,7 +150,7 @@ def _fix_settings(settings) -> None:  # type: ignore[no-untyped-def]
             settings.remove(el)
 
 
-def _clear_body(document, reference: bool) -> None:  # type: ignore[no-untyped-def]
+def _clear_body(document: docx.document.Document, reference: bool) -> None:
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
     for child in list(body):
@@ -160,9 +165,9 @@ def _clear_body(document, reference: bool) -> None:  # type: ignore[no-untyped-d
     if not reference:
         for name, cm in DEFAULT_MARGINS.items():
             setattr(section, f"{name}_margin" if name in ("top", "bottom", "left", "right") else f"{name}_distance",
-                    round(cm * CM) * 635)  # EMU per twip
+                    Emu(round(cm * CM) * 635))  # EMU per twip
     # Paper is always A4 portrait here; landscape forms swap it per document.
-    section.page_width, section.page_height = 11906 * 635, 16838 * 635
+    section.page_width, section.page_height = Emu(11906 * 635), Emu(16838 * 635)
 
 
 _APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -171,7 +176,7 @@ _APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             "<Application>proccompile</Application><Company>{company}</Company></Properties>")
 
 
-def _set_app_properties(package, company: str) -> None:  # type: ignore[no-untyped-def]
+def _set_app_properties(package: OpcPackage, company: str) -> None:
     from xml.sax.saxutils import escape
 
     for rel in package.rels.values():

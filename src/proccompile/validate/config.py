@@ -35,6 +35,7 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
     names: dict[str, int] = {}
     for i, auditor in enumerate(config.audit.auditors):
         if auditor.name in names:
-            bag.add("PC002", f"The auditor `{auditor.name}` is listed twice", source.span(("audit", "auditors", i, "name")),
+            bag.add("PC002", f"The auditor `{auditor.name}` is listed twice",
+                    source.span(("audit", "auditors", i, "name")),
                     help="Give each auditor once, with their own department")
         names.setdefault(auditor.name, i)

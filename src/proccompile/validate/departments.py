@@ -5,7 +5,7 @@ from __future__ import annotations
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus, Procedure
-from proccompile.validate.refs import department_refs, form_department_refs, steps
+from proccompile.model.refs import department_refs, form_department_refs, steps
 
 
 def unknown_department(corpus: Corpus, bag: Diagnostics) -> None:

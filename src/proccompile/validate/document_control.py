@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus, Procedure
@@ -11,7 +13,7 @@ from proccompile.model.versions import format_version, parse_version, scheme_exa
 def version_scheme(corpus: Corpus, bag: Diagnostics) -> None:
     scheme = corpus.config.versions
     for doc in corpus.documents():
-        locs = [("version",)]
+        locs: list[tuple[str | int, ...]] = [("version",)]
         if isinstance(doc.model, Procedure):
             locs += [("revisions", i, "version") for i in range(len(doc.model.revisions))]
         for loc in locs:
@@ -75,7 +77,7 @@ def date_order(corpus: Corpus, bag: Diagnostics) -> None:
             if proc.issued and approval.date and approval.date > proc.issued:
                 bag.add("PC404", f"`{role}` signed on {approval.date}, after the issue date {proc.issued}",
                         doc.span("approvals", role, "date"), help="Approvals come before issue")
-        for (role_a, a), (role_b, b) in zip(signed, signed[1:]):
+        for (role_a, a), (role_b, b) in zip(signed, signed[1:], strict=False):
             if a.date and b.date and b.date < a.date:
                 bag.add("PC404", f"`{role_b}` signed on {b.date}, before `{role_a}` ({a.date})",
                         doc.span("approvals", role_b, "date"),
@@ -105,8 +107,8 @@ def approvals(corpus: Corpus, bag: Diagnostics) -> None:
                     help="Have someone other than the author approve the document")
 
 
-def _value(model: object, loc: tuple) -> str:
+def _value(model: object, loc: tuple[str | int, ...]) -> str:
     value: object = model
     for part in loc:
-        value = value[part] if isinstance(part, int) else getattr(value, part)  # type: ignore[index]
+        value = cast(list[object], value)[part] if isinstance(part, int) else getattr(value, part)
     return str(value)

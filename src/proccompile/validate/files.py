@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
-from proccompile.paths import inside_project
 
 
 def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:

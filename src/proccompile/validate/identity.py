@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from proccompile.diagnostics import Diagnostics, Related
-from proccompile.model import Corpus
+from proccompile.model import Corpus, Document, Form, Procedure
 
 
 def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
@@ -26,14 +26,14 @@ def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def duplicate_code(corpus: Corpus, bag: Diagnostics) -> None:
-    first_seen: dict[str, object] = {}
+    first_seen: dict[str, Document[Procedure] | Document[Form]] = {}
     for doc in corpus.documents():
         code = doc.model.code
         first = first_seen.setdefault(code, doc)
         if first is not doc:
             bag.add(
                 "PC302",
-                f"Code `{code}` is already used by `{first.source.rel}`",  # type: ignore[attr-defined]
+                f"Code `{code}` is already used by `{first.source.rel}`",
                 doc.span("code"),
-                related=(Related(first.span("code"), "first defined here"),),  # type: ignore[attr-defined]
+                related=(Related(first.span("code"), "first defined here"),),
             )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics import Diagnostics, Span
 from proccompile.model import Corpus
+from proccompile.model.refs import form_refs, produced_records
 from proccompile.model.types import Duration
 from proccompile.validate.references import pinned_base
-from proccompile.validate.refs import form_refs, produced_records
 
 
 def record_not_listed(corpus: Corpus, bag: Diagnostics) -> None:
@@ -47,9 +47,10 @@ def unused_form(corpus: Corpus, bag: Diagnostics) -> None:
 def retention(corpus: Corpus, bag: Diagnostics) -> None:
     policy = corpus.config.records
     minimum = policy.minimum_retention
-    for doc in corpus.forms:
-        if minimum and doc.model.retention and doc.model.retention.hours < minimum.hours:
-            _too_short(bag, doc.span("retention"), doc.model.retention, minimum, f"Form `{doc.model.code}`")
+    for form_doc in corpus.forms:
+        form_retention = form_doc.model.retention
+        if minimum and form_retention and form_retention.hours < minimum.hours:
+            _too_short(bag, form_doc.span("retention"), form_retention, minimum, f"Form `{form_doc.model.code}`")
     for doc in corpus.procedures:
         for i, record in enumerate(doc.model.records):
             if record.retention is not None:
@@ -68,7 +69,7 @@ def retention(corpus: Corpus, bag: Diagnostics) -> None:
             )
 
 
-def _too_short(bag: Diagnostics, span, value: Duration, minimum: Duration, what: str) -> None:  # type: ignore[no-untyped-def]
+def _too_short(bag: Diagnostics, span: Span, value: Duration, minimum: Duration, what: str) -> None:
     bag.add(
         "PC314",
         f"{what} is kept for {value}, less than the minimum of {minimum}",

@@ -7,7 +7,7 @@ import re
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
-from proccompile.validate.refs import document_refs, form_refs
+from proccompile.model.refs import document_refs, form_refs
 
 # What may trail a code when a reference pins a year, an edition or a full version.
 _PIN_SUFFIX = re.compile(r"^\s*[—–\-_ ]?\s*(\d{4}|[A-Z](/\d+)?|[vV]?\d+(\.\d+)+)$")
@@ -49,7 +49,8 @@ def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
                 continue
             bag.add(
                 "PC305",
-                f"Document `{code}` ({ref.role}) is neither a procedure in the corpus nor a registered external document",
+                f"Document `{code}` ({ref.role}) is neither a procedure in the corpus "
+                "nor a registered external document",
                 doc.span(*ref.loc),
                 help=did_you_mean(code, proc_codes | external)
                 or "Add the procedure, or register it under `external_documents` in proccompile.yaml",

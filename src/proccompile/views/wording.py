@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from proccompile.diagnostics import Diagnostics, Span
+from proccompile.load.paths import inside_project
 from proccompile.model.types import XML_ILLEGAL
-from proccompile.paths import inside_project
 
+T = TypeVar("T")
 _PACKAGED = "default"  # prefix under which the packaged templates stay reachable from project templates
 
 
@@ -84,7 +86,7 @@ class Texts:
         values = self._try(path, load)
         return {k: self._clean(path, v) for k, v in values.items()} if values is not None else None
 
-    def _try(self, path: str, action):  # type: ignore[no-untyped-def]
+    def _try(self, path: str, action: Callable[[], T]) -> T | None:
         try:
             return action()
         except TemplateSyntaxError as exc:

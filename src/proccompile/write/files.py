@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from proccompile.write.atomic import remove_leftovers, write_atomic
 from proccompile.write.manifest import MANIFEST, Output, manifest_bytes, previous_outputs
 
 
-def write_build(out_dir: Path, files: list[Output]) -> list[Path]:
+def write_build(out_dir: Path, files: Sequence[Output]) -> list[Path]:
     """Write ``files`` under ``out_dir`` and ``manifest.json`` last; returns the output paths written or kept.
 
     Each file goes to a temporary file in its own folder and is renamed over the target, so a reader

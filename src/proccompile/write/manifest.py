@@ -14,14 +14,24 @@ FORMAT = 1
 
 
 class Output(Protocol):
-    relpath: str
-    data: bytes
-    kind: str
-    code: str
-    version: str
-    title: str
-    source: str
-    source_sha256: str
+    """What the manifest needs of a rendered file; read-only, so frozen dataclasses satisfy it."""
+
+    @property
+    def relpath(self) -> str: ...
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def source_sha256(self) -> str: ...
 
 
 def manifest_bytes(files: Iterable[Output]) -> bytes:

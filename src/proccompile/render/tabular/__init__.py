@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proccompile.audit.tables import FORMATS, TEXT_FORMATS, Book
 from proccompile.diagnostics import Diagnostics
+from proccompile.views.tables import FORMATS, TEXT_FORMATS, Book
 
 __all__ = ["FORMATS", "TEXT_FORMATS", "render_book"]
 

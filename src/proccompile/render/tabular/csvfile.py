@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from proccompile.audit.tables import Sheet
+from proccompile.views.tables import Sheet
 
 
 def to_csv(sheet: Sheet) -> str:

@@ -9,23 +9,21 @@ import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
-from proccompile.audit.tables import TURTLE_BOXES, Book, Sheet, Turtle
 from proccompile.diagnostics import Diagnostics
-from proccompile.render.base import load_base
-from proccompile.render.context import (
-    NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table, core_language,
-)
+from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
 from proccompile.render.document import build_docx
 from proccompile.render.package import to_bytes
-from proccompile.render.texts import Texts
-
+from proccompile.render.page_marks import core_language
+from proccompile.render.reference_document import load_base
+from proccompile.views.tables import TURTLE_BOXES, Book, Sheet, Turtle
+from proccompile.views.wording import Texts
 
 _TABLE_SIZE = "16"  # half-points: 8 pt
 
 
 def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
     """The book in the same house style as the procedures: the project's reference.docx, header table,
-    stamp and footer come from the Word output's builders (render/base.py, render/document.py), so a
+    stamp and footer come from the Word output's builders (render/reference_document.py, render/document.py), so a
     checklist printed beside a procedure looks like part of the same system."""
     texts = Texts(project_root, book.language, bag)
     label = texts.label
@@ -81,14 +79,14 @@ def _sheet(sheet: Sheet) -> list[Block]:
         fields = list(sheet.header) + ([("", "")] if len(sheet.header) % 2 else [])
         out.append(Table(widths=(2.2, 5.8, 2.2, 5.8), header_rows=0, rows=tuple(
             (Cell(a, shade=True), Cell(b), Cell(c, shade=True), Cell(d))
-            for (a, b), (c, d) in zip(fields[::2], fields[1::2]))))
+            for (a, b), (c, d) in zip(fields[::2], fields[1::2], strict=True))))
         out.append(Para("", style="normal"))
     width = len(sheet.columns)
     rows: list[tuple[Cell, ...]] = [tuple(Cell(c.title, heading=True) for c in sheet.columns)]
     for group in sheet.groups:
         if group.title:
             rows.append((Cell(group.title, span=width, shade=True),))
-        rows += [tuple(Cell(v, align="center" if c.center else None) for c, v in zip(sheet.columns, row))
+        rows += [tuple(Cell(v, align="center" if c.center else None) for c, v in zip(sheet.columns, row, strict=True))
                  for row in group.rows]
     out.append(Table(widths=tuple(c.width for c in sheet.columns), rows=tuple(rows), header_rows=1))
     out += [Para(note, style="normal", space_before=6) for note in sheet.notes]
@@ -96,7 +94,7 @@ def _sheet(sheet: Sheet) -> list[Block]:
 
 
 def _turtle(turtle: Turtle, heading: str, colon: str) -> list[Block]:
-    box = {key: f"{name}\n" + "\n".join(lines) for key, (name, lines) in zip(TURTLE_BOXES, turtle.boxes)}
+    box = {key: f"{name}\n" + "\n".join(lines) for key, (name, lines) in zip(TURTLE_BOXES, turtle.boxes, strict=True)}
     # The classic layout: resources and people above, inputs and outputs beside, methods and measures
     # below, and the process itself in the middle column.
     rows = ((Cell(box["with_what"]), Cell(box["process"], merge="restart", shade=True, align="center"),

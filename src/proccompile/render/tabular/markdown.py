@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from proccompile.audit.tables import Book, Sheet
+from proccompile.views.tables import Book, Sheet
 
 
 def to_markdown(book: Book) -> str:

@@ -15,8 +15,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from proccompile.audit.tables import Book, Sheet
 from proccompile.render.zipfix import normalize_zip
+from proccompile.views.tables import Book, Sheet
 
 # One family for Latin and CJK: Microsoft YaHei ships with every Chinese-capable Windows, and the
 # packaged fonts.conf maps it to Noto Sans CJK for LibreOffice on Linux.
@@ -97,12 +97,13 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
     centered = Alignment(wrap_text=True, vertical="top", horizontal="center")
     for values in sheet.rows:
         row += 1
-        for col, (column, value) in enumerate(zip(sheet.columns, values), 1):
+        for col, (column, value) in enumerate(zip(sheet.columns, values, strict=True), 1):
             cell = _text(ws, row, col, value)
             cell.font, cell.border = font, _BORDER
             cell.alignment = centered if column.center else wrap
         # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
-        ws.row_dimensions[row].height = _LINE * max(_lines(v, c.width) for c, v in zip(sheet.columns, values)) + 4
+        lines = max(_lines(v, c.width) for c, v in zip(sheet.columns, values, strict=True))
+        ws.row_dimensions[row].height = _LINE * lines + 4
     last_row = max(row, header_row + 1)
     ws.freeze_panes = f"A{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{last}{last_row}"

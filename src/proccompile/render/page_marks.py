@@ -1,0 +1,29 @@
+"""Page furniture that depends on a document's status and language: stamp, watermark, footer, core language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proccompile.views.wording import Texts
+
+
+@dataclass(frozen=True, slots=True)
+class StatusMarks:
+    stamp: str
+    watermark: str | None  # None for a released document: only drafts and obsolete copies are marked across the page
+    footer: tuple[str, ...]
+
+
+def status_marks(texts: Texts, status: str, number: str, version: str, title: str) -> StatusMarks:
+    """Stamp, watermark and footer lines of a document in ``status``; the same for procedures and forms."""
+    label = texts.label
+    return StatusMarks(
+        stamp=label(f"stamp_{status}"),
+        watermark=None if status == "released" else label(f"watermark_{status}"),
+        footer=tuple(texts.lines("footer", number=number, version=version, title=title,
+                                 status_note=label(f"note_{status}"), gap=label("gap"))),
+    )
+
+
+def core_language(language: str) -> str:
+    return "zh-CN" if language == "zh" else "en-US"

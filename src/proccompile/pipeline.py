@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Diagnostics, Severity, Span
 from proccompile.load import SourceFile, discover, load_yaml
+from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
+from proccompile.load.paths import exists
+from proccompile.load.project import load_sources
 from proccompile.model import Corpus, ProjectConfig
 from proccompile.model.build import build_corpus, model_config
 from proccompile.validate import run_checks
@@ -18,6 +21,7 @@ if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check`
     from proccompile.audit.where import WhereResult
     from proccompile.model.config import Auditor
     from proccompile.views.tables import Book
+    from proccompile.write.guard import Protected
 
 
 class ConfigError(Exception):
@@ -50,10 +54,10 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     """Load and model ``proccompile.yaml``; raises ConfigError with located findings."""
     bag = Diagnostics()
     path = discover(root).config
-    if not path.exists():
+    if not exists(path):  # a broken link is there, and is reported as such by load_yaml
         bag.add("PC001", "The project folder has no proccompile.yaml", Span("proccompile.yaml"))
         raise ConfigError(bag)
-    source = load_yaml(path, path.name, bag)
+    source = load_yaml(path, path.name, bag, root=root)
     config = model_config(source, bag)
     if config is None:
         raise ConfigError(bag)
@@ -69,11 +73,9 @@ def check_project(root: Path) -> CheckResult:
     config, config_source, bag = load_config(root)
     files = discover(root)
 
-    def load_all(paths: tuple[Path, ...]) -> list[SourceFile]:
-        limit = config.limits.max_file_bytes
-        return [load_yaml(p, p.relative_to(root).as_posix(), bag, max_bytes=limit) for p in paths]
-
-    procedures, forms = load_all(files.procedures), load_all(files.forms)
+    limit = config.limits.max_file_bytes
+    procedures = load_sources(root, files.procedures, bag, max_bytes=limit)
+    forms = load_sources(root, files.forms, bag, max_bytes=limit)
     # Cross-references are judged only after every file is modelled, so one run shows everything.
     corpus = build_corpus(config, config_source, procedures, forms, bag)
     run_checks(corpus, bag)
@@ -91,10 +93,12 @@ def build_project(
     # Imported here so `check` never pays for python-docx and lxml at start-up.
     from proccompile.render import render_corpus
     from proccompile.write import write_build
+    from proccompile.write.guard import refuse_folder_target
 
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
+    refuse_folder_target(out_dir, _protected(root))
     total = len(checked.corpus.procedures) + len(checked.corpus.forms)
     done = iter(range(1, total + 1))
     on_rendered = (lambda name: progress(next(done), total, name)) if progress else None
@@ -144,6 +148,7 @@ def register_project(root: Path, out: Path | None, fmt: str) -> AuditResult:
 def _render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | None, fmt: str) -> AuditResult:
     from proccompile.render.tabular import render_book
     from proccompile.write.atomic import write_atomic
+    from proccompile.write.guard import refuse_file_target
 
     files = render_book(book, fmt, root, checked.diagnostics)
     if checked.diagnostics.has_errors:  # a broken project template (PC501): write nothing
@@ -152,9 +157,19 @@ def _render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | 
         return AuditResult(checked, text=files[0][1].decode("utf-8"))
     paths = [out if i == 0 else out.with_name(out.name.removesuffix(out.suffix) + suffix)
              for i, (suffix, _) in enumerate(files)]
+    for path in paths:  # every target is judged before the first is written
+        refuse_file_target(path, _protected(root))
     for path, (_, data) in zip(paths, files, strict=True):
         write_atomic(path, data)
     return AuditResult(checked, paths)
+
+
+def _protected(root: Path) -> Protected:
+    from proccompile.write.guard import Protected
+
+    files = discover(root)
+    return Protected(files=(files.config, root / "proccompile.lock"),
+                     folders=(files.root / PROCEDURE_DIR, files.root / FORM_DIR, root / "templates"))
 
 
 def where_project(root: Path, code: str) -> tuple[CheckResult, WhereResult]:

@@ -36,7 +36,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
                    coverage_only: bool = False) -> Book:
     """The checklist, or only the clause coverage. Raises a UsageError (UnknownProcedure, PlanImpossible,
     UnknownAuditorDepartment) for command-line problems; template problems go into ``bag``."""
-    wording = Wording(root, corpus.config.language, bag)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     procedures = select_procedures(corpus, codes)
     company = company_name(corpus)
     date = newest_procedure_date(procedures or corpus.procedures)
@@ -62,7 +62,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
 
 
 def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
-    wording = Wording(root, corpus.config.language, bag)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
                 newest_procedure_date(corpus.procedures), sheets=register_sheets(corpus, wording))
 

@@ -9,6 +9,7 @@ from typing import Any
 from proccompile.audit.items import Item
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
+from proccompile.model.config import Limits
 from proccompile.model.display import department_name, procedure_number
 from proccompile.views.wording import Texts
 
@@ -21,8 +22,8 @@ class Wording(Texts):
     escaping project template is a finding (PC501, PC316), so nothing is written.
     """
 
-    def __init__(self, project_root: Path, language: str, bag: Diagnostics) -> None:
-        super().__init__(project_root, language, bag, folder=f"checklist/{language}")
+    def __init__(self, project_root: Path, language: str, bag: Diagnostics, limits: Limits | None = None) -> None:
+        super().__init__(project_root, language, bag, folder=f"checklist/{language}", limits=limits)
 
     def join(self, parts: list[str]) -> str:
         return self.labels["list_separator"].join(parts)

@@ -59,6 +59,14 @@ _ALL = (
          "A directory, broken link or permission problem where a YAML file is expected.",
          "Make it a readable regular file or remove it"),
     # PC2xx: document model
+    Code("PC109", "outside-project", E, "A project file links outside the project folder",
+         "Only files inside the project are read: a linked file could print secrets (/proc/self/environ) "
+         "into a finding or a document, or block the run (/dev/zero, a named pipe).",
+         "Copy the file into the project instead of linking to it"),
+    Code("PC110", "file-name-encoding", E, "A file name is not valid UTF-8",
+         "Names are printed in findings and recorded in the build manifest, which are UTF-8; a name saved "
+         "in a legacy encoding cannot be shown or recorded faithfully.",
+         "Rename the file using UTF-8 (e.g. `convmv -f gbk -t utf-8`)"),
     Code("PC201", "unknown-field", E, "A field is not part of the document model",
          "Unknown fields are usually typos; silently ignoring them loses content.",
          None),
@@ -114,6 +122,10 @@ _ALL = (
     Code("PC316", "path-outside-project", E, "A path points outside the project folder",
          "Documents are built from the project alone; a path escaping it could read any file.",
          "Use a path relative to the project root, without `..` or a leading `/`"),
+    Code("PC320", "value-too-long", E, "A value is too long to store in a Word document property",
+         "Titles, codes, printed numbers, the author and the ISO clauses are also written into each "
+         "document's properties (File › Info in Word), which hold at most 255 characters; the build "
+         "could not store a longer one.", None),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

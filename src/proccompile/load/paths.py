@@ -1,15 +1,81 @@
-"""Project-relative paths that may not escape the project folder, links included."""
+"""The one guard for every file the tool reads: it must resolve inside the project folder and be a regular file."""
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+
+class Refusal(enum.Enum):
+    MISSING = "does not exist"
+    OUTSIDE = "links outside the project folder"
+    DIRECTORY = "is a folder, not a file"
+    NOT_REGULAR = "is not a regular file (a device, pipe or socket)"
+    LINK_LOOP = "is a symbolic link loop"
+    UNREADABLE = "cannot be read"
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    kind: Refusal
+    detail: str = ""  # the operating system's reason, for UNREADABLE
+
+    @property
+    def reason(self) -> str:
+        return f"{self.kind.value}: {self.detail}" if self.detail else self.kind.value
+
+
+def refusal(root: Path, path: Path) -> Refused | None:
+    """Why ``path`` may not be read as a project file, or None when it may.
+
+    Links are followed: the final target must lie inside ``root`` and be a regular file, so a link
+    to /etc/passwd, /proc/self/environ or /dev/zero, a named pipe that would block a read, and a
+    folder linked in from elsewhere are all refused before anything is opened.
+    """
+    try:
+        base = root.resolve()
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return Refused(Refusal.MISSING)
+    except RuntimeError:  # Python 3.11 reports a link loop this way; 3.13 raises OSError(ELOOP)
+        return Refused(Refusal.LINK_LOOP)
+    except OSError as exc:
+        return Refused(Refusal.LINK_LOOP if exc.errno == 40 else Refusal.UNREADABLE, exc.strerror or "")
+    if not target.is_relative_to(base):
+        return Refused(Refusal.OUTSIDE)
+    if target.is_dir():
+        return Refused(Refusal.DIRECTORY)
+    if not target.is_file():
+        return Refused(Refusal.NOT_REGULAR)
+    return None
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is at ``path``, a broken or looping link included (``Path.exists`` says no to those)."""
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True
+
+
+def project_path(root: Path, relative: str) -> Path | None:
+    """``root / relative`` for a path written in a document, or None when it is absolute, climbs out with
+    ``..`` or names a drive; whether the file itself may be read is ``refusal``'s question."""
+    pure = PurePosixPath(relative.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
+        return None
+    return root / pure
 
 
 def inside_project(root: Path, relative: str) -> Path | None:
     """The resolved path when ``relative`` stays inside ``root`` (links followed), else None."""
-    pure = PurePosixPath(relative.replace("\\", "/"))
-    if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
+    path = project_path(root, relative)
+    if path is None:
         return None
-    base = root.resolve()
-    target = (base / pure).resolve()
+    try:
+        base, target = root.resolve(), path.resolve()
+    except (OSError, RuntimeError):  # a link loop or a name the file system refuses
+        return None
     return target if target.is_relative_to(base) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,9 +14,11 @@ from ruamel.yaml.reader import ReaderError
 
 from proccompile.diagnostics import Diagnostics, Related, Span
 from proccompile.load.house_format import MAX_DEPTH, UTF8_BOM, AliasRejected, BadDate, house_yaml
+from proccompile.load.paths import Refusal, refusal
 from proccompile.load.source import SourceFile
 
 MAX_BYTES = 1_000_000
+_LONG_NUMBER = re.compile(r"\d{4000,}")
 # GB18030 decodes nearly any byte string, so it can only be a guess; UTF-16 is told by its BOM.
 _LEGACY_ENCODINGS = ("gb18030",)
 
@@ -31,13 +34,15 @@ class _Read(NamedTuple):
     raw: bytes = b""
 
 
-def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES) -> SourceFile:
+def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
+              root: Path | None = None) -> SourceFile:
     """Read and parse ``path``; on any failure the finding is recorded and ``tree`` stays None.
 
     Failed files are still returned, with whatever text could be read, so later stages can
-    recover their declared code and avoid cascading "unknown reference" findings.
+    recover their declared code and avoid cascading "unknown reference" findings. With ``root``,
+    a file that is not a regular file inside that folder (links followed) is refused unread.
     """
-    read = _read_file(path, rel, bag, max_bytes)
+    read = _read_file(path, rel, bag, max_bytes, root)
     source = SourceFile(
         path, rel, read.text,
         newline=_newline_of(read.raw),
@@ -79,6 +84,16 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
     except (YAMLError, RecursionError) as exc:
         bag.add("PC101", f"Cannot parse YAML: {type(exc).__name__}", source.file_span())
         return source
+    except ValueError as exc:
+        # Python refuses to convert integers of more than 4,300 digits (a guard against slow conversions).
+        long_number = _LONG_NUMBER.search(read.text)
+        if long_number is None:
+            raise
+        line, col = _line_col(read.text, long_number.start())
+        digits = len(long_number.group())
+        bag.add("PC203", f"A number of {digits:,} digits cannot be read ({exc.args[0].split(':')[0]})",
+                source.span_at(line, col), help="Quote it if it is text; no field takes a number this long")
+        return source
     except TypeError:
         # ruamel builds a mapping key from a nested sequence ({[a, [b]]: c}) and fails to hash it.
         bag.add("PC101", "Cannot parse YAML: a mapping key is a collection", source.file_span(),
@@ -92,13 +107,17 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
     return source
 
 
-def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int) -> _Read:
+def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int, root: Path | None) -> _Read:
     """The file's bytes and text; partial or undecodable text serves code recovery only."""
-    try:
-        if not path.is_file():
-            reason = "is a directory" if path.is_dir() else "is a broken link or not a regular file"
+    refused = refusal(root if root is not None else path.parent, path)
+    if refused is not None:
+        if refused.kind is Refusal.OUTSIDE:
+            bag.add("PC109", f"`{rel}` links outside the project folder; it was not read", Span(rel, 1, 1))
+        else:
+            reason = "is a broken link" if refused.kind is Refusal.MISSING else refused.reason
             bag.add("PC108", f"`{rel}` {reason}", Span(rel, 1, 1))
-            return _Read("", parseable=False)
+        return _Read("", parseable=False)
+    try:
         size = path.stat().st_size
         if size > max_bytes:
             bag.add("PC105", f"The file is {size:,} bytes; the limit is {max_bytes:,}", Span(rel, 1, 1),

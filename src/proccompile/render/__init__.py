@@ -48,8 +48,8 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     from proccompile.render.reference_document import load_base
     from proccompile.views.wording import Texts
 
-    texts = Texts(project_root, corpus.config.language, bag)
-    base = load_base(project_root, company_name(corpus), bag)
+    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
+    base = load_base(project_root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes)
     dates = form_dates(corpus)
     fallback = newest_procedure_date(corpus.procedures)
     jobs: list[tuple[DocView, Document[Procedure] | Document[Form]]] = []
@@ -57,16 +57,9 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         jobs.append((procedure_view(corpus, procedure, texts), procedure))
     for form in corpus.forms:
         jobs.append((form_view(corpus, form, texts, dates.get(form.model.code, fallback)), form))
-    claimed: dict[str, tuple[str, str]] = {}
     rendered: list[RenderedFile] = []
     for view, doc in jobs:
         source, model = doc.source, doc.model
-        # Names are compared case-insensitively: Windows and macOS file systems fold case.
-        other = claimed.setdefault(view.relpath.casefold(), (model.code, source.rel))
-        if other != (model.code, source.rel):
-            bag.add("PC503", f"`{model.code}` would be written to `{view.relpath}`, like `{other[0]}` from "
-                    f"`{other[1]}`", doc.span("code"))
-            continue
         data = build_docx(view, base)
         rendered.append(RenderedFile(
             relpath=view.relpath, data=data, kind=view.kind, code=model.code, version=model.version,

@@ -18,8 +18,9 @@ from docx.shared import Emu
 from lxml import etree
 
 from proccompile.diagnostics import Diagnostics, Span
-from proccompile.load.paths import inside_project
+from proccompile.load.paths import Refusal, exists, refusal
 from proccompile.render.package import to_bytes
+from proccompile.render.package_limits import package_problem
 from proccompile.render.styles import FONT_TABLE_XML, STYLE_NAMES, W_NS, default_styles_xml
 
 REFERENCE = "templates/reference.docx"
@@ -28,8 +29,10 @@ CM = 567  # twips per centimetre (1440 / 2.54, rounded as Word does)
 DEFAULT_MARGINS = {"top": 3.6, "bottom": 2.0, "left": 2.5, "right": 2.0, "header": 1.0, "footer": 1.0}
 # Our headers and footers replace the reference's; Word-only extras would bloat every file.
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+# Images are dropped with the reference's body text: a logo left related to the cleared body would be
+# copied, unused, into every output.
 _DROP_DOCUMENT_RELS = (_STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.COMMENTS, RT.CUSTOM_XML, RT.HEADER, RT.FOOTER,
-                       RT.GLOSSARY_DOCUMENT)
+                       RT.GLOSSARY_DOCUMENT, RT.IMAGE)
 
 
 @dataclass(frozen=True)
@@ -41,19 +44,33 @@ class Base:
     source: str  # "default" or the project-relative path of the reference document
 
 
-def load_base(project_root: Path, company: str, bag: Diagnostics) -> Base:
-    """The project's reference.docx prepared as a base, or the packaged default when there is none."""
+def load_base(project_root: Path, company: str, bag: Diagnostics, max_bytes: int = 50_000_000) -> Base:
+    """The project's reference.docx prepared as a base, or the packaged default when there is none or it
+    cannot be used (a finding says why). ``max_bytes`` bounds its uncompressed size (limits.reference_docx_bytes).
+    """
     path = project_root / REFERENCE
-    if path.is_file() and inside_project(project_root, REFERENCE) is None:
-        bag.add("PC316", f"`{REFERENCE}` links outside the project folder", Span(REFERENCE, 1, 1))
-    elif path.is_file():
+    if exists(path) and _usable(project_root, path, max_bytes, bag):
         try:
-            document = docx.Document(io.BytesIO(path.read_bytes()))
-            return _prepare(document, company, REFERENCE, reference=True)
+            base = _prepare(docx.Document(io.BytesIO(path.read_bytes())), company, REFERENCE, reference=True)
+            docx.Document(io.BytesIO(base.data))  # every output re-opens the base: it must survive that
+            return base
         except Exception as exc:  # noqa: BLE001 - any unreadable package is a finding, not a crash
-            bag.add("PC502", f"`{REFERENCE}` cannot be used as a reference document: {exc}",
+            bag.add("PC502", f"`{REFERENCE}` cannot be used as a reference document: {str(exc) or type(exc).__name__}",
                     Span(REFERENCE, 1, 1))
     return _prepare(docx.Document(), company, "default", reference=False)
+
+
+def _usable(project_root: Path, path: Path, max_bytes: int, bag: Diagnostics) -> bool:
+    """Whether the reference may be parsed: a regular file inside the project, of bounded size, without entities."""
+    refused = refusal(project_root, path)
+    if refused is not None and refused.kind is Refusal.OUTSIDE:
+        bag.add("PC316", f"`{REFERENCE}` links outside the project folder", Span(REFERENCE, 1, 1))
+        return False
+    problem = refused.reason if refused is not None else package_problem(path, max_bytes)
+    if problem is not None:
+        bag.add("PC502", f"`{REFERENCE}` cannot be used as a reference document: {problem}", Span(REFERENCE, 1, 1))
+        return False
+    return True
 
 
 def _prepare(document: docx.document.Document, company: str, source: str, *,

@@ -8,13 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, StrictUndefined
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
 
 from proccompile.diagnostics import Diagnostics, Span
-from proccompile.load.paths import inside_project
+from proccompile.load.paths import Refusal, exists, refusal
+from proccompile.model.config import Limits
 from proccompile.model.types import XML_ILLEGAL
+from proccompile.views.template_guard import (
+    BoundedSandbox,
+    ProjectTemplateLoader,
+    TemplateRefused,
+    bounded_output,
+    time_limit,
+)
 
 T = TypeVar("T")
 _PACKAGED = "default"  # prefix under which the packaged templates stay reachable from project templates
@@ -28,15 +35,17 @@ class Texts:
     problem is reported as PC501 and the packaged wording is used instead, so the build never crashes.
     """
 
-    def __init__(self, project_root: Path, language: str, bag: Diagnostics, folder: str | None = None) -> None:
+    def __init__(self, project_root: Path, language: str, bag: Diagnostics, folder: str | None = None,
+                 limits: Limits | None = None) -> None:
         self.root = project_root
         self.project_dir = project_root / "templates"
         self.language = language
         self.folder = folder or language  # e.g. "zh" for documents, "checklist/zh" for checklists
         self.bag = bag
+        self.limits = limits or Limits()
         packaged = PackageLoader("proccompile", "default_templates")
-        self.env = SandboxedEnvironment(
-            loader=ChoiceLoader([FileSystemLoader(self.project_dir), PrefixLoader({_PACKAGED: packaged}), packaged]),
+        self.env = BoundedSandbox(
+            loader=ChoiceLoader([ProjectTemplateLoader(project_root), PrefixLoader({_PACKAGED: packaged}), packaged]),
             undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         )
         self._broken: set[str] = set()
@@ -51,7 +60,7 @@ class Texts:
         """The fragment ``<folder>/<name>.j2`` rendered with ``values``, stripped."""
         path = f"{self.folder}/{name}.j2"
         if path not in self._broken and self._is_project(path):
-            text = self._try(path, lambda: self.env.get_template(path).render(**values))
+            text = self._try(path, lambda: self._bounded(self.env.get_template(path).render(**values)))
             if text is not None:
                 return self._clean(path, text).strip()
             self._broken.add(path)
@@ -81,14 +90,25 @@ class Texts:
     def _module(self, path: str) -> dict[str, str] | None:
         def load() -> dict[str, str]:
             module = self.env.get_template(path).make_module()
-            return {k: str(v) for k, v in vars(module).items() if not k.startswith("_")}
+            return {k: self._bounded(str(v)) for k, v in vars(module).items() if not k.startswith("_")}
 
         values = self._try(path, load)
         return {k: self._clean(path, v) for k, v in values.items()} if values is not None else None
 
+    def _bounded(self, text: str) -> str:
+        return bounded_output(text, self.limits.template_output_chars)
+
     def _try(self, path: str, action: Callable[[], T]) -> T | None:
         try:
-            return action()
+            with time_limit(self.limits.template_seconds):
+                return action()
+        except TemplateRefused as exc:
+            if exc.refused.kind is Refusal.OUTSIDE:
+                # A linked template pointing outside the project could read any file into a document.
+                shown = f"templates/{exc.name}"
+                self.bag.add("PC316", f"Template `{shown}` links outside the project folder", Span(shown, 1, 1))
+            else:
+                self._report(path, f"Template {exc.message}", 1)
         except TemplateSyntaxError as exc:
             self._report(path, f"Template syntax error: {exc.message}", exc.lineno)
         except TemplateNotFound as exc:
@@ -100,14 +120,21 @@ class Texts:
     # --- findings ---------------------------------------------------------------------------
 
     def _is_project(self, path: str) -> bool:
-        if not (self.project_dir / path).is_file():
+        """Whether the project overrides template ``path``; one that may not be read is a finding."""
+        file = self.project_dir / path
+        if not exists(file):
             return False
-        if inside_project(self.root, f"templates/{path}") is None:
+        refused = refusal(self.root, file)
+        if refused is None:
+            return True
+        shown = f"templates/{path}"
+        if refused.kind is Refusal.OUTSIDE:
             # A linked template pointing outside the project could read any file into a document.
-            self.bag.add("PC316", f"Template `templates/{path}` links outside the project folder",
-                         Span(f"templates/{path}", 1, 1))
-            return False
-        return True
+            self.bag.add("PC316", f"Template `{shown}` links outside the project folder", Span(shown, 1, 1))
+        else:
+            self.bag.add("PC501", f"Template `{shown}` {refused.reason}", Span(shown, 1, 1),
+                         help="Make it a plain text file inside templates/, or delete it to use the packaged wording")
+        return False
 
     def _display_path(self, path: str) -> tuple[str, Path | None]:
         if path.startswith(f"{_PACKAGED}/"):
@@ -118,7 +145,7 @@ class Texts:
     def _report(self, path: str, message: str, line: int | None, help: str | None = None) -> None:
         shown, file = self._display_path(path)
         source_line = None
-        if file is not None and file.is_file() and line:
+        if file is not None and line and (path.startswith(f"{_PACKAGED}/") or refusal(self.root, file) is None):
             lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
             source_line = lines[line - 1] if 0 < line <= len(lines) else None
         self.bag.add("PC501", message.rstrip("."), Span(shown, line or 1, 1, source_line, 1), help=help)
@@ -131,7 +158,7 @@ class Texts:
 
     def _line_of(self, path: str, key: str) -> int | None:
         _, file = self._display_path(path)
-        if file is None or not file.is_file():
+        if file is None or refusal(self.root, file) is not None:
             return None
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
             if re.search(rf"\bset\s+{re.escape(key)}\b", line):

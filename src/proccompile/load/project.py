@@ -1,0 +1,37 @@
+"""Load every source file of a project under its project-relative name, refusing names that cannot be shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from proccompile.diagnostics import Diagnostics, Span
+from proccompile.load.source import SourceFile
+from proccompile.load.yaml import MAX_BYTES, load_yaml
+
+
+def display_name(path: Path, root: Path) -> str | None:
+    """``path`` relative to ``root`` as POSIX text, or None when the name holds bytes that are not UTF-8.
+
+    Why: the OS hands such names to Python with lone surrogates, which cannot be printed to a UTF-8
+    terminal nor written into the UTF-8 manifest.
+    """
+    rel = path.relative_to(root).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return rel
+
+
+def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *,
+                 max_bytes: int = MAX_BYTES) -> list[SourceFile]:
+    """Each file parsed with positions; a file with an undisplayable name is reported (PC110) and skipped."""
+    sources = []
+    for path in paths:
+        rel = display_name(path, root)
+        if rel is None:
+            shown = path.relative_to(root).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            bag.add("PC110", f"The file name `{shown}` is not valid UTF-8; the file was not read", Span(shown))
+            continue
+        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root))
+    return sources

@@ -67,15 +67,3 @@ def project_path(root: Path, relative: str) -> Path | None:
     if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
         return None
     return root / pure
-
-
-def inside_project(root: Path, relative: str) -> Path | None:
-    """The resolved path when ``relative`` stays inside ``root`` (links followed), else None."""
-    path = project_path(root, relative)
-    if path is None:
-        return None
-    try:
-        base, target = root.resolve(), path.resolve()
-    except (OSError, RuntimeError):  # a link loop or a name the file system refuses
-        return None
-    return target if target.is_relative_to(base) else None

@@ -16,6 +16,7 @@ from ruamel.yaml.scalarbool import ScalarBoolean
 from proccompile.diagnostics import Span
 
 Loc = Sequence[str | int]
+_MAX_CARET = 200
 Plain: TypeAlias = (
     "None | bool | int | float | str | bytes | datetime.date | list[Plain] | tuple[Plain, ...] | dict[Plain, Plain]"
 )
@@ -86,7 +87,8 @@ class SourceFile:
 
 
 def _token_width(line: str, col: int) -> int:
-    rest = line[col:]
+    # A caret wider than a screen helps nobody, and scanning a 500 kB one-line list per finding is quadratic.
+    rest = line[col : col + _MAX_CARET]
     if not rest:
         return 1
     if rest[0] in "\"'":

@@ -22,7 +22,8 @@ _EDITOR_KEYS = ("$schema",)
 _CODE_LINE = re.compile(r"""^code:[ \t]*['"]?([^'"#\r\n]*?)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
-def model_document(source: SourceFile, model: type[T], bag: Diagnostics) -> T | None:
+def model_document(source: SourceFile, model: type[T], bag: Diagnostics, *, limit: int = 200) -> T | None:
+    """The validated model of ``source``, or None with its problems (at most ``limit`` of them) in ``bag``."""
     data = source.data
     if data is None:
         return None
@@ -31,7 +32,7 @@ def model_document(source: SourceFile, model: type[T], bag: Diagnostics) -> T | 
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        report_validation_error(exc, model, source, bag)
+        report_validation_error(exc, model, source, bag, limit)
         return None
     except RecursionError:
         bag.add("PC203", "The document is nested too deeply to be checked", source.file_span())
@@ -52,7 +53,7 @@ def build_corpus(
     corpus = Corpus(config, config_source)
     for sources, model, target in ((procedures, Procedure, corpus.procedures), (forms, Form, corpus.forms)):
         for source in sources:
-            modelled = model_document(source, model, bag)
+            modelled = model_document(source, model, bag, limit=config.limits.findings_per_file)
             if modelled is not None:
                 target.append(Document(modelled, source))  # type: ignore[arg-type]
                 continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Callable
 from typing import Annotated, Literal
@@ -10,14 +9,12 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from proccompile.model.base import StrictModel
+from proccompile.model.patterns import compile_pattern
 from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version, xml_safe
 
 
 def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression: {exc}") from None
+    compile_pattern(pattern)
     return pattern
 
 

@@ -15,10 +15,17 @@ from proccompile.load.source import SourceFile
 Loc = tuple[Any, ...]  # a pydantic error location: field names, list indexes and union labels
 
 
-def report_validation_error(exc: ValidationError, model: type[BaseModel], source: SourceFile, bag: Diagnostics) -> None:
+def report_validation_error(exc: ValidationError, model: type[BaseModel], source: SourceFile, bag: Diagnostics,
+                            limit: int = 200) -> None:
+    """Each problem as a located finding; past ``limit`` findings one more says how many were left out."""
     errors = exc.errors(include_url=False)
     seen: set[tuple[Any, ...]] = set(_misspelt_required(errors, model))
-    for error in errors:
+    reported = 0
+    for index, error in enumerate(errors):
+        if reported == limit:
+            bag.add("PC203", f"{len(errors) - index:,} more problems in this file are not shown",
+                    source.file_span(), help="Fix the problems above and check again (limits.findings_per_file)")
+            return
         loc = tuple(error["loc"])
         kind = error["type"]
         node_loc = _node_loc(loc)
@@ -29,6 +36,7 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], source
             continue
         seen.add(dedupe)
         _report_one(error, loc, node_loc, model, source, bag)
+        reported += 1
 
 
 def _misspelt_required(errors: list[Any], model: type[BaseModel]) -> list[tuple[Any, ...]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.load.paths import inside_project
+from proccompile.load.paths import Refusal, Refused, project_path, refusal
 from proccompile.model import Corpus
 
 
@@ -14,10 +14,11 @@ def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
             if attachment.file is None:
                 continue
             span = doc.span("attachments", i, "file")
-            target = inside_project(root, attachment.file)
-            if target is None:
+            path = project_path(root, attachment.file)
+            refused = refusal(root, path) if path is not None else Refused(Refusal.OUTSIDE)
+            if refused is None:
+                continue
+            if refused.kind is Refusal.OUTSIDE:
                 bag.add("PC316", f"Attachment path `{attachment.file}` leaves the project folder", span)
-            elif not target.is_file():
-                problem = "is a folder, not a file" if target.is_dir() else "does not exist"
-                bag.add("PC315", f"Attachment file `{attachment.file}` {problem}", span)
-
+            else:
+                bag.add("PC315", f"Attachment file `{attachment.file}` {refused.reason}", span)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model.patterns import full_match
 
 
 def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
@@ -14,12 +13,13 @@ def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
         ("procedure", numbering.procedure, corpus.procedures),
         ("form", numbering.form, corpus.forms),
     ):
-        regex = re.compile(pattern)
         for doc in docs:
-            if not regex.fullmatch(doc.model.code):
+            matched = full_match(pattern, doc.model.code)
+            if not matched:
+                slow = " (matching it took too long)" if matched is None else ""
                 bag.add(
                     "PC301",
-                    f"{kind.capitalize()} code `{doc.model.code}` does not match the house pattern",
+                    f"{kind.capitalize()} code `{doc.model.code}` does not match the house pattern{slow}",
                     doc.span("code"),
                     help=f"Codes must match `{pattern}` (numbering.{kind} in proccompile.yaml)",
                 )

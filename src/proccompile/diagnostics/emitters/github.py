@@ -13,11 +13,16 @@ def emit(report: Report, *, color: bool = False) -> str:
 
 def _command(d: Diagnostic) -> str:
     level = "error" if d.severity is Severity.ERROR else "warning"
-    where = f"file={d.span.path}"
+    where = f"file={_escape_property(d.span.path)}"
     if d.span.line:
         where += f",line={d.span.line},col={d.span.col}"
     message = d.message + (f" (help: {d.help})" if d.help else "")
-    return f"::{level} {where},title={d.code.id} {d.code.slug}::{_escape_data(message)}"
+    return f"::{level} {where},title={_escape_property(f'{d.code.id} {d.code.slug}')}::{_escape_data(message)}"
+
+
+def _escape_property(text: str) -> str:
+    # A file name with a newline would otherwise start a new workflow command (`::stop-commands::`).
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _escape_data(text: str) -> str:

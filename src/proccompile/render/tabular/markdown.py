@@ -6,11 +6,11 @@ from proccompile.views.tables import Book, Sheet
 
 
 def to_markdown(book: Book) -> str:
-    lines = [f"# {book.title}", "", book.company]
+    lines = [f"# {_inline(book.title)}", "", _inline(book.company)]
     if book.form:
-        lines[-1] += f" · {book.form[0]}" + (f" {book.form[1]}" if book.form[1] else "")
+        lines[-1] += f" · {_inline(book.form[0])}" + (f" {_inline(book.form[1])}" if book.form[1] else "")
     for sheet in book.sheets:
-        lines += ["", f"## {sheet.name}", ""]
+        lines += ["", f"## {_inline(sheet.name)}", ""]
         lines += _sheet(sheet, "：" if book.language == "zh" else ": ")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -18,7 +18,7 @@ def to_markdown(book: Book) -> str:
 def _sheet(sheet: Sheet, colon: str) -> list[str]:
     out: list[str] = []
     if sheet.header:
-        out += [f"- {label}{colon}{value or '—'}" for label, value in sheet.header] + [""]
+        out += [f"- {_inline(label)}{colon}{_inline(value) or '—'}" for label, value in sheet.header] + [""]
     for group in sheet.groups:
         if group.title:
             out += [f"### {_inline(group.title)}", ""]
@@ -31,9 +31,15 @@ def _sheet(sheet: Sheet, colon: str) -> list[str]:
 
 
 def _inline(text: str) -> str:
-    return text.replace("\n", " ")
+    return _html_escaped(text).replace("\n", " ")
 
 
 def _cell(text: str) -> str:
     # A pipe would end the cell and a newline the row; <br> keeps multi-line cells readable on GitHub.
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    return _html_escaped(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def _html_escaped(text: str) -> str:
+    # Markdown passes raw HTML through: a title holding <img onerror=…> or <script> would run in a viewer.
+    # Without < no tag can start; & alone only spells an entity, which shows as text.
+    return text.replace("<", "&lt;").replace(">", "&gt;")

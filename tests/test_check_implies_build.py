@@ -1,0 +1,94 @@
+"""If `check` passes, build, checklist and register succeed on the same project: every writer limit is a finding."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from proccompile.load.house_format import dump_house, house_yaml
+from tests.helpers import run_split
+
+BASE = Path(__file__).parent / "cases" / "base"
+
+# Text as users and their tools write it: CJK, long runs, invisible and right-to-left marks, quotes,
+# slashes and dots (file-name trouble), control characters (XML trouble), and everything else.
+_TRICKY = st.sampled_from(["\u202e", "\u200b", "\ufeff", "/", "\\", ".", " ", ":", "*", "\x0b", "\t", "=", "<b>",
+                           "《", "》", "—", "…", "%", "{", "}", "\U0001f600"])
+TEXT = st.one_of(
+    st.text(min_size=1, max_size=30),
+    st.lists(st.one_of(_TRICKY, st.sampled_from("程序文件顾客服务记录表单质量部")), min_size=1, max_size=300)
+    .map("".join),
+    st.text(alphabet="质量管理体系要求", min_size=60, max_size=160),
+)
+CLAUSES = st.lists(st.sampled_from(["4.1", "7.5.3", "8.2.1", "8.5.5", "9.1.2", "10.2"]), max_size=80)
+EDITS = st.fixed_dictionaries({}, optional={
+    "procedure_title": TEXT, "form_title": TEXT, "author": TEXT, "company": TEXT, "clauses": CLAUSES,
+    "version_pattern": st.sampled_from(["{code}", "{code}—{year}", "{code} {version} " + "x" * 250]),
+    "storage": TEXT, "duty": TEXT,
+})
+PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+def _edit(path: Path, change: Any) -> None:
+    tree = house_yaml().load(path.read_text(encoding="utf-8"))
+    change(tree)
+    path.write_bytes(dump_house(tree))
+
+
+def _apply(project: Path, edits: dict[str, Any]) -> None:
+    def procedure(tree: Any) -> None:
+        if "procedure_title" in edits:
+            tree["title"] = edits["procedure_title"]
+        if "author" in edits:
+            tree["approvals"]["prepared"]["name"] = edits["author"]
+        if "clauses" in edits:
+            tree["iso_clauses"] = edits["clauses"]
+        if "storage" in edits:
+            tree["records"][0]["storage"] = edits["storage"]
+        if "duty" in edits:
+            tree["responsibilities"][0]["duties"][0] = edits["duty"]
+
+    def form(tree: Any) -> None:
+        if "form_title" in edits:
+            tree["title"] = edits["form_title"]
+
+    def config(tree: Any) -> None:
+        if "company" in edits:
+            tree["company"]["zh"] = edits["company"]
+        if "version_pattern" in edits:
+            tree["numbering"]["procedure_display"] = edits["version_pattern"]
+
+    _edit(project / "procedures" / "QP-01.yaml", procedure)
+    _edit(project / "forms" / "QR-01-01.yaml", form)
+    _edit(project / "proccompile.yaml", config)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+@given(edits=EDITS)
+@PROPERTY
+def test_every_command_succeeds_when_check_passes(project: Path, edits: dict[str, Any]) -> None:
+    root = project / "qms"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(BASE, root)
+    _apply(root, edits)
+    code, out, err = run_split(["check", "--format", "concise", "."], root)
+    assert code in (0, 1, 2) and "internal error" not in err
+    event("check passed" if code == 0 else "check found problems")
+    if code != 0:
+        return
+    for args in (["build", "--format", "concise", "-o", "out", "."],
+                 ["checklist", "--format", "docx", "-o", "out/checklist.docx", "."],
+                 ["register", "--format", "xlsx", "-o", "out/registers.xlsx", "."],
+                 ["register", "--format", "csv", "-o", "out/registers.csv", "."]):
+        code, out, err = run_split(args, root)
+        assert code == 0, f"`{' '.join(args)}` failed after a clean check:\n{out}{err}"
+    assert len(list((root / "out").rglob("*.docx"))) == 4

@@ -29,25 +29,22 @@ def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
     company = company_name(corpus)
     if len(company) > MAX_PROPERTY_CHARS:
         _too_long(bag, corpus.config_source.span(("company", corpus.config.language)), "The company name", company)
-    roles = corpus.config.approval_roles
-    for proc in corpus.procedures:
-        p = proc.model
-        _fields(bag, proc, (("code", p.code), ("title", p.title), ("version", p.version)))
-        number = procedure_number(corpus, p)
+    author_role = corpus.config.approval_roles[0].id
+    for doc in corpus.documents():
+        model = doc.model
+        _fields(bag, doc, (("code", model.code), ("title", model.title), ("version", model.version)))
+        if isinstance(model, Procedure):
+            number, pattern = procedure_number(corpus, model), "numbering.procedure_display"
+            keywords = ", ".join(model.iso_clauses)
+            if len(keywords) > MAX_PROPERTY_CHARS:
+                _too_long(bag, doc.span("iso_clauses", key=True), "The list of ISO clauses", keywords)
+            author = model.approvals.get(author_role)
+            if author is not None and len(author.name) > MAX_PROPERTY_CHARS:
+                _too_long(bag, doc.span("approvals", author_role, "name"), "The author's name", author.name)
+        else:
+            number, pattern = form_number(corpus, model), "numbering.form_display"
         if len(number) > MAX_PROPERTY_CHARS:
-            _too_long(bag, proc.span("code"), "The printed number (numbering.procedure_display)", number)
-        keywords = ", ".join(p.iso_clauses)
-        if len(keywords) > MAX_PROPERTY_CHARS:
-            _too_long(bag, proc.span("iso_clauses", key=True), "The list of ISO clauses", keywords)
-        author = p.approvals.get(roles[0].id)
-        if author is not None and len(author.name) > MAX_PROPERTY_CHARS:
-            _too_long(bag, proc.span("approvals", roles[0].id, "name"), "The author's name", author.name)
-    for form in corpus.forms:
-        f = form.model
-        _fields(bag, form, (("code", f.code), ("title", f.title), ("version", f.version)))
-        number = form_number(corpus, f)
-        if len(number) > MAX_PROPERTY_CHARS:
-            _too_long(bag, form.span("code"), "The printed number (numbering.form_display)", number)
+            _too_long(bag, doc.span("code"), f"The printed number ({pattern})", number)
 
 
 def _fields(bag: Diagnostics, doc: Document[Procedure] | Document[Form], fields: tuple[tuple[str, str], ...]) -> None:

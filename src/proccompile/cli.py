@@ -13,6 +13,8 @@ from proccompile.commands.build import build
 from proccompile.commands.check import check
 from proccompile.commands.checklist import checklist
 from proccompile.commands.explain import explain
+from proccompile.commands.init import init
+from proccompile.commands.new import new
 from proccompile.commands.register import register
 from proccompile.commands.schema import schema
 from proccompile.commands.where import where
@@ -43,6 +45,8 @@ cli.add_command(explain)
 cli.add_command(checklist)
 cli.add_command(register)
 cli.add_command(where)
+cli.add_command(init)
+cli.add_command(new)
 
 
 def main() -> None:

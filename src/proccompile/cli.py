@@ -13,6 +13,7 @@ from proccompile.commands.build import build
 from proccompile.commands.check import check
 from proccompile.commands.checklist import checklist
 from proccompile.commands.explain import explain
+from proccompile.commands.import_docx import import_docx
 from proccompile.commands.init import init
 from proccompile.commands.new import new
 from proccompile.commands.register import register
@@ -47,6 +48,7 @@ cli.add_command(register)
 cli.add_command(where)
 cli.add_command(init)
 cli.add_command(new)
+cli.add_command(import_docx)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from proccompile.validate.config import config_problems
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
     from proccompile.audit.where import WhereResult
+    from proccompile.importer import Imported
     from proccompile.model.config import Auditor
     from proccompile.views.tables import Book
 
@@ -163,3 +164,31 @@ def where_project(root: Path, code: str) -> tuple[CheckResult, WhereResult]:
 
     checked = check_project(root)
     return checked, where_used(checked.corpus, code)
+
+
+@dataclass
+class ImportResult:
+    """Outcome of `import`: the config it mapped against, and per Word file a draft or why it could not be read."""
+
+    config: ProjectConfig
+    drafts: list[Imported] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def import_project(root: Path, files: list[tuple[Path, str]]) -> ImportResult:
+    """Read each (path, name as given) Word procedure into a draft against the project's config and wording.
+
+    Raises ConfigError when the project has no valid config: department names and codes cannot be mapped.
+    """
+    from proccompile.importer import Lookup, import_procedure
+    from proccompile.views.wording import Texts
+
+    config, _, bag = load_config(root)
+    texts = Texts(root, config.language, bag)
+    result = ImportResult(config)
+    for path, name in files:
+        try:
+            result.drafts.append(import_procedure(path, name, Lookup(config, texts.label)))
+        except ValueError as error:
+            result.failures.append((name, str(error)))
+    return result

@@ -12,10 +12,10 @@ from proccompile.commands.common import config_failure, path_argument
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
+from proccompile.load.house_data import modeline, yaml_bytes
 from proccompile.pipeline import ConfigError, check_project
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name, new_form, new_procedure
 from proccompile.scaffold.wording import WORDING
-from proccompile.scaffold.yaml_text import modeline, yaml_bytes
 from proccompile.write.atomic import write_atomic
 
 title_option = click.option("--title", default=None, help="Document title (default: a placeholder to replace).")

@@ -8,10 +8,10 @@ from typing import Any
 
 from proccompile import __version__
 from proccompile.load.discover import CONFIG_NAME
+from proccompile.load.house_data import modeline, yaml_bytes
 from proccompile.model.schema import all_schemas
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA
 from proccompile.scaffold.wording import WORDING, Wording
-from proccompile.scaffold.yaml_text import modeline, yaml_bytes
 
 PROCEDURE_CODE, FORM_CODE = "QP-01", "QR-01-01"
 INSTALL = f'pip install "proccompile=={__version__}"'

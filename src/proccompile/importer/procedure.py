@@ -7,7 +7,7 @@ from typing import Any
 
 from proccompile.importer.docx_reader import Para, Table, WordDocument
 from proccompile.importer.headings import split_sections
-from proccompile.importer.lookup import EMPTY, Lookup, parse_date, squeeze
+from proccompile.importer.lookup import Lookup, parse_date, squeeze
 from proccompile.importer.result import Draft
 from proccompile.importer.sections import SectionReader
 from proccompile.importer.tables import (
@@ -21,7 +21,6 @@ from proccompile.importer.tables import (
 from proccompile.model.procedure import Procedure
 
 FIELD_ORDER = tuple(Procedure.model_fields)
-_OWNER_LABELS = ("归口部门", "主管部门", "归口", "Owner", "Owned by")
 _CLAUSE = re.compile(r"\d+(?:\.\d+)*")
 
 
@@ -69,9 +68,6 @@ def _header(doc: WordDocument, lookup: Lookup, draft: Draft) -> dict[str, str]:
                 for line in text.splitlines():
                     if squeeze(line) in stamps:
                         header.setdefault("status", stamps[squeeze(line)])
-                for i, label in enumerate(row[:-1]):
-                    if squeeze(label).rstrip(":：") in _OWNER_LABELS and row[i + 1] not in EMPTY:
-                        header.setdefault("owner", row[i + 1])
     if doc.status and squeeze(doc.status) in stamps:
         header.setdefault("status", stamps[squeeze(doc.status)])
     return header
@@ -160,6 +156,8 @@ def _identity(doc: WordDocument, lookup: Lookup, draft: Draft, header: dict[str,
     title = data.get("title") or header.get("title") or doc.title
     if title:
         data["title"] = title
+    else:
+        draft.skip("the document", "title", "no title found (a Title-style paragraph or a 文件名称 cell)")
     version = header.get("version") or doc.version or (revisions[-1]["version"] if revisions else "")
     if version:
         data["version"] = version

@@ -26,9 +26,9 @@ class SectionReader:
 
     def read(self, section: Section) -> None:
         if section.key is None:
+            self.draft.skip(section.heading.where, section.heading.text, "section the model has no place for")
             for block in section.blocks:
                 self._skip(block, f"section `{section.heading.text}` has no place in a procedure")
-            self.draft.skip(section.heading.where, section.heading.text, "section the model has no place for")
             return
         getattr(self, section.key)(section)
 

@@ -14,6 +14,7 @@ VERSION_LABELS = ("版本", "版次", "版本号", "Version", "Rev.")
 EFFECTIVE_LABELS = ("实施日期", "生效日期", "Effective", "Effectivedate")
 ISSUED_LABELS = ("发布日期", "Issued", "Issuedate")
 TITLE_LABELS = ("文件名称", "名称", "Title")
+OWNER_LABELS = ("归口部门", "主管部门", "归口", "Owner", "Owned by")
 
 
 def _is(text: str, labels: tuple[str, ...]) -> bool:
@@ -56,7 +57,7 @@ def read_header(table: Table, draft: Draft, where: str) -> dict[str, str]:
             value = row[i + 1].strip()
             for key, labels in (("number", NUMBER_LABELS), ("version", VERSION_LABELS),
                                 ("effective", EFFECTIVE_LABELS), ("issued", ISSUED_LABELS),
-                                ("title", TITLE_LABELS)):
+                                ("title", TITLE_LABELS), ("owner", OWNER_LABELS)):
                 if _is(text, labels) and value not in EMPTY:
                     found.setdefault(key, value)
     return found

@@ -18,6 +18,7 @@ from proccompile.commands.init import init
 from proccompile.commands.new import new
 from proccompile.commands.register import register
 from proccompile.commands.schema import schema
+from proccompile.commands.site import site
 from proccompile.commands.where import where
 from proccompile.diagnostics.usage import UsageError
 
@@ -49,6 +50,7 @@ cli.add_command(where)
 cli.add_command(init)
 cli.add_command(new)
 cli.add_command(import_docx)
+cli.add_command(site)
 
 
 def main() -> None:

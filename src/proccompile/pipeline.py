@@ -192,3 +192,34 @@ def import_project(root: Path, files: list[tuple[Path, str]]) -> ImportResult:
         except ValueError as error:
             result.failures.append((name, str(error)))
     return result
+
+
+@dataclass
+class SiteResult:
+    check: CheckResult
+    outputs: list[Path] = field(default_factory=list)
+
+
+def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1) -> SiteResult:
+    """Check, then render the documents and the static site into ``out_dir``; nothing is written on errors."""
+    from proccompile.render import render_corpus
+    from proccompile.render.site import render_site
+    from proccompile.write.atomic import write_atomic
+    from proccompile.write.pdf import export_pdfs
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return SiteResult(checked)
+    documents = render_corpus(checked.corpus, root, checked.diagnostics)
+    pages = render_site(checked.corpus, root, checked.diagnostics, documents, pdf=pdf)
+    if checked.diagnostics.has_errors:
+        return SiteResult(checked)
+    written = []
+    for item in [*((f"files/{d.relpath}", d.data) for d in documents), *((p.relpath, p.data) for p in pages)]:
+        path = out_dir / item[0]
+        write_atomic(path, item[1])
+        written.append(path)
+    if pdf:
+        docx = [p for p in written if p.suffix == ".docx"]
+        written += export_pdfs(docx, out_dir / "files" / "pdf", jobs)
+    return SiteResult(checked, written)

@@ -12,7 +12,7 @@ from tests.helpers import run_cli, run_split
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_init_check_build_in_an_empty_folder(tmp_path: Path, language: str) -> None:
+def test_init_check_build_site_in_an_empty_folder(tmp_path: Path, language: str) -> None:
     code, output = run_cli(["init", "qms", "--language", language, "--company", "Acme Pumps"], tmp_path)
     assert code == 0, output
     project = tmp_path / "qms"
@@ -21,6 +21,10 @@ def test_init_check_build_in_an_empty_folder(tmp_path: Path, language: str) -> N
     assert code == 0, output
     built = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.docx"))
     assert len(built) == 2 and built[0].startswith("forms/QR-01-01_A-0_")
+    code, output = run_cli(["site", "qms", "-o", "web"], tmp_path)
+    assert code == 0, output
+    assert (tmp_path / "web" / "procedures" / "QP-01.html").is_file()
+    assert (tmp_path / "web" / "files" / built[0]).is_file()
     config = house_yaml().load((project / "proccompile.yaml").read_text("utf-8"))
     assert config["language"] == language and config["company"]["en"] == "Acme Pumps"
 

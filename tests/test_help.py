@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from proccompile.cli import cli, first_sentence
@@ -11,7 +12,8 @@ from tests.helpers import run_cli
 def test_every_command_shows_its_whole_first_sentence(tmp_path: Path) -> None:
     code, output = run_cli(["--help"], tmp_path)
     assert code == 0
-    listing = " ".join(output.split("Commands:")[1].split())
+    # Lines may wrap after a hyphen (yaml-/language-server); join those back first.
+    listing = " ".join(re.sub(r"-\n\s+", "-", output.split("Commands:")[1]).split())
     for name, command in cli.commands.items():
         sentence = command.short_help or first_sentence(command.help or "")
         assert sentence.endswith(".") and "..." not in sentence, name

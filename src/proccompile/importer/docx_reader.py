@@ -63,10 +63,9 @@ def read_docx(path: Path) -> WordDocument:
     except Exception as exc:  # python-docx raises several types for a bad package
         raise ValueError(f"not a .docx Word document ({type(exc).__name__})") from None
     body = _body(document)
-    header_tables = []
+    header_tables: list[Table] = []
     for section in document.sections:
-        for table in section.header.tables:
-            header_tables.append(Table(0, _rows(table)))
+        header_tables += [Table(0, rows) for table in section.header.tables if (rows := _rows(table))]
     core = document.core_properties
     return WordDocument(body, header_tables, core.title or "", core.identifier or "", core.version or "",
                         core.keywords or "", core.content_status or "")
@@ -81,7 +80,9 @@ def _body(document: DocxDocument) -> list[Block]:
             blocks.append(Para(paragraphs, item.text.strip(), item.style.name if item.style else "", _lead(item)))
         elif isinstance(item, DocxTable):
             tables += 1
-            blocks.append(Table(tables, _rows(item)))
+            rows = _rows(item)
+            if rows:  # a table without rows holds nothing; readers may rely on a header row
+                blocks.append(Table(tables, rows))
     return blocks
 
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from tests.helpers import run_cli
 from tests.site.conftest import ROOT
@@ -70,7 +70,8 @@ def test_procedure_page_has_the_word_sections_and_links(site: Path) -> None:
     assert '<tr id="s5.1.1"><td class="no">5.1.1</td>' in html
     assert 'href="../forms/Q-JL081304.html">《现场服务报告》Q/JL081304-' in html
     assert 'href="../departments/sales.html">销售部</a>' in html
-    assert 'href="../files/procedures/Q-FL2.0813_B-0_顾客服务控制程序.docx" download' in html
+    docx = quote("files/procedures/Q-FL2.0813_B-0_顾客服务控制程序.docx")
+    assert f'href="../{docx}" download' in html
 
 
 def test_where_used_on_form_and_procedure_pages(site: Path) -> None:

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 from string import ascii_lowercase
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -73,10 +74,11 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
         docx = files.get((kind, code))
         if docx is None:
             return []
-        found = [{"label": "Word (.docx)", "url": docx}]
+        # File names carry titles, so spaces and CJK are percent-encoded in links.
+        found = [{"label": "Word (.docx)", "url": quote(docx)}]
         if pdf:
-            found.append({"label": "PDF", "url": "files/pdf/" + docx.removeprefix("files/").removesuffix(".docx")
-                          + ".pdf"})
+            found.append({"label": "PDF", "url": quote("files/pdf/" + docx.removeprefix("files/")
+                                                       .removesuffix(".docx") + ".pdf")})
         return found
 
     pages = [page("index.html", "index.html.j2", procedures=corpus.procedures, forms=corpus.forms),

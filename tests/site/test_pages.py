@@ -67,6 +67,7 @@ def test_procedure_page_has_the_word_sections_and_links(site: Path) -> None:
     headings = re.findall(r"<h2>(\d+ [^<]+)</h2>", html)
     assert headings == ["1 目的", "2 范围", "3 术语和定义", "4 职责", "5 工作程序", "6 服务承诺", "7 相关文件",
                         "8 附件", "9 记录"]
+    assert "<th>编制</th><th>审核</th><th>批准</th>" in html  # the approvals of the cover
     assert '<tr id="s5.1.1"><td class="no">5.1.1</td>' in html
     assert 'href="../forms/Q-JL081304.html">《现场服务报告》Q/JL081304-' in html
     assert 'href="../departments/sales.html">销售部</a>' in html

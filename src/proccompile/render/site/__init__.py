@@ -59,7 +59,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
         language=corpus.config.language, date=date_text, numbering=numbering, letter=_letter,
         duration=lambda d: duration_text(d, corpus.config.language, texts.label("empty_cell")),
         procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
-        departments=corpus.config.departments,
+        departments=corpus.config.departments, roles=corpus.config.approval_roles,
         retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                               texts.label("empty_cell")),
     )

@@ -51,12 +51,12 @@ def test_emitter_accepts_a_clean_report(fmt: str) -> None:
 
 
 def test_formats_are_the_registry_in_order() -> None:
-    assert FORMATS == tuple(EMITTERS) == ("full", "concise", "json", "github")
+    assert FORMATS == tuple(EMITTERS) == ("full", "concise", "json", "github", "gitlab", "sarif", "junit")
 
 
 def test_unknown_format_names_the_known_ones(report: Report) -> None:
-    with pytest.raises(ValueError, match="full, concise, json, github"):
-        emit("sarif", report)
+    with pytest.raises(ValueError, match="full, concise, json, github, gitlab, sarif, junit"):
+        emit("checkstyle", report)
 
 
 def test_json_carries_every_diagnostic_with_its_end(report: Report) -> None:

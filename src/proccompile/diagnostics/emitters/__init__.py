@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from proccompile.diagnostics.emitters import concise, full, github, json_report
+from proccompile.diagnostics.emitters import concise, full, github, gitlab, json_report, junit, sarif
 from proccompile.diagnostics.model import Report
 
 
@@ -18,6 +18,9 @@ EMITTERS: dict[str, Emitter] = {
     "concise": concise.emit,
     "json": json_report.emit,
     "github": github.emit,
+    "gitlab": gitlab.emit,
+    "sarif": sarif.emit,
+    "junit": junit.emit,
 }
 
 FORMATS: tuple[str, ...] = tuple(EMITTERS)

@@ -1,0 +1,49 @@
+"""`proccompile site`: the current controlled documents as a static HTML site with offline search."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from proccompile.commands.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    config_failure,
+    path_argument,
+    print_findings,
+    write_failure,
+)
+from proccompile.diagnostics import Report
+from proccompile.pipeline import ConfigError, site_project
+
+
+@click.command(short_help="Write a static HTML site of the procedures and forms, with offline search.")
+@path_argument
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: PATH/build/site).")
+@click.option("--pdf", is_flag=True, help="Also offer every document as PDF (needs LibreOffice).")
+def site(path: Path, output: Path | None, pdf: bool) -> None:
+    """Write a static HTML site of the procedures and forms under PATH, with offline search.
+
+    One page per procedure (the sections and numbering of the Word document), form and department,
+    an index by owning department, where-used lists, draft and obsolete marks, and the .docx files to
+    download. The site makes no network requests: open OUTPUT/index.html or copy the folder to any web
+    server. Nothing is written when check finds an error.
+    """
+    out_dir = output or path / "build" / "site"
+    try:
+        result = site_project(path, out_dir, pdf=pdf)
+    except ConfigError as error:
+        config_failure(error, "concise")
+        return
+    except OSError as error:
+        write_failure(error)
+        return
+    bag = result.check.diagnostics
+    if len(bag) or not result.outputs:
+        print_findings(Report(bag, result.check.paths), "concise")
+    if result.outputs:
+        click.echo(f"Wrote {len(result.outputs)} files into {out_dir}; open {out_dir / 'index.html'}")
+    sys.exit(EXIT_FINDINGS if bag.has_errors else EXIT_CLEAN)

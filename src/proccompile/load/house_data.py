@@ -1,0 +1,47 @@
+"""Plain data (dicts, lists, strings, dates) written as a new house-format YAML document with comments."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+from proccompile.load.house_format import dump_house, house_yaml
+
+
+def commented(data: Any) -> Any:
+    """``data`` as ruamel round-trip containers, so comments can be attached and key order is kept.
+
+    A string that YAML would read back as something else (8.2 as a number, 2020-01-01 as a date, yes as a
+    boolean) is single-quoted, so the file means what the data meant.
+    """
+    if isinstance(data, dict):
+        return CommentedMap((k, commented(v)) for k, v in data.items())
+    if isinstance(data, list):
+        return CommentedSeq(commented(v) for v in data)
+    if isinstance(data, str) and not isinstance(_read_back(data), str):
+        return SingleQuotedScalarString(data)
+    return data
+
+
+def _read_back(text: str) -> Any:
+    stream = io.StringIO()
+    house_yaml().dump({"v": text}, stream)
+    return house_yaml().load(stream.getvalue())["v"] if "'" not in stream.getvalue() else text
+
+
+def yaml_bytes(data: dict[str, Any], *, comment: str | None = None, notes: dict[str, str] | None = None) -> bytes:
+    """``data`` in the house format; ``comment`` heads the file and ``notes`` put a comment above named keys."""
+    tree = commented(data)
+    if comment:
+        tree.yaml_set_start_comment(comment)
+    for key, note in (notes or {}).items():
+        tree.yaml_set_comment_before_after_key(key, before=note)
+    return dump_house(tree)
+
+
+def modeline(schema: str) -> str:
+    """The line yaml-language-server reads to bind a file to its JSON Schema."""
+    return f"yaml-language-server: $schema={schema}"

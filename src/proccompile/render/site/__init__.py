@@ -1,0 +1,113 @@
+"""The static QMS site: one page per procedure, form and department, an index, offline search (jinja2)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import PurePosixPath
+from string import ascii_lowercase
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.model import Corpus
+from proccompile.model.display import (
+    company_name,
+    date_text,
+    duration_text,
+    form_number,
+    procedure_number,
+    record_retention,
+)
+from proccompile.model.numbering import numbering
+from proccompile.render.site.links import Links
+from proccompile.render.site.search import search_entries
+from proccompile.render.site.words import SITE_WORDS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from proccompile.model.form import Form
+    from proccompile.model.procedure import Procedure
+    from proccompile.render import RenderedFile
+
+_STATIC = ("site.css", "search.js")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    relpath: str
+    data: bytes
+
+
+def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents: list[RenderedFile],
+                *, pdf: bool = False) -> list[SitePage]:
+    """Every page and asset of the site, sorted by path; ``documents`` are the built .docx files it links to."""
+    from proccompile.views.wording import Texts
+
+    texts = Texts(project_root, corpus.config.language, bag)
+    links = Links(corpus)
+    env = Environment(loader=PackageLoader("proccompile", "default_templates/site"), autoescape=select_autoescape(),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["lines"] = _lines
+    env.globals.update(
+        label=texts.label, words=SITE_WORDS[corpus.config.language], links=links, company=company_name(corpus),
+        language=corpus.config.language, date=date_text, numbering=numbering, letter=_letter,
+        duration=lambda d: duration_text(d, corpus.config.language, texts.label("empty_cell")),
+        procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
+        departments=corpus.config.departments, roles=corpus.config.approval_roles,
+        retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
+                                              texts.label("empty_cell")),
+    )
+    files = {(f.kind, f.code): f"files/{f.relpath}" for f in documents}
+
+    def page(relpath: str, template: str, **values: Any) -> SitePage:
+        depth = len(PurePosixPath(relpath).parts) - 1
+        html = env.get_template(template).render(root="../" * depth, **values)
+        return SitePage(relpath, html.encode("utf-8"))
+
+    def downloads(kind: str, code: str) -> list[dict[str, str]]:
+        docx = files.get((kind, code))
+        if docx is None:
+            return []
+        # File names carry titles, so spaces and CJK are percent-encoded in links.
+        found = [{"label": "Word (.docx)", "url": quote(docx)}]
+        if pdf:
+            found.append({"label": "PDF", "url": quote("files/pdf/" + docx.removeprefix("files/")
+                                                       .removesuffix(".docx") + ".pdf")})
+        return found
+
+    pages = [page("index.html", "index.html.j2", procedures=corpus.procedures, forms=corpus.forms),
+             page("search.html", "search.html.j2"),
+             page("departments/index.html", "departments.html.j2")]
+    for doc in corpus.procedures:
+        pages.append(page(links.procedure_url(doc.model.code), "procedure.html.j2", p=doc.model,
+                          n=numbering(doc.model), files=downloads("procedure", doc.model.code)))
+    for form_doc in corpus.forms:
+        pages.append(page(links.form_url(form_doc.model.code), "form.html.j2", f=form_doc.model,
+                          files=downloads("form", form_doc.model.code)))
+    for dept in corpus.config.departments:
+        owned: list[Procedure | Form] = [d.model for d in corpus.procedures if d.model.owner == dept.id]
+        owned += [d.model for d in corpus.forms if d.model.owner == dept.id]
+        duties = [(doc.model, duty) for doc in corpus.procedures for duty in doc.model.responsibilities
+                  if duty.department == dept.id]
+        pages.append(page(links.department_url(dept.id), "department.html.j2", dept=dept, owned=owned,
+                          duties=duties))
+    index = json.dumps(search_entries(corpus, links, texts.label), ensure_ascii=False, indent=0, sort_keys=True)
+    pages.append(SitePage("assets/search-index.js", f"window.PROCCOMPILE_INDEX = {index};\n".encode()))
+    static = resources.files("proccompile") / "default_templates" / "site" / "static"
+    pages += [SitePage(f"assets/{name}", (static / name).read_bytes()) for name in _STATIC]
+    return sorted(pages, key=lambda p: p.relpath)
+
+
+def _lines(text: str | None) -> Markup:
+    """Text with its line breaks kept, escaped."""
+    return Markup("<br>\n").join(escape(line) for line in (text or "").split("\n"))
+
+
+def _letter(index: int) -> str:
+    return ascii_lowercase[index] if index < 26 else _letter(index // 26 - 1) + ascii_lowercase[index % 26]

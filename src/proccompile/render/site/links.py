@@ -1,0 +1,92 @@
+"""Page addresses of the site and the where-used index: who cites a procedure, uses a form, names a department."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from proccompile.model import Corpus
+from proccompile.model.display import (
+    department_name,
+    document_citation,
+    form_number,
+    procedure_number,
+)
+from proccompile.model.numbering import numbering
+from proccompile.model.procedure import Procedure
+from proccompile.model.refs import Ref, department_refs, document_refs, form_refs
+
+_UNSAFE = re.compile(r"[^\w.\-]")
+
+
+def slug(code: str) -> str:
+    """A file name for a code: Q/FL2.0813 → Q-FL2.0813 (the same rule as the YAML files' names)."""
+    return _UNSAFE.sub("-", code)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One place a procedure names something: the procedure, the printed number (5.1.3) and the role."""
+
+    code: str
+    title: str
+    number: str
+    role: str
+    url: str
+    status: str
+
+
+@dataclass
+class Links:
+    corpus: Corpus
+    cited_by: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    used_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    named_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for doc in self.corpus.procedures:
+            p = doc.model
+            for ref in document_refs(p):
+                if ref.target != p.code:
+                    self.cited_by[ref.target].append(self._use(p, ref))
+            for ref in form_refs(p):
+                self.used_in[ref.target].append(self._use(p, ref))
+            for ref in department_refs(p):
+                self.named_in[ref.target].append(self._use(p, ref))
+
+    def _use(self, p: Procedure, ref: Ref) -> Use:
+        number, row = numbering(p).cite(ref.loc)
+        place = f"{number} #{row}" if row else number
+        return Use(p.code, p.title, place, ref.role, self.procedure_url(p.code), p.status)
+
+    @staticmethod
+    def procedure_url(code: str) -> str:
+        return f"procedures/{slug(code)}.html"
+
+    @staticmethod
+    def form_url(code: str) -> str:
+        return f"forms/{slug(code)}.html"
+
+    @staticmethod
+    def department_url(dept_id: str) -> str:
+        return f"departments/{slug(dept_id)}.html"
+
+    def department(self, dept_id: str) -> dict[str, str]:
+        return {"name": department_name(self.corpus, dept_id), "url": self.department_url(dept_id)}
+
+    def form(self, code: str) -> dict[str, str]:
+        doc = self.corpus.form(code)
+        if doc is None:
+            return {"title": code, "number": code, "url": "", "status": ""}
+        return {"title": doc.model.title, "number": form_number(self.corpus, doc.model),
+                "url": self.form_url(code), "status": doc.model.status}
+
+    def document(self, code: str) -> dict[str, str]:
+        doc = self.corpus.procedure(code)
+        return {"text": document_citation(self.corpus, code),
+                "url": self.procedure_url(code) if doc else "", "status": doc.model.status if doc else ""}
+
+    def procedure_number(self, code: str) -> str:
+        doc = self.corpus.procedure(code)
+        return procedure_number(self.corpus, doc.model) if doc else code

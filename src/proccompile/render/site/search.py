@@ -1,0 +1,53 @@
+"""The offline search index: every document's number, title, status and words, for the site's search page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from proccompile.model import Corpus
+from proccompile.model.display import department_name, form_number, procedure_number
+from proccompile.model.form import Form
+from proccompile.model.procedure import Procedure
+from proccompile.render.site.links import Links
+
+
+def search_entries(corpus: Corpus, links: Links, label: Callable[[str], str]) -> list[dict[str, Any]]:
+    entries = []
+    for doc in corpus.procedures:
+        p = doc.model
+        entries.append(_entry(links.procedure_url(p.code), procedure_number(corpus, p), p.title, p.status,
+                              label, _procedure_words(corpus, p)))
+    for form_doc in corpus.forms:
+        f = form_doc.model
+        entries.append(_entry(links.form_url(f.code), form_number(corpus, f), f.title, f.status, label,
+                              _form_words(f)))
+    for dept in corpus.config.departments:
+        entries.append(_entry(links.department_url(dept.id), "", department_name(corpus, dept.id), "released",
+                              label, [dept.zh, dept.en, dept.id]))
+    return entries
+
+
+def _entry(url: str, number: str, title: str, status: str, label: Callable[[str], str],
+           words: list[str]) -> dict[str, Any]:
+    mark = "" if status == "released" else label(f"stamp_{status}")
+    return {"url": url, "number": number, "title": title, "status": status, "mark": mark,
+            "text": " ".join(w for w in words if w)}
+
+
+def _procedure_words(corpus: Corpus, p: Procedure) -> list[str]:
+    words = [p.code, p.purpose, p.scope]
+    words += [f"{t.term} {t.definition}" for t in p.terms]
+    for duty in p.responsibilities:
+        words += [department_name(corpus, duty.department), *duty.duties]
+    for section in p.process:
+        words += [section.title, section.intro or "", *(s.text for s in section.steps)]
+    words += [f"{c.metric} {c.target} {c.measured_by}" for c in p.commitments]
+    return words
+
+
+def _form_words(f: Form) -> list[str]:
+    words = [f.code, *(field.label for field in f.fields), *f.signoffs, *f.instructions]
+    if f.table is not None:
+        words += [f.table.title or "", *(c.label for c in f.table.columns)]
+    return words

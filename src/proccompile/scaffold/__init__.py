@@ -1,0 +1,1 @@
+"""Scaffolds: a new project (`init`) and new procedure or form files (`new`), written in the house YAML format."""

@@ -1,0 +1,100 @@
+"""The CI formats: SARIF validates against the official 2.1.0 schema, JUnit and GitLab keep their promises."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from proccompile.diagnostics import Diagnostics, Report, Severity, Span
+from proccompile.diagnostics.emitters import emit
+from tests.diagnostics.test_emitters import QP01, report  # noqa: F401 - the shared fixture
+from tests.helpers import run_cli
+
+# The OASIS SARIF 2.1.0 schema (errata 01), vendored so the test runs offline; see tests/data/README.md.
+SARIF_SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+CASES = Path(__file__).parents[1] / "cases"
+
+
+def _validate_sarif(text: str) -> dict[str, object]:
+    log = json.loads(text)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    return log
+
+
+def test_sarif_validates_against_the_schema(report: Report) -> None:  # noqa: F811
+    log = _validate_sarif(emit("sarif", report))
+    run = log["runs"][0]  # type: ignore[index]
+    results = run["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("PC104", "error"), ("PC406", "error"), ("PC203", "error"), ("PC304", "error"), ("PC308", "warning"),
+    ]
+    # Every result points at its rule and its artifact by index, as viewers that resolve them expect.
+    rules = run["tool"]["driver"]["rules"]
+    artifacts = [a["location"]["uri"] for a in run["artifacts"]]
+    for r in results:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        location = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert artifacts[location["index"]] == location["uri"]
+    whole_file = results[0]["locations"][0]["physicalLocation"]
+    assert "region" not in whole_file  # PC104 concerns the whole file: no line to point at
+    assert results[2]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 12, "startColumn": 10, "endLine": 13, "endColumn": 8,
+    }
+    assert results[3]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "proccompile.yaml"
+
+
+def test_sarif_of_a_clean_run_validates() -> None:
+    log = _validate_sarif(emit("sarif", Report(Diagnostics(), ("proccompile.yaml",))))
+    assert log["runs"][0]["results"] == []  # type: ignore[index]
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in (CASES / "invalid").iterdir()))
+def test_sarif_of_every_case_validates(case: str, tmp_path: Path) -> None:
+    # A case runs `check`, or the `build` its command.txt names (render-time codes), here with SARIF output.
+    command = CASES / "invalid" / case / "command.txt"
+    args = command.read_text("utf-8").split() if command.exists() else ["check", "--format", "concise", "."]
+    args = [str(tmp_path / "out") if a == "{out}" else "sarif" if a == "concise" else a for a in args]
+    code, output = run_cli(args, CASES / "invalid" / case)
+    log = _validate_sarif(output)
+    assert code in (0, 1, 2)
+    assert case.split("-")[0] in {r["ruleId"] for r in log["runs"][0]["results"]}  # type: ignore[index]
+
+
+def test_junit_has_a_case_per_file_and_a_failure_per_error(report: Report) -> None:  # noqa: F811
+    root = ET.fromstring(emit("junit", report))
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert sorted(cases) == sorted(report.paths)
+    assert suite.get("tests") == "4" and suite.get("failures") == "4"
+    assert [f.get("type") for f in cases[QP01].iter("failure")] == ["PC406", "PC203", "PC304"]
+    assert "PC308" in (cases[QP01].findtext("system-out") or "")  # a warning is shown, not failed
+    assert list(cases["proccompile.yaml"]) == []
+
+
+def test_gitlab_fingerprints_survive_moved_lines() -> None:
+    def one(line: int) -> list[dict[str, object]]:
+        bag = Diagnostics()
+        for _ in range(2):  # the same finding twice in one file
+            bag.add("PC304", "Department `x` (step owner) is not defined in proccompile.yaml",
+                    Span(QP01, line, 3, "  owner: x", 1))
+        bag.add("PC304", "Department `x` (step owner) is not defined in proccompile.yaml",
+                Span(QP01, line + 5, 3, "  owner: x", 1))
+        return json.loads(emit("gitlab", Report(bag, (QP01,))))  # type: ignore[no-any-return]
+
+    before, after = one(10), one(20)
+    assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]
+    assert len({i["fingerprint"] for i in before}) == 2  # the duplicate collapses; the other stays apart
+    assert after[0]["location"] == {"path": QP01, "lines": {"begin": 20}}
+    assert {i["severity"] for i in before} == {"major"}
+
+
+def test_gitlab_marks_warnings_minor() -> None:
+    bag = Diagnostics(overrides={"PC304": Severity.WARNING})
+    bag.add("PC304", "Department `x` is not defined", Span(QP01))
+    [issue] = json.loads(emit("gitlab", Report(bag, (QP01,))))
+    assert issue["severity"] == "minor" and issue["location"]["lines"]["begin"] == 1

@@ -1,0 +1,89 @@
+"""`init` and `new`: a new project checks and builds cleanly; new files are valid drafts; bad codes are refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from proccompile.load.house_format import dump_house, house_yaml
+from tests.helpers import run_cli, run_split
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_init_check_build_site_in_an_empty_folder(tmp_path: Path, language: str) -> None:
+    code, output = run_cli(["init", "qms", "--language", language, "--company", "Acme Pumps"], tmp_path)
+    assert code == 0, output
+    project = tmp_path / "qms"
+    assert run_cli(["check", "--format", "concise", "qms"], tmp_path) == (0, "All checks passed (3 files).\n")
+    code, output = run_cli(["build", "qms", "-o", "out"], tmp_path)
+    assert code == 0, output
+    built = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.docx"))
+    assert len(built) == 2 and built[0].startswith("forms/QR-01-01_A-0_")
+    code, output = run_cli(["site", "qms", "-o", "web"], tmp_path)
+    assert code == 0, output
+    assert (tmp_path / "web" / "procedures" / "QP-01.html").is_file()
+    assert (tmp_path / "web" / "files" / built[0]).is_file()
+    config = house_yaml().load((project / "proccompile.yaml").read_text("utf-8"))
+    assert config["language"] == language and config["company"]["en"] == "Acme Pumps"
+
+
+def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
+    run_cli(["init"], tmp_path)
+    for name in (".pre-commit-config.yaml", ".github/workflows/proccompile.yml", ".gitlab-ci.yml"):
+        text = (tmp_path / name).read_text("utf-8")
+        # Written in the house format: loading and dumping again gives the same bytes.
+        assert dump_house(house_yaml().load(text)).decode("utf-8") == text
+        assert "proccompile check" in text
+    assert "--format gitlab" in (tmp_path / ".gitlab-ci.yml").read_text("utf-8")
+    assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
+    settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
+    for schema, glob in settings["yaml.schemas"].items():
+        assert (tmp_path / schema).is_file() and glob
+    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[-1] == "/build/"
+    first_lines = [(tmp_path / p).read_text("utf-8").splitlines()[0] for p in ("procedures/QP-01.yaml",
+                                                                               "forms/QR-01-01.yaml")]
+    assert first_lines == ["# yaml-language-server: $schema=../schemas/procedure.schema.json",
+                           "# yaml-language-server: $schema=../schemas/form.schema.json"]
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "proccompile.yaml").write_text("company: keep me\n", encoding="utf-8")
+    code, _, err = run_split(["init"], tmp_path)
+    assert code == 2 and "already has proccompile.yaml" in err
+    assert (tmp_path / "proccompile.yaml").read_text("utf-8") == "company: keep me\n"
+    assert not (tmp_path / "procedures").exists()
+
+
+def test_new_procedure_and_form_pass_check(tmp_path: Path) -> None:
+    run_cli(["init", "--language", "en"], tmp_path)
+    assert run_cli(["new", "procedure", "QP-02", "--title", "Calibration", "--owner", "quality"], tmp_path)[0] == 0
+    text = (tmp_path / "procedures/QP-02.yaml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/procedure.schema.json\ncode: QP-02\n")
+    assert "title: Calibration\n" in text and "owner: quality\n" in text
+    assert run_cli(["new", "form", "QR-02-01"], tmp_path)[0] == 0
+    code, output = run_cli(["check", "--format", "concise"], tmp_path)
+    # The new form is a valid draft that no procedure cites yet: a warning, never an error.
+    assert (code, output.splitlines()[0]) == (0, "forms/QR-02-01.yaml:2:7: PC311 [warning] "
+                                                 "No procedure references form `QR-02-01`")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["new", "procedure", "QP-1"], "`QP-1` does not follow the procedure numbering pattern"),
+    (["new", "form", "QP-02"], "`QP-02` does not follow the form numbering pattern"),
+    (["new", "procedure", "QP-01"], "`QP-01` already exists (procedures/QP-01.yaml)"),
+    (["new", "form", "QR-01-01"], "`QR-01-01` already exists (forms/QR-01-01.yaml)"),
+    (["new", "procedure", "QP-02", "--owner", "qualty"], "Department `qualty` is not defined"),
+])
+def test_new_refuses_bad_codes(tmp_path: Path, args: list[str], message: str) -> None:
+    run_cli(["init"], tmp_path)
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    code, _, err = run_split(args, tmp_path)
+    assert code == 2 and message in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_new_without_a_project_exits_2(tmp_path: Path) -> None:
+    code, output, err = run_split(["new", "form", "QR-01-01"], tmp_path)
+    assert code == 2 and "PC001" in output and "proccompile.yaml" in err

@@ -13,7 +13,9 @@ from proccompile.commands.build import build
 from proccompile.commands.check import check
 from proccompile.commands.checklist import checklist
 from proccompile.commands.explain import explain
+from proccompile.commands.lock import lock
 from proccompile.commands.register import register
+from proccompile.commands.release import release
 from proccompile.commands.schema import schema
 from proccompile.commands.where import where
 from proccompile.diagnostics.usage import UsageError
@@ -43,6 +45,8 @@ cli.add_command(explain)
 cli.add_command(checklist)
 cli.add_command(register)
 cli.add_command(where)
+cli.add_command(release)
+cli.add_command(lock)
 
 
 def main() -> None:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Diagnostics, Severity, Span
-from proccompile.load import SourceFile, discover, load_yaml
-from proccompile.model import Corpus, ProjectConfig
+from proccompile.load import SourceFile, discover, dump_source, load_yaml
+from proccompile.model import Corpus, Document, Form, Procedure, ProjectConfig
 from proccompile.model.build import build_corpus, model_config
+from proccompile.model.lock import LOCK_NAME, parse_lock
 from proccompile.validate import run_checks
 from proccompile.validate.config import config_problems
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
     from proccompile.audit.where import WhereResult
+    from proccompile.lifecycle.release import Release, ReleaseRequest
     from proccompile.model.config import Auditor
     from proccompile.views.tables import Book
 
@@ -64,20 +67,33 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     return config, source, bag
 
 
-def check_project(root: Path) -> CheckResult:
-    """Load, model and validate the whole corpus, gathering every finding."""
+def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None) -> CheckResult:
+    """Load, model and validate the whole corpus, gathering every finding.
+
+    ``today`` is the day reviews are judged at; without it review dates are not checked. ``overlay``
+    gives files' would-be bytes, so an edit is checked before it is written.
+    """
     config, config_source, bag = load_config(root)
     files = discover(root)
+    overlay = overlay or {}
 
     def load_all(paths: tuple[Path, ...]) -> list[SourceFile]:
         limit = config.limits.max_file_bytes
-        return [load_yaml(p, p.relative_to(root).as_posix(), bag, max_bytes=limit) for p in paths]
+        return [load_yaml(p, p.relative_to(root).as_posix(), bag, max_bytes=limit, raw=overlay.get(p))
+                for p in paths]
 
     procedures, forms = load_all(files.procedures), load_all(files.forms)
     # Cross-references are judged only after every file is modelled, so one run shows everything.
     corpus = build_corpus(config, config_source, procedures, forms, bag)
+    corpus.today = today
+    lock_path = root / LOCK_NAME
+    if lock_path.exists() or lock_path in overlay:
+        lock_source = load_yaml(lock_path, LOCK_NAME, bag, raw=overlay.get(lock_path))
+        corpus.lock = parse_lock(lock_source, config.versions, bag)
     run_checks(corpus, bag)
     paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
+    if corpus.lock is not None:
+        paths += (LOCK_NAME,)
     return CheckResult(bag, corpus, paths)
 
 
@@ -163,3 +179,77 @@ def where_project(root: Path, code: str) -> tuple[CheckResult, WhereResult]:
 
     checked = check_project(root)
     return checked, where_used(checked.corpus, code)
+
+
+@dataclass
+class LifecycleResult:
+    """Outcome of `release`, `lock`, `review` and `retire`: the check, what the edit would leave, what was written."""
+
+    check: CheckResult
+    after: Diagnostics | None = None
+    """Findings of the project as the edit would leave it; nothing is written when it has errors."""
+    written: list[Path] = field(default_factory=list)
+    release: Release | None = None
+    adopted: list[str] = field(default_factory=list)
+
+
+def find_document(corpus: Corpus, code: str) -> Document[Procedure] | Document[Form]:
+    """The procedure or form ``code``; UsageError (exit 1) naming the closest code when there is none."""
+    from proccompile.diagnostics.suggest import did_you_mean
+    from proccompile.diagnostics.usage import UsageError
+
+    doc = corpus.procedure(code) or corpus.form(code)
+    if doc is None:
+        codes = [d.model.code for d in corpus.documents()]
+        raise UsageError(f"`{code}` is not a procedure or form of this project", exit_code=1,
+                         help=did_you_mean(code, codes) or "List them with `proccompile register --format md -o -`")
+    return doc
+
+
+def release_project(root: Path, code: str, request: ReleaseRequest) -> LifecycleResult:
+    """Check, release ``code`` as ``request`` asks, check the result, then write the file and the lock."""
+    from proccompile.lifecycle.lockfile import adopt, current_entries, render_lock
+    from proccompile.lifecycle.release import plan_release
+    from proccompile.load.source import to_plain
+    from proccompile.model.fingerprint import fingerprint
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return LifecycleResult(checked)
+    corpus = checked.corpus
+    doc = find_document(corpus, code)
+    release = plan_release(doc, corpus.config, request)
+    entries = current_entries(corpus)
+    adopted = adopt(corpus, entries) if corpus.lock is None else []
+    entries.setdefault(release.code, {})[release.version] = fingerprint(to_plain(release.tree))
+    edits = {doc.source.path: dump_source(doc.source, release.tree),
+             root / LOCK_NAME: render_lock(entries, corpus.config.versions)}
+    return _apply(root, checked, edits, LifecycleResult(checked, release=release, adopted=adopted))
+
+
+def lock_project(root: Path) -> LifecycleResult:
+    """Add every released version not yet in the lock file; existing entries are never changed."""
+    from proccompile.lifecycle.lockfile import adopt, current_entries, render_lock
+
+    checked = check_project(root)
+    # A lock entry that does not parse is dropped and re-adopted: that is how a broken lock is repaired.
+    if any(d.severity is Severity.ERROR and d.code.id != "PC410" for d in checked.diagnostics):
+        return LifecycleResult(checked)
+    entries = current_entries(checked.corpus)
+    adopted = adopt(checked.corpus, entries)
+    edits = {root / LOCK_NAME: render_lock(entries, checked.corpus.config.versions)}
+    return _apply(root, checked, edits, LifecycleResult(checked, adopted=adopted))
+
+
+def _apply(root: Path, checked: CheckResult, edits: dict[Path, bytes], result: LifecycleResult) -> LifecycleResult:
+    """Check the project as ``edits`` would leave it; write them (atomically, changed files only) when clean."""
+    from proccompile.write.atomic import write_atomic
+
+    result.after = check_project(root, overlay=edits).diagnostics
+    if result.after.has_errors:
+        return result
+    for path, data in edits.items():
+        if not path.exists() or path.read_bytes() != data:
+            write_atomic(path, data)
+            result.written.append(path)
+    return result

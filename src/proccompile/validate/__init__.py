@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
-from proccompile.validate import departments, document_control, files, identity, records, references
+from proccompile.validate import departments, document_control, files, identity, lifecycle, records, references
 
 Check = Callable[[Corpus, Diagnostics], None]
 
@@ -31,6 +31,12 @@ CHECKS: tuple[Check, ...] = (
     document_control.revision_history,
     document_control.date_order,
     document_control.approvals,
+    lifecycle.released_content,
+    lifecycle.locked_document_missing,
+    lifecycle.review_overdue,
+    lifecycle.uses_obsolete_form,
+    lifecycle.withdrawal,
+    lifecycle.distribution,
 )
 
 

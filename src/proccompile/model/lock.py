@@ -28,6 +28,8 @@ class Lock:
 
     source: SourceFile | None
     entries: dict[str, dict[str, LockEntry]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+    """Codes with an entry that did not parse; their documents are not judged again (one mistake, one finding)."""
 
     def versions(self, code: str) -> dict[str, LockEntry]:
         return self.entries.get(code, {})
@@ -52,6 +54,7 @@ def parse_lock(source: SourceFile, scheme: VersionScheme, bag: Diagnostics) -> L
         if not isinstance(code, str) or not isinstance(versions, dict):
             bag.add("PC410", f"Lock entry `{code!s}` is not a mapping of versions to fingerprints",
                     source.span(("documents", str(code)), key=True))
+            lock.broken.add(str(code))
             continue
         for key, print_ in versions.items():
             version = str(key)
@@ -64,6 +67,8 @@ def parse_lock(source: SourceFile, scheme: VersionScheme, bag: Diagnostics) -> L
                 bag.add("PC410", f"Lock entry `{code}` `{version}` has no valid fingerprint",
                         source.span(loc), help="A fingerprint is `sha256:` and 64 hex digits; regenerate "
                                                "the entry with `proccompile lock`")
+            if number is None or not isinstance(print_, str) or not FINGERPRINT.match(print_):
+                lock.broken.add(code)
             else:
                 lock.entries.setdefault(code, {})[version] = LockEntry(code, version, number, print_)
     return lock

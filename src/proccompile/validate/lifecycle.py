@@ -20,6 +20,8 @@ def released_content(corpus: Corpus, bag: Diagnostics) -> None:
     scheme = corpus.config.versions
     for doc in corpus.documents():
         model = doc.model
+        if model.code in lock.broken:
+            continue
         locked = lock.versions(model.code)
         entry = locked.get(model.version)
         if entry is not None:
@@ -44,7 +46,7 @@ def locked_document_missing(corpus: Corpus, bag: Diagnostics) -> None:
     if lock is None or lock.source is None:
         return
     present = {doc.model.code for doc in corpus.documents()}
-    for code in lock.entries:
+    for code in sorted(lock.entries.keys() | lock.broken):
         if code not in present and not corpus.is_broken(code):
             bag.add("PC409", f"Locked document `{code}` no longer exists",
                     lock.source.span(("documents", code), key=True),

@@ -12,6 +12,7 @@ from proccompile import __version__
 from proccompile.commands.build import build
 from proccompile.commands.check import check
 from proccompile.commands.checklist import checklist
+from proccompile.commands.diff import diff
 from proccompile.commands.explain import explain
 from proccompile.commands.lock import lock
 from proccompile.commands.register import register
@@ -47,6 +48,7 @@ cli.add_command(register)
 cli.add_command(where)
 cli.add_command(release)
 cli.add_command(lock)
+cli.add_command(diff)
 
 
 def main() -> None:

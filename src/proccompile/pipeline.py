@@ -18,7 +18,9 @@ from proccompile.validate.config import config_problems
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
     from proccompile.audit.where import WhereResult
+    from proccompile.lifecycle.compare import Side
     from proccompile.lifecycle.release import Release, ReleaseRequest
+    from proccompile.lifecycle.semantic import Change
     from proccompile.model.config import Auditor
     from proccompile.views.tables import Book
 
@@ -214,10 +216,10 @@ def release_project(root: Path, code: str, request: ReleaseRequest) -> Lifecycle
     from proccompile.model.fingerprint import fingerprint
 
     checked = check_project(root)
-    if checked.diagnostics.has_errors:
+    doc = find_document(checked.corpus, code) if not _blocking(checked, code) else None
+    if doc is None:
         return LifecycleResult(checked)
     corpus = checked.corpus
-    doc = find_document(corpus, code)
     release = plan_release(doc, corpus.config, request)
     entries = current_entries(corpus)
     adopted = adopt(corpus, entries) if corpus.lock is None else []
@@ -225,6 +227,14 @@ def release_project(root: Path, code: str, request: ReleaseRequest) -> Lifecycle
     edits = {doc.source.path: dump_source(doc.source, release.tree),
              root / LOCK_NAME: render_lock(entries, corpus.config.versions)}
     return _apply(root, checked, edits, LifecycleResult(checked, release=release, adopted=adopted))
+
+
+def _blocking(checked: CheckResult, code: str) -> bool:
+    """Whether errors stop a release of ``code``; its own unreleased edits (PC407) are what a release is for."""
+    doc = checked.corpus.procedure(code) or checked.corpus.form(code)
+    mine = doc.source.rel if doc else None
+    return any(d.severity is Severity.ERROR and not (d.code.id == "PC407" and d.span.path == mine)
+               for d in checked.diagnostics)
 
 
 def lock_project(root: Path) -> LifecycleResult:
@@ -253,3 +263,30 @@ def _apply(root: Path, checked: CheckResult, edits: dict[Path, bytes], result: L
             write_atomic(path, data)
             result.written.append(path)
     return result
+
+
+@dataclass
+class DiffResult:
+    check: CheckResult
+    old: Side
+    new: Side
+    changes: list[Change]
+
+
+def diff_project(root: Path, code: str, from_rev: str | None, to_rev: str | None) -> DiffResult:
+    """The semantic changes of ``code`` between two revisions (default: the previous release → the working tree)."""
+    from proccompile.lifecycle.compare import default_from, resolve
+    from proccompile.lifecycle.semantic import semantic_diff
+
+    checked = check_project(root)
+    current = find_document(checked.corpus, code)
+    new = resolve(root, checked.corpus, current, to_rev)
+    old = resolve(root, checked.corpus, current, from_rev or default_from(checked.corpus, new.doc))
+    return DiffResult(checked, old, new, semantic_diff(old.doc.model, new.doc.model))
+
+
+def redline_project(root: Path, diff: DiffResult) -> bytes | None:
+    """The newer side as a Word document with tracked changes against the older; None when rendering fails."""
+    from proccompile.render.redline import redline
+
+    return redline(diff.check.corpus, root, diff.old.doc, diff.new.doc, diff.check.diagnostics)

@@ -34,7 +34,7 @@ def refuse_or_report(result: LifecycleResult, root: Path) -> None:
     """Exit 1 with the findings when the project (or the project as the edit would leave it) has errors;
     otherwise print the files written."""
     before = result.check.diagnostics
-    if before.has_errors:
+    if result.after is None and before.has_errors:
         click.echo(emit("concise", Report(before, result.check.paths)))
         click.echo("proccompile: nothing was changed; fix the errors above first", err=True)
         sys.exit(EXIT_FINDINGS)

@@ -282,7 +282,10 @@ def diff_project(root: Path, code: str, from_rev: str | None, to_rev: str | None
     current = find_document(checked.corpus, code)
     new = resolve(root, checked.corpus, current, to_rev)
     old = resolve(root, checked.corpus, current, from_rev or default_from(checked.corpus, new.doc))
-    return DiffResult(checked, old, new, semantic_diff(old.doc.model, new.doc.model))
+    from proccompile.model.display import department_name
+
+    changes = semantic_diff(old.doc.model, new.doc.model, lambda dept: department_name(checked.corpus, dept))
+    return DiffResult(checked, old, new, changes)
 
 
 def redline_project(root: Path, diff: DiffResult) -> bytes | None:

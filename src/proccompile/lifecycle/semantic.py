@@ -28,33 +28,39 @@ class Change:
     new: str | None = None
 
 
-def semantic_diff(old: Procedure | Form, new: Procedure | Form) -> list[Change]:
+def semantic_diff(old: Procedure | Form, new: Procedure | Form,
+                  name: Callable[[str], str] = str) -> list[Change]:
+    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales)."""
     if isinstance(old, Procedure) and isinstance(new, Procedure):
-        return list(_procedure(old, new))
+        return list(_procedure(old, new, name))
     return list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
 
 
-def _procedure(old: Procedure, new: Procedure) -> Iterator[Change]:
+def _procedure(old: Procedure, new: Procedure, name: Callable[[str], str]) -> Iterator[Change]:
     n_old, n_new = numbering(old), numbering(new)
-    for name in ("title", "owner", "purpose", "scope"):
-        yield from _value(_where(n_new, name), name, getattr(old, name), getattr(new, name))
+
+    def at(section: str) -> Callable[[int, object, str], str]:
+        return lambda i, _item, side: _where(n_old if side == "old" else n_new, section)
+
+    for field in ("title", "owner", "purpose", "scope"):
+        yield from _value(_where(n_new, field), field, getattr(old, field), getattr(new, field))
     yield from _members("iso_clauses", "ISO 9001 clause", old.iso_clauses, new.iso_clauses)
     yield from _keyed(old.terms, new.terms, lambda t: t.term,
-                      lambda i, t, side: f"{(n_old if side == 'old' else n_new).term(i)}", "term",
-                      lambda a, b: _value("", "", a.definition, b.definition))
+                      lambda i, t, side: (n_old if side == "old" else n_new).term(i),
+                      lambda t: f"term {t.term}", lambda a, b: _value("", "", a.definition, b.definition),
+                      shown=lambda t: t.definition)
     yield from _keyed(old.responsibilities, new.responsibilities, lambda r: r.department,
-                      lambda i, r, side: (n_old if side == "old" else n_new).responsibility(i), "duties of",
-                      lambda a, b: _lines("", "duty", a.duties, b.duties))
+                      lambda i, r, side: (n_old if side == "old" else n_new).responsibility(i),
+                      lambda r: f"duty of {name(r.department)}", lambda a, b: _lines("", "", a.duties, b.duties),
+                      shown=lambda r: "；".join(r.duties))
     yield from _sections(old, new)
-    yield from _keyed(old.commitments, new.commitments, lambda c: c.metric,
-                      lambda i, c, side: _where(n_old if side == "old" else n_new, "commitments"), "KPI",
+    yield from _keyed(old.commitments, new.commitments, lambda c: c.metric, at("commitments"),
+                      lambda c: f"KPI {c.metric}",
                       lambda a, b: _fields(a, b, ("target", "measured_by", "owner", "time_limit", "records")))
     yield from _members(_where(n_new, "related"), "related document", old.related_documents, new.related_documents)
-    yield from _keyed(old.attachments, new.attachments, lambda a: a.title,
-                      lambda i, a, side: _where(n_old if side == "old" else n_new, "attachments"), "attachment",
-                      lambda a, b: _fields(a, b, ("form", "file")))
-    yield from _keyed(old.records, new.records, lambda r: r.form,
-                      lambda i, r, side: _where(n_old if side == "old" else n_new, "records"), "record",
+    yield from _keyed(old.attachments, new.attachments, lambda a: a.title, at("attachments"),
+                      lambda a: f"attachment {a.title}", lambda a, b: _fields(a, b, ("form", "file")))
+    yield from _keyed(old.records, new.records, lambda r: r.form, at("records"), lambda r: f"record {r.form}",
                       lambda a, b: _fields(a, b, ("keeper", "retention", "storage")))
 
 
@@ -93,21 +99,22 @@ def _steps(old: list[Step], new: list[Step], i_old: int, i_new: int, n_old: Numb
 
 
 def _keyed(old: Sequence[T], new: Sequence[T], key: Callable[[T], str], where: Callable[[int, T, str], str],
-           what: str, inner: Callable[[T, T], Iterator[Change]]) -> Iterator[Change]:
+           label: Callable[[T], str], inner: Callable[[T, T], Iterator[Change]],
+           shown: Callable[[T], str] | None = None) -> Iterator[Change]:
     """Items matched by ``key``: added, removed, or the ``inner`` changes of an item present in both."""
+    show = shown or _text
     old_by = {key(item): (i, item) for i, item in enumerate(old)}
     new_keys = {key(item) for item in new}
     for i, item in enumerate(new):
-        label = f"{what} {key(item)}"
         if key(item) not in old_by:
-            yield Change("added", where(i, item, "new"), label, None, _text(item))
+            yield Change("added", where(i, item, "new"), label(item), None, show(item))
             continue
         for change in inner(old_by[key(item)][1], item):
             yield Change(change.action, change.where or where(i, item, "new"),
-                         f"{label}{': ' + change.what if change.what else ''}", change.old, change.new)
+                         label(item) + (f" {change.what}" if change.what else ""), change.old, change.new)
     for k, (i, item) in old_by.items():
         if k not in new_keys:
-            yield Change("removed", where(i, item, "old"), f"{what} {k}", _text(item), None)
+            yield Change("removed", where(i, item, "old"), label(item), show(item), None)
 
 
 def _fields(old: object, new: object, names: Sequence[str], *, where: str = "", prefix: str = "") -> Iterator[Change]:

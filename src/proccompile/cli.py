@@ -17,6 +17,8 @@ from proccompile.commands.explain import explain
 from proccompile.commands.lock import lock
 from proccompile.commands.register import register
 from proccompile.commands.release import release
+from proccompile.commands.retire import retire
+from proccompile.commands.review import review
 from proccompile.commands.schema import schema
 from proccompile.commands.where import where
 from proccompile.diagnostics.usage import UsageError
@@ -49,6 +51,8 @@ cli.add_command(where)
 cli.add_command(release)
 cli.add_command(lock)
 cli.add_command(diff)
+cli.add_command(review)
+cli.add_command(retire)
 
 
 def main() -> None:

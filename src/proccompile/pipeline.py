@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check`
     from proccompile.lifecycle.release import Release, ReleaseRequest
     from proccompile.lifecycle.semantic import Change
     from proccompile.model.config import Auditor
+    from proccompile.model.control import ReviewResult
     from proccompile.views.tables import Book
 
 
@@ -149,11 +150,12 @@ def checklist_project(root: Path, out: Path | None, fmt: str, *, view: str = "pr
     return _render_and_write(checked, book, root, out, fmt)
 
 
-def register_project(root: Path, out: Path | None, fmt: str) -> AuditResult:
-    """Check, then write the registers: documents, records, responsibility matrix, external documents."""
+def register_project(root: Path, out: Path | None, fmt: str, today: dt.date | None = None) -> AuditResult:
+    """Check, then write the registers: documents, records, responsibility matrix, external documents, and
+    the distribution and recall log; rows past their next review are flagged when ``today`` is given."""
     from proccompile.audit.books import register_book
 
-    checked = check_project(root)
+    checked = check_project(root, today)
     if checked.diagnostics.has_errors:
         return AuditResult(checked)
     return _render_and_write(checked, register_book(checked.corpus, root, checked.diagnostics), root, out, fmt)
@@ -293,3 +295,28 @@ def redline_project(root: Path, diff: DiffResult) -> bytes | None:
     from proccompile.render.redline import redline
 
     return redline(diff.check.corpus, root, diff.old.doc, diff.new.doc, diff.check.diagnostics)
+
+
+def review_project(root: Path, code: str, by: str, date: dt.date, result: ReviewResult,
+                   note: str | None) -> LifecycleResult:
+    """Record a periodic review of ``code`` (no new version), after checking the project."""
+    from proccompile.lifecycle.control import plan_review
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return LifecycleResult(checked)
+    doc = find_document(checked.corpus, code)
+    tree = plan_review(doc, by, date, result, note)
+    return _apply(root, checked, {doc.source.path: dump_source(doc.source, tree)}, LifecycleResult(checked))
+
+
+def retire_project(root: Path, code: str, reason: str, date: dt.date) -> LifecycleResult:
+    """Withdraw ``code``; refused while released documents still reference it (the findings name them)."""
+    from proccompile.lifecycle.control import plan_retire
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return LifecycleResult(checked)
+    doc = find_document(checked.corpus, code)
+    tree = plan_retire(doc, reason, date)
+    return _apply(root, checked, {doc.source.path: dump_source(doc.source, tree)}, LifecycleResult(checked))

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.lifecycle.lockfile import adopt, render_lock
@@ -134,3 +136,17 @@ def test_lock_file_is_written_in_the_house_format_and_sorted() -> None:
     assert "lock_version: 1\ndocuments:\n  Q/FL2.0702:\n    B/0: sha256:" in text
     assert "Q/FL2.0816" not in text  # drafts are not locked
     assert render_lock(ENTRIES, SHIPPED.corpus.config.versions) == LOCK_BYTES
+
+_VERSIONS = st.builds(lambda e, a: f"{chr(65 + e)}/{a}", st.integers(0, 25), st.integers(0, 4))
+_PRINTS = st.text("0123456789abcdef", min_size=64, max_size=64).map(lambda h: "sha256:" + h)
+_CODES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1,
+                 max_size=20).filter(lambda c: c.strip() == c)
+
+
+@given(st.dictionaries(_CODES, st.dictionaries(_VERSIONS, _PRINTS, min_size=1, max_size=4), max_size=6))
+def test_lock_file_round_trips(entries: dict[str, dict[str, str]]) -> None:
+    scheme = SHIPPED.corpus.config.versions
+    bag = Diagnostics()
+    lock = parse_lock(load_yaml(ROOT / LOCK_NAME, LOCK_NAME, bag, raw=render_lock(entries, scheme)), scheme, bag)
+    assert not len(bag)
+    assert {code: {v: e.fingerprint for v, e in versions.items()} for code, versions in lock.entries.items()} == entries

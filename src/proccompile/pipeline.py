@@ -291,9 +291,12 @@ def diff_project(root: Path, code: str, from_rev: str | None, to_rev: str | None
 
 
 def redline_project(root: Path, diff: DiffResult) -> bytes | None:
-    """The newer side as a Word document with tracked changes against the older; None when rendering fails."""
+    """The newer side as a Word document with tracked changes against the older; None when the project has
+    errors (other than the document's own unreleased edits) or rendering fails."""
     from proccompile.render.redline import redline
 
+    if _blocking(diff.check, diff.new.doc.model.code):
+        return None
     return redline(diff.check.corpus, root, diff.old.doc, diff.new.doc, diff.check.diagnostics)
 
 

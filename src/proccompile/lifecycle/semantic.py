@@ -187,5 +187,5 @@ def _text(value: object) -> str:
         dumped = value.model_dump(mode="json", exclude_defaults=True)
         return "; ".join(f"{k}: {_text(v)}" for k, v in dumped.items())
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items() if v not in (None, [], ""))
     return str(value)

@@ -256,7 +256,7 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     def view(doc: AnyDoc) -> DocView:
         if isinstance(doc.model, Procedure):
             return procedure_view(corpus, doc, texts)
-        return form_view(corpus, doc, texts, doc.model.issued or fallback)
+        return form_view(corpus, doc, texts, doc.model.effective or doc.model.issued or fallback)
 
     old_view, new_view = view(old), view(new)
     if bag.has_errors:

@@ -150,3 +150,12 @@ def test_lock_file_round_trips(entries: dict[str, dict[str, str]]) -> None:
     lock = parse_lock(load_yaml(ROOT / LOCK_NAME, LOCK_NAME, bag, raw=render_lock(entries, scheme)), scheme, bag)
     assert not len(bag)
     assert {code: {v: e.fingerprint for v, e in versions.items()} for code, versions in lock.entries.items()} == entries
+
+
+def test_lock_repairs_an_entry_that_does_not_parse(tmp_path: Path) -> None:
+    from tests.lifecycle.conftest import copy_project
+
+    project = copy_project(tmp_path / "case", ROOT / "tests" / "cases" / "invalid" / "PC410-lock-invalid")
+    assert run_cli(["check", "--format", "concise", "."], project)[0] == 1
+    assert run_cli(["lock", "."], project) == (0, "wrote proccompile.lock\nlocked 1 new version\n")
+    assert run_cli(["check", "--format", "concise", "."], project) == (0, "All checks passed (5 files).\n")

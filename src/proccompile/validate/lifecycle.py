@@ -28,7 +28,8 @@ def released_content(corpus: Corpus, bag: Diagnostics) -> None:
             if fingerprint(doc.source.data) != entry.fingerprint:
                 bag.add("PC407", f"Released `{model.code}` `{model.version}` was changed without a new version",
                         doc.span("version"), related=_lock_related(corpus, model.code, model.version),
-                        help=f"Undo the edit, or release it: `proccompile release {model.code} --change '…'`")
+                        help=f"See the edit with `proccompile diff {model.code}`; undo it, or release it as a "
+                             f"new version: `proccompile release {model.code} --change '…'`")
             continue
         newest, number = lock.newest(model.code), parse_version(model.version, scheme)
         if newest is not None and number is not None and number < newest.number:

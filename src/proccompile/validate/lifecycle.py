@@ -64,7 +64,8 @@ def review_overdue(corpus: Corpus, bag: Diagnostics) -> None:
         if due is not None and due < today:
             model = doc.model
             where = ("reviews", len(model.reviews) - 1, "date") if model.reviews else ("effective",)
-            bag.add("PC412", f"Review of `{model.code}` was due on {due} ({(today - due).days} days overdue)",
+            late = (today - due).days
+            bag.add("PC412", f"Review of `{model.code}` was due on {due} ({late} day{'s' * (late != 1)} overdue)",
                     doc.span(*where),
                     help=f"Review it and record the result: `proccompile review {model.code} --by NAME "
                          f"--date {today}`")

@@ -151,3 +151,14 @@ def test_obsolete_and_unknown_documents_are_refused() -> None:
         plan_release(SHIPPED.corpus.procedure("Q/FL2.0812"), SHIPPED.corpus.config, REQUEST)
     code, _, err = run_split(["release", "Q/FL2.0831", "--change", "x", "--date", "2026-12-01"], ROOT)
     assert code == 1 and "Did you mean" in err
+
+
+def test_a_comment_after_the_history_stays_after_the_new_entry(project: Path) -> None:
+    path = project / "procedures" / "Q-FL2.0702.yaml"
+    text = path.read_text(encoding="utf-8").replace("reviews:\n", "\n# 定期评审记录\nreviews:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = release_project(project, "Q/FL2.0702", REQUEST)
+    assert result.written
+    after = path.read_text(encoding="utf-8")
+    assert ("    author: 王建国\n\n# 定期评审记录\nreviews:\n") in after
+    assert after.index("  - version: B/1\n") < after.index("# 定期评审记录")

@@ -162,3 +162,11 @@ def test_a_comment_after_the_history_stays_after_the_new_entry(project: Path) ->
     after = path.read_text(encoding="utf-8")
     assert ("    author: 王建国\n\n# 定期评审记录\nreviews:\n") in after
     assert after.index("  - version: B/1\n") < after.index("# 定期评审记录")
+
+
+def test_a_new_version_is_signed_anew(project: Path) -> None:
+    code, _, err = run_split(["release", "Q/FL2.0702", "--change", "x", "--date", "2026-12-01", "--by", "王建国"],
+                             project)
+    assert code == 2
+    assert err == ("proccompile: A new version needs every signature; nobody signs as reviewed, approved\n"
+                   "help: Give --reviewed-by NAME --approved-by NAME\n")

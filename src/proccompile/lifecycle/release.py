@@ -67,6 +67,8 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
         raise UsageError(f"Effective date {effective} is before the issue date {req.date}", exit_code=2,
                          help="A document takes effect on or after the day it is issued")
 
+    if not was_draft:
+        _require_signers(config, req)
     tree = house_yaml().load(doc.source.text)
     author = req.by or (model.revisions[-1].author if model.revisions else None)
     if author is None:
@@ -100,6 +102,19 @@ def signers(config: ProjectConfig, req: ReleaseRequest) -> dict[str, str]:
     return named
 
 
+def _require_signers(config: ProjectConfig, req: ReleaseRequest) -> None:
+    # The previous version's signatures approved the previous content; a new version is signed anew.
+    roles = [r.id for r in config.approval_roles]
+    named = signers(config, req)
+    missing = [role for role in roles if role not in named]
+    if missing:
+        options = {roles[0]: "--by", roles[-1]: "--approved-by"}
+        wanted = sorted({options.get(role, "--reviewed-by") for role in missing}, key=["--by", "--reviewed-by",
+                                                                                       "--approved-by"].index)
+        raise UsageError(f"A new version needs every signature; nobody signs as {', '.join(missing)}",
+                         help=f"Give {' '.join(f'{o} NAME' for o in wanted)}")
+
+
 def _sign(tree: CommentedMap, config: ProjectConfig, req: ReleaseRequest) -> None:
     named = signers(config, req)
     if not named:
@@ -109,7 +124,7 @@ def _sign(tree: CommentedMap, config: ProjectConfig, req: ReleaseRequest) -> Non
     approvals = tree["approvals"]
     roles = [r.id for r in config.approval_roles]
     for role, name in named.items():
-        earlier = [r for r in reversed(roles[: roles.index(role)])]
+        earlier = list(reversed(roles[: roles.index(role)]))
         if isinstance(approvals.get(role), CommentedMap):
             set_key(approvals[role], "name", name)
             set_key(approvals[role], "date", req.date, after=("name",))

@@ -25,21 +25,20 @@ class Side:
 
 
 def default_from(corpus: Corpus, current: AnyDoc) -> str:
-    """The last release: the locked version the working tree was edited from, else the version released before
-    the current one."""
-    model = current.model
+    """The last release: the locked version the working tree was edited from, else the newest version before
+    the current one, from the lock or the revision history."""
+    model, scheme = current.model, corpus.config.versions
     locked = corpus.lock.versions(model.code) if corpus.lock else {}
     entry = locked.get(model.version)
     if entry is not None and entry.fingerprint != fingerprint(current.source.data):
         return model.version  # edited since its release: compare with what was released
-    newest = corpus.lock.newest(model.code) if corpus.lock else None
-    if entry is None and newest is not None:
-        return newest.version  # a draft of the next version
-    earlier = [r.version for r in model.revisions if r.version != model.version]
+    now = parse_version(model.version, scheme)
+    earlier = {v: n for v in [*locked, *(r.version for r in model.revisions)]
+               if (n := parse_version(v, scheme)) is not None and now is not None and n < now}
     if not earlier:
-        raise UsageError(f"`{current.model.code}` has no earlier version to compare with",
+        raise UsageError(f"`{model.code}` has no earlier version to compare with",
                          help="Give --from REV (a git revision or a released version)")
-    return earlier[-1]
+    return max(earlier, key=lambda v: earlier[v])
 
 
 def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Side:

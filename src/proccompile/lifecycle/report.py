@@ -21,7 +21,7 @@ def as_text(old: Side, new: Side, changes: list[Change]) -> str:
     width = max((len(c.where) for c in changes), default=0)
     for c in changes:
         detail = f"{c.old} → {c.new}" if c.action == "changed" else (c.new if c.action == "added" else c.old)
-        lines.append(f"  {_SIGN[c.action]} {c.where:<{width}}  {c.action} {c.what}: {detail}")
+        lines.append(f"  {_SIGN[c.action]} {c.where:<{width}}  {' '.join(filter(None, (c.action, c.what)))}: {detail}")
     lines.append(_summary(changes))
     return "\n".join(lines) + "\n"
 

@@ -64,6 +64,7 @@ def test_retire_keeps_the_file_and_its_history(project: Path) -> None:
     code, out, err = run_split(["retire", "Q/FL2.0817", "--reason", "并入 Q/FL2.0814。", "--date", "2026-12-01"],
                                project)
     assert code == 0, err
+    assert out == "wrote procedures/Q-FL2.0817.yaml\nwithdrew Q/FL2.0817 on 2026-12-01; keep the file for its history\n"
     after = path.read_text(encoding="utf-8")
     assert after == before.replace("status: released\n", "status: obsolete\n").replace(
         "effective: 2024-12-10\n",

@@ -9,6 +9,7 @@ import click
 
 from proccompile.commands.common import config_failure, path_argument, write_failure
 from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
+from proccompile.model.display import department_name
 from proccompile.pipeline import ConfigError, retire_project
 
 
@@ -32,4 +33,11 @@ def retire(code: str, path: Path, reason: str, date: dt.date | None) -> None:
     except OSError as error:
         write_failure(error)
     refuse_or_report(result, path)
-    click.echo(f"withdrew {code} on {when}; recall every copy and keep the file for its history")
+    click.echo(f"withdrew {code} on {when}; keep the file for its history")
+    corpus = result.check.corpus
+    doc = corpus.procedure(code) or corpus.form(code)
+    if doc is None:
+        return
+    for copy in doc.model.distribution:
+        click.echo(f"recall: {code} {doc.model.version} copy {copy.number} from "
+                   f"{department_name(corpus, copy.department)}")

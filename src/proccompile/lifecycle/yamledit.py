@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -85,7 +86,18 @@ def _move_trailing_comment(node: CommentedMap | CommentedSeq, old: Any, new: Any
     if not entry or len(entry) <= slot or entry[slot] is None:
         return
     comment = entry[slot]
-    entry[slot] = None
+    # The token starts where the value ends: an end-of-line comment stays with its line; the blank lines
+    # and comment lines after it go below the new key.
+    first_line, _, rest = comment.value.partition("\n")
+    if first_line.strip():
+        if not rest:
+            return
+        entry[slot] = copy.copy(comment)
+        entry[slot].value = first_line + "\n"
+        comment = copy.copy(comment)
+        comment.value = "\n" + rest
+    else:
+        entry[slot] = None
     target = node[new]
     if isinstance(target, CommentedMap | CommentedSeq) and len(target):
         deep_owner, deep_pos = _deepest_last(target) or (node, new)

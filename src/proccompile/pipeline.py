@@ -239,6 +239,16 @@ def _blocking(checked: CheckResult, code: str) -> bool:
                for d in checked.diagnostics)
 
 
+def recall_log_project(root: Path, code: str, out: Path, fmt: str) -> AuditResult:
+    """Write the distribution and recall log of ``code``'s current version (after a release)."""
+    from proccompile.audit.books import recall_book
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return AuditResult(checked)
+    return _render_and_write(checked, recall_book(checked.corpus, root, checked.diagnostics, code), root, out, fmt)
+
+
 def lock_project(root: Path) -> LifecycleResult:
     """Add every released version not yet in the lock file; existing entries are never changed."""
     from proccompile.lifecycle.lockfile import adopt, current_entries, render_lock

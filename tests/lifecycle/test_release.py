@@ -135,6 +135,17 @@ def test_cli_release_prints_what_it_did_and_the_copies_to_recall(project: Path) 
     assert run_split(["check", "--format", "concise", "--today", "2026-12-01", "."], project)[0] == 0
 
 
+def test_cli_release_writes_the_recall_log_to_sign(project: Path) -> None:
+    args = ["release", "Q/FL2.0813", "--change", "修订", "--date", "2026-12-01", "--by", "王建国",
+            "--reviewed-by", "李明华", "--approved-by", "张志强", "--recall-log", "recall.md"]
+    code, out, err = run_split(args, project)
+    assert code == 0, err
+    assert out.endswith("wrote recall.md\n")
+    log = (project / "recall.md").read_text(encoding="utf-8")
+    assert "### Q/FL2.0813 B/1\n" in log
+    assert "| Q/FL2.0813 | 顾客服务控制程序 | 国贸部 | 03 | B/1 | 2026-12-01 | B/0 |  |  |" in log
+
+
 def test_cli_release_needs_a_date_unless_source_date_epoch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     code, _, err = run_split(["release", "Q/FL2.0813", "--change", "x"], project)

@@ -30,7 +30,9 @@ _PLAIN_TYPES = (type(None), bool, int, float, str, bytes, datetime.date, datetim
 
 def _yaml_files() -> list[Path]:
     roots = [REPO / "procedures", REPO / "forms", REPO / "tests"]
-    found = [p for root in roots for p in root.rglob("*") if p.suffix in (".yaml", ".yml")]
+    # Lock files are written by the tool in the house format too (`release`, `lock`).
+    found = [p for root in roots for p in root.rglob("*") if p.suffix in (".yaml", ".yml")
+             or p.name == "proccompile.lock"]
     return sorted(p for p in [*found, REPO / "proccompile.yaml"] if p.is_file())
 
 

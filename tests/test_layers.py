@@ -16,7 +16,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"cli"}),
     frozenset({"commands"}),
     frozenset({"pipeline"}),
-    frozenset({"render", "audit", "scaffold", "importer"}),
+    frozenset({"render", "audit", "scaffold", "importer", "lifecycle"}),
     frozenset({"views"}),
     frozenset({"validate"}),
     frozenset({"model"}),

@@ -14,11 +14,16 @@ from proccompile import __version__
 from proccompile.commands.build import build
 from proccompile.commands.check import check
 from proccompile.commands.checklist import checklist
+from proccompile.commands.diff import diff
 from proccompile.commands.explain import explain
 from proccompile.commands.import_docx import import_docx
 from proccompile.commands.init import init
+from proccompile.commands.lock import lock
 from proccompile.commands.new import new
 from proccompile.commands.register import register
+from proccompile.commands.release import release
+from proccompile.commands.retire import retire
+from proccompile.commands.review import review
 from proccompile.commands.schema import schema
 from proccompile.commands.site import site
 from proccompile.commands.where import where
@@ -75,6 +80,11 @@ cli.add_command(init)
 cli.add_command(new)
 cli.add_command(import_docx)
 cli.add_command(site)
+cli.add_command(release)
+cli.add_command(lock)
+cli.add_command(diff)
+cli.add_command(review)
+cli.add_command(retire)
 
 
 def main() -> None:

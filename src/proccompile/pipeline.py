@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Diagnostics, Severity, Span
-from proccompile.load import SourceFile, discover, load_yaml
+from proccompile.load import SourceFile, discover, dump_source, load_yaml
 from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.paths import exists
 from proccompile.load.project import load_sources
-from proccompile.model import Corpus, ProjectConfig
+from proccompile.model import Corpus, Document, Form, Procedure, ProjectConfig
 from proccompile.model.build import build_corpus, model_config
+from proccompile.model.lock import LOCK_NAME, parse_lock
 from proccompile.validate import run_checks
 from proccompile.validate.config import config_problems
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
     from proccompile.audit.where import WhereResult
     from proccompile.importer import Imported
+    from proccompile.lifecycle.compare import Side
+    from proccompile.lifecycle.release import Release, ReleaseRequest
+    from proccompile.lifecycle.semantic import Change
     from proccompile.model.config import Auditor
+    from proccompile.model.control import ReviewResult
     from proccompile.views.tables import Book
     from proccompile.write.guard import Protected
 
@@ -69,18 +75,30 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     return config, source, bag
 
 
-def check_project(root: Path) -> CheckResult:
-    """Load, model and validate the whole corpus, gathering every finding."""
+def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None) -> CheckResult:
+    """Load, model and validate the whole corpus, gathering every finding.
+
+    ``today`` is the day reviews are judged at; without it review dates are not checked. ``overlay``
+    gives files' would-be bytes, so an edit is checked before it is written.
+    """
     config, config_source, bag = load_config(root)
     files = discover(root)
+    overlay = overlay or {}
 
     limit = config.limits.max_file_bytes
-    procedures = load_sources(root, files.procedures, bag, max_bytes=limit)
-    forms = load_sources(root, files.forms, bag, max_bytes=limit)
+    procedures = load_sources(root, files.procedures, bag, max_bytes=limit, overlay=overlay)
+    forms = load_sources(root, files.forms, bag, max_bytes=limit, overlay=overlay)
     # Cross-references are judged only after every file is modelled, so one run shows everything.
     corpus = build_corpus(config, config_source, procedures, forms, bag)
+    corpus.today = today
+    lock_path = root / LOCK_NAME
+    if exists(lock_path) or lock_path in overlay:
+        lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
+        corpus.lock = parse_lock(lock_source, config.versions, bag)
     run_checks(corpus, bag)
     paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
+    if corpus.lock is not None:
+        paths += (LOCK_NAME,)
     return CheckResult(bag, corpus, paths)
 
 
@@ -136,11 +154,12 @@ def checklist_project(root: Path, out: Path | None, fmt: str, *, view: str = "pr
     return _render_and_write(checked, book, root, out, fmt)
 
 
-def register_project(root: Path, out: Path | None, fmt: str) -> AuditResult:
-    """Check, then write the registers: documents, records, responsibility matrix, external documents."""
+def register_project(root: Path, out: Path | None, fmt: str, today: dt.date | None = None) -> AuditResult:
+    """Check, then write the registers: documents, records, responsibility matrix, external documents, and
+    the distribution and recall log; rows past their next review are flagged when ``today`` is given."""
     from proccompile.audit.books import register_book
 
-    checked = check_project(root)
+    checked = check_project(root, today)
     if checked.diagnostics.has_errors:
         return AuditResult(checked)
     return _render_and_write(checked, register_book(checked.corpus, root, checked.diagnostics), root, out, fmt)
@@ -210,6 +229,98 @@ def import_project(root: Path, files: list[tuple[Path, str]]) -> ImportResult:
 
 
 @dataclass
+class LifecycleResult:
+    """Outcome of `release`, `lock`, `review` and `retire`: the check, what the edit would leave, what was written."""
+
+    check: CheckResult
+    after: Diagnostics | None = None
+    """Findings of the project as the edit would leave it; nothing is written when it has errors."""
+    written: list[Path] = field(default_factory=list)
+    release: Release | None = None
+    adopted: list[str] = field(default_factory=list)
+
+
+def find_document(corpus: Corpus, code: str) -> Document[Procedure] | Document[Form]:
+    """The procedure or form ``code``; UsageError (exit 1) naming the closest code when there is none."""
+    from proccompile.diagnostics.suggest import did_you_mean
+    from proccompile.diagnostics.usage import UsageError
+
+    doc = corpus.procedure(code) or corpus.form(code)
+    if doc is None:
+        codes = [d.model.code for d in corpus.documents()]
+        raise UsageError(f"`{code}` is not a procedure or form of this project", exit_code=1,
+                         help=did_you_mean(code, codes) or "List them with `proccompile register --format md -o -`")
+    return doc
+
+
+def release_project(root: Path, code: str, request: ReleaseRequest) -> LifecycleResult:
+    """Check, release ``code`` as ``request`` asks, check the result, then write the file and the lock."""
+    from proccompile.lifecycle.lockfile import adopt, current_entries, render_lock
+    from proccompile.lifecycle.release import plan_release
+    from proccompile.load.source import to_plain
+    from proccompile.model.fingerprint import fingerprint
+
+    checked = check_project(root)
+    doc = find_document(checked.corpus, code) if not _blocking(checked, code) else None
+    if doc is None:
+        return LifecycleResult(checked)
+    corpus = checked.corpus
+    release = plan_release(doc, corpus.config, request)
+    entries = current_entries(corpus)
+    adopted = adopt(corpus, entries) if corpus.lock is None else []
+    entries.setdefault(release.code, {})[release.version] = fingerprint(to_plain(release.tree))
+    edits = {doc.source.path: dump_source(doc.source, release.tree),
+             root / LOCK_NAME: render_lock(entries, corpus.config.versions)}
+    return _apply(root, checked, edits, LifecycleResult(checked, release=release, adopted=adopted))
+
+
+def _blocking(checked: CheckResult, code: str) -> bool:
+    """Whether errors stop a release of ``code``; its own unreleased edits (PC407) are what a release is for."""
+    doc = checked.corpus.procedure(code) or checked.corpus.form(code)
+    mine = doc.source.rel if doc else None
+    return any(d.severity is Severity.ERROR and not (d.code.id == "PC407" and d.span.path == mine)
+               for d in checked.diagnostics)
+
+
+def recall_log_project(root: Path, code: str, out: Path, fmt: str) -> AuditResult:
+    """Write the distribution and recall log of ``code``'s current version (after a release)."""
+    from proccompile.audit.books import recall_book
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return AuditResult(checked)
+    return _render_and_write(checked, recall_book(checked.corpus, root, checked.diagnostics, code), root, out, fmt)
+
+
+def lock_project(root: Path) -> LifecycleResult:
+    """Add every released version not yet in the lock file; existing entries are never changed."""
+    from proccompile.lifecycle.lockfile import adopt, current_entries, render_lock
+
+    checked = check_project(root)
+    # A lock entry that does not parse is dropped and re-adopted: that is how a broken lock is repaired.
+    if any(d.severity is Severity.ERROR and d.code.id != "PC410" for d in checked.diagnostics):
+        return LifecycleResult(checked)
+    entries = current_entries(checked.corpus)
+    adopted = adopt(checked.corpus, entries)
+    edits = {root / LOCK_NAME: render_lock(entries, checked.corpus.config.versions)}
+    return _apply(root, checked, edits, LifecycleResult(checked, adopted=adopted))
+
+
+def _apply(root: Path, checked: CheckResult, edits: dict[Path, bytes], result: LifecycleResult) -> LifecycleResult:
+    """Check the project as ``edits`` would leave it; write them (atomically, changed files only) when clean."""
+    from proccompile.write.atomic import write_atomic
+
+    result.after = check_project(root, overlay=edits).diagnostics
+    if result.after.has_errors:
+        return result
+    for path, data in edits.items():
+        if not path.exists() or path.read_bytes() != data:
+            write_atomic(path, data)
+            result.written.append(path)
+    return result
+
+
+@dataclass
 class SiteResult:
     check: CheckResult
     outputs: list[Path] = field(default_factory=list)
@@ -238,3 +349,61 @@ def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1)
         docx = [p for p in written if p.suffix == ".docx"]
         written += export_pdfs(docx, out_dir / "files" / "pdf", jobs)
     return SiteResult(checked, written)
+
+
+@dataclass
+class DiffResult:
+    check: CheckResult
+    old: Side
+    new: Side
+    changes: list[Change]
+
+
+def diff_project(root: Path, code: str, from_rev: str | None, to_rev: str | None) -> DiffResult:
+    """The semantic changes of ``code`` between two revisions (default: the previous release → the working tree)."""
+    from proccompile.lifecycle.compare import default_from, resolve
+    from proccompile.lifecycle.semantic import semantic_diff
+
+    checked = check_project(root)
+    current = find_document(checked.corpus, code)
+    new = resolve(root, checked.corpus, current, to_rev)
+    old = resolve(root, checked.corpus, current, from_rev or default_from(checked.corpus, new.doc))
+    from proccompile.model.display import department_name
+
+    changes = semantic_diff(old.doc.model, new.doc.model, lambda dept: department_name(checked.corpus, dept))
+    return DiffResult(checked, old, new, changes)
+
+
+def redline_project(root: Path, diff: DiffResult) -> bytes | None:
+    """The newer side as a Word document with tracked changes against the older; None when the project has
+    errors (other than the document's own unreleased edits) or rendering fails."""
+    from proccompile.render.redline import redline
+
+    if _blocking(diff.check, diff.new.doc.model.code):
+        return None
+    return redline(diff.check.corpus, root, diff.old.doc, diff.new.doc, diff.check.diagnostics)
+
+
+def review_project(root: Path, code: str, by: str, date: dt.date, result: ReviewResult,
+                   note: str | None) -> LifecycleResult:
+    """Record a periodic review of ``code`` (no new version), after checking the project."""
+    from proccompile.lifecycle.control import plan_review
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return LifecycleResult(checked)
+    doc = find_document(checked.corpus, code)
+    tree = plan_review(doc, by, date, result, note)
+    return _apply(root, checked, {doc.source.path: dump_source(doc.source, tree)}, LifecycleResult(checked))
+
+
+def retire_project(root: Path, code: str, reason: str, date: dt.date) -> LifecycleResult:
+    """Withdraw ``code``; refused while released documents still reference it (the findings name them)."""
+    from proccompile.lifecycle.control import plan_retire
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return LifecycleResult(checked)
+    doc = find_document(checked.corpus, code)
+    tree = plan_retire(doc, reason, date)
+    return _apply(root, checked, {doc.source.path: dump_source(doc.source, tree)}, LifecycleResult(checked))

@@ -36,10 +36,13 @@ def _printed(procedure: Procedure, checked: CheckResult) -> dict[str, Any]:
     """The model as the Word document carries it: fields the build does not print are set aside.
 
     Not printed: the owning department, the clauses of single steps and a commitment's typed time limit
-    (its target is printed as text); a record's retention is printed as the one in force.
+    (its target is printed as text); a record's retention is printed as the one in force. The control
+    records kept beside the text (review interval, reviews, distribution, withdrawal) are not printed.
     """
     data = procedure.model_dump(mode="json")
     data["owner"] = None
+    for control in ("review_interval", "reviews", "distribution", "withdrawn"):
+        data.pop(control, None)
     for section in data["process"]:
         for step in section["steps"]:
             step["clauses"] = []

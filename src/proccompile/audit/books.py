@@ -9,7 +9,7 @@ from proccompile.audit.checklist import checklist_form, checklist_sheet, plan_sh
 from proccompile.audit.coverage import coverage_sheet
 from proccompile.audit.items import derive_items, select_procedures
 from proccompile.audit.plan import plan
-from proccompile.audit.registers import register_sheets
+from proccompile.audit.registers import distribution_sheet, register_sheets
 from proccompile.audit.turtle import turtle, turtle_sheet
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics
@@ -67,3 +67,16 @@ def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
                 newest_procedure_date(corpus.procedures), sheets=register_sheets(corpus, wording))
 
 
+
+
+def recall_book(corpus: Corpus, root: Path, bag: Diagnostics, code: str) -> Book:
+    """The distribution and recall log (文件发放/回收记录) of one document's current version, to sign."""
+    from dataclasses import replace
+
+    wording = Wording(root, corpus.config.language, bag)
+    sheet = distribution_sheet(corpus, wording)
+    doc = corpus.procedure(code) or corpus.form(code)
+    when = (doc.model.effective or doc.model.issued) if doc else None
+    groups = tuple(g for g in sheet.groups if g.rows and g.rows[0][0] == code)
+    return Book("recall", wording.label("sheet_distribution"), company_name(corpus), corpus.config.language,
+                when or newest_procedure_date(corpus.procedures), sheets=(replace(sheet, groups=groups),))

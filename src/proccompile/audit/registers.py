@@ -4,38 +4,67 @@ from __future__ import annotations
 
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
-from proccompile.model.dates import add_duration
+from proccompile.model.corpus import Document
+from proccompile.model.dates import next_review
 from proccompile.model.display import department_name, form_number, procedure_number, record_retention
+from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure
 from proccompile.model.refs import document_refs, form_refs
 from proccompile.views.tables import Column, Group, Sheet
 
 
 def register_sheets(corpus: Corpus, wording: Wording) -> tuple[Sheet, ...]:
+    copies = distribution_sheet(corpus, wording)
     return (documents_sheet(corpus, wording), records_sheet(corpus, wording),
-            matrix_sheet(corpus, wording), external_sheet(corpus, wording))
+            matrix_sheet(corpus, wording), external_sheet(corpus, wording), *((copies,) if copies.rows else ()))
 
 
 def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
+    """Master list: every document with its version, status, review dates and where its copies are."""
     label = wording.label
-    interval = corpus.config.review_interval
     columns = (Column(label("col_type"), 10), Column(label("col_code"), 14), Column(label("col_display"), 18),
                Column(label("col_title"), 28), Column(label("col_version"), 8, center=True),
                Column(label("col_status"), 8, center=True), Column(label("col_effective"), 12, center=True),
-               Column(label("col_owner"), 14), Column(label("col_next_review"), 12, center=True))
+               Column(label("col_owner"), 14), Column(label("col_last_review"), 12, center=True),
+               Column(label("col_next_review"), 12, center=True), Column(label("col_overdue"), 8, center=True),
+               Column(label("col_distribution"), 24))
+    docs: list[Document[Procedure] | Document[Form]] = [*sorted(corpus.procedures, key=lambda d: d.model.code),
+                                                         *sorted(corpus.forms, key=lambda d: d.model.code)]
     rows = []
-    for doc in sorted(corpus.procedures, key=lambda d: d.model.code):
-        p = doc.model
+    for doc in docs:
+        m = doc.model
+        kind, number = ((label("type_procedure"), procedure_number(corpus, m)) if isinstance(m, Procedure)
+                        else (label("type_form"), form_number(corpus, m)))
         # Only a document in force is due for review; a draft or obsolete one has no next review.
-        due = add_duration(p.effective, interval) if interval and p.effective and p.status == "released" else None
-        rows.append((label("type_procedure"), p.code, procedure_number(corpus, p), p.title, p.version,
-                     label(f"status_{p.status}"), p.effective.isoformat() if p.effective else "",
-                     department_name(corpus, p.owner), due.isoformat() if due else ""))
-    for form_doc in sorted(corpus.forms, key=lambda d: d.model.code):
-        f = form_doc.model
-        rows.append((label("type_form"), f.code, form_number(corpus, f), f.title, f.version,
-                     label(f"status_{f.status}"), "", department_name(corpus, f.owner), ""))
+        due = next_review(doc, corpus.config.review_interval)
+        overdue = label("overdue_mark") if due and corpus.today and due < corpus.today else ""
+        last = m.reviews[-1].date.isoformat() if m.reviews else ""
+        copies = wording.join([f"{department_name(corpus, c.department)} {c.number}" for c in m.distribution])
+        rows.append((kind, m.code, number, m.title, m.version, label(f"status_{m.status}"),
+                     m.effective.isoformat() if m.effective else "", department_name(corpus, m.owner), last,
+                     due.isoformat() if due else "", overdue, copies))
     return Sheet("documents", label("sheet_documents"), columns, (Group("", tuple(rows)),))
+
+
+def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
+    """文件发放/回收记录: the copies of each version in force, and the copies of the version before it to recall."""
+    label = wording.label
+    columns = (Column(label("col_code"), 14), Column(label("col_title"), 24), Column(label("col_department"), 14),
+               Column(label("col_copy"), 8, center=True), Column(label("col_issued_version"), 8, center=True),
+               Column(label("col_issue_date"), 12, center=True), Column(label("col_recalled_version"), 8, center=True),
+               Column(label("col_receiver"), 10), Column(label("col_returned_by"), 10))
+    groups = []
+    for doc in sorted(corpus.documents(), key=lambda d: d.model.code):
+        m = doc.model
+        if not m.distribution or m.status == "draft":
+            continue
+        earlier = [r.version for r in m.revisions if r.version != m.version]
+        recalled = earlier[-1] if earlier else ""
+        issued = (m.effective or m.issued)
+        rows = tuple((m.code, m.title, department_name(corpus, c.department), c.number, m.version,
+                      issued.isoformat() if issued else "", recalled, "", "") for c in m.distribution)
+        groups.append(Group(f"{m.code} {m.version}", rows))
+    return Sheet("distribution", label("sheet_distribution"), columns, tuple(groups))
 
 
 def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:

@@ -49,6 +49,10 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
             loc = ("audit", "auditors", i, "department")
             uses.append(Use(corpus.config_source.span(loc), "", "", None, f"auditor {auditor.name}"))
     uses.sort(key=lambda u: u.span.sort_key)
+    target = corpus.procedure(code) or corpus.form(code)
+    if target is not None and target.model.status == "obsolete":
+        # A withdrawn document still used by one in force is an error; those places come first.
+        uses.sort(key=lambda u: not _in_force(corpus, u.document))
     kind, title, defined = _definition(corpus, code)
     suggestion = None
     if kind is None and not uses:
@@ -57,6 +61,11 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
         folded = next((k for k in known if k.casefold() == code.casefold()), None)
         suggestion = f"Did you mean `{folded}`?" if folded else did_you_mean(code, known)
     return WhereResult(code, kind, title, defined, tuple(uses), suggestion)
+
+
+def _in_force(corpus: Corpus, code: str) -> bool:
+    doc = corpus.procedure(code) or corpus.form(code)
+    return doc is not None and doc.model.status == "released"
 
 
 def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from proccompile.commands.common import (
     print_findings,
     resolve_format,
     strict_option,
+    today_option,
 )
 from proccompile.diagnostics import Report
+from proccompile.model.dates import reference_date
 from proccompile.pipeline import ConfigError, check_project
 
 
@@ -25,11 +28,15 @@ from proccompile.pipeline import ConfigError, check_project
 @path_argument
 @format_option
 @strict_option
-def check(path: Path, fmt: str | None, strict: bool) -> None:
-    """Check every procedure and form under PATH (default: the current directory)."""
+@today_option
+def check(path: Path, fmt: str | None, strict: bool, today: dt.date | None) -> None:
+    """Check every procedure and form under PATH (default: the current directory).
+
+    Review dates are judged at --today, else SOURCE_DATE_EPOCH, else the local date.
+    """
     fmt = resolve_format(fmt)
     try:
-        result = check_project(path)
+        result = check_project(path, reference_date(today, clock=True))
     except ConfigError as error:
         config_failure(error, fmt)
         return

@@ -25,6 +25,11 @@ format_option = click.option(
     help="Output format (default: full on a terminal, concise otherwise).",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+today_option = click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+    callback=lambda _ctx, _param, value: value.date() if value else None,
+    help="Judge review dates at this day (default: SOURCE_DATE_EPOCH, else the local date).",
+)
 
 
 def resolve_format(fmt: str | None) -> str:

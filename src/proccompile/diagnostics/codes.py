@@ -141,6 +141,33 @@ _ALL = (
          "Documents are reviewed and approved before issue (ISO 9001 7.5.2 c).", None),
     Code("PC406", "self-approval", W, "The same person prepared and approved the document",
          "Separation of preparation and approval is expected by most auditors.", None),
+    Code("PC407", "released-content-changed", E, "A released version's content changed without a new version",
+         "A released document is controlled: every change is identified and approved as a new version "
+         "(ISO 9001 7.5.3.2 c). The lock file holds the fingerprint of each released version's content; "
+         "comments and layout do not count, every field does.",
+         None),
+    Code("PC408", "version-went-backwards", E, "A document's version is older than a released version",
+         "Versions only move forward; an older number in the working tree means a released version was "
+         "overwritten or a merge went wrong.", None),
+    Code("PC409", "locked-document-missing", E, "A document in the lock file no longer exists",
+         "Released documents are withdrawn (status obsolete), never deleted: their history must stay "
+         "retrievable (ISO 9001 7.5.3.2).", None),
+    Code("PC410", "lock-invalid", E, "The lock file or one of its entries cannot be read",
+         "An entry that does not parse protects nothing; the lock file is written by the tool, not by hand.",
+         None),
+    Code("PC411", "version-not-locked", W, "A released version is missing from the lock file",
+         "A version that was set released by hand skipped `proccompile release`, so its content is not "
+         "protected against later edits.", None),
+    Code("PC412", "review-overdue", W, "A document is past its next periodic review",
+         "Documents are reviewed at planned intervals to stay adequate (ISO 9001 7.5.2 c, IATF 7.5.1.1). "
+         "The day is `--today`, else SOURCE_DATE_EPOCH, else the local date.", None),
+    Code("PC413", "uses-obsolete-form", E, "A released procedure uses an obsolete form",
+         "Obsolete forms must not be used (ISO 9001 7.5.3.2 d); a procedure in force that names one sends "
+         "staff to a withdrawn form.", None),
+    Code("PC414", "withdrawal-inconsistent", E, "A withdrawal record contradicts the document's status or dates",
+         "Only obsolete documents are withdrawn, and only after they were issued.", None),
+    Code("PC415", "duplicate-copy-number", E, "A controlled copy number is issued twice",
+         "Each controlled copy is accounted for by its number when a new version recalls it.", None),
     # PC5xx: rendering Word documents
     Code("PC501", "template-error", E, "A wording template cannot be used",
          "Section titles, labels and boilerplate come from templates; a broken project template would "

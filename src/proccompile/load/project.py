@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics, Span
@@ -23,9 +24,12 @@ def display_name(path: Path, root: Path) -> str | None:
     return rel
 
 
-def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *,
-                 max_bytes: int = MAX_BYTES) -> list[SourceFile]:
-    """Each file parsed with positions; a file with an undisplayable name is reported (PC110) and skipped."""
+def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
+                 overlay: Mapping[Path, bytes] | None = None) -> list[SourceFile]:
+    """Each file parsed with positions; a file with an undisplayable name is reported (PC110) and skipped.
+
+    ``overlay`` gives files' would-be bytes, so an edit is checked before it is written.
+    """
     sources = []
     for path in paths:
         rel = display_name(path, root)
@@ -33,5 +37,6 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *,
             shown = path.relative_to(root).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             bag.add("PC110", f"The file name `{shown}` is not valid UTF-8; the file was not read", Span(shown))
             continue
-        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root))
+        raw = overlay.get(path) if overlay else None
+        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw))
     return sources

@@ -35,14 +35,15 @@ class _Read(NamedTuple):
 
 
 def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
-              root: Path | None = None) -> SourceFile:
-    """Read and parse ``path``; on any failure the finding is recorded and ``tree`` stays None.
+              root: Path | None = None, raw: bytes | None = None) -> SourceFile:
+    """Read and parse ``path`` (or ``raw``, its would-be bytes); on any failure the finding is recorded and
+    ``tree`` stays None.
 
     Failed files are still returned, with whatever text could be read, so later stages can
     recover their declared code and avoid cascading "unknown reference" findings. With ``root``,
     a file that is not a regular file inside that folder (links followed) is refused unread.
     """
-    read = _read_file(path, rel, bag, max_bytes, root)
+    read = _read_file(path, rel, bag, max_bytes, root) if raw is None else _decode(raw, rel, bag)
     source = SourceFile(
         path, rel, read.text,
         newline=_newline_of(read.raw),
@@ -128,6 +129,10 @@ def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int, root: Pat
     except OSError as exc:
         bag.add("PC108", f"Cannot read `{rel}`: {exc.strerror or exc}", Span(rel, 1, 1))
         return _Read("", parseable=False)
+    return _decode(raw, rel, bag)
+
+
+def _decode(raw: bytes, rel: str, bag: Diagnostics) -> _Read:
     data = raw.removeprefix(UTF8_BOM)
     try:
         return _Read(data.decode("utf-8"), parseable=True, raw=raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,6 +12,7 @@ from proccompile.diagnostics import Span
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
+from proccompile.model.lock import Lock
 from proccompile.model.procedure import Procedure
 
 M = TypeVar("M", Procedure, Form)
@@ -39,6 +41,10 @@ class Corpus:
     """File names (without suffix) of files that failed; files are named after their code."""
     broken_procedures: int = 0
     """Procedure files that failed; what they reference is unknown, so unused-form findings are held back."""
+    lock: Lock | None = None
+    """The lock file, when the project has one; released content is judged against it."""
+    today: dt.date | None = None
+    """The date reviews are judged at (`--today`, SOURCE_DATE_EPOCH or the clock); None skips review checks."""
 
     def procedure(self, code: str) -> Document[Procedure] | None:
         return self._procedures_by_code.get(code)

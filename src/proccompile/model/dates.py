@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from proccompile.model.types import Duration
 
 if TYPE_CHECKING:
     from proccompile.model.corpus import Corpus, Document
+    from proccompile.model.form import Form
     from proccompile.model.procedure import Procedure
 
 # The metadata date when there is no procedure to take one from.
@@ -77,3 +79,25 @@ def form_dates(corpus: Corpus) -> dict[str, dt.date]:
             if code not in dates or dates[code] < when:
                 dates[code] = when
     return {code: when for code, (_, when) in dates.items()}
+
+
+def reference_date(given: dt.date | None, *, clock: bool, environ: Mapping[str, str] | None = None) -> dt.date | None:
+    """The day to judge reviews at: ``given``, else SOURCE_DATE_EPOCH (as a UTC date), else the local date when
+    ``clock``, else None. Outputs use it only when given or from SOURCE_DATE_EPOCH, so they stay reproducible."""
+    if given is not None:
+        return given
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today() if clock else None
+
+
+def next_review(doc: Document[Procedure] | Document[Form], interval: Duration | None) -> dt.date | None:
+    """When ``doc`` is next due for review: its interval (else ``interval``) after its last review or its
+    effective (else issue) date; None for drafts, withdrawn documents and documents without either date."""
+    model = doc.model
+    every = model.review_interval or interval
+    starts = [r.date for r in model.reviews] + [d for d in (model.effective or model.issued,) if d is not None]
+    if model.status != "released" or every is None or not starts:
+        return None
+    return add_duration(max(starts), every)

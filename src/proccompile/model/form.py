@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from proccompile.model.base import StrictModel
-from proccompile.model.procedure import Status
+from proccompile.model.control import Copy, Review, Withdrawal
+from proccompile.model.procedure import Approval, Revision, Status
 from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version
 
 FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
@@ -59,6 +61,23 @@ class Form(StrictModel):
     """draft, released (in use) or obsolete (withdrawn)."""
     owner: DeptId
     """Department that owns the form."""
+    # Document control, as for procedures; forms without a revision history predate it.
+    issued: dt.date | None = None
+    """Issue date of the current version; required once a released form has a revision history."""
+    effective: dt.date | None = None
+    """Effective date, on or after the issue date."""
+    approvals: dict[str, Approval] = {}
+    """Signatures by approval role id, as for procedures."""
+    revisions: list[Revision] = []
+    """Revision history, oldest first; the last entry is the current version (`proccompile release`)."""
+    review_interval: DurationField | None = None
+    """How often this form is reviewed, when not the project's `review_interval`."""
+    reviews: list[Review] = []
+    """Periodic reviews recorded without a new version, oldest first."""
+    distribution: list[Copy] = []
+    """Controlled copies issued, by department and copy number."""
+    withdrawn: Withdrawal | None = None
+    """Withdrawal date and reason once the form is obsolete."""
     retention: DurationField | None = None
     """Default retention of records kept on this form."""
     orientation: Literal["portrait", "landscape"] = "portrait"

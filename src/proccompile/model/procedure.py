@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from proccompile.model.base import StrictModel
+from proccompile.model.control import Copy, Review, Withdrawal
 from proccompile.model.types import Clause, DeptId, DocCode, DurationField, Text, Version
 
 Status = Literal["draft", "released", "obsolete"]
@@ -145,3 +146,11 @@ class Procedure(StrictModel):
     """Attachments (附件); printed as 无 when empty."""
     revisions: list[Revision] = Field(min_length=1)
     """Revision history, oldest first; the last entry is the current version."""
+    review_interval: DurationField | None = None
+    """How often this procedure is reviewed, when not the project's `review_interval`."""
+    reviews: list[Review] = []
+    """Periodic reviews recorded without a new version (`proccompile review`), oldest first."""
+    distribution: list[Copy] = []
+    """Controlled copies issued, by department and copy number; recalled when a new version is released."""
+    withdrawn: Withdrawal | None = None
+    """Withdrawal date and reason once the procedure is obsolete (`proccompile retire`)."""

@@ -27,10 +27,17 @@ def department_refs(proc: Procedure) -> Iterator[Ref]:
         yield Ref(commitment.owner, ("commitments", i, "owner"), "commitment owner")
     for i, record in enumerate(proc.records):
         yield Ref(record.keeper, ("records", i, "keeper"), "record keeper")
+    yield from _copy_refs(proc)
 
 
 def form_department_refs(form: Form) -> Iterator[Ref]:
     yield Ref(form.owner, ("owner",), "form owner")
+    yield from _copy_refs(form)
+
+
+def _copy_refs(doc: Procedure | Form) -> Iterator[Ref]:
+    for i, copy in enumerate(doc.distribution):
+        yield Ref(copy.department, ("distribution", i, "department"), f"controlled copy {copy.number}")
 
 
 def steps(proc: Procedure) -> Iterator[tuple[Loc, Step]]:

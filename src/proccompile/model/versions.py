@@ -53,3 +53,15 @@ def scheme_example(scheme: VersionScheme) -> str:
 def edition_label(text: str, scheme: VersionScheme) -> str:
     """The edition part used in printed form numbers: C for C/0, 2 for 2.1."""
     return text.split("/" if scheme.style == "letter" else ".")[0]
+
+
+def next_version(number: VersionNumber, scheme: VersionScheme, *, major: bool = False) -> VersionNumber | None:
+    """The version a release moves to: the next amendment, or a new edition when ``major`` or past the ceiling.
+
+    None when there is none (after Z in the letter style).
+    """
+    allowed = successors(number, scheme)
+    if not major and number.amendment < scheme.max_amendment:
+        return allowed[0]
+    edition = VersionNumber(number.edition + 1, 0)
+    return edition if edition in allowed else None

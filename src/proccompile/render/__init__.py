@@ -56,7 +56,9 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     for procedure in corpus.procedures:
         jobs.append((procedure_view(corpus, procedure, texts), procedure))
     for form in corpus.forms:
-        jobs.append((form_view(corpus, form, texts, dates.get(form.model.code, fallback)), form))
+        # A form under document control has its own dates; older forms take their procedure's.
+        own = form.model.effective or form.model.issued
+        jobs.append((form_view(corpus, form, texts, own or dates.get(form.model.code, fallback)), form))
     rendered: list[RenderedFile] = []
     for view, doc in jobs:
         source, model = doc.source, doc.model

@@ -6,7 +6,16 @@ from collections.abc import Callable
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
-from proccompile.validate import departments, document_control, files, identity, outputs, records, references
+from proccompile.validate import (
+    departments,
+    document_control,
+    files,
+    identity,
+    lifecycle,
+    outputs,
+    records,
+    references,
+)
 
 Check = Callable[[Corpus, Diagnostics], None]
 
@@ -33,6 +42,12 @@ CHECKS: tuple[Check, ...] = (
     document_control.approvals,
     outputs.output_names,
     outputs.property_lengths,
+    lifecycle.released_content,
+    lifecycle.locked_document_missing,
+    lifecycle.review_overdue,
+    lifecycle.uses_obsolete_form,
+    lifecycle.withdrawal,
+    lifecycle.distribution,
 )
 
 

@@ -1,4 +1,7 @@
-"""Document control: version scheme, revision history, dates and approvals."""
+"""Document control: version scheme, revision history, dates and approvals, for procedures and forms alike.
+
+A form is held to these rules once it has a revision history (`proccompile release` starts one); forms
+written before forms carried control records keep only their version."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from typing import cast
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus, Procedure
+from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.versions import format_version, parse_version, scheme_example, successors
 
 
@@ -14,8 +17,7 @@ def version_scheme(corpus: Corpus, bag: Diagnostics) -> None:
     scheme = corpus.config.versions
     for doc in corpus.documents():
         locs: list[tuple[str | int, ...]] = [("version",)]
-        if isinstance(doc.model, Procedure):
-            locs += [("revisions", i, "version") for i in range(len(doc.model.revisions))]
+        locs += [("revisions", i, "version") for i in range(len(doc.model.revisions))]
         for loc in locs:
             text = _value(doc.model, loc)
             if parse_version(text, scheme) is None:
@@ -29,7 +31,7 @@ def version_scheme(corpus: Corpus, bag: Diagnostics) -> None:
 
 def revision_history(corpus: Corpus, bag: Diagnostics) -> None:
     scheme = corpus.config.versions
-    for doc in corpus.procedures:
+    for doc in _controlled(corpus):
         proc = doc.model
         last = proc.revisions[-1]
         if last.version != proc.version:
@@ -61,12 +63,13 @@ def revision_history(corpus: Corpus, bag: Diagnostics) -> None:
 
 def date_order(corpus: Corpus, bag: Diagnostics) -> None:
     roles = [r.id for r in corpus.config.approval_roles]
-    for doc in corpus.procedures:
+    for doc in _controlled(corpus):
         proc = doc.model
+        kind = "procedure" if isinstance(proc, Procedure) else "form"
         if proc.status == "released":
             for field in ("issued", "effective"):
                 if getattr(proc, field) is None:
-                    bag.add("PC202", f"Missing required field `{field}` for a released procedure",
+                    bag.add("PC202", f"Missing required field `{field}` for a released {kind}",
                             doc.span("status", key=True),
                             help=f"Add `{field}: YYYY-MM-DD`")
         if proc.issued and proc.effective and proc.effective < proc.issued:
@@ -86,8 +89,9 @@ def date_order(corpus: Corpus, bag: Diagnostics) -> None:
 
 def approvals(corpus: Corpus, bag: Diagnostics) -> None:
     roles = [r.id for r in corpus.config.approval_roles]
-    for doc in corpus.procedures:
+    for doc in _controlled(corpus):
         proc = doc.model
+        kind = "procedure" if isinstance(proc, Procedure) else "form"
         for role in proc.approvals:
             if role not in roles:
                 bag.add("PC203", f"Unknown approval role `{role}`", doc.span("approvals", role, key=True),
@@ -98,13 +102,18 @@ def approvals(corpus: Corpus, bag: Diagnostics) -> None:
                 if approval is None or approval.date is None:
                     what = "signature" if approval is None else "signature date"
                     where = ("approvals", role) if approval else ("approvals",) if proc.approvals else ("status",)
-                    bag.add("PC405", f"Released procedure has no `{role}` {what}", doc.span(*where, key=True),
+                    bag.add("PC405", f"Released {kind} has no `{role}` {what}", doc.span(*where, key=True),
                             help=f"Record who signed as `{role}` and when, or set `status: draft`")
         first, last = proc.approvals.get(roles[0]), proc.approvals.get(roles[-1])
         if len(roles) > 1 and first and last and first.name == last.name:
             bag.add("PC406", f"`{first.name}` signed both as `{roles[0]}` and as `{roles[-1]}`",
                     doc.span("approvals", roles[-1], "name"),
                     help="Have someone other than the author approve the document")
+
+
+def _controlled(corpus: Corpus) -> list[Document[Procedure] | Document[Form]]:
+    """Every procedure, and the forms that have a revision history."""
+    return [*corpus.procedures, *(doc for doc in corpus.forms if doc.model.revisions)]
 
 
 def _value(model: object, loc: tuple[str | int, ...]) -> str:

@@ -1,0 +1,43 @@
+"""`proccompile retire`: withdraw a document, keeping it and its history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from proccompile.commands.common import config_failure, path_argument, write_failure
+from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
+from proccompile.model.display import department_name
+from proccompile.pipeline import ConfigError, retire_project
+
+
+@click.command()
+@click.argument("code")
+@path_argument
+@click.option("--reason", required=True, help="Why it is withdrawn, e.g. which document replaces it.")
+@date_option
+def retire(code: str, path: Path, reason: str, date: dt.date | None) -> None:
+    """Mark CODE obsolete with a withdrawal date and reason; the file and its history stay.
+
+    Refused (exit 1) while a released document still references CODE: the findings name each place,
+    and `proccompile where CODE` lists them. Release those documents without the reference first.
+    """
+    when = record_date(date)
+    try:
+        result = retire_project(path, code, reason, when)
+    except ConfigError as error:
+        config_failure(error, "concise")
+        return
+    except OSError as error:
+        write_failure(error)
+    refuse_or_report(result, path)
+    click.echo(f"withdrew {code} on {when}; keep the file for its history")
+    corpus = result.check.corpus
+    doc = corpus.procedure(code) or corpus.form(code)
+    if doc is None:
+        return
+    for copy in doc.model.distribution:
+        click.echo(f"recall: {code} {doc.model.version} copy {copy.number} from "
+                   f"{department_name(corpus, copy.department)}")

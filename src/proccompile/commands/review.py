@@ -1,0 +1,42 @@
+"""`proccompile review`: record a periodic review of a document without a new version."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from proccompile.commands.common import config_failure, path_argument, write_failure
+from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
+from proccompile.model.control import ReviewResult
+from proccompile.model.dates import next_review
+from proccompile.pipeline import ConfigError, check_project, review_project
+
+
+@click.command()
+@click.argument("code")
+@path_argument
+@click.option("--by", required=True, metavar="NAME", help="Who reviewed the document.")
+@date_option
+@click.option("--result", type=click.Choice(["no-change", "revise"]), default="no-change", show_default=True,
+              help="no-change: still adequate; revise: a new version is needed.")
+@click.option("--note", default=None, help="What the review found.")
+def review(code: str, path: Path, by: str, date: dt.date | None, result: ReviewResult, note: str | None) -> None:
+    """Record that CODE was reviewed: appends to its `reviews`, which restarts the review interval.
+
+    The content and version stay as they are, so the lock file is not touched.
+    """
+    when = record_date(date)
+    try:
+        done = review_project(path, code, by, when, result, note)
+    except ConfigError as error:
+        config_failure(error, "concise")
+        return
+    except OSError as error:
+        write_failure(error)
+    refuse_or_report(done, path)
+    after = check_project(path).corpus
+    doc = after.procedure(code) or after.form(code)
+    due = next_review(doc, after.config.review_interval) if doc else None
+    click.echo(f"reviewed {code} on {when} ({result})" + (f"; next review due {due}" if due else ""))

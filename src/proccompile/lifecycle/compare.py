@@ -1,0 +1,82 @@
+"""Resolve the two sides of a diff: the working tree, a git revision, or a released version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics.usage import UsageError
+from proccompile.lifecycle.history import file_at, find_version
+from proccompile.load import load_yaml
+from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model.build import model_document
+from proccompile.model.fingerprint import fingerprint
+from proccompile.model.versions import parse_version
+
+AnyDoc = Document[Procedure] | Document[Form]
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    """How the side is named in the output: `B/0`, `B/0 (HEAD~2)`, `working tree`."""
+    doc: AnyDoc
+
+
+def default_from(corpus: Corpus, current: AnyDoc) -> str:
+    """The last release: the locked version the working tree was edited from, else the newest version before
+    the current one, from the lock or the revision history."""
+    model, scheme = current.model, corpus.config.versions
+    locked = corpus.lock.versions(model.code) if corpus.lock else {}
+    entry = locked.get(model.version)
+    if entry is not None and entry.fingerprint != fingerprint(current.source.data):
+        return model.version  # edited since its release: compare with what was released
+    now = parse_version(model.version, scheme)
+    earlier = {v: n for v in [*locked, *(r.version for r in model.revisions)]
+               if (n := parse_version(v, scheme)) is not None and now is not None and n < now}
+    if not earlier:
+        raise UsageError(f"`{model.code}` has no earlier version to compare with",
+                         help="Give --from REV (a git revision or a released version)")
+    return max(earlier, key=lambda v: earlier[v])
+
+
+def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Side:
+    """The document as it is at ``rev`` (None: the working tree)."""
+    if rev is None:
+        return Side("working tree", current)
+    rel = current.source.rel
+    if parse_version(rev, corpus.config.versions) is None:
+        return Side(rev, _modelled(current, file_at(root, rev, rel), rev))
+    locked = corpus.lock.versions(current.model.code).get(rev) if corpus.lock else None
+
+    def is_release(data: bytes) -> bool:
+        source = load_yaml(current.source.path, rel, Diagnostics(), raw=data)
+        if locked is not None:
+            return fingerprint(source.data) == locked.fingerprint
+        return isinstance(source.data, dict) and source.data.get("version") == rev \
+            and source.data.get("status") != "draft"
+
+    if current.model.version == rev and is_release(current.source.text.encode("utf-8")):
+        return Side(rev, current)
+    commit = find_version(root, rel, is_release)
+    if commit is None:
+        raise UsageError(f"Version `{rev}` of `{current.model.code}` is not in the git history of `{rel}`",
+                         exit_code=1, help="Give a git revision with --from instead")
+    return Side(f"{rev} ({commit[:10]})", _modelled(current, file_at(root, commit, rel), rev))
+
+
+def _modelled(current: AnyDoc, data: bytes, label: str) -> AnyDoc:
+    bag = Diagnostics()
+    source = load_yaml(current.source.path, current.source.rel, bag, raw=data)
+    if isinstance(current.model, Procedure):
+        procedure = model_document(source, Procedure, bag)
+        if procedure is not None:
+            return Document(procedure, source)
+    else:
+        form = model_document(source, Form, bag)
+        if form is not None:
+            return Document(form, source)
+    first = next(iter(bag), None)
+    raise UsageError(f"`{current.source.rel}` at {label} does not load"
+                     + (f": {first.code.id} {first.message}" if first else ""), exit_code=1)

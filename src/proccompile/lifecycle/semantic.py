@@ -1,0 +1,191 @@
+"""Semantic diff: what a reviewer sees changed between two versions, by printed section, not by YAML line."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from proccompile.model import Form, Procedure
+from proccompile.model.numbering import Numbering, numbering
+from proccompile.model.procedure import Step
+
+Action = Literal["added", "removed", "changed"]
+T = TypeVar("T")
+# Keys that describe the release itself (shown in the heading), not the content under review.
+_CONTROL_KEYS = frozenset({"version", "status", "issued", "effective", "approvals", "revisions", "reviews",
+                           "distribution", "withdrawn", "$schema"})
+
+
+@dataclass(frozen=True)
+class Change:
+    action: Action
+    where: str
+    """Printed section number (5.2.3) or field name for unnumbered parts."""
+    what: str
+    old: str | None = None
+    new: str | None = None
+
+
+def semantic_diff(old: Procedure | Form, new: Procedure | Form,
+                  name: Callable[[str], str] = str) -> list[Change]:
+    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales)."""
+    if isinstance(old, Procedure) and isinstance(new, Procedure):
+        return list(_procedure(old, new, name))
+    return list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
+
+
+def _procedure(old: Procedure, new: Procedure, name: Callable[[str], str]) -> Iterator[Change]:
+    n_old, n_new = numbering(old), numbering(new)
+
+    def at(section: str) -> Callable[[int, object, str], str]:
+        return lambda i, _item, side: _where(n_old if side == "old" else n_new, section)
+
+    for field in ("title", "owner", "purpose", "scope"):
+        yield from _value(_where(n_new, field), field, getattr(old, field), getattr(new, field))
+    yield from _members("iso_clauses", "ISO 9001 clause", old.iso_clauses, new.iso_clauses)
+    yield from _keyed(old.terms, new.terms, lambda t: t.term,
+                      lambda i, t, side: (n_old if side == "old" else n_new).term(i),
+                      lambda t: f"term {t.term}", lambda a, b: _value("", "", a.definition, b.definition),
+                      shown=lambda t: t.definition)
+    yield from _keyed(old.responsibilities, new.responsibilities, lambda r: r.department,
+                      lambda i, r, side: (n_old if side == "old" else n_new).responsibility(i),
+                      lambda r: f"duty of {name(r.department)}", lambda a, b: _lines("", "", a.duties, b.duties),
+                      shown=lambda r: "；".join(r.duties))
+    yield from _sections(old, new)
+    yield from _keyed(old.commitments, new.commitments, lambda c: c.metric, at("commitments"),
+                      lambda c: f"KPI {c.metric}",
+                      lambda a, b: _fields(a, b, ("target", "measured_by", "owner", "time_limit", "records")))
+    yield from _members(_where(n_new, "related"), "related document", old.related_documents, new.related_documents)
+    yield from _keyed(old.attachments, new.attachments, lambda a: a.title, at("attachments"),
+                      lambda a: f"attachment {a.title}", lambda a, b: _fields(a, b, ("form", "file")))
+    yield from _keyed(old.records, new.records, lambda r: r.form, at("records"), lambda r: f"record {r.form}",
+                      lambda a, b: _fields(a, b, ("keeper", "retention", "storage")))
+
+
+def _sections(old: Procedure, new: Procedure) -> Iterator[Change]:
+    n_old, n_new = numbering(old), numbering(new)
+    titles_old = [s.title for s in old.process]
+    titles_new = [s.title for s in new.process]
+    for i, section in enumerate(new.process):
+        if section.title not in titles_old:
+            yield Change("added", n_new.subsection(i), "section", None, section.title)
+            continue
+        before = old.process[titles_old.index(section.title)]
+        yield from _value(n_new.subsection(i), "section intro", before.intro, section.intro)
+        yield from _steps(before.steps, section.steps, titles_old.index(section.title), i, n_old, n_new)
+    for i, section in enumerate(old.process):
+        if section.title not in titles_new:
+            yield Change("removed", n_old.subsection(i), "section", section.title, None)
+
+
+def _steps(old: list[Step], new: list[Step], i_old: int, i_new: int, n_old: Numbering,
+           n_new: Numbering) -> Iterator[Change]:
+    num_old, num_new = n_old.step, n_new.step
+    matcher = difflib.SequenceMatcher(a=[s.text for s in old], b=[s.text for s in new], autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            for a, b in zip(range(a0, a1), range(b0, b1), strict=True):
+                where = num_new(i_new, b)
+                yield from _value(where, "step", old[a].text, new[b].text)
+                yield from _fields(old[a], new[b], ("owner", "time_limit", "records", "related", "clauses"),
+                                   where=where, prefix="step ")
+            continue
+        for a in range(a0, a1):
+            yield Change("removed", num_old(i_old, a), "step", old[a].text, None)
+        for b in range(b0, b1):
+            yield Change("added", num_new(i_new, b), "step", None, new[b].text)
+
+
+def _keyed(old: Sequence[T], new: Sequence[T], key: Callable[[T], str], where: Callable[[int, T, str], str],
+           label: Callable[[T], str], inner: Callable[[T, T], Iterator[Change]],
+           shown: Callable[[T], str] | None = None) -> Iterator[Change]:
+    """Items matched by ``key``: added, removed, or the ``inner`` changes of an item present in both."""
+    show = shown or _text
+    old_by = {key(item): (i, item) for i, item in enumerate(old)}
+    new_keys = {key(item) for item in new}
+    for i, item in enumerate(new):
+        if key(item) not in old_by:
+            yield Change("added", where(i, item, "new"), label(item), None, show(item))
+            continue
+        for change in inner(old_by[key(item)][1], item):
+            yield Change(change.action, change.where or where(i, item, "new"),
+                         label(item) + (f" {change.what}" if change.what else ""), change.old, change.new)
+    for k, (i, item) in old_by.items():
+        if k not in new_keys:
+            yield Change("removed", where(i, item, "old"), label(item), show(item), None)
+
+
+def _fields(old: object, new: object, names: Sequence[str], *, where: str = "", prefix: str = "") -> Iterator[Change]:
+    for name in names:
+        yield from _value(where, prefix + name.replace("_", " "), getattr(old, name), getattr(new, name))
+
+
+def _value(where: str, what: str, old: object, new: object) -> Iterator[Change]:
+    if old == new:
+        return
+    if old in (None, [], ""):
+        yield Change("added", where, what, None, _text(new))
+    elif new in (None, [], ""):
+        yield Change("removed", where, what, _text(old), None)
+    else:
+        yield Change("changed", where, what, _text(old), _text(new))
+
+
+def _lines(where: str, what: str, old: Sequence[str], new: Sequence[str]) -> Iterator[Change]:
+    matcher = difflib.SequenceMatcher(a=list(old), b=list(new), autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "replace" and a1 - a0 == b1 - b0:
+            for a, b in zip(range(a0, a1), range(b0, b1), strict=True):
+                yield Change("changed", where, what, old[a], new[b])
+        elif tag != "equal":
+            for a in range(a0, a1):
+                yield Change("removed", where, what, old[a], None)
+            for b in range(b0, b1):
+                yield Change("added", where, what, None, new[b])
+
+
+def _members(where: str, what: str, old: Sequence[str], new: Sequence[str]) -> Iterator[Change]:
+    for item in new:
+        if item not in old:
+            yield Change("added", where, what, None, item)
+    for item in old:
+        if item not in new:
+            yield Change("removed", where, what, item, None)
+
+
+def _generic(path: str, old: object, new: object) -> Iterator[Change]:
+    """Forms: every field by path; list items with a `label` are matched by it, others by position."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in [*old, *(k for k in new if k not in old)]:
+            yield from _generic(f"{path}.{key}" if path else str(key), old.get(key), new.get(key))
+    elif isinstance(old, list) and isinstance(new, list) and _labelled(old) and _labelled(new):
+        yield from _generic(path, {i["label"]: i for i in old}, {i["label"]: i for i in new})
+    elif isinstance(old, list) and isinstance(new, list):
+        yield from _lines(path, "", [_text(i) for i in old], [_text(i) for i in new])
+    else:
+        yield from _value(path, "", old, new)
+
+
+def _labelled(items: list[object]) -> bool:
+    return all(isinstance(i, dict) and isinstance(i.get("label"), str) for i in items)
+
+
+def _content(data: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in data.items() if k not in _CONTROL_KEYS}
+
+
+def _where(n: Numbering, section: str) -> str:
+    return n.section(section) if section in n.sections else section
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    if hasattr(value, "model_dump"):
+        dumped = value.model_dump(mode="json", exclude_defaults=True)
+        return "; ".join(f"{k}: {_text(v)}" for k, v in dumped.items())
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items() if v not in (None, [], ""))
+    return str(value)

@@ -1,0 +1,39 @@
+"""Content fingerprints: a hash of a document's parsed content, blind to comments, layout and control records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+
+# Keys that change without a new version: editor hints, and records kept *about* the document
+# (periodic reviews, issued copies, withdrawal). Everything else is released content.
+UNLOCKED_KEYS = frozenset({"$schema", "reviews", "distribution", "withdrawn"})
+FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+def locked_content(data: object) -> object:
+    """The part of a document's plain data that a release freezes."""
+    if not isinstance(data, dict):
+        return data
+    content = {k: v for k, v in data.items() if k not in UNLOCKED_KEYS}
+    # Withdrawing a released version (status obsolete) does not change what it said.
+    if content.get("status") == "obsolete":
+        content["status"] = "released"
+    return content
+
+
+def fingerprint(data: object) -> str:
+    """``sha256:`` and the hash of the canonical JSON of the locked content (sorted keys, UTF-8)."""
+    text = json.dumps(locked_content(data), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=_json_default)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):  # datetime too: both are written as ISO text
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"no canonical form for {type(value).__name__}")

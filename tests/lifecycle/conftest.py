@@ -1,0 +1,26 @@
+"""Lifecycle tests work on copies of the shipped project, never on the repository itself."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent.parent
+
+
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("procedures", "forms", "templates"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name)
+    for name in ("proccompile.yaml", "proccompile.lock"):
+        if (source / name).exists():
+            shutil.copy2(source / name, target / name)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "qms")

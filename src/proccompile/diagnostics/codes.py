@@ -142,6 +142,12 @@ _ALL = (
          "File names are made from code, version and title with unsafe characters replaced; two "
          "documents that differ only in those characters would overwrite each other.",
          "Change the code or title of one of the documents"),
+    Code("PC504", "form-overflows-page", E, "A one-page form cannot fit on one page",
+         "A blank form is printed and filled in by hand; a second page that holds only its last rows or "
+         "notes gets lost or left blank. Tables lose blank rows to fit (down to three each), but fields, "
+         "sections, sign-offs and notes cannot shrink.",
+         "Give multi-line fields fewer `lines`, move fields into a table, use landscape, or set "
+         "`one_page: false` for a form meant to run over several pages"),
 )
 
 CODES: dict[str, Code] = {code.id: code for code in _ALL}

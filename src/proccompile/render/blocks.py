@@ -37,6 +37,8 @@ class Cell:
     shade: bool = False
     heading: bool = False
     align: Align = None
+    top: bool = False  # text at the top of a tall cell (a multi-line blank's label) instead of centred
+    bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,13 @@ class Table:
     header_rows: int = 1  # repeated on every page (w:tblHeader)
     row_height: float | None = None  # cm, minimum; blank form rows need room to write
     caption: str = ""
+    # content: columns sized to their text, never narrower than the longest word or code;
+    # weights: ``widths`` give the shape (blank form columns), text only widens a too-narrow column.
+    fit: Literal["content", "weights"] = "content"
+    # Rows of sibling tables measured with this one, so that all of them get the same column widths.
+    measure_with: tuple[tuple[Cell, ...], ...] = ()
+    # Row heights (cm, minimum) by row index, for rows that differ from ``row_height``.
+    heights: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, Do
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
 
-# Relative column widths; a two-character CJK heading (序号) needs at least about 1.1 of 16.
+# Relative column widths: the builder sizes columns to their text and shares out what is left by these.
 _PROCESS_WIDTHS = (1.3, 6.9, 2.0, 1.8, 3.8)
 _COMMITMENT_WIDTHS = (1.1, 2.4, 2.6, 4.8, 2.0, 3.3)
 _RECORD_WIDTHS = (1.1, 3.4, 2.8, 2.1, 1.8, 4.8)
@@ -157,21 +157,27 @@ class _Sections:
 
     def process(self) -> Iterator[Block]:
         yield self.heading("process")
+        tables = [self.steps_rows(i) for i in range(len(self.p.process))]
+        # Every step table of the procedure has the same columns, sized to the text of all of them.
+        everything = tuple(row for rows in tables for row in rows)
         for i, section in enumerate(self.p.process):
             yield Para(f"{self.numbers.subsection(i)} {section.title}", style="heading2")
             if section.intro:
                 yield Para(section.intro)
-            rows = [_heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
-            for j, step in enumerate(section.steps):
-                text = step.text
-                if step.related:
-                    text += "\n" + self.label("step_related") + "；".join(
-                        document_citation(self.corpus, c) for c in step.related)
-                rows.append((Cell(self.numbers.step(i, j), align="center"), Cell(text),
-                             Cell(self.dept(step.owner), align="center"),
-                             Cell(duration_text(step.time_limit, self.language, self.empty), align="center"),
-                             Cell(_records_cell(self.corpus, step.records) or self.empty)))
-            yield Table(widths=_PROCESS_WIDTHS, rows=tuple(rows))
+            yield Table(widths=_PROCESS_WIDTHS, rows=tables[i], measure_with=everything)
+
+    def steps_rows(self, i: int) -> tuple[tuple[Cell, ...], ...]:
+        rows = [_heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
+        for j, step in enumerate(self.p.process[i].steps):
+            text = step.text
+            if step.related:
+                text += "\n" + self.label("step_related") + "；".join(
+                    document_citation(self.corpus, c) for c in step.related)
+            rows.append((Cell(self.numbers.step(i, j), align="center"), Cell(text),
+                         Cell(self.dept(step.owner), align="center"),
+                         Cell(duration_text(step.time_limit, self.language, self.empty), align="center"),
+                         Cell(_records_cell(self.corpus, step.records) or self.empty)))
+        return tuple(rows)
 
     def commitments(self) -> Iterator[Block]:
         if not self.p.commitments:

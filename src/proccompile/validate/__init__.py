@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
-from proccompile.validate import departments, document_control, files, identity, records, references
+from proccompile.validate import departments, document_control, files, identity, layout, records, references
 
 Check = Callable[[Corpus, Diagnostics], None]
 
@@ -31,6 +31,7 @@ CHECKS: tuple[Check, ...] = (
     document_control.revision_history,
     document_control.date_order,
     document_control.approvals,
+    layout.form_overflows_page,
 )
 
 

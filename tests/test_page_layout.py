@@ -1,7 +1,7 @@
 """LibreOffice lays the built documents out: one-page forms stay on one page, no table breaks a word or code.
 
-One batched soffice call converts every procedure and form of the shipped project, the golden project
-and the English example. Skipped when LibreOffice is missing, unless CI is set.
+One batched soffice call converts every procedure and form, the audit checklist and the registers of the
+shipped project, the golden project and the English example. Skipped when LibreOffice is missing, unless CI is set.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import docx
 import pytest
 
 from proccompile.model.text_width import SHORT_LINE_EMS, text_ems
-from proccompile.pipeline import build_project
+from proccompile.pipeline import build_project, checklist_project, register_project
 from proccompile.write import export_pdfs
 from proccompile.write.pdf import find_soffice
 
@@ -46,6 +46,11 @@ class Built:
             result = build_project(root, out / name)
             assert result.outputs, [d.message for d in result.check.diagnostics]
             self.docx |= {(name, p.stem): p for p in result.outputs if p.suffix == ".docx"}
+            for kind, make in (("checklist", checklist_project), ("register", register_project)):
+                target = out / name / f"{name}-{kind}.docx"
+                made = make(root, target, "docx").outputs
+                assert made == [target]
+                self.docx[(name, target.stem)] = target
         made = export_pdfs(sorted(self.docx.values()), out / "pdf", workers=2)
         self.pdf = {p.stem: p for p in made}
         assert len(made) == len(self.docx)

@@ -10,6 +10,7 @@ from proccompile.model.display import (
     document_citation,
     form_number_of,
     form_title_of,
+    numbered,
     procedure_number,
 )
 from proccompile.model.numbering import numbering
@@ -33,13 +34,13 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
         return document_citation(corpus, code)
 
     produced = list(dict.fromkeys(ref.target for ref in produced_records(p)))
-    forms = [f"{form_number_of(corpus, c)}《{form_title_of(corpus, c)}》" for c in produced]
+    forms = [numbered(form_number_of(corpus, c), form_title_of(corpus, c), language) for c in produced]
     storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form)}{colon}{r.storage}" for r in p.records if r.storage))
     tools = list(dict.fromkeys(cite(c) for s in p.process for step in s.steps for c in step.related))
     people = list(dict.fromkeys([p.owner, *(r.department for r in p.responsibilities),
                                  *(step.owner for s in p.process for step in s.steps)]))
     boxes = {
-        "process": [f"{procedure_number(corpus, p)}《{p.title}》", label("turtle_owner") + dept(p.owner),
+        "process": [numbered(procedure_number(corpus, p), p.title, language), label("turtle_owner") + dept(p.owner),
                     label("turtle_scope") + p.scope],
         "inputs": [*(f"{label('turtle_trigger')}{num.subsection(i)} {s.title}{colon}{s.steps[0].text}"
                      for i, s in enumerate(p.process)),
@@ -55,7 +56,7 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
                        for i, s in enumerate(p.process) for j, step in enumerate(s.steps) if step.time_limit)],
     }
     none = label("none_text")
-    return Turtle(p.code, f"{procedure_number(corpus, p)}《{p.title}》",
+    return Turtle(p.code, numbered(procedure_number(corpus, p), p.title, language),
                   tuple((label(f"turtle_{key}"), tuple(boxes[key]) or (none,)) for key in TURTLE_BOXES))
 
 

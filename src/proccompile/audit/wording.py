@@ -9,7 +9,7 @@ from typing import Any
 from proccompile.audit.items import Item
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
-from proccompile.model.display import department_name, procedure_number
+from proccompile.model.display import department_name, name_in, procedure_number
 from proccompile.views.wording import Texts
 
 
@@ -51,7 +51,7 @@ def word_items(corpus: Corpus, items: list[Item], wording: Wording) -> list[Item
         if "users" in facts:
             facts["users"] = wording.join([department_name(corpus, d) for d in facts["users"]])
         if "roles" in facts:
-            facts["roles"] = [{"role": r.zh if corpus.config.language == "zh" else r.en,
+            facts["roles"] = [{"role": name_in(r, corpus.config.language),
                                "name": a.name if a else "", "date": a.date.isoformat() if a and a.date else ""}
                               for r, a in facts["roles"]]
         values = {

@@ -38,20 +38,27 @@ def _format_fields(allowed: set[str]) -> Callable[[str], str]:
 Regex = Annotated[str, AfterValidator(_compiles)]
 
 
-class Names(StrictModel):
-    zh: Text
-    """Chinese name."""
-    en: Text
-    """English name."""
+class Named(StrictModel):
+    """Anything printed by name in either language; the project's own language is required (checked)."""
+
+    zh: Text | None = None
+    en: Text | None = None
 
 
-class Department(StrictModel):
+class Names(Named):
+    zh: Text | None = None
+    """Chinese name; required when the project language is zh."""
+    en: Text | None = None
+    """English name; required when the project language is en."""
+
+
+class Department(Named):
     id: DeptId
     """Id that procedures and forms use, e.g. after-sales."""
-    zh: Text
-    """Chinese name, e.g. 售后服务部."""
-    en: Text
-    """English name."""
+    zh: Text | None = None
+    """Chinese name, e.g. 售后服务部; required when the project language is zh."""
+    en: Text | None = None
+    """English name; required when the project language is en."""
     external: bool = False
     """True for parties outside the company that still carry duties, e.g. dealers."""
 
@@ -94,13 +101,13 @@ class RecordPolicy(StrictModel):
     """No record may be kept for less than this."""
 
 
-class ApprovalRole(StrictModel):
+class ApprovalRole(Named):
     id: DeptId
     """Key used under a procedure's `approvals`, e.g. prepared."""
-    zh: Text
-    """Chinese label, e.g. 编制."""
-    en: Text
-    """English label, e.g. Prepared by."""
+    zh: Text | None = None
+    """Chinese label, e.g. 编制; required when the project language is zh."""
+    en: Text | None = None
+    """English label, e.g. Prepared by; required when the project language is en."""
 
 
 DEFAULT_ROLES = [

@@ -8,12 +8,15 @@ from string import ascii_lowercase
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.display import (
+    LIST_SEPARATOR,
+    QUOTES,
     company_name,
     date_text,
     department_name,
     document_citation,
     duration_text,
     form_title_number,
+    name_in,
     procedure_number,
     record_citation,
     record_retention,
@@ -76,7 +79,7 @@ def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[
     yield Table(
         widths=(_APPROVAL_LABEL_WIDTH, *[(16 - _APPROVAL_LABEL_WIDTH) / len(roles)] * len(roles)),
         rows=((Cell(label("approval_role"), heading=True),
-               *[Cell(r.zh if language == "zh" else r.en, heading=True) for r in roles]),
+               *[Cell(name_in(r, language), heading=True) for r in roles]),
               (Cell(label("approval_name"), shade=True, align="center"), *names),
               (Cell(label("approval_date"), shade=True, align="center"), *dates)),
         row_height=0.8,
@@ -171,12 +174,12 @@ class _Sections:
         for j, step in enumerate(self.p.process[i].steps):
             text = step.text
             if step.related:
-                text += "\n" + self.label("step_related") + "；".join(
+                text += "\n" + self.label("step_related") + LIST_SEPARATOR[self.language].join(
                     document_citation(self.corpus, c) for c in step.related)
             rows.append((Cell(self.numbers.step(i, j), align="center"), Cell(text),
                          Cell(self.dept(step.owner), align="center"),
                          Cell(duration_text(step.time_limit, self.language, self.empty), align="center"),
-                         Cell(_records_cell(self.corpus, step.records) or self.empty)))
+                         Cell(_records_cell(self.corpus, step.records, self.language) or self.empty)))
         return tuple(rows)
 
     def commitments(self) -> Iterator[Block]:
@@ -188,7 +191,7 @@ class _Sections:
         for i, c in enumerate(self.p.commitments, 1):
             rows.append((Cell(str(i), align="center"), Cell(c.metric), Cell(c.target), Cell(c.measured_by),
                          Cell(self.dept(c.owner), align="center"),
-                         Cell(_records_cell(self.corpus, c.records) or self.empty)))
+                         Cell(_records_cell(self.corpus, c.records, self.language) or self.empty)))
         yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))
 
     def related(self) -> Iterator[Block]:
@@ -226,9 +229,11 @@ class _Sections:
         yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
 
 
-def _records_cell(corpus: Corpus, codes: list[str]) -> str:
+def _records_cell(corpus: Corpus, codes: list[str], language: str) -> str:
     # Name and number on separate lines: a narrow cell would otherwise break the number at its slash.
-    return "\n".join(record_citation(corpus, code).replace("》", "》\n", 1) for code in codes)
+    close = QUOTES[language][1]
+    return "\n".join(record_citation(corpus, code).replace(close + " ", close, 1).replace(close, close + "\n", 1)
+                     for code in codes)
 
 
 def _letter(index: int) -> str:

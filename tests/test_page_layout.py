@@ -21,8 +21,7 @@ from proccompile.write import export_pdfs
 from proccompile.write.pdf import find_soffice
 
 ROOT = Path(__file__).parent.parent
-PROJECTS = {name: path for name, path in (("example", ROOT), ("minimal", ROOT / "tests" / "cases" / "valid" / "minimal"),
-                                          ("en", ROOT / "examples" / "en")) if path.exists()}
+PROJECTS = {"example": ROOT, "minimal": ROOT / "tests" / "cases" / "valid" / "minimal", "en": ROOT / "examples" / "en"}
 
 if not (find_soffice() and shutil.which("pdftotext") and shutil.which("pdfinfo")):
     if os.environ.get("CI"):

@@ -63,24 +63,35 @@ def fit_columns(minimum: Sequence[float], natural: Sequence[float], weights: Seq
                 total: float, *, by_content: bool) -> list[float]:
     """Column widths that add up to ``total`` and give each column at least its ``minimum``.
 
-    ``by_content`` sizes columns the way browsers lay out automatic tables: room above the minimums goes
-    to the columns whose text would otherwise wrap, in proportion to how much they need; once every
-    column fits on one line the rest follows ``weights``. Otherwise (blank form columns) ``weights`` set
-    the shape and the minimums only widen columns too narrow for their heading.
+    ``by_content``: a column whose text fits on one line within its share of the room (by ``weights``) gets
+    just that width, so numbers, dates and names never wrap; the columns of running text share what is
+    left by ``weights``. Once every column fits on one line, the spare room follows ``weights``.
+    Otherwise (blank form columns) ``weights`` set the shape and the minimums only widen columns too
+    narrow for their heading.
     """
     n = len(minimum)
     floor = [max(0.0, m) for m in minimum]
     if sum(floor) >= total or n == 0:
         scale = total / sum(floor) if sum(floor) else 0.0
         return [m * scale for m in floor] if sum(floor) else [total / max(n, 1)] * n
-    if by_content:
-        want = [max(f, a) for f, a in zip(floor, natural, strict=True)]
-        if sum(want) > total:
-            spare = total - sum(floor)
-            need = [w - f for w, f in zip(want, floor, strict=True)]
-            return [f + spare * d / sum(need) for f, d in zip(floor, need, strict=True)]
+    if not by_content:
+        return _weighted(floor, weights, total)
+    want = [max(f, a) for f, a in zip(floor, natural, strict=True)]
+    if sum(want) <= total:
         return _spread(want, weights, total - sum(want))
-    return _weighted(floor, weights, total)
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(n) if i not in fixed]
+        room = total - sum(fixed.values())
+        wsum = sum(weights[i] for i in free) or 1.0
+        fits = [i for i in free if want[i] <= room * weights[i] / wsum]
+        if not fits or len(fits) == len(free):
+            break
+        fixed.update((i, want[i]) for i in fits)
+    free = [i for i in range(n) if i not in fixed]
+    rest = _weighted([floor[i] for i in free], [weights[i] for i in free], total - sum(fixed.values()))
+    fixed.update(zip(free, rest, strict=True))
+    return [fixed[i] for i in range(n)]
 
 
 def _spread(base: list[float], weights: Sequence[float], spare: float) -> list[float]:

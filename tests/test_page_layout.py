@@ -88,7 +88,10 @@ def _table_tokens(path: Path) -> set[str]:
         for row in table.rows:
             for cell in row.cells:
                 for line in cell.text.split("\n"):
-                    tokens.update(_LATIN_TOKEN.findall(line))
+                    # A hyphen before a letter is a line-break opportunity (UAX #14), as in e-|mail; one
+                    # before a digit is not, so codes such as QF-01-02 must stay whole.
+                    words = _LATIN_TOKEN.findall(line)
+                    tokens.update(t for w in words for t in re.split(r"(?<=-)(?=[A-Za-z])", w) if len(t) > 1)
                     if _WIDE.search(line) and text_ems(line.strip()) <= SHORT_LINE_EMS and " " not in line.strip():
                         tokens.add(line.strip())
     return tokens
@@ -107,3 +110,21 @@ def test_no_table_breaks_a_word_or_code(built: Built, project: str) -> None:
         broken += [f"{stem}: {token}" for token in sorted(_table_tokens(path))
                    if token not in text and re.sub(r"\s+", "", token) not in text]
     assert not broken, "\n".join(broken)
+
+
+def test_the_english_example_prints_no_chinese(built: Built) -> None:
+    found = []
+    for (name, stem), _ in sorted(built.docx.items()):
+        if name == "en":
+            text = _run("pdftotext", "-enc", "UTF-8", str(built.pdf[stem]), "-")
+            found += [f"{stem}: {c}" for c in _WIDE.findall(text)]
+    assert not found, found[:20]
+
+
+def test_readme_preview_of_an_english_procedure(built: Built, update_golden: bool, tmp_path: Path) -> None:
+    """Page 2 (the first body page) of an English procedure; --update-golden rewrites docs/img/procedure-en.png."""
+    stem = next(stem for name, stem in built.docx if name == "en" and stem.startswith("QP-01_"))
+    target = ROOT / "docs" / "img" / "procedure-en.png" if update_golden else tmp_path / "procedure-en.png"
+    _run("pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile", str(built.pdf[stem]),
+         str(target.with_suffix("")))
+    assert target.stat().st_size > 10_000

@@ -48,8 +48,9 @@ def word_items(corpus: Corpus, items: list[Item], wording: Wording) -> list[Item
         assert doc is not None  # items are derived from the corpus
         p = doc.model
         facts = dict(item.facts)
-        if "users" in facts:
-            facts["users"] = wording.join([department_name(corpus, d) for d in facts["users"]])
+        for key in ("users", "support"):
+            if key in facts:
+                facts[key] = wording.join([department_name(corpus, d) for d in facts[key]])
         if "roles" in facts:
             facts["roles"] = [{"role": name_in(r, corpus.config.language),
                                "name": a.name if a else "", "date": a.date.isoformat() if a and a.date else ""}

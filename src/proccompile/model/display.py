@@ -7,7 +7,7 @@ import datetime as dt
 from proccompile.model.config import Named
 from proccompile.model.corpus import Corpus
 from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure, RecordEntry
+from proccompile.model.procedure import Procedure, RecordEntry, Step
 from proccompile.model.types import Duration
 from proccompile.model.versions import edition_label
 
@@ -80,6 +80,18 @@ def date_text(value: dt.date | None) -> str:
 
 def duration_text(value: Duration | None, language: str, empty: str) -> str:
     return value.display(language) if value else empty
+
+
+def time_limit_text(step: Step, language: str, empty: str = "") -> str:
+    """A step's time limit with its anchor event: 收到投诉后 24 小时, 内审前 2 周, 2 weeks before the audit."""
+    if step.time_limit is None:
+        return empty
+    limit = step.time_limit.display(language)
+    if step.anchor is None:
+        return limit
+    if language == "zh":
+        return f"{step.anchor}{'前' if step.before else '后'} {limit}"
+    return f"{limit} {'before' if step.before else 'after'} {step.anchor}"
 
 
 def document_citation(corpus: Corpus, code: str) -> str:

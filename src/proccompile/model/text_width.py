@@ -85,7 +85,8 @@ def fit_columns(minimum: Sequence[float], natural: Sequence[float], weights: Seq
         room = total - sum(fixed.values())
         wsum = sum(weights[i] for i in free) or 1.0
         fits = [i for i in free if want[i] <= room * weights[i] / wsum]
-        if not fits or len(fits) == len(free):
+        left = room - sum(want[i] for i in fits) - sum(floor[i] for i in free if i not in fits)
+        if not fits or len(fits) == len(free) or left < 0:
             break
         fixed.update((i, want[i]) for i in fits)
     free = [i for i in range(n) if i not in fixed]

@@ -20,10 +20,11 @@ from proccompile.model.display import (
     procedure_number,
     record_citation,
     record_retention,
+    time_limit_text,
 )
 from proccompile.model.numbering import Numbering, numbering
 from proccompile.model.output_names import output_relpath
-from proccompile.model.procedure import Procedure
+from proccompile.model.procedure import Procedure, Step, StepTable
 from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
@@ -160,27 +161,53 @@ class _Sections:
 
     def process(self) -> Iterator[Block]:
         yield self.heading("process")
-        tables = [self.steps_rows(i) for i in range(len(self.p.process))]
+        heading = _heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))
+        rows = [[self.step_row(i, j, step) for j, step in enumerate(section.steps)]
+                for i, section in enumerate(self.p.process)]
         # Every step table of the procedure has the same columns, sized to the text of all of them.
-        everything = tuple(row for rows in tables for row in rows)
+        everything = (heading, *(row for section in rows for row in section))
         for i, section in enumerate(self.p.process):
             yield Para(f"{self.numbers.subsection(i)} {section.title}", style="heading2")
             if section.intro:
                 yield Para(section.intro)
-            yield Table(widths=_PROCESS_WIDTHS, rows=tables[i], measure_with=everything)
+            pending: list[tuple[Cell, ...]] = []
+            for j, step in enumerate(section.steps):
+                pending.append(rows[i][j])
+                if step.table is None:
+                    continue
+                # A step's own table follows its row; the step table resumes, heading repeated, after it.
+                yield Table(widths=_PROCESS_WIDTHS, rows=(heading, *pending), measure_with=everything)
+                pending = []
+                yield from self.step_table(i, j, step.table)
+            if pending:
+                yield Table(widths=_PROCESS_WIDTHS, rows=(heading, *pending), measure_with=everything)
 
-    def steps_rows(self, i: int) -> tuple[tuple[Cell, ...], ...]:
-        rows = [_heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
-        for j, step in enumerate(self.p.process[i].steps):
-            text = step.text
-            if step.related:
-                text += "\n" + self.label("step_related") + LIST_SEPARATOR[self.language].join(
-                    document_citation(self.corpus, c) for c in step.related)
-            rows.append((Cell(self.numbers.step(i, j), align="center"), Cell(text),
-                         Cell(self.dept(step.owner), align="center"),
-                         Cell(duration_text(step.time_limit, self.language, self.empty), align="center"),
-                         Cell(_records_cell(self.corpus, step.records, self.language) or self.empty)))
-        return tuple(rows)
+    def step_row(self, i: int, j: int, step: Step) -> tuple[Cell, ...]:
+        label = self.label
+        lines = [step.text, *(f"{label('bullet')}{item}" for item in step.items)]
+        lines += [f"{label('step_note')}{note}" for note in step.notes]
+        if step.related:
+            lines.append(label("step_related") + LIST_SEPARATOR[self.language].join(
+                document_citation(self.corpus, c) for c in step.related))
+        owner = self.dept(step.owner)
+        if step.support:
+            owner += "\n" + label("step_support") + self.texts_join([self.dept(d) for d in step.support])
+        return (Cell(self.numbers.step(i, j), align="center"), Cell("\n".join(lines)), Cell(owner, align="center"),
+                Cell(time_limit_text(step, self.language, self.empty), align="center"),
+                Cell(_records_cell(self.corpus, step.records, self.language) or self.empty))
+
+    def step_table(self, i: int, j: int, table: StepTable) -> Iterator[Block]:
+        caption = f"{self.label('step_table')}{self.numbers.step(i, j)}"
+        if table.title:
+            caption += f"{self.label('gap')}{table.title}"
+        yield Para(caption, style="normal", align="center", keep_next=True, space_before=6)
+        yield Table(widths=(1.0,) * len(table.columns),
+                    rows=(tuple(Cell(c, heading=True) for c in table.columns),
+                          *(tuple(Cell(v) for v in row) for row in table.rows)))
+        yield Para("", style="normal")  # keeps the resumed step table apart from this one
+
+    def texts_join(self, names: list[str]) -> str:
+        return ("、" if self.language == "zh" else ", ").join(names)
 
     def commitments(self) -> Iterator[Block]:
         if not self.p.commitments:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -55,3 +56,19 @@ def test_outputs_hold_no_chinese(tmp_path: Path) -> None:
             text = path.read_text("utf-8")
         found += [f"{path.name}: {m.group()}" for m in CJK.finditer(text)]
     assert not found, found[:20]
+
+
+def test_a_picture_is_embedded_and_other_files_are_copied_with_the_manifest(tmp_path: Path) -> None:
+    built = build_project(EXAMPLE, tmp_path / "build").outputs
+    procedure = next(p for p in built if p.name.startswith("QP-01_"))
+    picture = (EXAMPLE / "attachments" / "nonconforming-output-flow.png").read_bytes()
+    with zipfile.ZipFile(procedure) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        assert [package.read(n) for n in media] == [picture]
+    copied = tmp_path / "build" / "attachments" / "QP-01" / "attachments" / "scrap-cost-rates.csv"
+    assert copied in built
+    assert copied.read_bytes() == (EXAMPLE / "attachments" / "scrap-cost-rates.csv").read_bytes()
+    manifest = json.loads((tmp_path / "build" / "manifest.json").read_text("utf-8"))
+    entry = next(e for e in manifest["files"] if e["kind"] == "attachment")
+    assert (entry["path"], entry["code"], entry["source"]) == (
+        "attachments/QP-01/attachments/scrap-cost-rates.csv", "QP-01", "attachments/scrap-cost-rates.csv")

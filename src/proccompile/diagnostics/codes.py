@@ -114,6 +114,11 @@ _ALL = (
     Code("PC316", "path-outside-project", E, "A path points outside the project folder",
          "Documents are built from the project alone; a path escaping it could read any file.",
          "Use a path relative to the project root, without `..` or a leading `/`"),
+    Code("PC317", "attachment-not-embeddable", E, "An attachment image cannot be embedded in Word",
+         "Images attached to a procedure are printed in it; Word documents built with python-docx take PNG, "
+         "JPEG, GIF, BMP and TIFF, not SVG, and a file whose content does not match its extension would "
+         "leave a broken picture in a controlled document.",
+         "Export the drawing as PNG (for example `rsvg-convert -o flow.png flow.svg`) and attach that file"),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

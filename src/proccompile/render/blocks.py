@@ -62,7 +62,15 @@ class PageBreak:
     pass
 
 
-Block = Para | Table | PageBreak
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture on its own centred line, as wide as it is (at its own resolution) but never wider than the text."""
+
+    data: bytes = field(repr=False)
+    name: str  # file name, for the picture's description
+
+
+Block = Para | Table | PageBreak | Image
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ from copy import deepcopy
 from typing import Literal
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.image.image import Image as DocxImage
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer, _Header
@@ -17,7 +19,7 @@ from lxml import etree
 
 from proccompile.model.text_width import fit_columns, natural_ems, unbreakable_ems
 from proccompile.render import ooxml as kit
-from proccompile.render.blocks import Cell, DocView, PageBreak, PageView, Para, Table
+from proccompile.render.blocks import Cell, DocView, Image, PageBreak, PageView, Para, Table
 from proccompile.render.package import set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
 from proccompile.render.styles import SANS, W_NS
@@ -45,7 +47,7 @@ def build_docx(view: DocView, base: Base) -> bytes:
     styles = base.style_ids
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
-    for element in _blocks(view, styles, width):
+    for element in _blocks(view, styles, width, document):
         sect_pr.addprevious(element)
     _header(section, view.page, styles, width)
     _footer(section, view.page, styles, width)
@@ -60,12 +62,16 @@ def _text_width(section: Section) -> int:
     return (page - left - right) // EMU_PER_TWIP
 
 
-def _blocks(view: DocView, styles: dict[str, str], width: int) -> Iterator[etree._Element]:
+def _blocks(view: DocView, styles: dict[str, str], width: int,
+            document: DocxDocument) -> Iterator[etree._Element]:
     bold = kit.rpr(bold=True)
     page_break = False
     for block in view.blocks:
         if isinstance(block, PageBreak):
             page_break = True
+            continue
+        if isinstance(block, Image):
+            yield _picture(document, block, width, styles)
             continue
         if isinstance(block, Para):
             yield kit.paragraph(styles.get(block.style), block.text, lead=block.lead, lead_props=bold,
@@ -81,6 +87,16 @@ def _blocks(view: DocView, styles: dict[str, str], width: int) -> Iterator[etree
         yield kit.table(fitted_widths(block, width), block.rows, styles, header_rows=block.header_rows,
                         row_height=round(block.row_height * 567) if block.row_height else None,
                         heights={i: round(h * 567) for i, h in block.heights})
+
+
+def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str, str]) -> etree._Element:
+    """python-docx embeds the picture (one media part per distinct image, named by its hash)."""
+    natural = DocxImage.from_blob(image.data).width  # EMU at the picture's own resolution
+    paragraph = document.add_paragraph()
+    paragraph.add_run().add_picture(io.BytesIO(image.data), width=Emu(min(natural, width * EMU_PER_TWIP)))
+    element = paragraph._p
+    element.insert(0, kit.paragraph(styles.get("normal"), align="center").find(qn("w:pPr")))
+    return element
 
 
 def fitted_widths(block: Table, width: int) -> list[int]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
 from string import ascii_lowercase
 
+from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
+from proccompile.model.attachments import handling
 from proccompile.model.corpus import Document
 from proccompile.model.display import (
     LIST_SEPARATOR,
@@ -24,8 +27,20 @@ from proccompile.model.display import (
 )
 from proccompile.model.numbering import Numbering, numbering
 from proccompile.model.output_names import output_relpath
-from proccompile.model.procedure import Procedure, Step, StepTable
-from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
+from proccompile.model.procedure import Attachment, Procedure, Step, StepTable
+from proccompile.render.blocks import (
+    NUMPAGES,
+    PAGE,
+    Block,
+    Cell,
+    CoreProps,
+    DocView,
+    Image,
+    PageBreak,
+    PageView,
+    Para,
+    Table,
+)
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
 
@@ -235,9 +250,21 @@ class _Sections:
             found = form_title_number(self.corpus, attachment.form) if attachment.form else None
             if found:
                 title += f"（{found[1]}）" if self.language == "zh" else f" ({found[1]})"
-            yield Para(self.texts.render("attachment", number=i, title=title), style="normal")
+            yield Para(self.texts.render("attachment", number=i, title=title), style="normal",
+                       keep_next=self.image(attachment) is not None)
+            picture = self.image(attachment)
+            if picture is not None:
+                yield picture
         if not self.p.attachments:
             yield self.none()
+
+    def image(self, attachment: Attachment) -> Image | None:
+        """The attached picture, printed under its line in the attachments list; None for other files."""
+        if attachment.file is None or handling(attachment.file) != "embed":
+            return None
+        target = inside_project(self.corpus.config_source.path.parent, attachment.file)
+        assert target is not None  # check refused paths outside the project (PC316)
+        return Image(target.read_bytes(), PurePosixPath(attachment.file).name)
 
     def records(self) -> Iterator[Block]:
         yield self.heading("records")

@@ -1,10 +1,11 @@
-"""Files that documents point at: attachments exist and stay inside the project folder."""
+"""Files that documents point at: attachments exist, stay inside the project folder, and can be embedded."""
 
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
+from proccompile.model.attachments import handling, looks_like_image
 
 
 def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
@@ -20,4 +21,12 @@ def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
             elif not target.is_file():
                 problem = "is a folder, not a file" if target.is_dir() else "does not exist"
                 bag.add("PC315", f"Attachment file `{attachment.file}` {problem}", span)
+            elif handling(attachment.file) == "refuse":
+                bag.add("PC317", f"Attachment `{attachment.file}` is a vector drawing Word cannot embed", span)
+            elif handling(attachment.file) == "embed":
+                with target.open("rb") as stream:
+                    head = stream.read(16)
+                if not looks_like_image(attachment.file, head):
+                    bag.add("PC317", f"Attachment `{attachment.file}` is not the picture its extension says", span,
+                            help="Save the picture again in the format its name says, or rename the file")
 

@@ -7,7 +7,7 @@ import string
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
 from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version, xml_safe
@@ -87,11 +87,31 @@ class Numbering(StrictModel):
     """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
 
 
+def _version_pattern(pattern: str) -> str:
+    fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    editions = [f for f in fields if f in ("letter", "n")]
+    unknown = sorted(set(fields) - {"letter", "n", "amendment"})
+    if unknown:
+        raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use {{letter}} or {{n}}, and {{amendment}}")
+    if len(editions) != 1 or fields.count("amendment") > 1:
+        raise ValueError("a version pattern holds one edition, {letter} or {n}, and at most one {amendment}")
+    return pattern
+
+
 class VersionScheme(StrictModel):
-    style: Literal["letter", "numeric"] = "letter"
-    """letter: A/0, A/1 … then B/0; numeric: 1.0, 1.1 … then 2.0."""
+    style: Literal["letter", "numeric", "pattern"] = "letter"
+    """letter: A/0, A/1 … then B/0; numeric: 1.0, 1.1 … then 2.0; pattern: as `pattern` says (Rev A, Issue 3)."""
     max_amendment: int = Field(default=4, ge=0, le=99)
     """Highest amendment number before the edition must change (A/4 → B/0 with 4)."""
+    pattern: Annotated[str, AfterValidator(xml_safe), AfterValidator(_version_pattern)] | None = None
+    """For style pattern: how versions are written, with {letter} (A, B …) or {n} (1, 2 …) for the edition
+    and optionally {amendment}, e.g. `Rev {letter}`, `Issue {n}`, `Issue {n}.{amendment}`."""
+
+    @model_validator(mode="after")
+    def _pattern_with_style(self) -> VersionScheme:
+        if (self.style == "pattern") != (self.pattern is not None):
+            raise ValueError("give `pattern` exactly when `style` is pattern")
+        return self
 
 
 class RecordPolicy(StrictModel):

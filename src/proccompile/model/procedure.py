@@ -16,6 +16,8 @@ Status = Literal["draft", "released", "obsolete"]
 class Approval(StrictModel):
     name: Text
     """Name of the person who signed in this role."""
+    title: Text | None = None
+    """Job title printed under the name, e.g. 质量部经理 or Quality Manager."""
     date: dt.date | None = None
     """Date of signature (YYYY-MM-DD)."""
 

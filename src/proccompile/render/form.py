@@ -25,11 +25,13 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) 
     number = form_number(corpus, f)
     company = company_name(corpus)
     note = label("note_form_copyable" if f.copyable else "note_form_released")
-    marks = status_marks(texts, f.status, number, f.version, f.title, note=note)
+    # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
+    version = "" if "{version}" in corpus.config.numbering.form_display else f.version
+    marks = status_marks(texts, f.status, number, version, f.title, note=note)
     page = PageView(
         company=company,
         title=f.title,
-        rows=((label("header_form_number"), number), (label("header_version"), f.version),
+        rows=((label("header_form_number"), number), *([(label("header_version"), version)] if version else []),
               (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
         stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
         landscape=f.orientation == "landscape",

@@ -58,11 +58,13 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
     language = corpus.config.language
     number = procedure_number(corpus, p)
     company = company_name(corpus)
-    marks = status_marks(texts, p.status, number, p.version, p.title)
+    # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
+    version = "" if "{version}" in corpus.config.numbering.procedure_display else p.version
+    marks = status_marks(texts, p.status, number, version, p.title)
     page = PageView(
         company=company,
         title=p.title,
-        rows=((label("header_number"), number), (label("header_version"), p.version),
+        rows=((label("header_number"), number), *([(label("header_version"), version)] if version else []),
               (label("header_effective"), date_text(p.effective) or label("empty_cell")),
               (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
         stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
@@ -84,19 +86,23 @@ def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[
     language = corpus.config.language
     yield Para(label("kind_procedure"), style="normal", align="center", space_before=36)
     yield Para(p.title, style="title")
-    yield Para(f"{number}{label('gap')}{p.version}", style="normal", align="center")
+    shown = number if "{version}" in corpus.config.numbering.procedure_display else f"{number}{label('gap')}{p.version}"
+    yield Para(shown, style="normal", align="center")
     roles = corpus.config.approval_roles
-    names, dates = [], []
+    names, titles, dates = [], [], []
     for role in roles:
         approval = p.approvals.get(role.id)
         names.append(Cell(approval.name if approval else "", align="center"))
+        titles.append(Cell(approval.title or "" if approval else "", align="center"))
         dates.append(Cell(date_text(approval.date) if approval else "", align="center"))
+    with_titles = any(a.title for a in p.approvals.values())
     yield Para("", style="normal", space_before=24)
     yield Table(
         widths=(_APPROVAL_LABEL_WIDTH, *[(16 - _APPROVAL_LABEL_WIDTH) / len(roles)] * len(roles)),
         rows=((Cell(label("approval_role"), heading=True),
                *[Cell(name_in(r, language), heading=True) for r in roles]),
               (Cell(label("approval_name"), shade=True, align="center"), *names),
+              *([(Cell(label("approval_title"), shade=True, align="center"), *titles)] if with_titles else []),
               (Cell(label("approval_date"), shade=True, align="center"), *dates)),
         row_height=0.8,
     )

@@ -38,3 +38,11 @@ def test_a_long_table_loses_rows_to_stay_on_one_page() -> None:
 def test_content_that_cannot_fit_is_reported_not_cut() -> None:
     plan = plan_form(_form(fields=[{"label": "描述", "lines": 30}, {"label": "分析", "lines": 30}]), [])
     assert not plan.fits and plan.height_cm > plan.limit_cm
+
+
+def test_boxes_share_one_label_width_so_their_edges_line_up() -> None:
+    form = _form(fields=[{"label": "Problem found", "lines": 3}],
+                 sections=[{"title": "Work", "fields": [{"label": "Work carried out and parts used", "lines": 4}]}])
+    spans = {s.span for part in plan_form(form, []).parts if isinstance(part, Grid) for row in part.rows
+             for s in row.slots if s.kind == "label"}
+    assert len(spans) == 1

@@ -101,7 +101,9 @@ def plan_form(form: Form, notes: Sequence[str], *, choice_mark_ems: float = 1.5)
 
 
 def _parts(form: Form, unit: float, pairs: int, mark: float) -> Iterator[Part]:
-    rows: list[GridRow] = list(_field_rows(form.fields, unit, pairs, mark))
+    # The boxes (multi-line fields) of the whole form share one label width, so their edges line up.
+    label = _box_label_span([*form.fields, *(f for section in form.sections for f in section.fields)], unit)
+    rows: list[GridRow] = list(_field_rows(form.fields, unit, pairs, mark, label))
     for table in [*([form.table] if form.table else []), *form.tables]:
         if rows:
             yield Grid(tuple(rows))
@@ -110,7 +112,7 @@ def _parts(form: Form, unit: float, pairs: int, mark: float) -> Iterator[Part]:
     for section in form.sections:
         if section.title:
             rows.append(GridRow((Slot("title", GRID, section.title),), _TEXT_LINE_CM + 0.1))
-        rows += _field_rows(section.fields, unit, pairs, mark)
+        rows += _field_rows(section.fields, unit, pairs, mark, label)
         for table in section.tables:
             if rows:
                 yield Grid(tuple(rows))
@@ -126,7 +128,12 @@ def _span(ems: float, unit: float) -> int:
     return max(2, math.ceil((ems * _EM_CM + _PAD_CM + _SLACK_CM) / unit))
 
 
-def _field_rows(fields: list[FormField], unit: float, pairs: int, mark: float) -> Iterator[GridRow]:
+def _box_label_span(fields: list[FormField], unit: float) -> int:
+    """The widest label of a multi-line field, up to a third of the row; a longer label wraps."""
+    return min(max((_span(text_ems(f.label), unit) for f in fields if f.lines > 1), default=2), GRID // 3)
+
+
+def _field_rows(fields: list[FormField], unit: float, pairs: int, mark: float, box_label: int) -> Iterator[GridRow]:
     """Label/blank pairs packed into rows of GRID columns; the last blank of a row stretches to the edge."""
     pair = GRID // pairs
     current: list[Slot] = []
@@ -144,8 +151,8 @@ def _field_rows(fields: list[FormField], unit: float, pairs: int, mark: float) -
         return row
 
     for field in fields:
-        # Labels are sized to stay on one line, up to most of a pair; a longer one wraps.
-        label_span = min(_span(text_ems(field.label), unit), GRID // pairs - 2 if field.lines == 1 else GRID // 3)
+        # A label is sized to stay on one line, up to most of a pair; a longer one wraps.
+        label_span = box_label if field.lines > 1 else min(_span(text_ems(field.label), unit), GRID // pairs - 2)
         blank_ems = sum(text_ems(o) + mark for o in field.options)
         if field.width is not None:
             total = round(field.width * GRID)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from proccompile.model.form import Form
 from proccompile.model.form_layout import GRID, MIN_ROWS, BlankTable, Grid, plan_form
 
@@ -46,3 +49,30 @@ def test_boxes_share_one_label_width_so_their_edges_line_up() -> None:
     spans = {s.span for part in plan_form(form, []).parts if isinstance(part, Grid) for row in part.rows
              for s in row.slots if s.kind == "label"}
     assert len(spans) == 1
+
+
+_label = st.text(alphabet=st.sampled_from(list("ab 名称/-Q1")), min_size=1, max_size=80).filter(lambda t: t.strip())
+_field = st.fixed_dictionaries({"label": _label}, optional={
+    "lines": st.integers(1, 30), "width": st.floats(0.05, 1.0),
+    "type": st.sampled_from(["text", "date", "number", "checkbox", "signature"])})
+_choice = st.builds(lambda label, options: {"label": label, "type": "choice", "options": options},
+                    _label, st.lists(_label, min_size=2, max_size=8))
+_fields = st.lists(st.one_of(_field, _choice), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_fields, st.lists(st.tuples(_fields, st.lists(_label, max_size=6)), max_size=4), st.lists(_label, max_size=6),
+       st.integers(1, 200), st.booleans())
+def test_any_form_lays_out_on_the_grid(fields: list[dict[str, object]], sections: list[tuple[list[dict[str, object]],
+                                       list[str]]], signoffs: list[str], rows: int, landscape: bool) -> None:
+    form = _form(fields=fields, signoffs=signoffs, orientation="landscape" if landscape else "portrait",
+                 table={"columns": [{"label": "No."}, {"label": "Text", "width": 3}], "rows": rows},
+                 sections=[{"title": "S", "fields": f, "signoffs": s} for f, s in sections])
+    plan = plan_form(form, ["note"])
+    for part in plan.parts:
+        if isinstance(part, Grid):
+            assert all(sum(s.span for s in row.slots) == GRID and all(s.span >= 1 for s in row.slots)
+                       for row in part.rows)
+        else:
+            assert MIN_ROWS <= part.rows <= rows or part.rows == rows
+    assert plan.fits == (plan.height_cm <= plan.limit_cm)

@@ -186,7 +186,7 @@ def _signoff_rows(labels: list[str], unit: float) -> Iterator[GridRow]:
     """Label and blank per sign-off, as many to a row as fit; labels are sized never to wrap."""
     current: list[Slot] = []
     for label in labels:
-        label_span = _span(text_ems(label) + 1.0, unit)  # the colon after it
+        label_span = min(_span(text_ems(label) + 1.0, unit), GRID - 4)  # the colon after it; a longer one wraps
         blank_span = _span(_SIGNOFF_BLANK_EMS, unit)
         if current and sum(s.span for s in current) + label_span + blank_span > GRID:
             yield _stretched(current)

@@ -93,7 +93,7 @@ def plan_form(form: Form, notes: Sequence[str], *, choice_mark_ems: float = 1.5)
         index = -max(tables)[1]
         part = parts[index]
         assert isinstance(part, BlankTable)
-        over = height - (limit)
+        over = height - limit
         cut = min(part.rows - MIN_ROWS, max(1, math.ceil(over / LINE_CM)))
         parts[index] = replace(part, rows=part.rows - cut)
         height = _height(parts, unit, notes_cm)

@@ -28,7 +28,7 @@ from proccompile.write.pdf import find_soffice
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = ROOT / "tests" / "cases" / "valid" / "minimal"
-IMAGES = {"procedure.png": "Q-FL2.0813_", "form.png": "Q-JL081301_"}
+IMAGES = {"procedure.png": "Q-FL2.0813_", "form.png": "Q-JL081303_"}
 TOOLS = ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm")
 
 if not (find_soffice() and all(shutil.which(t) for t in TOOLS)):

@@ -151,12 +151,15 @@ def test_no_git_is_a_usage_error(history: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_a_form_released_for_the_first_time_is_compared_with_its_locked_version(history: Path) -> None:
     path = history / "forms" / "Q-JL060301.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  - label: 措施类别\n",
-                                                             "  - label: 措施编号\n  - label: 措施类别\n", 1),
+    # A new label in place of an old one: the redesigned form has no room for another row.
+    path.write_text(path.read_text(encoding="utf-8").replace("  - label: 措施类别\n", "  - label: 措施编号\n", 1),
                     encoding="utf-8")
     code, out, err = run_split(["release", "Q/JL060301", "--change", "增加措施编号栏。", "--date", "2026-12-01",
                                 "--by", "周敏", "--reviewed-by", "李明华", "--approved-by", "张志强"], history)
     assert code == 0, err + out
     code, out, err = run_split(["diff", "Q/JL060301"], history)
     assert code == 0, err
-    assert out.splitlines()[1:] == ["  + fields.措施编号  added: label: 措施编号; type: text", "1 added."]
+    assert out.splitlines()[1:] == [
+        "  - fields.措施类别  removed: label: 措施类别; type: choice; options: 纠正措施, 预防措施; lines: 1",
+        "  + fields.措施编号  added: label: 措施编号; type: choice; options: 纠正措施, 预防措施; lines: 1",
+        "1 added, 1 removed."]

@@ -16,12 +16,15 @@ def test_identical_versions_have_no_changes() -> None:
 
 def test_form_fields_and_columns_are_matched_by_label() -> None:
     form = SHIPPED.corpus.form("Q/JL060301").model
-    fields = [f.model_copy(update={"label": "原因分析（5Why）"}) if f.label == "原因分析" else f for f in form.fields]
+    fields = [f.model_copy(update={"label": "信息来源（渠道）"}) if f.label == "信息来源" else f for f in form.fields]
     newer = form.model_copy(update={"fields": fields[1:], "retention": None, "version": "C/1"})
     changes = semantic_diff(form, newer)
-    assert Change("removed", "fields.编号", "", "label: 编号; type: text", None) in changes
-    assert Change("removed", "fields.原因分析", "", "label: 原因分析; type: text", None) in changes
-    assert Change("added", "fields.原因分析（5Why）", "", None, "label: 原因分析（5Why）; type: text") in changes
+    assert Change("removed", "fields.编号", "", "label: 编号; type: text; lines: 1", None) in changes
+    options = "options: 顾客投诉, 顾客满意度调查, 内部质量问题, 审核发现, 其他"
+    assert Change("removed", "fields.信息来源", "", f"label: 信息来源; type: choice; {options}; lines: 1",
+                  None) in changes
+    assert Change("added", "fields.信息来源（渠道）", "", None,
+                  f"label: 信息来源（渠道）; type: choice; {options}; lines: 1") in changes
     assert Change("removed", "retention", "", "3y", None) in changes
     assert not any(c.where == "version" for c in changes)  # the release itself is the heading, not a change
 

@@ -10,7 +10,7 @@ from proccompile.audit.plan import Assignment, number_ranges
 from proccompile.audit.wording import Wording, criteria
 from proccompile.model import Corpus
 from proccompile.model.config import Auditor
-from proccompile.model.display import department_name, form_number, procedure_number
+from proccompile.model.display import department_name, form_number, numbered, procedure_number
 from proccompile.views.tables import VIEWS, Column, Group, Sheet
 
 __all__ = ["VIEWS", "checklist_sheet", "group_items", "plan_sheet"]
@@ -57,7 +57,8 @@ def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str,
         titles: dict[str, str] = {}
         for item in items:
             doc = corpus.procedure(item.procedure)
-            titles[item.procedure] = (f"{procedure_number(corpus, doc.model)}《{doc.model.title}》" if doc
+            language = corpus.config.language
+            titles[item.procedure] = (numbered(procedure_number(corpus, doc.model), doc.model.title, language) if doc
                                       else item.procedure)
         key, order = (lambda i: i.procedure), list(titles)
         name = lambda code: titles.get(code, code)  # noqa: E731

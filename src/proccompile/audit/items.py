@@ -10,7 +10,7 @@ from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
-from proccompile.model.display import form_number_of, form_title_of, record_retention
+from proccompile.model.display import form_number_of, form_title_of, record_retention, time_limit_text
 from proccompile.model.numbering import numbering
 from proccompile.model.procedure import Procedure
 
@@ -90,8 +90,8 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
             where = num.step(i, j)
             clauses = tuple(step.clauses) or base
             evidence = forms(step.records)
-            facts = {"text": step.text, "subsection": section.title,
-                     "limit": step.time_limit.display(corpus.config.language) if step.time_limit else ""}
+            facts = {"text": step.text, "subsection": section.title, "items": list(step.items),
+                     "support": list(step.support), "limit": time_limit_text(step, corpus.config.language)}
             yield Item("step", p.code, where, clauses, step.owner, ("O", "S") if evidence else ("O", "I"),
                        evidence, n if evidence else 0, facts)
             if step.time_limit is not None:
@@ -112,7 +112,7 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
                     "storage": entry.storage or "", "row": k + 1,
                     "form_version": form.model.version if form else ""})
     users = list(dict.fromkeys([p.owner, *(d.department for d in p.responsibilities),
-                                *(s.owner for sec in p.process for s in sec.steps)]))
+                                *(d for sec in p.process for s in sec.steps for d in (s.owner, *s.support))]))
     yield Item("document_current", p.code, "", CURRENT_CLAUSES, p.owner, ("O",),
                facts={"version": p.version, "users": users})
     roles = [(r, p.approvals.get(r.id)) for r in corpus.config.approval_roles]

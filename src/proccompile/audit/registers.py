@@ -93,18 +93,21 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
 
 
 def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
-    """What ``dept`` does in ``p``: 归口 (owns it), 职责 (duties in section 4), 步骤×n (performs n steps).
+    """What ``dept`` does in ``p``: 归口 (owns it), 职责 (duties), 步骤×n (leads n steps), 配合×n (supports n).
 
     Shared by the responsibility matrix and the turtle's "with whom" box.
     """
     steps = sum(step.owner == dept for s in p.process for step in s.steps)
+    support = sum(dept in step.support for s in p.process for step in s.steps)
     marks = []
     if p.owner == dept:
         marks.append(wording.label("mark_owner"))
     if any(r.department == dept for r in p.responsibilities):
         marks.append(wording.label("mark_duties"))
     if steps:
-        marks.append(wording.label("mark_steps").replace("{n}", str(steps)))
+        marks.append(wording.label("mark_step" if steps == 1 else "mark_steps").replace("{n}", str(steps)))
+    if support:
+        marks.append(wording.label("mark_support_one" if support == 1 else "mark_support").replace("{n}", str(support)))
     return wording.join(marks)
 
 

@@ -10,7 +10,9 @@ from proccompile.model.display import (
     document_citation,
     form_number_of,
     form_title_of,
+    numbered,
     procedure_number,
+    time_limit_text,
 )
 from proccompile.model.numbering import numbering
 from proccompile.model.procedure import Procedure
@@ -33,13 +35,13 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
         return document_citation(corpus, code)
 
     produced = list(dict.fromkeys(ref.target for ref in produced_records(p)))
-    forms = [f"{form_number_of(corpus, c)}《{form_title_of(corpus, c)}》" for c in produced]
+    forms = [numbered(form_number_of(corpus, c), form_title_of(corpus, c), language) for c in produced]
     storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form)}{colon}{r.storage}" for r in p.records if r.storage))
     tools = list(dict.fromkeys(cite(c) for s in p.process for step in s.steps for c in step.related))
     people = list(dict.fromkeys([p.owner, *(r.department for r in p.responsibilities),
-                                 *(step.owner for s in p.process for step in s.steps)]))
+                                 *(d for s in p.process for step in s.steps for d in (step.owner, *step.support))]))
     boxes = {
-        "process": [f"{procedure_number(corpus, p)}《{p.title}》", label("turtle_owner") + dept(p.owner),
+        "process": [numbered(procedure_number(corpus, p), p.title, language), label("turtle_owner") + dept(p.owner),
                     label("turtle_scope") + p.scope],
         "inputs": [*(f"{label('turtle_trigger')}{num.subsection(i)} {s.title}{colon}{s.steps[0].text}"
                      for i, s in enumerate(p.process)),
@@ -51,11 +53,11 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
         "with_whom": [dept(d) + colon + matrix_cell(p, d, wording) for d in people],
         "how": [f"{num.step(i, j)} {step.text}" for i, s in enumerate(p.process) for j, step in enumerate(s.steps)],
         "measures": [*(f"{c.metric}{colon}{c.target}" for c in p.commitments),
-                     *(f"{num.step(i, j)} {label('turtle_limit')}{step.time_limit.display(language)}"
+                     *(f"{num.step(i, j)} {label('turtle_limit')}{time_limit_text(step, language)}"
                        for i, s in enumerate(p.process) for j, step in enumerate(s.steps) if step.time_limit)],
     }
     none = label("none_text")
-    return Turtle(p.code, f"{procedure_number(corpus, p)}《{p.title}》",
+    return Turtle(p.code, numbered(procedure_number(corpus, p), p.title, language),
                   tuple((label(f"turtle_{key}"), tuple(boxes[key]) or (none,)) for key in TURTLE_BOXES))
 
 

@@ -10,7 +10,7 @@ from proccompile.audit.items import Item
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.model.config import Limits
-from proccompile.model.display import department_name, procedure_number
+from proccompile.model.display import department_name, name_in, procedure_number
 from proccompile.views.wording import Texts
 
 
@@ -49,10 +49,11 @@ def word_items(corpus: Corpus, items: list[Item], wording: Wording) -> list[Item
         assert doc is not None  # items are derived from the corpus
         p = doc.model
         facts = dict(item.facts)
-        if "users" in facts:
-            facts["users"] = wording.join([department_name(corpus, d) for d in facts["users"]])
+        for key in ("users", "support"):
+            if key in facts:
+                facts[key] = wording.join([department_name(corpus, d) for d in facts[key]])
         if "roles" in facts:
-            facts["roles"] = [{"role": r.zh if corpus.config.language == "zh" else r.en,
+            facts["roles"] = [{"role": name_in(r, corpus.config.language),
                                "name": a.name if a else "", "date": a.date.isoformat() if a and a.date else ""}
                               for r, a in facts["roles"]]
         values = {

@@ -73,6 +73,9 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int, fmt: str | None
     if len(bag) or not result.outputs:
         print_findings(Report(bag, result.check.paths), fmt)
     if result.outputs:
+        documents = sum(p.suffix == ".docx" for p in result.outputs)
         extra = f" and {len(pdfs)} PDFs" if pdf else ""
-        click.echo(f"Built {len(result.outputs)} documents{extra} into {out_dir}")
+        copied = len(result.outputs) - documents
+        extra += f", copied {copied} attached file{'s' if copied != 1 else ''}," if copied else ""
+        click.echo(f"Built {documents} documents{extra} into {out_dir}")
     sys.exit(EXIT_FINDINGS if bag.fails(strict=strict) else EXIT_CLEAN)

@@ -122,6 +122,11 @@ _ALL = (
     Code("PC316", "path-outside-project", E, "A path points outside the project folder",
          "Documents are built from the project alone; a path escaping it could read any file.",
          "Use a path relative to the project root, without `..` or a leading `/`"),
+    Code("PC317", "attachment-not-embeddable", E, "An attachment image cannot be embedded in Word",
+         "Images attached to a procedure are printed in it; Word documents built with python-docx take PNG, "
+         "JPEG, GIF, BMP and TIFF, not SVG, and a file whose content does not match its extension would "
+         "leave a broken picture in a controlled document.",
+         "Export the drawing as PNG (for example `rsvg-convert -o flow.png flow.svg`) and attach that file"),
     Code("PC320", "value-too-long", E, "A value is too long to store in a Word document property",
          "Titles, codes, printed numbers, the author and the ISO clauses are also written into each "
          "document's properties (File › Info in Word), which hold at most 255 characters; the build "
@@ -181,6 +186,12 @@ _ALL = (
          "File names are made from code, version and title with unsafe characters replaced; two "
          "documents that differ only in those characters would overwrite each other.",
          "Change the code or title of one of the documents"),
+    Code("PC504", "form-overflows-page", E, "A one-page form cannot fit on one page",
+         "A blank form is printed and filled in by hand; a second page that holds only its last rows or "
+         "notes gets lost or left blank. Tables lose blank rows to fit (down to three each), but fields, "
+         "sections, sign-offs and notes cannot shrink.",
+         "Give multi-line fields fewer `lines`, move fields into a table, use landscape, or set "
+         "`one_page: false` for a form meant to run over several pages"),
 )
 
 CODES: dict[str, Code] = {code.id: code for code in _ALL}

@@ -12,12 +12,13 @@ from proccompile.model.config import ProjectConfig
 _SPACE = re.compile(r"[\s\u3000]+")
 _DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
 _UNITS = {
-    "分钟": "min", "min": "min", "minutes": "min",
-    "小时": "h", "h": "h", "hours": "h",
-    "个工作日": "wd", "工作日": "wd", "working days": "wd",
-    "天": "d", "日": "d", "days": "d",
-    "个月": "mo", "月": "mo", "months": "mo",
-    "年": "y", "years": "y",
+    "分钟": "min", "min": "min", "minutes": "min", "minute": "min",
+    "小时": "h", "h": "h", "hours": "h", "hour": "h",
+    "个工作日": "wd", "工作日": "wd", "working days": "wd", "working day": "wd",
+    "天": "d", "日": "d", "days": "d", "day": "d",
+    "周": "w", "个星期": "w", "星期": "w", "weeks": "w", "week": "w",
+    "个月": "mo", "月": "mo", "months": "mo", "month": "mo",
+    "年": "y", "years": "y", "year": "y",
 }
 _DURATION = re.compile(r"(\d+)\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")")
 _PERMANENT = ("永久", "长期", "permanent")
@@ -76,8 +77,9 @@ class Lookup:
         self._names: dict[str, str] = {}
         for d in self.config.departments:
             for name in (d.zh, d.en, d.id):
-                self._names.setdefault(squeeze(name).lower(), d.id)
-        self.roles = {squeeze(name): r.id for r in self.config.approval_roles for name in (r.zh, r.en)}
+                if name:  # a project names departments in its own language only
+                    self._names.setdefault(squeeze(name).lower(), d.id)
+        self.roles = {squeeze(name): r.id for r in self.config.approval_roles for name in (r.zh, r.en) if name}
 
     def is_label(self, text: str, *keys: str) -> bool:
         return squeeze(text).lower().rstrip(":：") in {squeeze(self.label(k)).lower().rstrip(":：") for k in keys}

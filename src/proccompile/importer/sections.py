@@ -103,13 +103,22 @@ class SectionReader:
 
     def process(self, section: Section) -> None:
         sections: list[dict[str, Any]] = []
+        caption: str | None = None  # title of a step's own table, announced by "表 5.1.3 …" before it
         for block in section.blocks:
             if isinstance(block, Table):
                 if not sections:
                     sections.append({"title": section.heading.text.split(maxsplit=1)[-1], "steps": []})
-                self._step_table(block, sections[-1])
+                if caption is not None and sections[-1]["steps"] and not self._is_step_table(block):
+                    sections[-1]["steps"][-1]["table"] = _own_table(block, caption)
+                else:
+                    self._step_table(block, sections[-1])
+                caption = None
                 continue
             if not block.text:
+                continue
+            announced = self._table_caption(block.text)
+            if announced is not None:
+                caption = announced
                 continue
             sub = level2(block.text)
             step = _STEP.match(block.text)
@@ -148,6 +157,17 @@ class SectionReader:
             step["records"] = records
         return step
 
+    def _table_caption(self, text: str) -> str | None:
+        """The title in a step-table caption such as `表 5.1.3 分送处理权限` ('' without one), else None."""
+        lead = re.escape(self.lookup.label("step_table").strip())
+        match = re.fullmatch(rf"{lead}\s*\d+(?:\.\d+)+(?:\s+(.*))?", text.strip())
+        return (match.group(1) or "").strip() if match else None
+
+    def _is_step_table(self, table: Table) -> bool:
+        label = self.lookup.label
+        header = table.rows[0] if table.rows else ()
+        return column(header, label("step_text"), "工作内容", "内容", "工作要求", "活动", "Activity") is not None
+
     def _step_table(self, table: Table, target: dict[str, Any]) -> None:
         label = self.lookup.label
         header = table.rows[0]
@@ -163,17 +183,26 @@ class SectionReader:
             body, related = _split_related(cell(row, text), label("step_related"))
             if not body:
                 continue
+            body, items, notes = _split_lines(body, label("bullet").strip(), label("step_note").strip())
             step: dict[str, Any] = {"text": body}
-            owner_text = cell(row, owner)
+            owner_text, _, support_text = cell(row, owner).partition("\n" + label("step_support"))
             if owner_text not in EMPTY:
-                step["owner"] = self.lookup.department_or_proposed(owner_text)
+                step["owner"] = self.lookup.department_or_proposed(owner_text.strip())
             else:
                 self.draft.skip(where, body, "step without a responsible department")
+            support = [self.lookup.department_or_proposed(name) for name in re.split(r"[、,，]\s*", support_text)
+                       if name.strip()]
+            if support:
+                step["support"] = support
+            if items:
+                step["items"] = items
+            if notes:
+                step["notes"] = notes
             limit_text = cell(row, limit)
             if limit_text not in EMPTY:
-                duration = parse_duration(limit_text)
-                if duration:
-                    step["time_limit"] = duration
+                limit_fields = _time_limit(limit_text)
+                if limit_fields:
+                    step.update(limit_fields)
                 else:
                     self.draft.skip(where, limit_text, "time limit that is not a duration")
             codes = self.lookup.codes_in(cell(row, records), "form")
@@ -288,3 +317,41 @@ def _split_related(text: str, lead: str) -> tuple[str, list[str]]:
     body, _, cited = text.partition("\n" + lead)
     return body.strip(), [c.strip() for c in re.split(r"[；;]", cited) if c.strip()]
 
+
+
+def _split_lines(text: str, bullet: str, note: str) -> tuple[str, list[str], list[str]]:
+    """A step cell's text, its bullet items and its notes, each printed on a line of its own."""
+    body, items, notes = [], [], []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if bullet and stripped.startswith(bullet):
+            items.append(stripped.removeprefix(bullet).strip())
+        elif note and stripped.startswith(note):
+            notes.append(stripped.removeprefix(note).strip())
+        else:
+            body.append(line)
+    return "\n".join(body).strip(), items, notes
+
+
+_ANCHOR_ZH = re.compile(r"(?P<anchor>.+?)(?P<side>前|后)\s*(?P<limit>\S.*)")
+_ANCHOR_EN = re.compile(r"(?P<limit>.+?)\s+(?P<side>before|after)\s+(?P<anchor>.+)")
+
+
+def _time_limit(text: str) -> dict[str, Any] | None:
+    """`time_limit` (with `anchor`, `before`) from a printed limit: 24 小时, 收到投诉后 48 小时, 2 weeks before X."""
+    duration = parse_duration(text)
+    if duration:
+        return {"time_limit": duration}
+    for pattern in (_ANCHOR_ZH, _ANCHOR_EN):
+        match = pattern.fullmatch(text.strip())
+        if match and (duration := parse_duration(match.group("limit"))):
+            before = match.group("side") in ("前", "before")
+            fields: dict[str, Any] = {"time_limit": duration, "anchor": match.group("anchor").strip()}
+            return {**fields, "before": True} if before else fields
+    return None
+
+
+def _own_table(table: Table, title: str) -> dict[str, Any]:
+    """A step's own small table: its first row is the columns, the rest its rows."""
+    columns, *rows = [list(row) for row in table.rows]
+    return {**({"title": title} if title else {}), "columns": columns, "rows": rows}

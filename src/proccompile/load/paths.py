@@ -67,3 +67,11 @@ def project_path(root: Path, relative: str) -> Path | None:
     if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
         return None
     return root / pure
+
+
+def inside_project(root: Path, relative: str) -> Path | None:
+    """The resolved path of a regular file named in a document, when it may be read (see ``refusal``), else None."""
+    path = project_path(root, relative)
+    if path is None or refusal(root, path) is not None:
+        return None
+    return path.resolve()

@@ -6,7 +6,7 @@ import string
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
 from proccompile.model.patterns import compile_pattern
@@ -35,20 +35,27 @@ def _format_fields(allowed: set[str]) -> Callable[[str], str]:
 Regex = Annotated[str, AfterValidator(_compiles)]
 
 
-class Names(StrictModel):
-    zh: Text
-    """Chinese name."""
-    en: Text
-    """English name."""
+class Named(StrictModel):
+    """Anything printed by name in either language; the project's own language is required (checked)."""
+
+    zh: Text | None = None
+    en: Text | None = None
 
 
-class Department(StrictModel):
+class Names(Named):
+    zh: Text | None = None
+    """Chinese name; required when the project language is zh."""
+    en: Text | None = None
+    """English name; required when the project language is en."""
+
+
+class Department(Named):
     id: DeptId
     """Id that procedures and forms use, e.g. after-sales."""
-    zh: Text
-    """Chinese name, e.g. 售后服务部."""
-    en: Text
-    """English name."""
+    zh: Text | None = None
+    """Chinese name, e.g. 售后服务部; required when the project language is zh."""
+    en: Text | None = None
+    """English name; required when the project language is en."""
     external: bool = False
     """True for parties outside the company that still carry duties, e.g. dealers."""
 
@@ -77,11 +84,31 @@ class Numbering(StrictModel):
     """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
 
 
+def _version_pattern(pattern: str) -> str:
+    fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    editions = [f for f in fields if f in ("letter", "n")]
+    unknown = sorted(set(fields) - {"letter", "n", "amendment"})
+    if unknown:
+        raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use {{letter}} or {{n}}, and {{amendment}}")
+    if len(editions) != 1 or fields.count("amendment") > 1:
+        raise ValueError("a version pattern holds one edition, {letter} or {n}, and at most one {amendment}")
+    return pattern
+
+
 class VersionScheme(StrictModel):
-    style: Literal["letter", "numeric"] = "letter"
-    """letter: A/0, A/1 … then B/0; numeric: 1.0, 1.1 … then 2.0."""
+    style: Literal["letter", "numeric", "pattern"] = "letter"
+    """letter: A/0, A/1 … then B/0; numeric: 1.0, 1.1 … then 2.0; pattern: as `pattern` says (Rev A, Issue 3)."""
     max_amendment: int = Field(default=4, ge=0, le=99)
     """Highest amendment number before the edition must change (A/4 → B/0 with 4)."""
+    pattern: Annotated[str, AfterValidator(xml_safe), AfterValidator(_version_pattern)] | None = None
+    """For style pattern: how versions are written, with {letter} (A, B …) or {n} (1, 2 …) for the edition
+    and optionally {amendment}, e.g. `Rev {letter}`, `Issue {n}`, `Issue {n}.{amendment}`."""
+
+    @model_validator(mode="after")
+    def _pattern_with_style(self) -> VersionScheme:
+        if (self.style == "pattern") != (self.pattern is not None):
+            raise ValueError("give `pattern` exactly when `style` is pattern")
+        return self
 
 
 class RecordPolicy(StrictModel):
@@ -91,13 +118,13 @@ class RecordPolicy(StrictModel):
     """No record may be kept for less than this."""
 
 
-class ApprovalRole(StrictModel):
+class ApprovalRole(Named):
     id: DeptId
     """Key used under a procedure's `approvals`, e.g. prepared."""
-    zh: Text
-    """Chinese label, e.g. 编制."""
-    en: Text
-    """English label, e.g. Prepared by."""
+    zh: Text | None = None
+    """Chinese label, e.g. 编制; required when the project language is zh."""
+    en: Text | None = None
+    """English label, e.g. Prepared by; required when the project language is en."""
 
 
 DEFAULT_ROLES = [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from proccompile.model.config import Named
 from proccompile.model.corpus import Corpus
 from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure, RecordEntry
+from proccompile.model.procedure import Procedure, RecordEntry, Step
 from proccompile.model.types import Duration
 from proccompile.model.versions import edition_label
 
@@ -34,15 +35,37 @@ def form_title_of(corpus: Corpus, code: str) -> str:
     return doc.model.title if doc else code
 
 
+# How a document title is set off in running text: 《title》 in Chinese, “title” in English.
+QUOTES = {"zh": ("《", "》"), "en": ("\u201c", "\u201d")}
+# Between items of an inline list (related documents of a step, storage places).
+LIST_SEPARATOR = {"zh": "；", "en": "; "}
+
+
+def quoted(title: str, language: str) -> str:
+    left, right = QUOTES[language]
+    return f"{left}{title}{right}"
+
+
+def numbered(number: str, title: str, language: str) -> str:
+    """A number followed by its quoted title: Q/FL2.0813《顾客服务控制程序》, or Q/FL2.0813 “Customer Service”."""
+    return number + ("" if language == "zh" else " ") + quoted(title, language)
+
+
+def name_in(names: Named, language: str) -> str:
+    """The name in ``language``; the other one stands in when a project leaves it out (check allows that only
+    for the language the project does not print)."""
+    first, second = (names.zh, names.en) if language == "zh" else (names.en, names.zh)
+    return first or second or ""
+
+
 def department_name(corpus: Corpus, dept_id: str) -> str:
     dept = corpus.config.department(dept_id)
     # Unknown ids cannot get here after validation; printing the id keeps a forced output readable.
-    return (dept.zh if corpus.config.language == "zh" else dept.en) if dept else dept_id
+    return name_in(dept, corpus.config.language) if dept else dept_id
 
 
 def company_name(corpus: Corpus) -> str:
-    names = corpus.config.company
-    return names.zh if corpus.config.language == "zh" else names.en
+    return name_in(corpus.config.company, corpus.config.language)
 
 
 def record_retention(corpus: Corpus, entry: RecordEntry) -> Duration | None:
@@ -59,14 +82,26 @@ def duration_text(value: Duration | None, language: str, empty: str) -> str:
     return value.display(language) if value else empty
 
 
+def time_limit_text(step: Step, language: str, empty: str = "") -> str:
+    """A step's time limit with its anchor event: 收到投诉后 24 小时, 内审前 2 周, 2 weeks before the audit."""
+    if step.time_limit is None:
+        return empty
+    limit = step.time_limit.display(language)
+    if step.anchor is None:
+        return limit
+    if language == "zh":
+        return f"{step.anchor}{'前' if step.before else '后'} {limit}"
+    return f"{limit} {'before' if step.before else 'after'} {step.anchor}"
+
+
 def document_citation(corpus: Corpus, code: str) -> str:
-    """A related document as cited in text: number and 《title》, from the corpus or the external list."""
+    """A related document as cited in text: number and quoted title, from the corpus or the external list."""
     procedure = corpus.procedure(code)
     if procedure is not None:
-        return f"{procedure_number(corpus, procedure.model)}《{procedure.model.title}》"
+        return numbered(procedure_number(corpus, procedure.model), procedure.model.title, corpus.config.language)
     external = next((d for d in corpus.config.external_documents if d.code == code), None)
     if external is not None:
-        return code if external.title == code else f"{code}《{external.title}》"
+        return code if external.title == code else numbered(code, external.title, corpus.config.language)
     return code
 
 
@@ -79,4 +114,7 @@ def form_title_number(corpus: Corpus, code: str) -> tuple[str, str] | None:
 def record_citation(corpus: Corpus, code: str) -> str:
     """A record as cited in text: 《title》 and the printed form number."""
     found = form_title_number(corpus, code)
-    return f"《{found[0]}》{found[1]}" if found else code
+    if not found:
+        return code
+    separator = "" if corpus.config.language == "zh" else " "
+    return quoted(found[0], corpus.config.language) + separator + found[1]

@@ -22,6 +22,10 @@ class FormField(StrictModel):
     """How the blank is drawn: text, date, number, choice (with options), checkbox or signature."""
     options: list[Text] = []
     """Choices offered, for type choice."""
+    lines: int = Field(default=1, ge=1, le=30)
+    """Writing lines of the blank; above 1 the field gets a box of that height (descriptions, analyses)."""
+    width: float | None = Field(default=None, gt=0, le=1)
+    """Share of the row the field takes (label and blank), e.g. 0.5; by default sized to its content."""
 
     @model_validator(mode="after")
     def _choice_has_options(self) -> FormField:
@@ -46,6 +50,17 @@ class FormTable(StrictModel):
     """Columns from left to right."""
     rows: int = Field(default=8, ge=1, le=200)
     """Number of blank rows."""
+
+
+class FormSection(StrictModel):
+    title: Text | None = None
+    """Heading printed as a shaded bar across the form, e.g. 原因分析."""
+    fields: list[FormField] = []
+    """Fields of the section, laid out like the form's own fields."""
+    tables: list[FormTable] = []
+    """Tables of blank rows inside the section."""
+    signoffs: list[Text] = []
+    """Sign-off blanks closing the section, e.g. 签字, 日期."""
 
 
 class Form(StrictModel):
@@ -86,7 +101,19 @@ class Form(StrictModel):
     """Header fields, laid out as a labelled grid."""
     table: FormTable | None = None
     """Optional table of blank rows."""
+    tables: list[FormTable] = []
+    """Further tables of blank rows, after `table`."""
+    sections: list[FormSection] = []
+    """Titled blocks of fields, tables and sign-offs, after the tables (e.g. description, cause, action)."""
     signoffs: list[Text] = []
     """Sign-off labels printed at the foot, e.g. 填表人, 日期, 审核."""
     instructions: list[Text] = []
     """Filling instructions specific to this form."""
+    one_page: bool = True
+    """Keep the blank form on one page: tables lose rows that do not fit, and check reports content that cannot."""
+    copyable: bool = False
+    """Blank copies may be made and filled in; the footer says so (released forms only)."""
+
+    def all_tables(self) -> list[FormTable]:
+        """The form's own tables, then the sections' tables, in print order."""
+        return [*([self.table] if self.table else []), *self.tables, *(t for s in self.sections for t in s.tables)]

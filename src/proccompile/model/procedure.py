@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
@@ -17,6 +17,8 @@ Status = Literal["draft", "released", "obsolete"]
 class Approval(StrictModel):
     name: Text
     """Name of the person who signed in this role."""
+    title: Text | None = None
+    """Job title printed under the name, e.g. 质量部经理 or Quality Manager."""
     date: dt.date | None = None
     """Date of signature (YYYY-MM-DD)."""
 
@@ -35,19 +37,55 @@ class Responsibility(StrictModel):
     """What the department does under this procedure, one duty per item."""
 
 
+class StepTable(StrictModel):
+    title: Text | None = None
+    """Caption, e.g. 处置权限."""
+    columns: list[Text] = Field(min_length=1, max_length=8)
+    """Column headings."""
+    rows: list[list[Text]] = Field(min_length=1, max_length=50)
+    """Rows of cells, as many cells as columns."""
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> StepTable:
+        for i, row in enumerate(self.rows, 1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {i} has {len(row)} cells but the table has {len(self.columns)} columns")
+        return self
+
+
 class Step(StrictModel):
     text: Text
     """What is done, written as an instruction."""
     owner: DeptId
-    """Department that performs the step."""
+    """Department that leads the step (主责)."""
+    support: list[DeptId] = []
+    """Departments that take part in the step (配合)."""
+    items: list[Text] = []
+    """Sub-items printed as a bulleted list under the text."""
+    notes: list[Text] = []
+    """Notes printed under the text (注)."""
+    table: StepTable | None = None
+    """A small table the step needs, e.g. who may decide which disposition; printed after the step."""
     time_limit: DurationField | None = None
-    """Time allowed for the step, e.g. 2h, 24h, 3d."""
+    """Time allowed for the step, e.g. 2h, 24h, 3d, 2w."""
+    anchor: Text | None = None
+    """Event the time limit counts from (after it) or to (`before: true`), e.g. 内审 or the audit."""
+    before: bool = False
+    """The step is done `time_limit` before the `anchor` event, not after it."""
     records: list[DocCode] = []
     """Form codes of the records the step produces."""
     related: list[DocCode] = []
     """Codes of procedures or external documents the step relies on."""
     clauses: list[Clause] = []
     """ISO 9001:2015 clauses this step addresses, when narrower than the procedure's."""
+
+    @model_validator(mode="after")
+    def _anchor_needs_limit(self) -> Step:
+        if (self.anchor is not None or self.before) and self.time_limit is None:
+            raise ValueError("`anchor` and `before` qualify a `time_limit`; give the time limit too")
+        if self.before and self.anchor is None:
+            raise ValueError("`before: true` needs the `anchor` event the step comes before")
+        return self
 
 
 class Section(StrictModel):

@@ -23,6 +23,8 @@ def department_refs(proc: Procedure) -> Iterator[Ref]:
         yield Ref(duty.department, ("responsibilities", i, "department"), "responsibility")
     for loc, step in steps(proc):
         yield Ref(step.owner, (*loc, "owner"), "step owner")
+        for k, dept in enumerate(step.support):
+            yield Ref(dept, (*loc, "support", k), "step support")
     for i, commitment in enumerate(proc.commitments):
         yield Ref(commitment.owner, ("commitments", i, "owner"), "commitment owner")
     for i, record in enumerate(proc.records):

@@ -40,19 +40,19 @@ Clause = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
 """An ISO 9001:2015 clause number, e.g. 8.5.5."""
 
 
-_UNITS = {"min": 1 / 60, "h": 1, "d": 24, "wd": 24, "mo": 24 * 30, "y": 24 * 365}
+_UNITS = {"min": 1 / 60, "h": 1, "d": 24, "wd": 24, "w": 24 * 7, "mo": 24 * 30, "y": 24 * 365}
 _UNIT_NAMES = {
-    "zh": {"min": "分钟", "h": "小时", "d": "天", "wd": "个工作日", "mo": "个月", "y": "年"},
-    "en": {"min": "min", "h": "h", "d": "days", "wd": "working days", "mo": "months", "y": "years"},
+    "zh": {"min": "分钟", "h": "小时", "d": "天", "wd": "个工作日", "w": "周", "mo": "个月", "y": "年"},
+    "en": {"min": "min", "h": "h", "d": "days", "wd": "working days", "w": "weeks", "mo": "months", "y": "years"},
 }
-DURATION_PATTERN = r"^(\d+)\s*(min|h|d|wd|mo|y)$|^permanent$"
+DURATION_PATTERN = r"^(\d+)\s*(min|h|d|wd|w|mo|y)$|^permanent$"
 _MAX_HOURS = 100 * 365 * 24  # nothing kept or allowed is longer; bigger numbers overflow date arithmetic
 _DURATION_RE = re.compile(DURATION_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
 class Duration:
-    """A time limit or retention period: 30min, 2h, 24h, 3d, 10wd, 18mo, 3y, or permanent."""
+    """A time limit or retention period: 30min, 2h, 24h, 3d, 10wd, 2w, 18mo, 3y, or permanent."""
 
     amount: int
     unit: str
@@ -68,6 +68,8 @@ class Duration:
         if self.unit == "permanent":
             return "永久" if language == "zh" else "permanent"
         name = _UNIT_NAMES[language][self.unit]
+        if language == "en" and self.amount == 1:
+            name = name.removesuffix("s")  # 1 day, 1 working day, 1 week
         if language == "zh":
             return f"{self.amount} {name}" if self.unit in ("min", "h") else f"{self.amount}{name}"
         return f"{self.amount} {name}"
@@ -84,7 +86,7 @@ def _parse_duration(value: Any) -> Any:
     if not match:
         raise PydanticCustomError(
             "duration_format",
-            "`{value}` is not a duration; write a whole number and a unit: min, h, d, wd, mo or y",
+            "`{value}` is not a duration; write a whole number and a unit: min, h, d, wd, w, mo or y",
             {"value": value},
         )
     if value.strip() == "permanent":

@@ -24,7 +24,7 @@ __all__ = ["RenderedFile", "render_corpus"]
 class RenderedFile:
     relpath: str  # POSIX path relative to the output dir, e.g. procedures/Q-FL2.0813_B-0_顾客服务控制程序.docx
     data: bytes  # deterministic .docx bytes
-    kind: str  # "procedure" | "form"
+    kind: str  # "procedure" | "form" | "attachment"
     code: str
     version: str
     title: str
@@ -42,6 +42,7 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     # Imported here: importing the package (e.g. for RenderedFile or a sibling module) must not cost
     # the ~50 ms python-docx and lxml take to load.
     from proccompile.model.display import company_name
+    from proccompile.render.attachment_files import attachment_copies
     from proccompile.render.document import build_docx
     from proccompile.render.form import form_view
     from proccompile.render.procedure import procedure_view
@@ -69,5 +70,6 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         ))
         if progress is not None:
             progress(view.relpath)
+    rendered += attachment_copies(corpus, project_root)
     return sorted(rendered, key=lambda f: f.relpath)
 

@@ -37,6 +37,8 @@ class Cell:
     shade: bool = False
     heading: bool = False
     align: Align = None
+    top: bool = False  # text at the top of a tall cell (a multi-line blank's label) instead of centred
+    bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,13 @@ class Table:
     header_rows: int = 1  # repeated on every page (w:tblHeader)
     row_height: float | None = None  # cm, minimum; blank form rows need room to write
     caption: str = ""
+    # content: columns sized to their text, never narrower than the longest word or code;
+    # weights: ``widths`` give the shape (blank form columns), text only widens a too-narrow column.
+    fit: Literal["content", "weights"] = "content"
+    # Rows of sibling tables measured with this one, so that all of them get the same column widths.
+    measure_with: tuple[tuple[Cell, ...], ...] = ()
+    # Row heights (cm, minimum) by row index, for rows that differ from ``row_height``.
+    heights: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +62,15 @@ class PageBreak:
     pass
 
 
-Block = Para | Table | PageBreak
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture on its own centred line, as wide as it is (at its own resolution) but never wider than the text."""
+
+    data: bytes = field(repr=False)
+    name: str  # file name, for the picture's description
+
+
+Block = Para | Table | PageBreak | Image
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,21 +8,27 @@ from copy import deepcopy
 from typing import Literal
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.image.image import Image as DocxImage
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer, _Header
 from docx.shared import Emu
 from lxml import etree
 
+from proccompile.model.text_width import fit_columns, natural_ems, unbreakable_ems
 from proccompile.render import ooxml as kit
-from proccompile.render.blocks import Cell, DocView, PageBreak, PageView, Para
+from proccompile.render.blocks import Cell, DocView, Image, PageBreak, PageView, Para, Table
 from proccompile.render.package import set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
 from proccompile.render.styles import SANS, W_NS
 
 EMU_PER_TWIP = 635
-FORM_TOP_MARGIN_CM = 3.0
+_EM = 210  # twips: one em of the 10.5-pt table text
+_CELL_PADDING = 170 + 60  # left and right cell margins, and a little slack for the renderer's own metrics
+_BOLD = 1.08  # headings are set in bold sans
+FORM_TOP_MARGIN_CM = 3.2
 # Header table columns: company | title | label | value, as fractions of the text width.
 _HEADER_SPLIT = (0.25, 0.37, 0.14, 0.24)
 _COMPANY_CELL = 960  # twips: company name line plus the stamp
@@ -34,14 +40,14 @@ def build_docx(view: DocView, base: Base) -> bytes:
     if view.page.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
-    if base.source == "default" and len(view.page.rows) <= 2:
-        # A two-row header (forms) needs less room than the four-row one the default margins are set for.
+    if base.source == "default" and view.kind == "form":
+        # A three-row header (forms) needs less room than the four-row one the default margins are set for.
         section.top_margin = Emu(round(FORM_TOP_MARGIN_CM * 567) * EMU_PER_TWIP)
     width = _text_width(section)
     styles = base.style_ids
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
-    for element in _blocks(view, styles, width):
+    for element in _blocks(view, styles, width, document):
         sect_pr.addprevious(element)
     _header(section, view.page, styles, width)
     _footer(section, view.page, styles, width)
@@ -56,12 +62,16 @@ def _text_width(section: Section) -> int:
     return (page - left - right) // EMU_PER_TWIP
 
 
-def _blocks(view: DocView, styles: dict[str, str], width: int) -> Iterator[etree._Element]:
+def _blocks(view: DocView, styles: dict[str, str], width: int,
+            document: DocxDocument) -> Iterator[etree._Element]:
     bold = kit.rpr(bold=True)
     page_break = False
     for block in view.blocks:
         if isinstance(block, PageBreak):
             page_break = True
+            continue
+        if isinstance(block, Image):
+            yield _picture(document, block, width, styles)
             continue
         if isinstance(block, Para):
             yield kit.paragraph(styles.get(block.style), block.text, lead=block.lead, lead_props=bold,
@@ -74,8 +84,38 @@ def _blocks(view: DocView, styles: dict[str, str], width: int) -> Iterator[etree
             page_break = False
         if block.caption:
             yield kit.paragraph(styles.get("heading2"), block.caption, keep_next=True, align="center")
-        yield kit.table(_scale(block.widths, width), block.rows, styles, header_rows=block.header_rows,
-                        row_height=round(block.row_height * 567) if block.row_height else None)
+        yield kit.table(fitted_widths(block, width), block.rows, styles, header_rows=block.header_rows,
+                        row_height=round(block.row_height * 567) if block.row_height else None,
+                        heights={i: round(h * 567) for i, h in block.heights})
+
+
+def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str, str]) -> etree._Element:
+    """python-docx embeds the picture (one media part per distinct image, named by its hash)."""
+    natural = DocxImage.from_blob(image.data).width  # EMU at the picture's own resolution
+    paragraph = document.add_paragraph()
+    paragraph.add_run().add_picture(io.BytesIO(image.data), width=Emu(min(natural, width * EMU_PER_TWIP)))
+    element = paragraph._p
+    element.insert(0, kit.paragraph(styles.get("normal"), align="center").find(qn("w:pPr")))
+    return element
+
+
+def fitted_widths(block: Table, width: int) -> list[int]:
+    """Column widths in twips: sized to the cells' text (see ``fit_columns``), then rounded to add up to ``width``."""
+    n = len(block.widths)
+    minimum, natural = [0.0] * n, [0.0] * n
+    for row in (*block.rows, *block.measure_with):
+        column = 0
+        for cell in row:
+            if cell.span == 1 and column < n:
+                bold = _BOLD if cell.heading else 1.0
+                minimum[column] = max(minimum[column], unbreakable_ems(cell.text) * bold)
+                natural[column] = max(natural[column], natural_ems(cell.text) * bold)
+            column += cell.span
+    pad = _CELL_PADDING / _EM
+    usable = width / _EM
+    ems = fit_columns([m + pad if m else 0.0 for m in minimum], [a + pad for a in natural], block.widths,
+                      usable, by_content=block.fit == "content")
+    return _scale(tuple(ems), width)
 
 
 def _scale(relative: tuple[float, ...], width: int) -> list[int]:

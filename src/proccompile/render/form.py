@@ -1,4 +1,4 @@
-"""The view-model of a blank record form (记录表单): field grid, blank-row table, sign-off line and notes."""
+"""The view-model of a blank record form (记录表单): field grids, sections, blank-row tables, sign-offs, notes."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.display import company_name, form_number
 from proccompile.model.form import Form, FormField
+from proccompile.model.form_layout import GRID, LINE_CM, Grid, Slot, plan_form
 from proccompile.model.output_names import output_relpath
-from proccompile.render.blocks import Block, Cell, CoreProps, DocView, PageView, Para, Table
+from proccompile.model.text_width import text_ems
+from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageView, Para, Table
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
-
-# Blank rows and field cells need room for handwriting.
-_WRITING_HEIGHT = 0.8  # cm
-# About how many characters fit in the blank of one label/blank pair; longer choices take more pairs.
-_PAIR_CHARS = {False: 12, True: 15}
 
 
 def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) -> DocView:
@@ -27,11 +24,15 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) 
     language = corpus.config.language
     number = form_number(corpus, f)
     company = company_name(corpus)
-    marks = status_marks(texts, f.status, number, f.version, f.title)
+    note = label("note_form_copyable" if f.copyable else "note_form_released")
+    # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
+    version = "" if "{version}" in corpus.config.numbering.form_display else f.version
+    marks = status_marks(texts, f.status, number, version, f.title, note=note)
     page = PageView(
         company=company,
         title=f.title,
-        rows=((label("header_form_number"), number), (label("header_version"), f.version)),
+        rows=((label("header_form_number"), number), *([(label("header_version"), version)] if version else []),
+              (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
         stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
         landscape=f.orientation == "landscape",
     )
@@ -39,29 +40,27 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date) 
         title=f.title, identifier=f.code, version=f.version, language=core_language(language),
         date=date, author=company, category=label("kind_form"), status=label(f"stamp_{f.status}"), subject=number,
     )
-    blocks = list(_body(f, texts, landscape=page.landscape))
+    blocks = list(_body(f, texts, texts.lines("form_notes", instructions=list(f.instructions))))
     return DocView("form", output_relpath("form", f.code, f.version, f.title), page, core, blocks)
 
 
-def _body(f: Form, texts: Texts, *, landscape: bool) -> Iterator[Block]:
+def _body(f: Form, texts: Texts, notes: list[str]) -> Iterator[Block]:
     label = texts.label
-    if f.fields:
-        yield _field_grid(f.fields, texts, pairs=3 if landscape else 2, pair_chars=_PAIR_CHARS[landscape])
-    if f.table:
-        if f.table.title:
-            yield Para(f.table.title, style="heading2", align="center", keep_next=True, space_before=9)
-        elif f.fields:
+    plan = plan_form(f, notes, choice_mark_ems=text_ems(label("checkbox") + label("gap")))
+    for part in plan.parts:
+        if isinstance(part, Grid):
+            yield _grid(part, texts)
+            continue
+        table = part.table
+        if table.title:
+            yield Para(table.title, style="heading2", align="center", keep_next=True, space_before=9)
+        elif part.gap_before:
             yield Para("", style="normal")
-        heading = tuple(Cell(c.label, heading=True) for c in f.table.columns)
-        blank = tuple(Cell() for _ in f.table.columns)
+        heading = tuple(Cell(c.label, heading=True) for c in table.columns)
+        blank = tuple(Cell() for _ in table.columns)
         # The same row object repeated: the builder builds it once and copies it.
-        yield Table(widths=tuple(c.width for c in f.table.columns), rows=(heading, *[blank] * f.table.rows),
-                    header_rows=1, row_height=_WRITING_HEIGHT)
-    if f.signoffs:
-        line = label("blank_line")
-        yield Para((label("gap") * 2).join(f"{s}{label('label_separator')}{line}" for s in f.signoffs),
-                   style="normal", align="right", space_before=12)
-    notes = texts.lines("form_notes", instructions=list(f.instructions))
+        yield Table(widths=tuple(c.width for c in table.columns), rows=(heading, *[blank] * part.rows),
+                    header_rows=1, row_height=LINE_CM, fit="weights")
     if notes:
         yield Para("", style="note", lead=label("form_notes") + label("label_separator"), space_before=12,
                    keep_next=True)
@@ -69,32 +68,30 @@ def _body(f: Form, texts: Texts, *, landscape: bool) -> Iterator[Block]:
             yield Para(line, style="note", lead=f"{i}. ")
 
 
-def _field_grid(fields: list[FormField], texts: Texts, pairs: int, pair_chars: int) -> Table:
-    """Label/blank pairs, ``pairs`` per row; a long blank (choice options) stretches over several pairs."""
-    columns = pairs * 2
+def _grid(grid: Grid, texts: Texts) -> Table:
     rows: list[tuple[Cell, ...]] = []
-    current: list[Cell] = []
+    heights: list[tuple[int, float]] = []
+    colon = texts.label("label_separator")
+    for index, row in enumerate(grid.rows):
+        rows.append(tuple(_cell(slot, texts, colon) for slot in row.slots))
+        if row.height_cm != LINE_CM:
+            heights.append((index, row.height_cm))
+    return Table(widths=(1.0,) * GRID, rows=tuple(rows), header_rows=0, row_height=LINE_CM, fit="weights",
+                 heights=tuple(heights))
 
-    def flush() -> None:
-        if not current:
-            return
-        used = sum(c.span for c in current)
-        last = current[-1]
-        # The last blank stretches over unused pairs, so every row spans the full width.
-        current[-1] = Cell(last.text, span=last.span + columns - used, align=last.align)
-        rows.append(tuple(current))
-        current.clear()
 
-    for field in fields:
-        value = _blank(field, texts)
-        width = min(pairs, -(-len(value) // pair_chars)) if field.type == "choice" else 1
-        if sum(c.span for c in current) + 2 * width > columns:
-            flush()
-        current.extend([Cell(field.label, shade=True, align="center"), Cell(value, span=2 * width - 1)])
-        if sum(c.span for c in current) == columns:
-            flush()
-    flush()
-    return Table(widths=(1.0, 2.0) * pairs, rows=tuple(rows), header_rows=0, row_height=_WRITING_HEIGHT)
+def _cell(slot: Slot, texts: Texts, colon: str) -> Cell:
+    tall = slot.field is not None and slot.field.lines > 1
+    if slot.kind == "title":
+        return Cell(slot.text, span=slot.span, shade=True, bold=True)
+    if slot.kind == "label":
+        return Cell(slot.text, span=slot.span, shade=True, align="left" if tall else "center", top=tall)
+    if slot.kind == "signoff":
+        return Cell(slot.text + colon, span=slot.span, align="right")
+    if slot.kind == "signoff_blank":
+        return Cell(span=slot.span)
+    assert slot.field is not None
+    return Cell(_blank(slot.field, texts), span=slot.span, top=tall)
 
 
 def _blank(field: FormField, texts: Texts) -> str:

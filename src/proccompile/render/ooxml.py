@@ -134,7 +134,7 @@ def shade(tc_pr: etree._Element, fill: str = SHADE) -> None:
 
 def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[str, str], *,
           header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, etree._Element | None]
-          | None = None) -> etree._Element:
+          | None = None, heights: dict[int, int] | None = None) -> etree._Element:
     """A fixed-layout table; ``widths`` in twips. Identical row objects are built once and copied."""
     tbl = OxmlElement("w:tbl")
     tbl_pr = _sub(tbl, "w:tblPr")
@@ -150,22 +150,24 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[st
     built: dict[int, etree._Element] = {}
     props = cell_props or {}
     for index, row in enumerate(rows):
-        if id(row) in built:
+        height = (heights or {}).get(index, row_height)
+        if id(row) in built and height == row_height:
             tbl.append(deepcopy(built[id(row)]))
             continue
         tr = _sub(tbl, "w:tr")
         tr_pr = _sub(tr, "w:trPr")
         if index >= header_rows:
             _sub(tr_pr, "w:cantSplit")
-        if row_height:
-            _sub(tr_pr, "w:trHeight", val=str(row_height), hRule="atLeast")
+        if height:
+            _sub(tr_pr, "w:trHeight", val=str(height), hRule="atLeast")
         if index < header_rows:
             _sub(tr_pr, "w:tblHeader")  # repeat on every page
         column = 0
         for cell in row:
             _cell(tr, cell, sum(widths[column:column + cell.span]), styles, props)
             column += cell.span
-        built[id(row)] = tr
+        if height == row_height:
+            built[id(row)] = tr
     return tbl
 
 
@@ -180,10 +182,16 @@ def _cell(tr: etree._Element, cell: Cell, width: int, styles: dict[str, str],
         _sub(tc_pr, "w:vMerge", val=cell.merge)
     if cell.shade or cell.heading:
         shade(tc_pr)
-    _sub(tc_pr, "w:vAlign", val="center")
+    _sub(tc_pr, "w:vAlign", val="top" if cell.top else "center")
     style = styles["table_heading"] if cell.heading else styles["table_text"]
     align = cell.align or ("center" if cell.heading else None)
-    tc.append(paragraph(style, cell.text, align=align, props=props.get("heading" if cell.heading else "text")))
+    text_props = props.get("heading" if cell.heading else "text")
+    if cell.bold and text_props is None:
+        text_props = _BOLD_SANS
+    tc.append(paragraph(style, cell.text, align=align, props=text_props))
+
+
+_BOLD_SANS = rpr(bold=True, font=SANS)
 
 
 def watermark_run(text: str, width_pt: int, height_pt: int) -> etree._Element:

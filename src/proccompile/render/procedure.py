@@ -3,29 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
 from string import ascii_lowercase
 
+from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
+from proccompile.model.attachments import handling
 from proccompile.model.corpus import Document
 from proccompile.model.display import (
+    LIST_SEPARATOR,
+    QUOTES,
     company_name,
     date_text,
     department_name,
     document_citation,
     duration_text,
     form_title_number,
+    name_in,
     procedure_number,
     record_citation,
     record_retention,
+    time_limit_text,
 )
 from proccompile.model.numbering import Numbering, numbering
 from proccompile.model.output_names import output_relpath
-from proccompile.model.procedure import Procedure
-from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
+from proccompile.model.procedure import Attachment, Procedure, Step, StepTable
+from proccompile.render.blocks import (
+    NUMPAGES,
+    PAGE,
+    Block,
+    Cell,
+    CoreProps,
+    DocView,
+    Image,
+    PageBreak,
+    PageView,
+    Para,
+    Table,
+)
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
 
-# Relative column widths; a two-character CJK heading (序号) needs at least about 1.1 of 16.
+# Relative column widths: the builder sizes columns to their text and shares out what is left by these.
 _PROCESS_WIDTHS = (1.3, 6.9, 2.0, 1.8, 3.8)
 _COMMITMENT_WIDTHS = (1.1, 2.4, 2.6, 4.8, 2.0, 3.3)
 _RECORD_WIDTHS = (1.1, 3.4, 2.8, 2.1, 1.8, 4.8)
@@ -39,11 +58,13 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
     language = corpus.config.language
     number = procedure_number(corpus, p)
     company = company_name(corpus)
-    marks = status_marks(texts, p.status, number, p.version, p.title)
+    # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
+    version = "" if "{version}" in corpus.config.numbering.procedure_display else p.version
+    marks = status_marks(texts, p.status, number, version, p.title)
     page = PageView(
         company=company,
         title=p.title,
-        rows=((label("header_number"), number), (label("header_version"), p.version),
+        rows=((label("header_number"), number), *([(label("header_version"), version)] if version else []),
               (label("header_effective"), date_text(p.effective) or label("empty_cell")),
               (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
         stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
@@ -65,19 +86,23 @@ def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[
     language = corpus.config.language
     yield Para(label("kind_procedure"), style="normal", align="center", space_before=36)
     yield Para(p.title, style="title")
-    yield Para(f"{number}{label('gap')}{p.version}", style="normal", align="center")
+    shown = number if "{version}" in corpus.config.numbering.procedure_display else f"{number}{label('gap')}{p.version}"
+    yield Para(shown, style="normal", align="center")
     roles = corpus.config.approval_roles
-    names, dates = [], []
+    names, titles, dates = [], [], []
     for role in roles:
         approval = p.approvals.get(role.id)
         names.append(Cell(approval.name if approval else "", align="center"))
+        titles.append(Cell(approval.title or "" if approval else "", align="center"))
         dates.append(Cell(date_text(approval.date) if approval else "", align="center"))
+    with_titles = any(a.title for a in p.approvals.values())
     yield Para("", style="normal", space_before=24)
     yield Table(
         widths=(_APPROVAL_LABEL_WIDTH, *[(16 - _APPROVAL_LABEL_WIDTH) / len(roles)] * len(roles)),
         rows=((Cell(label("approval_role"), heading=True),
-               *[Cell(r.zh if language == "zh" else r.en, heading=True) for r in roles]),
+               *[Cell(name_in(r, language), heading=True) for r in roles]),
               (Cell(label("approval_name"), shade=True, align="center"), *names),
+              *([(Cell(label("approval_title"), shade=True, align="center"), *titles)] if with_titles else []),
               (Cell(label("approval_date"), shade=True, align="center"), *dates)),
         row_height=0.8,
     )
@@ -157,21 +182,53 @@ class _Sections:
 
     def process(self) -> Iterator[Block]:
         yield self.heading("process")
+        heading = _heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))
+        rows = [[self.step_row(i, j, step) for j, step in enumerate(section.steps)]
+                for i, section in enumerate(self.p.process)]
+        # Every step table of the procedure has the same columns, sized to the text of all of them.
+        everything = (heading, *(row for section in rows for row in section))
         for i, section in enumerate(self.p.process):
             yield Para(f"{self.numbers.subsection(i)} {section.title}", style="heading2")
             if section.intro:
                 yield Para(section.intro)
-            rows = [_heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))]
+            pending: list[tuple[Cell, ...]] = []
             for j, step in enumerate(section.steps):
-                text = step.text
-                if step.related:
-                    text += "\n" + self.label("step_related") + "；".join(
-                        document_citation(self.corpus, c) for c in step.related)
-                rows.append((Cell(self.numbers.step(i, j), align="center"), Cell(text),
-                             Cell(self.dept(step.owner), align="center"),
-                             Cell(duration_text(step.time_limit, self.language, self.empty), align="center"),
-                             Cell(_records_cell(self.corpus, step.records) or self.empty)))
-            yield Table(widths=_PROCESS_WIDTHS, rows=tuple(rows))
+                pending.append(rows[i][j])
+                if step.table is None:
+                    continue
+                # A step's own table follows its row; the step table resumes, heading repeated, after it.
+                yield Table(widths=_PROCESS_WIDTHS, rows=(heading, *pending), measure_with=everything)
+                pending = []
+                yield from self.step_table(i, j, step.table)
+            if pending:
+                yield Table(widths=_PROCESS_WIDTHS, rows=(heading, *pending), measure_with=everything)
+
+    def step_row(self, i: int, j: int, step: Step) -> tuple[Cell, ...]:
+        label = self.label
+        lines = [step.text, *(f"{label('bullet')}{item}" for item in step.items)]
+        lines += [f"{label('step_note')}{note}" for note in step.notes]
+        if step.related:
+            lines.append(label("step_related") + LIST_SEPARATOR[self.language].join(
+                document_citation(self.corpus, c) for c in step.related))
+        owner = self.dept(step.owner)
+        if step.support:
+            owner += "\n" + label("step_support") + self.texts_join([self.dept(d) for d in step.support])
+        return (Cell(self.numbers.step(i, j), align="center"), Cell("\n".join(lines)), Cell(owner, align="center"),
+                Cell(time_limit_text(step, self.language, self.empty), align="center"),
+                Cell(_records_cell(self.corpus, step.records, self.language) or self.empty))
+
+    def step_table(self, i: int, j: int, table: StepTable) -> Iterator[Block]:
+        caption = f"{self.label('step_table')}{self.numbers.step(i, j)}"
+        if table.title:
+            caption += f"{self.label('gap')}{table.title}"
+        yield Para(caption, style="normal", align="center", keep_next=True, space_before=6)
+        yield Table(widths=(1.0,) * len(table.columns),
+                    rows=(tuple(Cell(c, heading=True) for c in table.columns),
+                          *(tuple(Cell(v) for v in row) for row in table.rows)))
+        yield Para("", style="normal")  # keeps the resumed step table apart from this one
+
+    def texts_join(self, names: list[str]) -> str:
+        return ("、" if self.language == "zh" else ", ").join(names)
 
     def commitments(self) -> Iterator[Block]:
         if not self.p.commitments:
@@ -182,7 +239,7 @@ class _Sections:
         for i, c in enumerate(self.p.commitments, 1):
             rows.append((Cell(str(i), align="center"), Cell(c.metric), Cell(c.target), Cell(c.measured_by),
                          Cell(self.dept(c.owner), align="center"),
-                         Cell(_records_cell(self.corpus, c.records) or self.empty)))
+                         Cell(_records_cell(self.corpus, c.records, self.language) or self.empty)))
         yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))
 
     def related(self) -> Iterator[Block]:
@@ -199,9 +256,21 @@ class _Sections:
             found = form_title_number(self.corpus, attachment.form) if attachment.form else None
             if found:
                 title += f"（{found[1]}）" if self.language == "zh" else f" ({found[1]})"
-            yield Para(self.texts.render("attachment", number=i, title=title), style="normal")
+            yield Para(self.texts.render("attachment", number=i, title=title), style="normal",
+                       keep_next=self.image(attachment) is not None)
+            picture = self.image(attachment)
+            if picture is not None:
+                yield picture
         if not self.p.attachments:
             yield self.none()
+
+    def image(self, attachment: Attachment) -> Image | None:
+        """The attached picture, printed under its line in the attachments list; None for other files."""
+        if attachment.file is None or handling(attachment.file) != "embed":
+            return None
+        target = inside_project(self.corpus.config_source.path.parent, attachment.file)
+        assert target is not None  # check refused paths outside the project (PC316)
+        return Image(target.read_bytes(), PurePosixPath(attachment.file).name)
 
     def records(self) -> Iterator[Block]:
         yield self.heading("records")
@@ -220,9 +289,11 @@ class _Sections:
         yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
 
 
-def _records_cell(corpus: Corpus, codes: list[str]) -> str:
+def _records_cell(corpus: Corpus, codes: list[str], language: str) -> str:
     # Name and number on separate lines: a narrow cell would otherwise break the number at its slash.
-    return "\n".join(record_citation(corpus, code).replace("》", "》\n", 1) for code in codes)
+    close = QUOTES[language][1]
+    return "\n".join(record_citation(corpus, code).replace(close + " ", close, 1).replace(close, close + "\n", 1)
+                     for code in codes)
 
 
 def _letter(index: int) -> str:

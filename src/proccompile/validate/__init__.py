@@ -11,6 +11,7 @@ from proccompile.validate import (
     document_control,
     files,
     identity,
+    layout,
     lifecycle,
     outputs,
     records,
@@ -48,6 +49,7 @@ CHECKS: tuple[Check, ...] = (
     lifecycle.uses_obsolete_form,
     lifecycle.withdrawal,
     lifecycle.distribution,
+    layout.form_overflows_page,
 )
 
 

@@ -1,10 +1,10 @@
-"""Checks of the project config that pydantic cannot locate: duplicate ids and severity overrides."""
+"""Config checks pydantic cannot locate: duplicate ids, severity overrides, names in its language."""
 
 from __future__ import annotations
 
 from proccompile.diagnostics import CODES, Diagnostics, Related
 from proccompile.load.source import SourceFile
-from proccompile.model.config import ProjectConfig
+from proccompile.model.config import Named, ProjectConfig
 
 # Load and model findings mean a file was not read at all; demoting them would drop documents silently.
 _NOT_DOWNGRADABLE = ("PC0", "PC1", "PC2")
@@ -32,6 +32,7 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
                 bag.add("PC002", f"The {what} `{value}` is defined twice", source.span((field, i, key)),
                         related=(Related(source.span((field, first[value], key)), "first defined here"),))
             first.setdefault(value, i)
+    _names_in_language(config, source, bag)
     names: dict[str, int] = {}
     for i, auditor in enumerate(config.audit.auditors):
         if auditor.name in names:
@@ -39,3 +40,17 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
                     source.span(("audit", "auditors", i, "name")),
                     help="Give each auditor once, with their own department")
         names.setdefault(auditor.name, i)
+
+
+def _names_in_language(config: ProjectConfig, source: SourceFile, bag: Diagnostics) -> None:
+    """Names are printed in the project language only, so only that one is required."""
+    language = config.language
+    other = "en" if language == "zh" else "zh"
+    places: list[tuple[tuple[str | int, ...], Named, str]] = [(("company",), config.company, "The company")]
+    places += [(("departments", i), d, f"Department `{d.id}`") for i, d in enumerate(config.departments)]
+    if isinstance(source.data, dict) and "approval_roles" in source.data:  # the packaged default roles have both names
+        places += [(("approval_roles", i), r, f"Approval role `{r.id}`") for i, r in enumerate(config.approval_roles)]
+    for path, named, what in places:
+        if getattr(named, language) is None:
+            bag.add("PC202", f"{what} has no `{language}` name, which a `language: {language}` project prints",
+                    source.span(path), help=f"Add `{language}:` (the `{other}` name is optional)")

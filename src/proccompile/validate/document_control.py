@@ -23,7 +23,7 @@ def version_scheme(corpus: Corpus, bag: Diagnostics) -> None:
             if parse_version(text, scheme) is None:
                 bag.add(
                     "PC401",
-                    f"Version `{text}` does not follow the {scheme.style} version scheme",
+                    f"Version `{text}` does not follow the {scheme.pattern or scheme.style} version scheme",
                     doc.span(*loc),
                     help=f"Write {scheme_example(scheme)} (versions in proccompile.yaml)",
                 )

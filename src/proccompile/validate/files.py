@@ -1,10 +1,11 @@
-"""Files that documents point at: attachments exist and stay inside the project folder."""
+"""Files that documents point at: attachments exist, stay inside the project folder, and can be embedded."""
 
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import Refusal, Refused, project_path, refusal
 from proccompile.model import Corpus
+from proccompile.model.attachments import handling, looks_like_image
 
 
 def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
@@ -16,9 +17,17 @@ def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
             span = doc.span("attachments", i, "file")
             path = project_path(root, attachment.file)
             refused = refusal(root, path) if path is not None else Refused(Refusal.OUTSIDE)
-            if refused is None:
+            if path is None or refused is not None:
+                if refused is None or refused.kind is Refusal.OUTSIDE:
+                    bag.add("PC316", f"Attachment path `{attachment.file}` leaves the project folder", span)
+                else:
+                    bag.add("PC315", f"Attachment file `{attachment.file}` {refused.reason}", span)
                 continue
-            if refused.kind is Refusal.OUTSIDE:
-                bag.add("PC316", f"Attachment path `{attachment.file}` leaves the project folder", span)
-            else:
-                bag.add("PC315", f"Attachment file `{attachment.file}` {refused.reason}", span)
+            if handling(attachment.file) == "refuse":
+                bag.add("PC317", f"Attachment `{attachment.file}` is a vector drawing Word cannot embed", span)
+            elif handling(attachment.file) == "embed":
+                with path.open("rb") as stream:
+                    head = stream.read(16)
+                if not looks_like_image(attachment.file, head):
+                    bag.add("PC317", f"Attachment `{attachment.file}` is not the picture its extension says", span,
+                            help="Save the picture again in the format its name says, or rename the file")

@@ -24,7 +24,7 @@ def search_entries(corpus: Corpus, links: Links, label: Callable[[str], str]) ->
                               _form_words(f)))
     for dept in corpus.config.departments:
         entries.append(_entry(links.department_url(dept.id), "", department_name(corpus, dept.id), "released",
-                              label, [dept.zh, dept.en, dept.id]))
+                              label, [name for name in (dept.zh, dept.en, dept.id) if name]))
     return entries
 
 

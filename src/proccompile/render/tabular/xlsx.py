@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from proccompile.model.text_width import natural_ems, unbreakable_ems
 from proccompile.render.zipfix import normalize_zip
 from proccompile.views.tables import Book, Sheet
 
@@ -54,6 +55,20 @@ def _lines(text: str, width: float) -> int:
                for line in text.split("\n"))
 
 
+def column_widths(sheet: Sheet) -> list[float]:
+    """Widths in characters: the column's own width, narrowed to its longest line, never below its longest word.
+
+    Spreadsheet widths count Latin digits; a CJK character takes two (text_ems counts it as one em).
+    """
+    widths = []
+    for index, column in enumerate(sheet.columns):
+        texts = [column.title, *(values[index] for values in sheet.rows)]
+        longest_word = max(unbreakable_ems(t) for t in texts) * 2 + 2
+        longest_line = max(natural_ems(t) for t in texts) * 2 + 2
+        widths.append(round(max(longest_word, min(column.width, longest_line)), 1))
+    return widths
+
+
 def _text(ws: Worksheet, row: int, col: int, value: str) -> Cell:
     """A cell holding ``value`` as text, whatever it starts with.
 
@@ -89,11 +104,12 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
         ws.row_dimensions[row].height = 15 * (1 + len(text) // 120)
     row += 1
     header_row = row
+    widths = column_widths(sheet)
     for col, column in enumerate(sheet.columns, 1):
         cell = _text(ws, row, col, column.title)
         cell.font, cell.fill, cell.border = bold, _HEAD_FILL, _BORDER
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = column.width
+        ws.column_dimensions[get_column_letter(col)].width = widths[col - 1]
     centered = Alignment(wrap_text=True, vertical="top", horizontal="center")
     for values in sheet.rows:
         row += 1
@@ -102,7 +118,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
             cell.font, cell.border = font, _BORDER
             cell.alignment = centered if column.center else wrap
         # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
-        lines = max(_lines(v, c.width) for c, v in zip(sheet.columns, values, strict=True))
+        lines = max(_lines(v, w) for w, v in zip(widths, values, strict=True))
         ws.row_dimensions[row].height = _LINE * lines + 4
     last_row = max(row, header_row + 1)
     ws.freeze_panes = f"A{header_row + 1}"

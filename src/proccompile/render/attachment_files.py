@@ -1,0 +1,29 @@
+"""Attached files that are not pictures (PDF drawings, spreadsheets) copied into the build beside the documents."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from proccompile.load.paths import inside_project
+from proccompile.model import Corpus
+from proccompile.model.attachments import copied_relpath, handling
+from proccompile.render import RenderedFile
+
+
+def attachment_copies(corpus: Corpus, project_root: Path) -> list[RenderedFile]:
+    """One output per distinct attached file, listed in the manifest with the procedure that attaches it."""
+    copies: dict[str, RenderedFile] = {}
+    for doc in corpus.procedures:
+        p = doc.model
+        for attachment in p.attachments:
+            if attachment.file is None or handling(attachment.file) != "copy":
+                continue
+            target = inside_project(project_root, attachment.file)
+            assert target is not None and target.is_file()  # check reported PC315/PC316 otherwise
+            data = target.read_bytes()
+            relpath = copied_relpath(p.code, attachment.file)
+            copies.setdefault(relpath, RenderedFile(
+                relpath=relpath, data=data, kind="attachment", code=p.code, version=p.version,
+                title=attachment.title, source=attachment.file, source_sha256=hashlib.sha256(data).hexdigest()))
+    return list(copies.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import tempfile
 import traceback
@@ -9,18 +10,42 @@ import traceback
 import click
 
 from proccompile import __version__
-from proccompile.commands.build import build
-from proccompile.commands.check import check
-from proccompile.commands.checklist import checklist
-from proccompile.commands.explain import explain
-from proccompile.commands.register import register
-from proccompile.commands.schema import schema
-from proccompile.commands.where import where
 from proccompile.diagnostics.usage import UsageError
+
+# Each command's module is imported only when that command runs, so `--help` costs no pydantic, ruamel
+# or python-docx. The summaries are the first lines of the commands' docstrings (a test keeps them equal).
+COMMANDS = {
+    "build": "Build controlled .docx files for every procedure and form under PATH.",
+    "check": "Check every procedure and form under PATH (default: the current directory).",
+    "checklist": "Derive an internal-audit checklist from the procedures under PATH.",
+    "explain": "Explain diagnostic CODE (e.g. PC303 or unknown-form); list all codes without one.",
+    "register": "Write the registers of the project under PATH.",
+    "schema": "Write procedure, form and config JSON Schemas (draft-07) for yaml-language-server.",
+    "where": "List every procedure, step and file:line under PATH that references CODE.",
+}
 
 
 class _Group(click.Group):
-    """The command group; the one place where a UsageError from any stage becomes a message and an exit code."""
+    """The command group; the one place where a UsageError from any stage becomes a message and an exit code.
+
+    Commands are loaded by name from ``proccompile.commands``, on first use.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: click.Command = getattr(importlib.import_module(f"proccompile.commands.{cmd_name}"), cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        # A bare Command shortens the summary exactly as the real one would, without importing it.
+        rows = [(name, click.Command(name, help=COMMANDS[name]).get_short_help_str(limit)) for name in sorted(COMMANDS)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -35,14 +60,6 @@ class _Group(click.Group):
 def cli() -> None:
     """Check and compile controlled procedures and record forms kept as YAML."""
 
-
-cli.add_command(check)
-cli.add_command(build)
-cli.add_command(schema)
-cli.add_command(explain)
-cli.add_command(checklist)
-cli.add_command(register)
-cli.add_command(where)
 
 
 def main() -> None:

@@ -11,9 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from proccompile.diagnostics import Diagnostics
+from proccompile.load import load_yaml
 from proccompile.load.fast import fast_load
 from proccompile.load.house_format import house_yaml
 from proccompile.load.source import to_plain
+from proccompile.pipeline import check_project
 
 ROOT = Path(__file__).parent.parent
 CORPUS = sorted(p for p in [*(ROOT / "tests" / "cases").rglob("*.yaml"), *ROOT.glob("procedures/*.yaml"),
@@ -111,3 +114,19 @@ def test_mutated_procedures_read_the_same_or_are_declined(data: st.DataObject) -
         position = data.draw(st.integers(0, len(text) - 1))
         text[position] = data.draw(YAML_CHARS)
     _agrees("".join(text))
+
+
+def test_a_clean_corpus_holds_no_round_trip_tree() -> None:
+    """Memory stays flat: trees are parsed only for files whose findings need a position."""
+    result = check_project(ROOT / "tests" / "cases" / "base")
+    assert not result.diagnostics.has_errors
+    assert all(doc.source._tree is None for doc in result.corpus.documents())
+
+
+def test_data_freed_after_modelling_is_rebuilt_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("code: X  # kept\nlist: [1, 2024-03-01]\n", encoding="utf-8")
+    source = load_yaml(path, "a.yaml", Diagnostics())
+    before = source.data
+    source.forget_data()
+    assert source.data == before and source.tree is not None

@@ -50,6 +50,11 @@ class SourceFile:
         """Record the plain data of a file that loaded; its tree is parsed from the text when needed."""
         self._tree, self._data, self._loaded, self._data_stale = None, data, True, False
 
+    def forget_data(self) -> None:
+        """Free the plain data once it has been modelled; ``data`` rebuilds it from the text if asked again."""
+        if self._loaded and self._tree is None:
+            self._data, self._data_stale = None, True
+
     @property
     def tree(self) -> Any:
         """The round-trip tree, or None when the file did not load; parsed on first use, then kept."""
@@ -69,7 +74,7 @@ class SourceFile:
         and ``data`` will not follow.
         """
         if self._data_stale:
-            self._data, self._data_stale = to_plain(self._tree), False
+            self._data, self._data_stale = to_plain(self.tree), False
         return self._data
 
     @cached_property

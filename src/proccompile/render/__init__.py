@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import proccompile
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.model.dates import form_dates, newest_procedure_date
@@ -16,33 +19,63 @@ if TYPE_CHECKING:
     from proccompile.model.form import Form
     from proccompile.model.procedure import Procedure
     from proccompile.render.blocks import DocView
+    from proccompile.render.reference_document import Base
 
-__all__ = ["RenderedFile", "render_corpus"]
+__all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "plan_corpus", "render_corpus"]
 
 
 @dataclass(frozen=True)
-class RenderedFile:
+class PlannedFile:
+    """One document the build produces, before rendering: what it is, and ``inputs``, the hash of what it depends on.
+
+    ``inputs`` covers the document's view (its own content, and every title, number, date and wording it
+    prints from cited documents, the config and the templates), the reference document and the tool
+    itself; equal ``inputs`` mean byte-identical output, which is what makes incremental builds safe.
+    """
+
     relpath: str  # POSIX path relative to the output dir, e.g. procedures/Q-FL2.0813_B-0_顾客服务控制程序.docx
-    data: bytes  # deterministic .docx bytes
     kind: str  # "procedure" | "form"
     code: str
     version: str
     title: str
     source: str  # project-relative source path
-    source_sha256: str  # sha256 of the source text
+    source_sha256: str  # sha256 of the source bytes
+    inputs: str
+    sha256: str = ""  # of the output bytes, once known
 
 
-def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
-                  progress: Callable[[str], None] | None = None) -> list[RenderedFile]:
-    """Render every procedure and form; findings (PC5xx) go into ``bag``, nothing is raised for bad input.
+@dataclass(frozen=True)
+class RenderedFile(PlannedFile):
+    data: bytes = b""  # deterministic .docx bytes
 
-    Returns the files sorted by ``relpath``. Wording comes from ``project_root/templates`` when a
-    template is overridden there, styles from ``templates/reference.docx`` when present.
+
+@dataclass
+class RenderPlan:
+    """Every document's view and input hash, computed without python-docx work; render any subset of it."""
+
+    base: Base
+    files: list[PlannedFile] = field(default_factory=list)
+    _views: dict[str, DocView] = field(default_factory=dict, repr=False)
+
+    def render(self, files: Iterable[PlannedFile], jobs: int = 1) -> Iterator[RenderedFile]:
+        """Render ``files`` in their order, in ``jobs`` worker processes; the bytes do not depend on ``jobs``."""
+        from proccompile.render.workers import render_views
+
+        wanted = list(files)
+        built = render_views([self._views[f.relpath] for f in wanted], self.base, jobs)
+        for planned, data in zip(wanted, built, strict=True):
+            yield RenderedFile(**{**vars(planned), "sha256": hashlib.sha256(data).hexdigest()}, data=data)
+
+
+def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics) -> RenderPlan:
+    """Compute every document's view and input hash; findings (PC5xx) go into ``bag``.
+
+    Files are in ``relpath`` order. Wording comes from ``project_root/templates`` when a template is
+    overridden there, styles from ``templates/reference.docx`` when present.
     """
     # Imported here: importing the package (e.g. for RenderedFile or a sibling module) must not cost
     # the ~50 ms python-docx and lxml take to load.
     from proccompile.model.display import company_name
-    from proccompile.render.document import build_docx
     from proccompile.render.form import form_view
     from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
@@ -57,8 +90,10 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         jobs.append((procedure_view(corpus, procedure, texts), procedure))
     for form in corpus.forms:
         jobs.append((form_view(corpus, form, texts, dates.get(form.model.code, fallback)), form))
+    common = hashlib.sha256(base.data)
+    common.update(repr((base.source, sorted(base.style_ids.items()), tool_fingerprint())).encode())
     claimed: dict[str, tuple[str, str]] = {}
-    rendered: list[RenderedFile] = []
+    plan = RenderPlan(base)
     for view, doc in jobs:
         source, model = doc.source, doc.model
         # Names are compared case-insensitively: Windows and macOS file systems fold case.
@@ -67,12 +102,42 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
             bag.add("PC503", f"`{model.code}` would be written to `{view.relpath}`, like `{other[0]}` from "
                     f"`{other[1]}`", doc.span("code"))
             continue
-        data = build_docx(view, base)
-        rendered.append(RenderedFile(
-            relpath=view.relpath, data=data, kind=view.kind, code=model.code, version=model.version,
-            title=model.title, source=source.rel, source_sha256=source.sha256,
+        inputs = common.copy()
+        inputs.update(repr(view).encode("utf-8", "surrogatepass"))  # views are frozen dataclasses: repr is exact
+        plan.files.append(PlannedFile(
+            relpath=view.relpath, kind=view.kind, code=model.code, version=model.version, title=model.title,
+            source=source.rel, source_sha256=source.sha256, inputs=inputs.hexdigest(),
         ))
-        if progress is not None:
-            progress(view.relpath)
-    return sorted(rendered, key=lambda f: f.relpath)
+        plan._views[view.relpath] = view
+    plan.files.sort(key=lambda f: f.relpath)
+    return plan
 
+
+def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
+                  progress: Callable[[str], None] | None = None, *, jobs: int = 1) -> list[RenderedFile]:
+    """Render every procedure and form; findings (PC5xx) go into ``bag``, nothing is raised for bad input.
+
+    Returns the files sorted by ``relpath``.
+    """
+    plan = plan_corpus(corpus, project_root, bag)
+    rendered = []
+    for file in plan.render(plan.files, jobs):
+        rendered.append(file)
+        if progress is not None:
+            progress(file.relpath)
+    return rendered
+
+
+@cache
+def _code_digest() -> str:
+    # A development install changes its code without changing its version; rebuild when the renderer did.
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def tool_fingerprint() -> str:
+    """The tool version and a digest of the render code: outputs of another tool build are rebuilt."""
+    return f"{proccompile.__version__}+{_code_digest()}"

@@ -1,22 +1,40 @@
-"""Write a build: every output atomically, stale outputs of the previous build removed, then the manifest."""
+"""Write a build: every output atomically as it arrives, stale outputs removed, then the manifest."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
 from proccompile.write.atomic import remove_leftovers, write_atomic
-from proccompile.write.manifest import MANIFEST, Output, manifest_bytes, previous_outputs
+from proccompile.write.manifest import MANIFEST, Entry, Output, Previous, manifest_bytes, previous_outputs
 
 
-def write_build(out_dir: Path, files: Sequence[Output]) -> list[Path]:
-    """Write ``files`` under ``out_dir`` and ``manifest.json`` last; returns the output paths written or kept.
+def read_previous(out_dir: Path) -> dict[str, Previous]:
+    """What the last build into ``out_dir`` recorded, for outputs still on disk exactly as it wrote them."""
+    manifest_path = out_dir / MANIFEST
+    if not manifest_path.is_file():
+        return {}
+    intact = {}
+    for relpath, previous in previous_outputs(manifest_path.read_bytes()).items():
+        try:
+            path = out_dir / _safe_relpath(relpath)
+            if hashlib.sha256(path.read_bytes()).hexdigest() == previous.sha256:
+                intact[relpath] = previous
+        except (ValueError, OSError):
+            continue  # gone, unreadable, edited, or a hand-edited path: build it again
+    return intact
 
+
+def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]] = ()) -> list[Path]:
+    """Write ``files`` under ``out_dir`` as they arrive and ``manifest.json`` last; returns every output path.
+
+    ``kept`` are (entry, sha256) of outputs a previous build wrote and this one leaves as they are.
     Each file goes to a temporary file in its own folder and is renamed over the target, so a reader
-    (or an interrupted build) never sees half a document. A file whose bytes are unchanged is not
-    rewritten, keeping its modification time. Outputs listed by the previous manifest that this build
-    no longer produces are deleted, but only when they are still exactly what was written then.
+    (or an interrupted build) never sees half a document; only hashes are held, never all the bytes.
+    A file whose bytes are unchanged is not rewritten, keeping its modification time. Outputs listed
+    by the previous manifest that this build no longer produces are deleted, but only when they are
+    still exactly what was written then.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / MANIFEST
@@ -25,24 +43,24 @@ def write_build(out_dir: Path, files: Sequence[Output]) -> list[Path]:
     for folder in ("procedures", "forms"):
         (out_dir / folder).mkdir(exist_ok=True)
         remove_leftovers(out_dir / folder)
-    written: list[Path] = []
-    for f in sorted(files, key=lambda f: f.relpath):
+    entries: list[tuple[Entry, str]] = list(kept)
+    for f in files:
         path = out_dir / _safe_relpath(f.relpath)
         if not (path.is_file() and path.read_bytes() == f.data):
             write_atomic(path, f.data)
-        written.append(path)
-    current = {f.relpath for f in files}
-    for relpath, sha in sorted(old.items()):
+        entries.append((f, hashlib.sha256(f.data).hexdigest()))
+    current = {entry.relpath for entry, _ in entries}
+    for relpath, previous in sorted(old.items()):
         if relpath in current:
             continue
         try:
             stale = out_dir / _safe_relpath(relpath)
         except ValueError:
             continue  # a hand-edited manifest must not make us delete outside the build folder
-        if stale.is_file() and hashlib.sha256(stale.read_bytes()).hexdigest() == sha:
+        if stale.is_file() and hashlib.sha256(stale.read_bytes()).hexdigest() == previous.sha256:
             stale.unlink()
-    write_atomic(manifest_path, manifest_bytes(files))
-    return written
+    write_atomic(manifest_path, manifest_bytes(entries))
+    return [out_dir / _safe_relpath(relpath) for relpath in sorted(current)]
 
 
 def _safe_relpath(relpath: str) -> Path:

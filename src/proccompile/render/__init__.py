@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -103,7 +105,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics) -> RenderP
                     f"`{other[1]}`", doc.span("code"))
             continue
         inputs = common.copy()
-        inputs.update(repr(view).encode("utf-8", "surrogatepass"))  # views are frozen dataclasses: repr is exact
+        inputs.update(_serialised(view))
         plan.files.append(PlannedFile(
             relpath=view.relpath, kind=view.kind, code=model.code, version=model.version, title=model.title,
             source=source.rel, source_sha256=source.sha256, inputs=inputs.hexdigest(),
@@ -126,6 +128,31 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         if progress is not None:
             progress(file.relpath)
     return rendered
+
+
+def _serialised(view: DocView) -> bytes:
+    """The view's values as bytes: equal views give equal bytes, different values different bytes."""
+    # repr of nested tuples of str, int, float, bool, None and dates runs in C and is exact.
+    return repr(_values(view)).encode("utf-8", "surrogatepass")
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None), datetime.date})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _values(value: object) -> object:
+    """``value`` as nested tuples of leaves, each dataclass led by its class name."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        items: tuple[object, ...] = value  # type: ignore[assignment]
+        return tuple(item if type(item) in _LEAVES else _values(item) for item in items)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(value):
+            return value  # an unforeseen leaf: its repr still tells values apart
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))  # type: ignore[arg-type]
+    fields = (getattr(value, name) for name in names)
+    return (kind.__name__, *(item if type(item) in _LEAVES else _values(item) for item in fields))
 
 
 @cache

@@ -150,7 +150,7 @@ def _values(value: object) -> object:
     if names is None:
         if not dataclasses.is_dataclass(value):
             return value  # an unforeseen leaf: its repr still tells values apart
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))  # type: ignore[arg-type]
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
     fields = (getattr(value, name) for name in names)
     return (kind.__name__, *(item if type(item) in _LEAVES else _values(item) for item in fields))
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from proccompile.write.atomic import remove_leftovers, write_atomic
 from proccompile.write.manifest import MANIFEST, Entry, Output, Previous, manifest_bytes, previous_outputs
+
+_WRITERS = 4
+_IN_FLIGHT = 32
 
 
 def read_previous(out_dir: Path) -> dict[str, Previous]:
@@ -44,11 +49,17 @@ def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Ent
         (out_dir / folder).mkdir(exist_ok=True)
         remove_leftovers(out_dir / folder)
     entries: list[tuple[Entry, str]] = list(kept)
-    for f in files:
-        path = out_dir / _safe_relpath(f.relpath)
-        if not (path.is_file() and path.read_bytes() == f.data):
-            write_atomic(path, f.data)
-        entries.append((f, hashlib.sha256(f.data).hexdigest()))
+    # Each write waits for its fsync (a few ms); a few writer threads overlap those waits, and at most
+    # _IN_FLIGHT outputs are held in memory at once.
+    with ThreadPoolExecutor(_WRITERS, thread_name_prefix="proccompile-write") as pool:
+        pending: deque[Future[None]] = deque()
+        for f in files:
+            pending.append(pool.submit(_write_if_changed, out_dir / _safe_relpath(f.relpath), f.data))
+            entries.append((f, hashlib.sha256(f.data).hexdigest()))
+            while len(pending) >= _IN_FLIGHT or (pending and pending[0].done()):
+                pending.popleft().result()  # re-raises the first write error (a full disk, a refused write)
+        for future in pending:
+            future.result()
     current = {entry.relpath for entry, _ in entries}
     for relpath, previous in sorted(old.items()):
         if relpath in current:
@@ -61,6 +72,11 @@ def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Ent
             stale.unlink()
     write_atomic(manifest_path, manifest_bytes(entries))
     return [out_dir / _safe_relpath(relpath) for relpath in sorted(current)]
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not (path.is_file() and path.read_bytes() == data):
+        write_atomic(path, data)
 
 
 def _safe_relpath(relpath: str) -> Path:

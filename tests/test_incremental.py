@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import proccompile
+import proccompile.render
 from proccompile.pipeline import build_project
 from proccompile.render.reference_document import default_reference_docx
 from tests.helpers import run_cli
@@ -51,6 +52,14 @@ def test_a_rebuild_with_nothing_changed_renders_nothing(project: Path) -> None:
     before = {p: (project / "build" / p).read_bytes() for p in EVERYTHING}
     assert _built(project) == []
     assert {p: (project / "build" / p).read_bytes() for p in EVERYTHING} == before
+
+
+def test_a_rebuild_with_nothing_changed_computes_no_view(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def planned(*_: object) -> None:
+        raise AssertionError("planned although no input changed")
+
+    monkeypatch.setattr(proccompile.render, "plan_corpus", planned)
+    assert _built(project) == []
 
 
 def test_force_renders_everything(project: Path) -> None:

@@ -105,16 +105,20 @@ def build_project(
     ``progress(done, total, name)`` is called after each document is rendered.
     """
     # Imported here so `check` never pays for python-docx and lxml at start-up.
-    from proccompile.render import plan_corpus
+    from proccompile import render
     from proccompile.write import read_previous, write_build
 
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
-    plan = plan_corpus(checked.corpus, root, checked.diagnostics)
+    inputs = render.corpus_inputs(checked.corpus, root)
+    last = None if force else read_previous(out_dir)
+    if last is not None and last.complete and last.inputs == inputs:  # nothing changed: not even views
+        return BuildResult(checked, [out_dir / relpath for relpath in sorted(last.outputs)])
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
-    previous = {} if force else read_previous(out_dir)
+    previous = last.outputs if last is not None else {}
     stale = [f for f in plan.files if f.relpath not in previous or previous[f.relpath].inputs != f.inputs]
     stale_paths = {f.relpath for f in stale}
     kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
@@ -127,7 +131,7 @@ def build_project(
                 progress(len(rendered), len(stale), file.relpath)
             yield file
 
-    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept)
+    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept, inputs)
     return BuildResult(checked, outputs, rendered)
 
 

@@ -7,34 +7,56 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from proccompile.write.atomic import remove_leftovers, write_atomic
-from proccompile.write.manifest import MANIFEST, Entry, Output, Previous, manifest_bytes, previous_outputs
+from proccompile.write.manifest import (
+    MANIFEST,
+    Entry,
+    Output,
+    Previous,
+    manifest_bytes,
+    previous_inputs,
+    previous_outputs,
+)
 
 _WRITERS = 4
 _IN_FLIGHT = 32
 
 
-def read_previous(out_dir: Path) -> dict[str, Previous]:
-    """What the last build into ``out_dir`` recorded, for outputs still on disk exactly as it wrote them."""
+class PreviousBuild(NamedTuple):
+    """What the last build into a folder recorded: its whole-build inputs hash and its outputs still intact."""
+
+    inputs: str
+    outputs: dict[str, Previous]
+    complete: bool
+    """Every output the manifest lists is on disk exactly as it was written."""
+
+
+def read_previous(out_dir: Path) -> PreviousBuild:
+    """What the last build into ``out_dir`` recorded, keeping only outputs still on disk exactly as written."""
     manifest_path = out_dir / MANIFEST
     if not manifest_path.is_file():
-        return {}
+        return PreviousBuild("", {}, complete=False)
+    data = manifest_path.read_bytes()
+    listed = previous_outputs(data)
     intact = {}
-    for relpath, previous in previous_outputs(manifest_path.read_bytes()).items():
+    for relpath, previous in listed.items():
         try:
             path = out_dir / _safe_relpath(relpath)
             if hashlib.sha256(path.read_bytes()).hexdigest() == previous.sha256:
                 intact[relpath] = previous
         except (ValueError, OSError):
             continue  # gone, unreadable, edited, or a hand-edited path: build it again
-    return intact
+    return PreviousBuild(previous_inputs(data), intact, complete=bool(listed) and len(intact) == len(listed))
 
 
-def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]] = ()) -> list[Path]:
+def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]] = (),
+                inputs: str = "") -> list[Path]:
     """Write ``files`` under ``out_dir`` as they arrive and ``manifest.json`` last; returns every output path.
 
-    ``kept`` are (entry, sha256) of outputs a previous build wrote and this one leaves as they are.
+    ``kept`` are (entry, sha256) of outputs a previous build wrote and this one leaves as they are;
+    ``inputs`` is the whole-build inputs hash, recorded in the manifest.
     Each file goes to a temporary file in its own folder and is renamed over the target, so a reader
     (or an interrupted build) never sees half a document; only hashes are held, never all the bytes.
     A file whose bytes are unchanged is not rewritten, keeping its modification time. Outputs listed
@@ -70,7 +92,7 @@ def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Ent
             continue  # a hand-edited manifest must not make us delete outside the build folder
         if stale.is_file() and hashlib.sha256(stale.read_bytes()).hexdigest() == previous.sha256:
             stale.unlink()
-    write_atomic(manifest_path, manifest_bytes(entries))
+    write_atomic(manifest_path, manifest_bytes(entries, inputs))
     return [out_dir / _safe_relpath(relpath) for relpath in sorted(current)]
 
 

@@ -48,15 +48,28 @@ class Previous(NamedTuple):
     inputs: str
 
 
-def manifest_bytes(entries: Iterable[tuple[Entry, str]]) -> bytes:
-    """Deterministic JSON of (entry, output sha256) pairs: sorted by path, keys sorted, no timestamps."""
+def manifest_bytes(entries: Iterable[tuple[Entry, str]], inputs: str = "") -> bytes:
+    """Deterministic JSON of (entry, output sha256) pairs: sorted by path, keys sorted, no timestamps.
+
+    ``inputs`` is the hash of every input of the whole build.
+    """
     files = [
         {"path": e.relpath, "sha256": sha, "kind": e.kind, "code": e.code, "version": e.version, "title": e.title,
          "source": e.source, "source_sha256": e.source_sha256, "inputs": e.inputs}
         for e, sha in sorted(entries, key=lambda pair: pair[0].relpath)
     ]
-    document = {"format": FORMAT, "tool": "proccompile", "tool_version": __version__, "files": files}
+    document = {"format": FORMAT, "tool": "proccompile", "tool_version": __version__, "inputs": inputs,
+                "files": files}
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def previous_inputs(data: bytes) -> str:
+    """The whole-build inputs hash a previous manifest recorded; empty when there is none."""
+    try:
+        document: Any = json.loads(data.decode("utf-8"))
+        return str(document.get("inputs", ""))
+    except (ValueError, AttributeError):
+        return ""
 
 
 def previous_outputs(data: bytes) -> dict[str, Previous]:

@@ -27,14 +27,16 @@ from corpus import ROOT, make_corpus  # noqa: E402
 from peers import docxtpl_available, pandoc_available, time_docxtpl, time_pandoc  # noqa: E402
 
 PC = [sys.executable, "-m", "proccompile"]
-# Runs a command and reports its wall time and the peak RSS of its largest process (KiB on Linux).
+# Runs a command and reports its wall time, CPU time (with its worker processes) and the peak RSS of
+# its largest process (KiB on Linux).
 _MEASURE = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
     "wall = time.perf_counter() - start\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(wall, peak if sys.platform != 'darwin' else peak // 1024, code)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "peak = usage.ru_maxrss if sys.platform != 'darwin' else usage.ru_maxrss // 1024\n"
+    "print(wall, usage.ru_utime + usage.ru_stime, peak, code)\n"
 )
 _BARE = (
     "import sys, yaml\nfrom pathlib import Path\nroot = Path(sys.argv[1])\n"
@@ -57,19 +59,29 @@ TARGETS = {
 
 
 def measure(command: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB, exit code) of one run of ``command``."""
+    """(wall seconds, peak RSS MiB, exit code) of one run of ``command``; its CPU seconds go to CPU_SECONDS."""
     out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
-    wall, peak, code = out.stdout.split()
+    wall, cpu, peak, code = out.stdout.split()
+    CPU_SECONDS.append(float(cpu))
     return float(wall), int(peak) / 1024, int(code)
 
 
+CPU_SECONDS: list[float] = []
+
+
 def median_of(repeat: int, command: list[str], before: Callable[[int], None] | None = None) -> float:
-    samples = []
+    """Median wall seconds of ``repeat`` runs; the median CPU seconds is left in LAST_CPU[0]."""
+    samples, cpu = [], []
     for run in range(repeat):
         if before is not None:
             before(run)
         samples.append(measure(command)[0])
+        cpu.append(CPU_SECONDS[-1])
+    LAST_CPU[0] = statistics.median(cpu)
     return statistics.median(samples)
+
+
+LAST_CPU = [0.0]
 
 
 def rendered_count(out: Path, command: list[str]) -> int:
@@ -113,13 +125,17 @@ def main() -> int:
         print(f"corpus: {docs} documents; {args.repeat} runs per figure", file=sys.stderr)
         repeat = args.repeat
         r["check_s"] = median_of(repeat, [*PC, "check", "--format", "concise", str(corpus)])
+        r["check_cpu_s"] = LAST_CPU[0]
         r["bare_parse_s"] = median_of(repeat, [sys.executable, "-c", _BARE, str(corpus)])
+        r["bare_parse_cpu_s"] = LAST_CPU[0]
         r["check_ratio"] = r["check_s"] / r["bare_parse_s"]
+        r["check_ratio_cpu"] = r["check_cpu_s"] / r["bare_parse_cpu_s"]
         r.update(in_process_check(corpus, repeat))
 
         out = tmp / "out"
         build = [*PC, "build", "--format", "concise", "-o", str(out), str(corpus)]
         r["build_s"] = median_of(repeat, build, lambda _: shutil.rmtree(out, ignore_errors=True))
+        r["build_cpu_s"] = LAST_CPU[0]
         r["build_jobs"] = os.cpu_count()
         r["build_jobs1_s"] = median_of(1, [*build, "--jobs", "1"], lambda _: shutil.rmtree(out, ignore_errors=True))
         measure(build)
@@ -160,8 +176,10 @@ def main() -> int:
             r[f"rss_mb_build_{size}"] = measure([*PC, "build", "-o", str(tmp / "rss-out"), str(project)])[1]
 
         r["help_ms"] = 1000 * median_of(max(repeat, 9), [*PC, "--help"])
+        r["help_cpu_ms"] = 1000 * LAST_CPU[0]
         one = ROOT / "tests" / "cases" / "base"
         r["check_one_file_ms"] = 1000 * median_of(max(repeat, 9), [*PC, "check", str(one)])
+        r["check_one_file_cpu_ms"] = 1000 * LAST_CPU[0]
     r["load_average_at_end"] = os.getloadavg()[0]
     print(table(r))
     if args.json:
@@ -214,13 +232,15 @@ def table(r: dict[str, Any]) -> str:
     lines = [
         f"| figure ({docs} documents, {r['cores']} cores) | measured | target | |",
         "|---|---|---|---|",
-        row("`check` / bare `CSafeLoader` parse, whole process",
+        row("`check` / bare `CSafeLoader` parse, whole process, wall",
             f"{r['check_s']:.2f} s / {r['bare_parse_s']:.2f} s = {r['check_ratio']:.2f}×", "check_ratio"),
+        row("the same, CPU time",
+            f"{r['check_cpu_s']:.2f} s / {r['bare_parse_cpu_s']:.2f} s = {r['check_ratio_cpu']:.2f}×"),
         row("the same inside one process (no start-up)",
             f"{r['check_in_process_s']:.2f} s / {r['bare_parse_in_process_s']:.2f} s = "
             f"{r['check_ratio_in_process']:.2f}×"),
         row(f"`build`, fresh output, --jobs {r['build_jobs']}",
-            f"{r['build_s']:.2f} s ({1000 * r['build_s'] / docs:.1f} ms/document)"),
+            f"{r['build_s']:.2f} s ({1000 * r['build_s'] / docs:.1f} ms/document; CPU {r['build_cpu_s']:.1f} s)"),
         row("`build --jobs 1`", f"{r['build_jobs1_s']:.2f} s"),
         peer("build_vs_docxtpl", "docxtpl_ms_per_doc", "docxtpl", "build_vs_docxtpl"),
         peer("build_vs_pandoc", "pandoc_ms_per_doc", "pandoc (one process each)", "build_vs_pandoc"),
@@ -236,8 +256,9 @@ def table(r: dict[str, Any]) -> str:
         *(row(f"peak RSS, check / build at {size} documents",
               f"{r[f'rss_mb_check_{size}']:.0f} / {r[f'rss_mb_build_{size}']:.0f} MB",
               "rss_mb_check_1000" if size == 1000 else None) for size in rss_sizes),
-        row("`proccompile --help`", f"{r['help_ms']:.0f} ms", "help_ms"),
-        row("`check` of a one-procedure project", f"{r['check_one_file_ms']:.0f} ms", "check_one_file_ms"),
+        row("`proccompile --help` (CPU)", f"{r['help_ms']:.0f} ms ({r['help_cpu_ms']:.0f} ms)", "help_ms"),
+        row("`check` of a one-procedure project (CPU)",
+            f"{r['check_one_file_ms']:.0f} ms ({r['check_one_file_cpu_ms']:.0f} ms)", "check_one_file_ms"),
     ]
     lines.append(f"\nLoad average {r['load_average_at_start']:.1f} at start, {r['load_average_at_end']:.1f} at end "
                  "(figures are upper bounds when the machine was busy).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from pathlib import Path
 
@@ -130,3 +131,9 @@ def test_data_freed_after_modelling_is_rebuilt_on_request(tmp_path: Path) -> Non
     before = source.data
     source.forget_data()
     assert source.data == before and source.tree is not None
+
+
+def test_windows_line_ends_take_the_fast_path() -> None:
+    text = "code: X\r\nlist: [1, 2024-03-01]\r\nnote: |\r\n  two\r\n  lines\r\n"
+    assert fast_load(text) == _house(text) == {"code": "X", "list": [1, datetime.date(2024, 3, 1)],
+                                               "note": "two\nlines\n"}

@@ -24,7 +24,7 @@ from proccompile.load.source import Plain
 # Characters the two scanners may treat differently (tabs, lone CR, NEL and the Unicode line breaks,
 # a BOM inside the text, anything outside the printable set), a directive line, and a possible alias.
 _ODD_TEXT = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
     r"|\r(?!\n)|^%",
     re.MULTILINE,
 )

@@ -22,12 +22,15 @@ from proccompile.load.house_format import MAX_DEPTH
 from proccompile.load.source import Plain
 
 # Characters the two scanners may treat differently (tabs, lone CR, NEL and the Unicode line breaks,
-# a BOM inside the text, anything outside the printable set), a directive line, and a possible alias.
+# a BOM inside the text, anything outside the printable set), and a directive line.
 _ODD_TEXT = re.compile(
     "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
     r"|\r(?!\n)|^%",
     re.MULTILINE,
 )
+# An anchor can only start a node: at a line start or after a space or flow indicator ("R&D" is text).
+# The two parsers disagree on which characters an anchor name may hold, so any anchor is declined.
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&", re.MULTILINE)
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -75,7 +78,7 @@ def fast_load(text: str) -> dict[Any, Plain] | None:
 
     None also for anything that is not one mapping, so the house loader reports it.
     """
-    if _ODD_TEXT.search(text) or ("&" in text and "*" in text):
+    if _ODD_TEXT.search(text) or ("&" in text and _ANCHOR.search(text)):
         return None
     loader = _Loader(text)
     try:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 import hashlib
+import io
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -57,7 +57,8 @@ class RenderPlan:
 
     base: Base
     files: list[PlannedFile] = field(default_factory=list)
-    _views: dict[str, DocView] = field(default_factory=dict, repr=False)
+    # Serialised: a third of the memory of the objects, and what worker processes are sent anyway.
+    _views: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def render(self, files: Iterable[PlannedFile], jobs: int = 1) -> Iterator[RenderedFile]:
         """Render ``files`` in their order, in ``jobs`` worker processes; the bytes do not depend on ``jobs``."""
@@ -105,12 +106,13 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics) -> RenderP
                     f"`{other[1]}`", doc.span("code"))
             continue
         inputs = common.copy()
-        inputs.update(_serialised(view))
+        serialised = _serialised(view)
+        inputs.update(serialised)
         plan.files.append(PlannedFile(
             relpath=view.relpath, kind=view.kind, code=model.code, version=model.version, title=model.title,
             source=source.rel, source_sha256=source.sha256, inputs=inputs.hexdigest(),
         ))
-        plan._views[view.relpath] = view
+        plan._views[view.relpath] = serialised
     plan.files.sort(key=lambda f: f.relpath)
     return plan
 
@@ -131,28 +133,14 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
 
 
 def _serialised(view: DocView) -> bytes:
-    """The view's values as bytes: equal views give equal bytes, different values different bytes."""
-    # repr of nested tuples of str, int, float, bool, None and dates runs in C and is exact.
-    return repr(_values(view)).encode("utf-8", "surrogatepass")
-
-
-_LEAVES = frozenset({str, int, float, bool, type(None), datetime.date})
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _values(value: object) -> object:
-    """``value`` as nested tuples of leaves, each dataclass led by its class name."""
-    kind = type(value)
-    if kind is list or kind is tuple:
-        items: tuple[object, ...] = value  # type: ignore[assignment]
-        return tuple(item if type(item) in _LEAVES else _values(item) for item in items)
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        if not dataclasses.is_dataclass(value):
-            return value  # an unforeseen leaf: its repr still tells values apart
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
-    fields = (getattr(value, name) for name in names)
-    return (kind.__name__, *(item if type(item) in _LEAVES else _values(item) for item in fields))
+    """The view as bytes that depend on its values alone: kept for rendering, and hashed for ``inputs``."""
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=5)
+    # Without the memo a value shared by two fields is written twice, like two equal values, so the
+    # bytes never depend on which objects happen to be shared.
+    pickler.fast = True
+    pickler.dump(view)
+    return stream.getvalue()
 
 
 def corpus_inputs(corpus: Corpus, project_root: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -14,14 +15,12 @@ _CHUNK = 8
 _base: Base | None = None
 
 
-def render_views(views: Sequence[DocView], base: Base, jobs: int) -> Iterator[bytes]:
-    """The .docx bytes of each view, in order, rendered by ``jobs`` processes (in this one when 1)."""
-    from proccompile.render.document import build_docx
-
+def render_views(views: Sequence[bytes], base: Base, jobs: int) -> Iterator[bytes]:
+    """The .docx bytes of each pickled view, in order, rendered by ``jobs`` processes (in this one when 1)."""
     jobs = min(jobs, len(views) // _CHUNK + 1)
     if jobs <= 1:
-        for view in views:
-            yield build_docx(view, base)
+        _start(base)
+        yield from map(_build, views)
         return
     # fork starts a worker in milliseconds with everything imported; elsewhere workers import afresh.
     methods = multiprocessing.get_all_start_methods()
@@ -35,8 +34,9 @@ def _start(base: Base) -> None:
     _base = base
 
 
-def _build(view: DocView) -> bytes:
+def _build(view: bytes) -> bytes:
     from proccompile.render.document import build_docx
 
     assert _base is not None, "worker started without a base document"
-    return build_docx(view, _base)
+    loaded: DocView = pickle.loads(view)
+    return build_docx(loaded, _base)

@@ -22,11 +22,18 @@ def render_views(views: Sequence[bytes], base: Base, jobs: int) -> Iterator[byte
         _start(base)
         yield from map(_build, views)
         return
-    # fork starts a worker in milliseconds with everything imported; elsewhere workers import afresh.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(base,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(base,)) as pool:
         yield from pool.map(_build, views, chunksize=_CHUNK)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork where there is one: a worker starts in milliseconds with python-docx already imported.
+
+    Forked before any other thread of the build exists (the writer threads start after the first
+    document arrives), so no lock can be inherited held. Elsewhere workers start afresh.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def _start(base: Base) -> None:

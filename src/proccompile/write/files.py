@@ -6,6 +6,7 @@ import hashlib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -73,9 +74,13 @@ def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Ent
     entries: list[tuple[Entry, str]] = list(kept)
     # Each write waits for its fsync (a few ms); a few writer threads overlap those waits, and at most
     # _IN_FLIGHT outputs are held in memory at once.
+    arriving = iter(files)
+    # The first output is awaited before any writer thread starts: a renderer that forks its worker
+    # processes then does so from a single-threaded process.
+    first = next(arriving, None)
     with ThreadPoolExecutor(_WRITERS, thread_name_prefix="proccompile-write") as pool:
         pending: deque[Future[None]] = deque()
-        for f in files:
+        for f in chain([first] if first is not None else [], arriving):
             pending.append(pool.submit(_write_if_changed, out_dir / _safe_relpath(f.relpath), f.data))
             entries.append((f, hashlib.sha256(f.data).hexdigest()))
             while len(pending) >= _IN_FLIGHT or (pending and pending[0].done()):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import pytest
 
+from proccompile.cli import COMMANDS, cli, first_sentence
 from proccompile.diagnostics import CODES
 from tests.helpers import run_cli
 
@@ -95,3 +99,19 @@ def test_build_writes_nothing_when_check_fails(tmp_path: Path) -> None:
     code, _ = run_cli(["build", "--format", "concise", "-o", str(tmp_path / "out")], case)
     assert code == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_command_summaries_are_the_commands_own() -> None:
+    for name, (_, _, summary) in COMMANDS.items():
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and (command.short_help or first_sentence(command.help or "")) == summary, name
+
+
+def test_help_imports_no_command_module() -> None:
+    """`proccompile --help` must start fast: no pydantic, ruamel or python-docx behind it."""
+    probe = ("import sys; from proccompile.cli import main; sys.argv = ['proccompile', '--help']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'ruamel', 'docx', 'yaml')"
+             " or m.startswith('proccompile.commands.')))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "[]"

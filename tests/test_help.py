@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from proccompile.cli import cli, first_sentence
+import click
+
+from proccompile.cli import COMMANDS, cli, first_sentence
 from tests.helpers import run_cli
 
 
@@ -14,7 +16,10 @@ def test_every_command_shows_its_whole_first_sentence(tmp_path: Path) -> None:
     assert code == 0
     # Lines may wrap after a hyphen (yaml-/language-server); join those back first.
     listing = " ".join(re.sub(r"-\n\s+", "-", output.split("Commands:")[1]).split())
-    for name, command in cli.commands.items():
+    assert len(COMMANDS) == 16
+    for name in COMMANDS:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None, name
         sentence = command.short_help or first_sentence(command.help or "")
         assert sentence.endswith(".") and "..." not in sentence, name
         assert f"{name} {sentence}" in listing, name

@@ -1,7 +1,8 @@
-"""Command-line entry point: the click group and the crash guard; commands live in commands/."""
+"""Command-line entry point: the click group, its lazily loaded commands and the crash guard."""
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 import sys
@@ -11,27 +12,59 @@ import traceback
 import click
 
 from proccompile import __version__
-from proccompile.commands.build import build
-from proccompile.commands.check import check
-from proccompile.commands.checklist import checklist
-from proccompile.commands.diff import diff
-from proccompile.commands.explain import explain
-from proccompile.commands.import_docx import import_docx
-from proccompile.commands.init import init
-from proccompile.commands.lock import lock
-from proccompile.commands.new import new
-from proccompile.commands.register import register
-from proccompile.commands.release import release
-from proccompile.commands.retire import retire
-from proccompile.commands.review import review
-from proccompile.commands.schema import schema
-from proccompile.commands.site import site
-from proccompile.commands.where import where
 from proccompile.diagnostics.usage import UsageError
+
+# name → (module under proccompile.commands, attribute, summary). Each command's module is imported only
+# when that command runs, so `--help` costs no pydantic, ruamel or python-docx. The summary is the
+# command's short help or the whole first sentence of its docstring (a test keeps them equal).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "build": ("build", "build", "Build controlled .docx files for every procedure and form under PATH."),
+    "check": ("check", "check", "Check every procedure and form under PATH (default: the current directory)."),
+    "checklist": ("checklist", "checklist", "Derive an internal-audit checklist from the procedures under PATH."),
+    "diff": ("diff", "diff", "Show what changed in CODE between two versions: sections, steps, duties, records, "
+                             "time limits, KPIs, terms and related documents added, removed or changed."),
+    "explain": ("explain", "explain", "Explain diagnostic CODE (e.g. PC303 or unknown-form); list all codes without "
+                                      "one."),
+    "import": ("import_docx", "import_docx", "Read Word procedures (.docx) into YAML drafts and list what was not "
+                                             "mapped."),
+    "init": ("init", "init", "Create a new project in DIR: config, a procedure and its form, CI and editor set-up."),
+    "lock": ("lock", "lock", "Record every released version under PATH in proccompile.lock."),
+    "new": ("new", "new", "Create a new procedure or form file with a valid draft to fill in."),
+    "register": ("register", "register", "Write the registers of the project under PATH."),
+    "release": ("release", "release", "Release CODE: a draft becomes released, a released document its next "
+                                      "version."),
+    "retire": ("retire", "retire", "Mark CODE obsolete with a withdrawal date and reason; the file and its history "
+                                   "stay."),
+    "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`, which restarts the "
+                                   "review interval."),
+    "schema": ("schema", "schema", "Write procedure, form and config JSON Schemas (draft-07) for "
+                                   "yaml-language-server."),
+    "site": ("site", "site", "Write a static HTML site of the procedures and forms, with offline search."),
+    "where": ("where", "where", "List every procedure, step and file:line under PATH that references CODE."),
+}
 
 
 class _Group(click.Group):
-    """The command group; the one place where a UsageError from any stage becomes a message and an exit code."""
+    """The command group; the one place where a UsageError from any stage becomes a message and an exit code.
+
+    Commands are loaded by name from ``proccompile.commands``, on first use.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attribute, _ = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(f"proccompile.commands.{module}"), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # click cuts a short help at about 45 characters or at the period of "e.g."; the list shows each
+        # command's whole first sentence instead, wrapped to the terminal, without importing any command.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][2]) for name in sorted(COMMANDS)])
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -39,18 +72,6 @@ class _Group(click.Group):
         except UsageError as error:
             click.echo(f"proccompile: {error.message}" + (f"\nhelp: {error.help}" if error.help else ""), err=True)
             ctx.exit(error.exit_code)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        # click cuts a short help at about 45 characters or at the period of "e.g."; the list shows each
-        # command's whole first sentence instead, wrapped to the terminal.
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, command.short_help or first_sentence(command.help or "")))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
 
 
 _SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!etc)\.(?=\s|$)")
@@ -67,24 +88,6 @@ def first_sentence(help_text: str) -> str:
 @click.version_option(__version__, prog_name="proccompile")
 def cli() -> None:
     """Check and compile controlled procedures and record forms kept as YAML."""
-
-
-cli.add_command(check)
-cli.add_command(build)
-cli.add_command(schema)
-cli.add_command(explain)
-cli.add_command(checklist)
-cli.add_command(register)
-cli.add_command(where)
-cli.add_command(init)
-cli.add_command(new)
-cli.add_command(import_docx)
-cli.add_command(site)
-cli.add_command(release)
-cli.add_command(lock)
-cli.add_command(diff)
-cli.add_command(review)
-cli.add_command(retire)
 
 
 def main() -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check`
     from proccompile.lifecycle.semantic import Change
     from proccompile.model.config import Auditor
     from proccompile.model.control import ReviewResult
+    from proccompile.render import RenderedFile
     from proccompile.views.tables import Book
     from proccompile.write.guard import Protected
 
@@ -55,6 +57,8 @@ class CheckResult:
 class BuildResult:
     check: CheckResult
     outputs: list[Path] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    """Output paths (relative, POSIX) rendered by this build; the other outputs were already up to date."""
 
 
 def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
@@ -102,29 +106,56 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     return CheckResult(bag, corpus, paths)
 
 
-def build_project(
-    root: Path, out_dir: Path, progress: Callable[[int, int, str], None] | None = None
-) -> BuildResult:
-    """Check, then render and write; writes nothing when any error was found.
+def default_jobs() -> int:
+    """Worker processes when none are asked for: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
+
+def build_project(
+    root: Path, out_dir: Path, progress: Callable[[int, int, str], None] | None = None, *,
+    jobs: int | None = None, force: bool = False,
+) -> BuildResult:
+    """Check, then render and write what changed; writes nothing when any error was found.
+
+    An output is rendered again only when the hash of its inputs differs from the one the manifest in
+    ``out_dir`` records, or the file there is not what was written (``force`` renders all). ``jobs``
+    worker processes render (default: the cores); the bytes are the same whatever the count.
     ``progress(done, total, name)`` is called after each document is rendered.
     """
     # Imported here so `check` never pays for python-docx and lxml at start-up.
-    from proccompile.render import render_corpus
-    from proccompile.write import write_build
+    from proccompile import render
+    from proccompile.write import read_previous, write_build
     from proccompile.write.guard import refuse_folder_target
 
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
     refuse_folder_target(out_dir, _protected(root))
-    total = len(checked.corpus.procedures) + len(checked.corpus.forms)
-    done = iter(range(1, total + 1))
-    on_rendered = (lambda name: progress(next(done), total, name)) if progress else None
-    rendered = render_corpus(checked.corpus, root, checked.diagnostics, on_rendered)
+    inputs = render.corpus_inputs(checked.corpus, root)
+    last = None if force else read_previous(out_dir)
+    if last is not None and last.complete and last.inputs == inputs:  # nothing changed: not even views
+        return BuildResult(checked, [out_dir / relpath for relpath in sorted(last.outputs)])
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
-    return BuildResult(checked, write_build(out_dir, rendered))
+    previous = last.outputs if last is not None else {}
+    stale = [f for f in plan.files if f.relpath not in previous or previous[f.relpath].inputs != f.inputs]
+    stale_paths = {f.relpath for f in stale}
+    kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
+    rendered: list[str] = []
+
+    def announced(files: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
+        for file in files:
+            rendered.append(file.relpath)
+            if progress is not None:
+                progress(len(rendered), len(stale), file.relpath)
+            yield file
+
+    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept, inputs)
+    return BuildResult(checked, outputs, rendered)
 
 
 @dataclass

@@ -71,7 +71,8 @@ def test_every_mutation_of_a_released_document_is_caught(code: str) -> None:
     missed, total = [], 0
     for where, mutated in mutations(doc.source.data):
         total += 1
-        source = SourceFile(doc.source.path, doc.source.rel, doc.source.text, tree=mutated)
+        source = SourceFile(doc.source.path, doc.source.rel, doc.source.text)
+        source.loaded(mutated)
         corpus = Corpus(SHIPPED.corpus.config, SHIPPED.corpus.config_source, lock=lock)  # type: ignore[arg-type]
         corpus.procedures.append(Document(doc.model, source)) if code.startswith("Q/FL") else \
             corpus.forms.append(Document(doc.model, source))

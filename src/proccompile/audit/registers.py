@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.dates import next_review
 from proccompile.model.display import department_name, form_number, procedure_number, record_retention
 from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
+from proccompile.model.procedure import Procedure, RecordEntry
 from proccompile.model.refs import document_refs, form_refs
 from proccompile.views.tables import Column, Group, Sheet
 
@@ -75,18 +77,26 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_form_version"), 8, center=True), Column(label("col_keeper"), 14),
                Column(label("col_retention"), 10, center=True), Column(label("col_storage"), 30),
                Column(label("col_used_by"), 24))
+    # Indexed once, so the sheet costs one pass over the procedures, not one per form.
+    entries_by_form: dict[str, list[RecordEntry]] = defaultdict(list)
+    users_by_form: dict[str, list[str]] = defaultdict(list)
+    for p in corpus.procedures:
+        if p.model.status != "obsolete":
+            for r in p.model.records:
+                entries_by_form[r.form].append(r)
+        for target in dict.fromkeys(ref.target for ref in form_refs(p.model)):
+            users_by_form[target].append(p.model.code)
     rows = []
     for doc in sorted(corpus.forms, key=lambda d: d.model.code):
         f = doc.model
-        entries = [r for p in corpus.procedures if p.model.status != "obsolete" for r in p.model.records
-                   if r.form == f.code]
+        entries = entries_by_form.get(f.code, [])
         keepers = list(dict.fromkeys(department_name(corpus, r.keeper) for r in entries)) \
             or [department_name(corpus, f.owner)]
         retentions = [record_retention(corpus, r) for r in entries] \
             or [f.retention or corpus.config.records.default_retention]
         shown = list(dict.fromkeys(r.display(language) for r in retentions if r is not None))
         storage = list(dict.fromkeys(r.storage for r in entries if r.storage))
-        users = [p.model.code for p in corpus.procedures if any(ref.target == f.code for ref in form_refs(p.model))]
+        users = users_by_form.get(f.code, [])
         rows.append((form_number(corpus, f), f.title, f.version, wording.join(keepers), wording.join(shown),
                      "；".join(storage) if language == "zh" else "; ".join(storage), wording.join(users)))
     return Sheet("records", label("sheet_records"), columns, (Group("", tuple(rows)),))
@@ -129,8 +139,12 @@ def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     label = wording.label
     columns = (Column(label("col_code"), 24), Column(label("col_title"), 34), Column(label("col_issuer"), 30),
                Column(label("col_cited_by"), 24))
+    users_by_code: dict[str, list[str]] = defaultdict(list)
+    for p in corpus.procedures:
+        for target in dict.fromkeys(r.target for r in document_refs(p.model)):
+            users_by_code[target].append(p.model.code)
     rows = []
     for ext in corpus.config.external_documents:
-        users = [p.model.code for p in corpus.procedures if any(r.target == ext.code for r in document_refs(p.model))]
+        users = users_by_code.get(ext.code, [])
         rows.append((ext.code, ext.title, ext.issuer or "", wording.join(users)))
     return Sheet("external", label("sheet_external"), columns, (Group("", tuple(rows)),))

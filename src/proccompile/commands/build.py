@@ -21,7 +21,7 @@ from proccompile.commands.common import (
     write_failure,
 )
 from proccompile.diagnostics import Report
-from proccompile.pipeline import ConfigError, build_project
+from proccompile.pipeline import ConfigError, build_project, default_jobs
 from proccompile.write import export_pdfs
 
 
@@ -50,17 +50,24 @@ class _ProgressBar:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: PATH/build).")
 @click.option("--pdf", is_flag=True, help="Also export every document to PDF with LibreOffice, into OUTPUT/pdf.")
-@click.option("--jobs", type=click.IntRange(1, 16), default=2, show_default=True,
-              help="LibreOffice processes for --pdf (each with its own profile).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes that render documents, and LibreOffice processes for --pdf (default: the cores).")
+@click.option("--force", is_flag=True, help="Render every document, even those whose inputs have not changed.")
 @format_option
 @strict_option
-def build(path: Path, output: Path | None, pdf: bool, jobs: int, fmt: str | None, strict: bool) -> None:
-    """Build controlled .docx files for every procedure and form under PATH."""
+def build(path: Path, output: Path | None, pdf: bool, jobs: int | None, force: bool, fmt: str | None,
+          strict: bool) -> None:
+    """Build controlled .docx files for every procedure and form under PATH.
+
+    Only documents whose inputs changed since the last build into OUTPUT are rendered again (see
+    manifest.json there); the files are the same bytes whatever --jobs is.
+    """
     fmt = resolve_format(fmt)
     out_dir = output or path / "build"
     progress = _ProgressBar()
+    jobs = jobs or default_jobs()
     try:
-        result = build_project(path, out_dir, progress)
+        result = build_project(path, out_dir, progress, jobs=jobs, force=force)
         pdfs = export_pdfs([p for p in result.outputs if p.suffix == ".docx"], out_dir / "pdf", jobs) if pdf else []
     except ConfigError as error:
         config_failure(error, fmt)
@@ -76,6 +83,8 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int, fmt: str | None
         documents = sum(p.suffix == ".docx" for p in result.outputs)
         extra = f" and {len(pdfs)} PDFs" if pdf else ""
         copied = len(result.outputs) - documents
+        unchanged = documents - sum(relpath.endswith(".docx") for relpath in result.rendered)
+        note = f" ({unchanged} unchanged)" if unchanged else ""
         extra += f", copied {copied} attached file{'s' if copied != 1 else ''}," if copied else ""
-        click.echo(f"Built {documents} documents{extra} into {out_dir}")
+        click.echo(f"Built {documents} documents{note}{extra} into {out_dir}")
     sys.exit(EXIT_FINDINGS if bag.fails(strict=strict) else EXIT_CLEAN)

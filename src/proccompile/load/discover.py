@@ -33,4 +33,5 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
     if not folder.is_dir():
         return ()
     found = [p for p in folder.rglob("*") if p.name.endswith(_SUFFIXES) and not p.name.startswith(".")]
-    return tuple(sorted(found, key=lambda p: p.relative_to(folder).as_posix()))
+    # Every path starts with ``folder``, so ordering whole POSIX paths orders the relative ones.
+    return tuple(sorted(found, key=Path.as_posix))

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -14,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from proccompile.diagnostics import Span
+from proccompile.load.house_format import house_yaml
 
 Loc = Sequence[str | int]
 _MAX_CARET = 200
@@ -25,36 +27,60 @@ EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 @dataclass
 class SourceFile:
-    """One project file. ``tree`` is the ruamel round-trip tree (comments and positions kept).
+    """One project file: its text and plain data, with the round-trip tree built only when asked for.
 
-    ``newline`` and ``bom`` record how the file was written, so it can be written back the same
-    way; ``sha256`` is the hash of its bytes as read (the empty-string hash if it was not read in full).
+    ``tree`` is the ruamel round-trip tree (comments and positions kept). A file that loaded does not
+    hold it: it is parsed from ``text`` on first use (to locate a finding, or to edit the file) and
+    kept from then on, so a clean corpus holds plain data only. ``newline`` and ``bom`` record how the
+    file was written, so it can be written back the same way; ``sha256`` is the hash of its bytes as
+    read (the empty-string hash if it was not read in full).
     """
 
     path: Path
     rel: str
     text: str
-    tree: Any = None
     newline: str = "\n"
     bom: bool = False
     sha256: str = EMPTY_SHA256
-    lines: list[str] = field(init=False)
-    # ``data`` is converted once per tree; remembering which tree catches a later reassignment.
+    _tree: Any = field(default=None, init=False, repr=False, compare=False)
     _data: Plain = field(default=None, init=False, repr=False, compare=False)
-    _data_tree: Any = field(default=None, init=False, repr=False, compare=False)
+    _loaded: bool = field(default=False, init=False, repr=False, compare=False)
+    _data_stale: bool = field(default=False, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.lines = self.text.splitlines()
+    def loaded(self, data: Plain) -> None:
+        """Record the plain data of a file that loaded; its tree is parsed from the text when needed."""
+        self._tree, self._data, self._loaded, self._data_stale = None, data, True, False
+
+    def forget_data(self) -> None:
+        """Free the plain data once it has been modelled; ``data`` rebuilds it from the text if asked again."""
+        if self._loaded and self._tree is None:
+            self._data, self._data_stale = None, True
+
+    @property
+    def tree(self) -> Any:
+        """The round-trip tree, or None when the file did not load; parsed on first use, then kept."""
+        if self._tree is None and self._loaded:
+            self._tree = house_yaml().load(self.text)
+        return self._tree
+
+    @tree.setter
+    def tree(self, tree: Any) -> None:
+        self._tree, self._loaded, self._data_stale = tree, tree is not None, True
 
     @property
     def data(self) -> Plain:
-        """The tree as plain Python values (no ruamel types), or None when the file did not load.
+        """The file as plain Python values (no ruamel types), or None when the file did not load.
 
-        Converted on first use; edit the tree in place after that and ``data`` will not follow.
+        Set when the file is loaded, or converted from a tree assigned later; edit the tree in place
+        and ``data`` will not follow.
         """
-        if self._data_tree is not self.tree:
-            self._data, self._data_tree = to_plain(self.tree), self.tree
+        if self._data_stale:
+            self._data, self._data_stale = to_plain(self.tree), False
         return self._data
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
 
     def span_at(self, line: int, col: int) -> Span:
         """Span for a 0-based line/column, with the source line and the token width under it."""

@@ -13,9 +13,10 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from proccompile.diagnostics import Diagnostics, Related, Span
+from proccompile.load.fast import fast_load
 from proccompile.load.house_format import MAX_DEPTH, UTF8_BOM, AliasRejected, BadDate, house_yaml
 from proccompile.load.paths import Refusal, refusal
-from proccompile.load.source import SourceFile
+from proccompile.load.source import SourceFile, to_plain
 
 MAX_BYTES = 1_000_000
 _LONG_NUMBER = re.compile(r"\d{4000,}")
@@ -37,7 +38,7 @@ class _Read(NamedTuple):
 def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
               root: Path | None = None, raw: bytes | None = None) -> SourceFile:
     """Read and parse ``path`` (or ``raw``, its would-be bytes); on any failure the finding is recorded and
-    ``tree`` stays None.
+    ``tree`` and ``data`` stay None.
 
     Failed files are still returned, with whatever text could be read, so later stages can
     recover their declared code and avoid cascading "unknown reference" findings. With ``root``,
@@ -51,6 +52,10 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
         sha256=hashlib.sha256(read.raw).hexdigest(),
     )
     if not read.parseable:
+        return source
+    data = fast_load(read.text)
+    if data is not None:
+        source.loaded(data)
         return source
     try:
         tree = house_yaml().load(read.text)
@@ -104,7 +109,8 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
         what = "empty" if tree is None else f"a {_kind(tree)}, not a mapping"
         bag.add("PC107", f"The file is {what}", source.file_span())
         return source
-    source.tree = tree
+    # Plain data only: the tree is parsed again if a finding needs a position, so memory stays flat.
+    source.loaded(to_plain(tree))
     return source
 
 

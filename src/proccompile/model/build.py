@@ -56,6 +56,7 @@ def build_corpus(
             modelled = model_document(source, model, bag, limit=config.limits.findings_per_file)
             if modelled is not None:
                 target.append(Document(modelled, source))  # type: ignore[arg-type]
+                source.forget_data()  # the model holds what later stages need; keep memory per document small
                 continue
             corpus.broken_procedures += model is Procedure
             corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])

@@ -8,22 +8,27 @@ from pathlib import Path
 from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
 from proccompile.model.attachments import copied_relpath, handling
-from proccompile.render import RenderedFile
+from proccompile.render import PlannedFile
 
 
-def attachment_copies(corpus: Corpus, project_root: Path) -> list[RenderedFile]:
-    """One output per distinct attached file, listed in the manifest with the procedure that attaches it."""
-    copies: dict[str, RenderedFile] = {}
+def attachment_copies(corpus: Corpus, project_root: Path) -> list[tuple[PlannedFile, bytes]]:
+    """One output per distinct attached file, listed in the manifest with the procedure that attaches it.
+
+    Its ``inputs`` hash is that of its bytes and name: an unchanged attachment is not copied again.
+    """
+    copies: dict[str, tuple[PlannedFile, bytes]] = {}
     for doc in corpus.procedures:
         p = doc.model
         for attachment in p.attachments:
             if attachment.file is None or handling(attachment.file) != "copy":
                 continue
             target = inside_project(project_root, attachment.file)
-            assert target is not None and target.is_file()  # check reported PC315/PC316 otherwise
+            assert target is not None  # check reported PC315/PC316 otherwise
             data = target.read_bytes()
             relpath = copied_relpath(p.code, attachment.file)
-            copies.setdefault(relpath, RenderedFile(
-                relpath=relpath, data=data, kind="attachment", code=p.code, version=p.version,
-                title=attachment.title, source=attachment.file, source_sha256=hashlib.sha256(data).hexdigest()))
+            sha = hashlib.sha256(data).hexdigest()
+            inputs = hashlib.sha256(f"{relpath}\0{sha}".encode("utf-8", "surrogatepass")).hexdigest()
+            copies.setdefault(relpath, (PlannedFile(
+                relpath=relpath, kind="attachment", code=p.code, version=p.version, title=attachment.title,
+                source=attachment.file, source_sha256=sha, inputs=inputs), data))
     return list(copies.values())

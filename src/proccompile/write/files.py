@@ -1,31 +1,77 @@
-"""Write a build: every output atomically, stale outputs of the previous build removed, then the manifest."""
+"""Write a build: every output atomically as it arrives, stale outputs removed, then the manifest."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import chain
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from proccompile.write.atomic import remove_leftovers, write_atomic
 from proccompile.write.guard import build_lock
-from proccompile.write.manifest import MANIFEST, Output, manifest_bytes, previous_outputs
+from proccompile.write.manifest import (
+    MANIFEST,
+    Entry,
+    Output,
+    Previous,
+    manifest_bytes,
+    previous_inputs,
+    previous_outputs,
+)
+
+_WRITERS = 4
+_IN_FLIGHT = 32
 
 
-def write_build(out_dir: Path, files: Sequence[Output]) -> list[Path]:
-    """Write ``files`` under ``out_dir`` and ``manifest.json`` last, holding the folder's build lock so two
-    builds into one folder take turns; returns the output paths written or kept."""
-    with build_lock(out_dir):
-        return _write_locked(out_dir, files)
+class PreviousBuild(NamedTuple):
+    """What the last build into a folder recorded: its whole-build inputs hash and its outputs still intact."""
+
+    inputs: str
+    outputs: dict[str, Previous]
+    complete: bool
+    """Every output the manifest lists is on disk exactly as it was written."""
 
 
-def _write_locked(out_dir: Path, files: Sequence[Output]) -> list[Path]:
-    """See ``write_build``.
+def read_previous(out_dir: Path) -> PreviousBuild:
+    """What the last build into ``out_dir`` recorded, keeping only outputs still on disk exactly as written."""
+    manifest_path = out_dir / MANIFEST
+    if not _regular(manifest_path):
+        return PreviousBuild("", {}, complete=False)
+    data = manifest_path.read_bytes()
+    listed = previous_outputs(data)
+    intact = {}
+    for relpath, previous in listed.items():
+        try:
+            path = out_dir / _safe_relpath(relpath)
+            if _regular(path) and hashlib.sha256(path.read_bytes()).hexdigest() == previous.sha256:
+                intact[relpath] = previous
+        except (ValueError, OSError):
+            continue  # gone, unreadable, edited, or a hand-edited path: build it again
+    return PreviousBuild(previous_inputs(data), intact, complete=bool(listed) and len(intact) == len(listed))
 
+
+def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]] = (),
+                inputs: str = "") -> list[Path]:
+    """Write ``files`` under ``out_dir`` as they arrive and ``manifest.json`` last; returns every output path.
+
+    ``kept`` are (entry, sha256) of outputs a previous build wrote and this one leaves as they are;
+    ``inputs`` is the whole-build inputs hash, recorded in the manifest.
     Each file goes to a temporary file in its own folder and is renamed over the target, so a reader
-    (or an interrupted build) never sees half a document. A file whose bytes are unchanged is not
-    rewritten, keeping its modification time. Outputs listed by the previous manifest that this build
-    no longer produces are deleted, but only when they are still exactly what was written then.
+    (or an interrupted build) never sees half a document; only hashes are held, never all the bytes.
+    A file whose bytes are unchanged is not rewritten, keeping its modification time. Outputs listed
+    by the previous manifest that this build no longer produces are deleted, but only when they are
+    still exactly what was written then. The folder's build lock is held throughout, so two builds
+    into one folder take turns.
     """
+    with build_lock(out_dir):
+        return _write_locked(out_dir, files, kept, inputs)
+
+
+def _write_locked(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]],
+                  inputs: str) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / MANIFEST
     old = previous_outputs(manifest_path.read_bytes()) if _regular(manifest_path) else {}
@@ -33,24 +79,39 @@ def _write_locked(out_dir: Path, files: Sequence[Output]) -> list[Path]:
     for folder in ("procedures", "forms"):
         (out_dir / folder).mkdir(exist_ok=True)
         remove_leftovers(out_dir / folder)
-    written: list[Path] = []
-    for f in sorted(files, key=lambda f: f.relpath):
-        path = out_dir / _safe_relpath(f.relpath)
-        if not (_regular(path) and path.read_bytes() == f.data):
-            write_atomic(path, f.data)
-        written.append(path)
-    current = {f.relpath for f in files}
-    for relpath, sha in sorted(old.items()):
+    entries: list[tuple[Entry, str]] = list(kept)
+    # Each write waits for its fsync (a few ms); a few writer threads overlap those waits, and at most
+    # _IN_FLIGHT outputs are held in memory at once.
+    arriving = iter(files)
+    # The first output is awaited before any writer thread starts: a renderer that forks its worker
+    # processes then does so from a single-threaded process.
+    first = next(arriving, None)
+    with ThreadPoolExecutor(_WRITERS, thread_name_prefix="proccompile-write") as pool:
+        pending: deque[Future[None]] = deque()
+        for f in chain([first] if first is not None else [], arriving):
+            pending.append(pool.submit(_write_if_changed, out_dir / _safe_relpath(f.relpath), f.data))
+            entries.append((f, hashlib.sha256(f.data).hexdigest()))
+            while len(pending) >= _IN_FLIGHT or (pending and pending[0].done()):
+                pending.popleft().result()  # re-raises the first write error (a full disk, a refused write)
+        for future in pending:
+            future.result()
+    current = {entry.relpath for entry, _ in entries}
+    for relpath, previous in sorted(old.items()):
         if relpath in current:
             continue
         try:
             stale = out_dir / _safe_relpath(relpath)
         except ValueError:
             continue  # a hand-edited manifest must not make us delete outside the build folder
-        if _regular(stale) and hashlib.sha256(stale.read_bytes()).hexdigest() == sha:
+        if _regular(stale) and hashlib.sha256(stale.read_bytes()).hexdigest() == previous.sha256:
             stale.unlink()
-    write_atomic(manifest_path, manifest_bytes(files))
-    return written
+    write_atomic(manifest_path, manifest_bytes(entries, inputs))
+    return [out_dir / _safe_relpath(relpath) for relpath in sorted(current)]
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not (_regular(path) and path.read_bytes() == data):
+        write_atomic(path, data)
 
 
 def _regular(path: Path) -> bool:

@@ -1,25 +1,23 @@
-"""The build manifest (manifest.json): what was built from which source, with hashes, in a stable order."""
+"""The build manifest (manifest.json): what was built from which inputs, with hashes, in a stable order."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from proccompile import __version__
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+# 2: each file records ``inputs``, the hash of everything its bytes depend on (incremental builds).
+FORMAT = 2
 
 
-class Output(Protocol):
-    """What the manifest needs of a rendered file; read-only, so frozen dataclasses satisfy it."""
+class Entry(Protocol):
+    """What the manifest records of an output; read-only, so frozen dataclasses satisfy it."""
 
     @property
     def relpath(self) -> str: ...
-    @property
-    def data(self) -> bytes: ...
     @property
     def kind(self) -> str: ...
     @property
@@ -32,23 +30,55 @@ class Output(Protocol):
     def source(self) -> str: ...
     @property
     def source_sha256(self) -> str: ...
+    @property
+    def inputs(self) -> str: ...
 
 
-def manifest_bytes(files: Iterable[Output]) -> bytes:
-    """Deterministic JSON: entries sorted by path, keys sorted, no timestamps, so equal builds compare equal."""
-    entries = [
-        {"path": f.relpath, "sha256": hashlib.sha256(f.data).hexdigest(), "kind": f.kind, "code": f.code,
-         "version": f.version, "title": f.title, "source": f.source, "source_sha256": f.source_sha256}
-        for f in sorted(files, key=lambda f: f.relpath)
+class Output(Entry, Protocol):
+    """An output together with its bytes."""
+
+    @property
+    def data(self) -> bytes: ...
+
+
+class Previous(NamedTuple):
+    """What a previous build recorded of one output."""
+
+    sha256: str
+    inputs: str
+
+
+def manifest_bytes(entries: Iterable[tuple[Entry, str]], inputs: str = "") -> bytes:
+    """Deterministic JSON of (entry, output sha256) pairs: sorted by path, keys sorted, no timestamps.
+
+    ``inputs`` is the hash of every input of the whole build.
+    """
+    files = [
+        {"path": e.relpath, "sha256": sha, "kind": e.kind, "code": e.code, "version": e.version, "title": e.title,
+         "source": e.source, "source_sha256": e.source_sha256, "inputs": e.inputs}
+        for e, sha in sorted(entries, key=lambda pair: pair[0].relpath)
     ]
-    document = {"format": FORMAT, "tool": "proccompile", "tool_version": __version__, "files": entries}
+    document = {"format": FORMAT, "tool": "proccompile", "tool_version": __version__, "inputs": inputs,
+                "files": files}
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def previous_outputs(data: bytes) -> dict[str, str]:
-    """Path → sha256 of the outputs a previous manifest lists; empty when it cannot be read."""
+def previous_inputs(data: bytes) -> str:
+    """The whole-build inputs hash a previous manifest recorded; empty when there is none."""
     try:
         document: Any = json.loads(data.decode("utf-8"))
-        return {str(e["path"]): str(e["sha256"]) for e in document["files"]}
-    except (ValueError, KeyError, TypeError):
+        return str(document.get("inputs", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def previous_outputs(data: bytes) -> dict[str, Previous]:
+    """Path → what a previous manifest recorded; empty when it cannot be read.
+
+    Manifests of format 1 recorded no inputs (an empty ``inputs`` never matches), so they rebuild everything.
+    """
+    try:
+        document: Any = json.loads(data.decode("utf-8"))
+        return {str(e["path"]): Previous(str(e["sha256"]), str(e.get("inputs", ""))) for e in document["files"]}
+    except (ValueError, KeyError, TypeError, AttributeError):
         return {}

@@ -6,10 +6,12 @@ import datetime as dt
 import io
 import re
 import zipfile
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,6 +28,7 @@ _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+_WIDE = re.compile("[\u2e81-\U0010ffff]")  # characters that take two columns (CJK and beyond)
 _LINE = 13.5  # points per line of 10-pt text
 _PAGE = {"zh": "第 &P 页 共 &N 页", "en": "Page &P of &N"}
 
@@ -50,9 +53,8 @@ def to_xlsx(book: Book) -> bytes:
 
 def _lines(text: str, width: float) -> int:
     """Wrapped line count of ``text`` in a column ``width`` characters wide; CJK characters count twice."""
-    room = max(1.0, width - 1.5)
-    return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // int(room)))
-               for line in text.split("\n"))
+    room = int(max(1.0, width - 1.5))
+    return sum(max(1, -(-(len(line) + len(_WIDE.findall(line))) // room)) for line in text.split("\n"))
 
 
 def column_widths(sheet: Sheet) -> list[float]:
@@ -111,12 +113,20 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = widths[col - 1]
     centered = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    # openpyxl looks each style object up in the workbook's tables on every assignment, which dominated
+    # large registers; body cells instead copy the style indices of the first cell styled each way.
+    body_styles: dict[bool, StyleArray] = {}
     for values in sheet.rows:
         row += 1
         for col, (column, value) in enumerate(zip(sheet.columns, values, strict=True), 1):
             cell = _text(ws, row, col, value)
+            styled = body_styles.get(column.center)
+            if styled is not None:
+                cell._style = copy(styled)
+                continue
             cell.font, cell.border = font, _BORDER
             cell.alignment = centered if column.center else wrap
+            body_styles[column.center] = copy(cell._style)
         # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
         lines = max(_lines(v, w) for w, v in zip(widths, values, strict=True))
         ws.row_dimensions[row].height = _LINE * lines + 4

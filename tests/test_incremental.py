@@ -1,0 +1,124 @@
+"""Incremental and parallel builds: what each kind of change renders again, and bytes independent of --jobs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import proccompile
+import proccompile.render
+from proccompile.pipeline import build_project
+from proccompile.render.reference_document import default_reference_docx
+from tests.helpers import run_cli
+
+MINIMAL = Path(__file__).parent / "cases" / "valid" / "minimal"
+QP01, QP02, QP03 = ("procedures/Q-QP01_A-1_顾客投诉处理程序.docx", "procedures/Q-QP02_A-0_纠正措施控制程序.docx",
+                    "procedures/Q-QP03_A-0_产品召回程序.docx")
+QR0101, QR0102 = "forms/Q-QR0101_B-0_投诉登记表.docx", "forms/Q-QR0102_A-0_纠正措施记录表.docx"
+EVERYTHING = sorted([QP01, QP02, QP03, QR0101, QR0102])
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(MINIMAL, root)
+    assert _built(root) == EVERYTHING  # the first build renders everything
+    return root
+
+
+def _built(root: Path, **options: object) -> list[str]:
+    result = build_project(root, root / "build", jobs=1, **options)  # type: ignore[arg-type]
+    assert not result.check.diagnostics.has_errors
+    return sorted(result.rendered)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_first_build_names_every_document(project: Path) -> None:
+    assert sorted(json.loads((project / "build" / "manifest.json").read_text())["files"][i]["path"]
+                  for i in range(5)) == EVERYTHING
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing(project: Path) -> None:
+    before = {p: (project / "build" / p).read_bytes() for p in EVERYTHING}
+    assert _built(project) == []
+    assert {p: (project / "build" / p).read_bytes() for p in EVERYTHING} == before
+
+
+def test_a_rebuild_with_nothing_changed_computes_no_view(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def planned(*_: object) -> None:
+        raise AssertionError("planned although no input changed")
+
+    monkeypatch.setattr(proccompile.render, "plan_corpus", planned)
+    assert _built(project) == []
+
+
+def test_force_renders_everything(project: Path) -> None:
+    assert _built(project, force=True) == EVERYTHING
+
+
+CHANGES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
+    # Text only the form prints: the form alone.
+    "form instructions": (lambda p: _edit(p / "forms" / "Q-QR0101.yaml", "每一起投诉填写一份。", "每起投诉一份。"),
+                          [QR0101]),
+    # A form title is printed by the procedures that list the form.
+    "form title": (lambda p: _edit(p / "forms" / "Q-QR0102.yaml", "纠正措施记录表", "纠正措施记录"),
+                   sorted([QP01, QP02, "forms/Q-QR0102_A-0_纠正措施记录.docx"])),
+    "procedure step": (lambda p: _edit(p / "procedures" / "Q-QP03.yaml", "确定召回范围并通知顾客。", "确定召回范围。"),
+                       [QP03]),
+    "config not printed": (lambda p: _edit(p / "proccompile.yaml", "language: zh", "language: zh\nreview_interval: 2y")
+                           if "review_interval" not in (p / "proccompile.yaml").read_text(encoding="utf-8") else None,
+                           []),
+    "template": (lambda p: (p / "templates" / "zh").mkdir(parents=True) or  # type: ignore[func-returns-value]
+                 (p / "templates" / "zh" / "footer.j2").write_text("{{ number }}\n", encoding="utf-8"),
+                 EVERYTHING),
+    "reference document": (lambda p: (p / "templates").mkdir() or  # type: ignore[func-returns-value]
+                           (p / "templates" / "reference.docx").write_bytes(default_reference_docx("X")),
+                           EVERYTHING),
+    "printed config": (lambda p: _edit(p / "proccompile.yaml", "zh: ", "zh: 新"), EVERYTHING),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_renders_exactly_the_documents_that_show_it(project: Path, change: str) -> None:
+    edit, expected = CHANGES[change]
+    edit(project)
+    assert _built(project) == expected
+
+
+def test_a_new_tool_version_renders_everything(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(proccompile, "__version__", "99.0.0")
+    assert _built(project) == EVERYTHING
+
+
+def test_an_output_edited_or_deleted_in_the_build_folder_is_rendered_again(project: Path) -> None:
+    (project / "build" / QR0101).write_bytes(b"edited")
+    (project / "build" / QP02).unlink()
+    assert _built(project) == sorted([QP02, QR0101])
+    assert _built(project) == []
+
+
+def test_one_and_two_jobs_give_identical_bytes(tmp_path: Path) -> None:
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        code, _ = run_cli(["build", "--format", "concise", "--jobs", str(jobs), "-o", str(out), "."], MINIMAL)
+        assert code == 0
+        outputs[jobs] = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                         for p in sorted(out.rglob("*")) if p.is_file()}
+    # Every document, the manifest, and the (empty) lock file that lets two builds into one folder take turns.
+    assert outputs[1] == outputs[2] and len(outputs[1]) == len(EVERYTHING) + 2
+
+
+def test_the_build_command_says_how_many_were_unchanged(project: Path) -> None:
+    code, output = run_cli(["build", "--format", "concise", "-o", str(project / "build"), "."], project)
+    assert (code, output.strip().endswith(f"(5 unchanged) into {project / 'build'}")) == (0, True)

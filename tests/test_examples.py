@@ -7,7 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from proccompile.pipeline import build_project, check_project, checklist_project, register_project
+from proccompile.pipeline import build_project, check_project
+from proccompile.pipeline.audit import checklist_project, register_project
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "en"
 # CJK ideographs, CJK punctuation (《》、：；) and full-width forms.

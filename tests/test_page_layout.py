@@ -16,7 +16,8 @@ import docx
 import pytest
 
 from proccompile.model.text_width import SHORT_LINE_EMS, text_ems
-from proccompile.pipeline import build_project, checklist_project, register_project
+from proccompile.pipeline import build_project
+from proccompile.pipeline.audit import checklist_project, register_project
 from proccompile.write import export_pdfs
 from proccompile.write.pdf import find_soffice
 

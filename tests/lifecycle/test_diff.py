@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from proccompile.pipeline import diff_project, redline_project
+from proccompile.pipeline.lifecycle import diff_project, redline_project
 from tests.helpers import run_split
 from tests.lifecycle.conftest import copy_project
 

@@ -13,7 +13,8 @@ from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.release import ReleaseRequest, plan_release
 from proccompile.load import dump_source
 from proccompile.load.source import to_plain
-from proccompile.pipeline import check_project, release_project
+from proccompile.pipeline import check_project
+from proccompile.pipeline.lifecycle import release_project
 from tests.helpers import run_split
 from tests.lifecycle.conftest import ROOT, copy_project
 

@@ -15,7 +15,8 @@ from proccompile.commands.common import (
     write_failure,
 )
 from proccompile.model.config import Auditor
-from proccompile.pipeline import ConfigError, checklist_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.audit import checklist_project
 from proccompile.views.tables import FORMATS, VIEWS
 
 

@@ -12,7 +12,8 @@ from click.decorators import FC
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import FORMATS, emit
 from proccompile.load.discover import CONFIG_NAME
-from proccompile.pipeline import AuditResult, ConfigError
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.audit import AuditResult
 from proccompile.views.tables import TEXT_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

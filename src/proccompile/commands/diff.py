@@ -11,7 +11,8 @@ from proccompile.commands.common import EXIT_FINDINGS, config_failure, path_argu
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import emit
 from proccompile.lifecycle.report import DIFF_FORMATS, RENDERERS
-from proccompile.pipeline import ConfigError, diff_project, redline_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.lifecycle import diff_project, redline_project
 from proccompile.write.atomic import write_atomic
 
 

@@ -12,7 +12,8 @@ from proccompile.diagnostics.usage import UsageError
 from proccompile.importer.result import Imported
 from proccompile.load.discover import PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
-from proccompile.pipeline import ConfigError, import_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.publish import import_project
 from proccompile.scaffold.documents import file_name
 from proccompile.write.atomic import write_atomic
 

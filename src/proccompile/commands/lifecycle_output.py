@@ -13,7 +13,7 @@ from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import emit
 from proccompile.diagnostics.usage import UsageError
 from proccompile.model.dates import reference_date
-from proccompile.pipeline import LifecycleResult
+from proccompile.pipeline.lifecycle import LifecycleResult
 
 date_option = click.option(
     "--date", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",

@@ -8,7 +8,8 @@ import click
 
 from proccompile.commands.common import config_failure, path_argument, write_failure
 from proccompile.commands.lifecycle_output import refuse_or_report
-from proccompile.pipeline import ConfigError, lock_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.lifecycle import lock_project
 
 
 @click.command()

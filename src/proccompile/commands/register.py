@@ -17,7 +17,8 @@ from proccompile.commands.common import (
     write_failure,
 )
 from proccompile.model.dates import reference_date
-from proccompile.pipeline import ConfigError, register_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.audit import register_project
 from proccompile.views.tables import FORMATS
 
 

@@ -11,7 +11,9 @@ from proccompile.commands.common import config_failure, path_argument, write_fai
 from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
 from proccompile.lifecycle.release import ReleaseRequest
 from proccompile.model.display import department_name
-from proccompile.pipeline import ConfigError, recall_log_project, release_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.audit import recall_log_project
+from proccompile.pipeline.lifecycle import release_project
 from proccompile.views.tables import FORMATS
 
 

@@ -10,7 +10,8 @@ import click
 from proccompile.commands.common import config_failure, path_argument, write_failure
 from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
 from proccompile.model.display import department_name
-from proccompile.pipeline import ConfigError, retire_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.lifecycle import retire_project
 
 
 @click.command()

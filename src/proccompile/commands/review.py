@@ -11,7 +11,8 @@ from proccompile.commands.common import config_failure, path_argument, write_fai
 from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
 from proccompile.model.control import ReviewResult
 from proccompile.model.dates import next_review
-from proccompile.pipeline import ConfigError, check_project, review_project
+from proccompile.pipeline import ConfigError, check_project
+from proccompile.pipeline.lifecycle import review_project
 
 
 @click.command()

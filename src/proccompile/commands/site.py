@@ -16,7 +16,8 @@ from proccompile.commands.common import (
     write_failure,
 )
 from proccompile.diagnostics import Report
-from proccompile.pipeline import ConfigError, site_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.publish import site_project
 
 
 @click.command(short_help="Write a static HTML site of the procedures and forms, with offline search.")

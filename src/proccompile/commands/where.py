@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from proccompile.commands.common import EXIT_CLEAN, EXIT_FINDINGS, config_failure, path_argument
-from proccompile.pipeline import ConfigError, where_project
+from proccompile.pipeline import ConfigError
+from proccompile.pipeline.audit import where_project
 
 if TYPE_CHECKING:
     from proccompile.audit.where import Use

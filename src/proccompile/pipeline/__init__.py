@@ -1,0 +1,162 @@
+"""The one place that knows the stage order: discover → load → model → validate → render → write.
+
+The commands built on it live beside this module: audit.py (checklist, registers, where-used),
+lifecycle.py (release, lock, diff, review, retire) and publish.py (import, site).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from proccompile.diagnostics import Diagnostics, Severity, Span
+from proccompile.load import SourceFile, discover, load_yaml
+from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
+from proccompile.load.paths import exists
+from proccompile.load.project import load_sources
+from proccompile.model import Corpus, ProjectConfig
+from proccompile.model.build import build_corpus, model_config
+from proccompile.model.lock import LOCK_NAME, parse_lock
+from proccompile.validate import run_checks
+from proccompile.validate.config import config_problems
+
+if TYPE_CHECKING:  # render and write are imported lazily, so `check` starts fast
+    from proccompile.render import RenderedFile
+    from proccompile.write.guard import Protected
+
+
+class ConfigError(Exception):
+    """The project config is missing or invalid; nothing else can be checked (exit 2)."""
+
+    def __init__(self, diagnostics: Diagnostics) -> None:
+        super().__init__("invalid project configuration")
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class CheckResult:
+    diagnostics: Diagnostics
+    corpus: Corpus
+    paths: tuple[str, ...]
+    """Project-relative POSIX paths of every file checked: the config first, then procedures and forms."""
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    outputs: list[Path] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    """Output paths (relative, POSIX) rendered by this build; the other outputs were already up to date."""
+
+
+def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
+    """Load and model ``proccompile.yaml``; raises ConfigError with located findings."""
+    bag = Diagnostics()
+    path = discover(root).config
+    if not exists(path):  # a broken link is there, and is reported as such by load_yaml
+        bag.add("PC001", "The project folder has no proccompile.yaml", Span("proccompile.yaml"))
+        raise ConfigError(bag)
+    source = load_yaml(path, path.name, bag, root=root)
+    config = model_config(source, bag)
+    if config is None:
+        raise ConfigError(bag)
+    config_problems(config, source, bag)
+    if bag.has_errors:
+        raise ConfigError(bag)
+    bag.overrides = {code_id: Severity(value) for code_id, value in config.severity.items()}
+    return config, source, bag
+
+
+def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None) -> CheckResult:
+    """Load, model and validate the whole corpus, gathering every finding.
+
+    ``today`` is the day reviews are judged at; without it review dates are not checked. ``overlay``
+    gives files' would-be bytes, so an edit is checked before it is written.
+    """
+    config, config_source, bag = load_config(root)
+    files = discover(root)
+    overlay = overlay or {}
+
+    limit = config.limits.max_file_bytes
+    procedures = load_sources(root, files.procedures, bag, max_bytes=limit, overlay=overlay)
+    forms = load_sources(root, files.forms, bag, max_bytes=limit, overlay=overlay)
+    # Cross-references are judged only after every file is modelled, so one run shows everything.
+    corpus = build_corpus(config, config_source, procedures, forms, bag)
+    corpus.today = today
+    lock_path = root / LOCK_NAME
+    if exists(lock_path) or lock_path in overlay:
+        lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
+        corpus.lock = parse_lock(lock_source, config.versions, bag)
+    run_checks(corpus, bag)
+    paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
+    if corpus.lock is not None:
+        paths += (LOCK_NAME,)
+    return CheckResult(bag, corpus, paths)
+
+
+def default_jobs() -> int:
+    """Worker processes when none are asked for: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def build_project(
+    root: Path, out_dir: Path, progress: Callable[[int, int, str], None] | None = None, *,
+    jobs: int | None = None, force: bool = False,
+) -> BuildResult:
+    """Check, then render and write what changed; writes nothing when any error was found.
+
+    An output is rendered again only when the hash of its inputs differs from the one the manifest in
+    ``out_dir`` records, or the file there is not what was written (``force`` renders all). ``jobs``
+    worker processes render (default: the cores); the bytes are the same whatever the count.
+    ``progress(done, total, name)`` is called after each document is rendered.
+    """
+    # Imported here so `check` never pays for python-docx and lxml at start-up.
+    from proccompile import render
+    from proccompile.write import read_previous, write_build
+    from proccompile.write.guard import refuse_folder_target
+
+    checked = check_project(root)
+    if checked.diagnostics.has_errors:
+        return BuildResult(checked)
+    refuse_folder_target(out_dir, protected_paths(root))
+    inputs = render.corpus_inputs(checked.corpus, root)
+    last = None if force else read_previous(out_dir)
+    if last is not None and last.complete and last.inputs == inputs:  # nothing changed: not even views
+        return BuildResult(checked, [out_dir / relpath for relpath in sorted(last.outputs)])
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics)
+    if checked.diagnostics.has_errors:
+        return BuildResult(checked)
+    previous = last.outputs if last is not None else {}
+    stale = [f for f in plan.files if f.relpath not in previous or previous[f.relpath].inputs != f.inputs]
+    stale_paths = {f.relpath for f in stale}
+    kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
+    rendered: list[str] = []
+
+    def announced(files: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
+        for file in files:
+            rendered.append(file.relpath)
+            if progress is not None:
+                progress(len(rendered), len(stale), file.relpath)
+            yield file
+
+    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept, inputs)
+    return BuildResult(checked, outputs, rendered)
+
+
+def protected_paths(root: Path) -> Protected:
+    from proccompile.write.guard import Protected
+
+    files = discover(root)
+    return Protected(files=(files.config, root / "proccompile.lock"),
+                     folders=(files.root / PROCEDURE_DIR, files.root / FORM_DIR, root / "templates"))

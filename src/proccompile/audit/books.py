@@ -45,9 +45,14 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
                     sheets=(coverage_sheet(corpus, procedures, wording),))
     team = list(auditors) if auditors is not None else list(corpus.config.audit.auditors)
     for auditor in team:
-        if corpus.config.department(auditor.department) is None:
+        dept = corpus.config.department(auditor.department)
+        if dept is None:
             raise UnknownAuditorDepartment(auditor, did_you_mean(auditor.department,
                                                                  [d.id for d in corpus.config.departments]))
+        if dept.external:
+            raise UsageError(f"auditor {auditor.name}: department `{dept.id}` is external; internal audits are "
+                             "done by the organisation's own staff (PC324)",
+                             help="Give the auditor's own internal department")
     items = word_items(corpus, derive_items(corpus, procedures), wording)
     audit_plan = plan(items, team) if team else None
     if audit_plan is not None:

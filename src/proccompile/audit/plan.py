@@ -44,6 +44,7 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
     """Every item given to an auditor from another department. Raises PlanImpossible naming the first
     department nobody may audit.
 
+    No auditor takes an item that names their department (ISO 9001 9.2.2 c, ISO 19011 5.5.4).
     Everyone's fair share is ceil(items / auditors). Departments are placed largest first, whole, with
     the least-loaded eligible auditor who still has room for all of them; a department too big for
     anyone's room is split, the auditor with the most room first. Only when every eligible auditor is
@@ -53,16 +54,18 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
     Auditors are told apart by their position, never by name, so two people with the same name in
     different departments still never audit their own.
     """
-    by_dept: dict[str, list[Item]] = {}
+    # Items are grouped by every department they judge, not only the auditee: a document-control item
+    # that asks whether 质控部 and 销售部 have the current version goes to someone from neither.
+    by_dept: dict[tuple[str, ...], list[Item]] = {}
     for item in items:
-        by_dept.setdefault(item.department, []).append(item)
+        by_dept.setdefault(item.departments, []).append(item)
     share = -(-len(items) // max(1, len(auditors)))
     load = [0] * len(auditors)
     chosen: dict[int, int] = {}  # item number -> auditor index
     for dept, dept_items in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[1][0].number)):
-        eligible = [i for i, a in enumerate(auditors) if a.department != dept]
+        eligible = [i for i, a in enumerate(auditors) if a.department not in dept]
         if not eligible:
-            raise PlanImpossible(dept, len(dept_items))
+            raise PlanImpossible(dept[0], len(dept_items))
         runs: list[tuple[int, int]] = []  # (auditor index, items taken)
         left = len(dept_items)
         while left:

@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field
 
 from proccompile.model.base import StrictModel
 from proccompile.model.patterns import compile_pattern
-from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version, xml_safe
+from proccompile.model.types import Clause, DeptId, DocCode, DurationField, Text, Version, xml_safe
 
 
 def _compiles(pattern: str) -> str:
@@ -89,6 +89,12 @@ class RecordPolicy(StrictModel):
     """Retention used when neither the record entry nor its form gives one."""
     minimum_retention: DurationField | None = None
     """No record may be kept for less than this."""
+    retention_start: Text | None = None
+    """Event the retention period counts from, printed in the records register (default: the record's completion)."""
+    disposal: Text | None = None
+    """How records are disposed of when their retention ends, printed in the records register."""
+    access: Text | None = None
+    """Who may read and retrieve records, and how they are backed up, printed in the records register."""
 
 
 class ApprovalRole(StrictModel):
@@ -134,6 +140,13 @@ class ChecklistForm(StrictModel):
     """Version printed in the sheet header; taken from the form file when the code is in the corpus."""
 
 
+class Exclusion(StrictModel):
+    clause: Clause
+    """ISO 9001 clause that does not apply, e.g. 8.3."""
+    reason: Text
+    """Why it does not apply, as printed in the coverage matrix (ISO 9001 4.3)."""
+
+
 class AuditSettings(StrictModel):
     auditors: list[Auditor] = []
     """Internal auditors with their own departments, for the audit plan (`--auditor` replaces them)."""
@@ -141,6 +154,15 @@ class AuditSettings(StrictModel):
     """The checklist's own form number and version, printed in its sheet header."""
     sample_size: int = Field(default=5, ge=1, le=200)
     """Records to sample per checklist item when the record volume is unknown."""
+    items_per_procedure: int = Field(default=15, ge=3, le=500)
+    """Most checklist items per procedure; the highest-risk ones are kept (time limits, KPIs, records first)."""
+    duty_clauses: Literal["matched", "procedure"] = "matched"
+    """Clauses of a duty item: `matched` takes those of the step the duty describes (else the procedure's first
+    clause); `procedure` tags it with every clause of the procedure."""
+    results: list[Text] = Field(default=[], max_length=12)
+    """Result codes offered in the checklist's drop-down; empty uses the language's (符合, 轻微不符合 …)."""
+    exclusions: list[Exclusion] = []
+    """Clauses the QMS does not apply (不适用), with the justification printed in the coverage matrix."""
 
 
 class ProjectConfig(StrictModel):

@@ -6,7 +6,16 @@ from collections.abc import Callable
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
-from proccompile.validate import departments, document_control, files, identity, outputs, records, references
+from proccompile.validate import (
+    departments,
+    document_control,
+    files,
+    identity,
+    outputs,
+    records,
+    references,
+    wording,
+)
 
 Check = Callable[[Corpus, Diagnostics], None]
 
@@ -16,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     identity.duplicate_code,
     departments.unknown_department,
     departments.unknown_auditor_department,
+    departments.external_auditor,
     departments.owner_without_duty,
     departments.owner_department_without_duty,
     references.unknown_form,
@@ -26,6 +36,9 @@ CHECKS: tuple[Check, ...] = (
     records.record_not_produced,
     records.unused_form,
     records.retention,
+    records.keeper_conflict,
+    records.permanent_with_period,
+    wording.immediate_with_limit,
     files.attachment_files,
     document_control.version_scheme,
     document_control.revision_history,

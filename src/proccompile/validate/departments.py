@@ -34,6 +34,17 @@ def unknown_auditor_department(corpus: Corpus, bag: Diagnostics) -> None:
             )
 
 
+def external_auditor(corpus: Corpus, bag: Diagnostics) -> None:
+    """An internal auditor from an external party (a dealer): internal audits are done by the organisation."""
+    for i, auditor in enumerate(corpus.config.audit.auditors):
+        dept = corpus.config.department(auditor.department)
+        if dept is not None and dept.external:
+            bag.add("PC324", f"Auditor `{auditor.name}` belongs to `{dept.id}`, an external department",
+                    corpus.config_source.span(("audit", "auditors", i, "department")),
+                    help="Internal auditors are staff of the organisation (ISO 19011 7.2); remove this auditor or "
+                         "give their own internal department")
+
+
 def owner_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
     known = {d.id for d in corpus.config.departments}
     for doc in corpus.procedures:

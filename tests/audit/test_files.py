@@ -22,7 +22,7 @@ from tests.helpers import run_cli
 @pytest.fixture(scope="module")
 def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("xlsx") / "checklist.xlsx"
-    team = ["--auditor", "张三:quality", "--auditor", "李四:sales"]
+    team = ["--auditor", "张三:quality", "--auditor", "李四:sales", "--auditor", "王五:finance"]
     code, output = run_cli(["checklist", "-o", str(out), *team], ROOT)
     assert code == 0, output
     return out
@@ -35,14 +35,19 @@ def test_xlsx_sheet_features(shipped_xlsx: Path) -> None:
     assert ws["A1"].value == "内部审核检查表"
     header = [c.value for c in ws[3]]
     assert header[:5] == ["序号", "标准条款", "过程/部门", "审核准则", "审核问题"]
-    assert header[-1] == "审核员/日期"
+    assert header[-7:] == ["总体数量", "抽样编号", "实际证据", "判定", "不符合报告编号", "审核员", "审核日期"]
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref.startswith("A3:L")
+    assert ws.auto_filter.ref.startswith("A3:N")
     rules = ws.data_validations.dataValidation
-    assert len(rules) == 1 and rules[0].formula1 == '"C,NC-major,NC-minor,OFI,N/A"'
-    assert str(rules[0].sqref).startswith("I4:I")
+    # Only the configured result codes, in the project's language; anything else is refused.
+    assert len(rules) == 1 and rules[0].formula1 == '"符合,轻微不符合,严重不符合,观察项,不适用"'
+    assert rules[0].showErrorMessage and rules[0].errorStyle == "stop"
+    assert str(rules[0].sqref).startswith("K4:K")
     assert ws["E4"].alignment.wrap_text and ws["E4"].font.name == "Microsoft YaHei"
-    assert ws.column_dimensions["E"].width == 48
+    assert ws["A4"].value == 1 and ws["A4"].data_type == "n"  # item numbers are numbers
+    signoff = [c.value for row in ws.iter_rows(min_row=ws.max_row - 1) for c in row if c.value]
+    assert any("审核组长签字/日期" in v and "受审方代表签字/日期" in v for v in signoff)
+    assert all((ws.row_dimensions[r].height or 0) <= 409 for r in range(1, ws.max_row + 1))
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
     assert wb.properties.modified.date().isoformat() == "2024-12-10"  # newest effective date, not today
     criteria = [row[3] for row in ws.iter_rows(min_row=4, values_only=True)]
@@ -75,7 +80,7 @@ def test_docx_is_landscape_with_repeated_heading_rows_and_turtles(base: Path) ->
 def test_registers_xlsx_has_four_sheets(base: Path) -> None:
     assert run_cli(["register", "-o", "r.xlsx"], base)[0] == 0
     wb = load_workbook(base / "r.xlsx")
-    assert wb.sheetnames == ["受控文件清单", "记录清单", "职责分配矩阵", "外来文件清单"]
+    assert wb.sheetnames == ["受控文件清单", "记录清单", "职责分配矩阵", "质量职能分配表", "外来文件清单"]
     assert [c.value for c in wb["记录清单"][2]][0] == "表单编号"
 
 
@@ -107,4 +112,4 @@ def test_libreoffice_opens_the_xlsx(shipped_xlsx: Path, tmp_path: Path) -> None:
     text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
                                              capture_output=True, text=True).stdout)
     assert "Q/JL081701-A《服务受理单》" in text
-    assert "规定的时限（30分钟）是否得到满足" in text
+    assert "并在30分钟内完成" in text

@@ -15,14 +15,16 @@ from tests.audit.conftest import add_config
 from tests.helpers import run_cli, run_split
 
 TEAM = [Auditor(name="张三", department="quality"), Auditor(name="李四", department="after-sales"),
-        Auditor(name="王五", department="sales")]
+        Auditor(name="王五", department="sales"), Auditor(name="赵六", department="tech-center")]
 
 
 def test_nobody_audits_their_own_department_and_loads_are_balanced(shipped: CheckResult) -> None:
     corpus = shipped.corpus
     items = assign(derive_items(corpus, select_procedures(corpus)), TEAM)
     own = {a.name: a.department for a in TEAM}
-    assert all(item.auditor and own[item.auditor] != item.department for item in items)
+    # Independent of every department the item judges, not only the auditee (document control names all users).
+    assert all(item.auditor and own[item.auditor] not in item.departments for item in items)
+    assert any(len(item.departments) > 1 for item in items)
     loads = Counter(item.auditor for item in items)
     assert max(loads.values()) - min(loads.values()) <= 1
     # Whole departments where possible: far fewer (department, auditor) pairs than departments × auditors.
@@ -70,7 +72,8 @@ def test_cli_refuses_the_same_auditor_twice(base: Path) -> None:
 def test_plan_tells_auditors_apart_by_position_not_name(shipped: CheckResult) -> None:
     corpus = shipped.corpus
     items = derive_items(corpus, select_procedures(corpus))
-    team = [Auditor(name="A", department="quality"), Auditor(name="A", department="sales")]
+    team = [Auditor(name="A", department="quality"), Auditor(name="A", department="sales"),
+            Auditor(name="B", department="finance")]
     result = plan(items, team)
     assert [a.auditor for a in result.assignments] == team
     for assignment in result.assignments:
@@ -84,11 +87,12 @@ def test_plan_sheet_keeps_same_named_auditors_apart(shipped: CheckResult) -> Non
     from proccompile.diagnostics import Diagnostics
     from tests.audit.conftest import ROOT
 
-    team = [Auditor(name="A", department="quality"), Auditor(name="A", department="sales")]
+    team = [Auditor(name="A", department="quality"), Auditor(name="A", department="sales"),
+            Auditor(name="B", department="finance")]
     book = checklist_book(shipped.corpus, ROOT, Diagnostics(), auditors=team)
     checklist = next(s for s in book.sheets if s.key == "checklist")
     rows = next(s for s in book.sheets if s.key == "plan").rows
-    assert [row[:2] for row in rows] == [("A", "质控部"), ("A", "销售部")]
+    assert [row[:2] for row in rows] == [("A", "质控部"), ("A", "销售部"), ("B", "财务部")]
     assert all(row[1] not in row[2].split("、") for row in rows)  # nobody audits their own department
     assert sum(int(row[4]) for row in rows) == len(checklist.rows)
 
@@ -104,3 +108,13 @@ def test_config_auditor_with_unknown_department_is_a_finding(base: Path) -> None
 def test_number_ranges() -> None:
     assert number_ranges((7, 1, 2, 3, 9, 10)) == "1–3, 7, 9–10"
     assert number_ranges(()) == ""
+
+
+def test_external_auditor_is_refused(base: Path) -> None:
+    config = base / "proccompile.yaml"
+    text = config.read_text(encoding="utf-8").replace("departments:\n", "departments:\n  - {id: dealer, zh: 经销商, "
+                                                      "en: Dealers, external: true}\n", 1)
+    config.write_text(text, encoding="utf-8")
+    code, stdout, stderr = run_split(["checklist", "--format", "md", "-o", "-", "--auditor", "赵六:dealer"], base)
+    assert (code, stdout) == (2, "")
+    assert "department `dealer` is external" in stderr

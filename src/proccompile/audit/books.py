@@ -42,7 +42,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
     date = newest_procedure_date(procedures or corpus.procedures)
     if coverage_only:
         return Book("coverage", wording.label("coverage_title"), company, corpus.config.language, date,
-                    sheets=(coverage_sheet(corpus, procedures, wording),))
+                    sheets=(coverage_sheet(corpus, procedures, wording, derive_items(corpus, procedures)),))
     team = list(auditors) if auditors is not None else list(corpus.config.audit.auditors)
     for auditor in team:
         dept = corpus.config.department(auditor.department)
@@ -53,7 +53,8 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
             raise UsageError(f"auditor {auditor.name}: department `{dept.id}` is external; internal audits are "
                              "done by the organisation's own staff (PC324)",
                              help="Give the auditor's own internal department")
-    items = word_items(corpus, derive_items(corpus, procedures), wording)
+    derived = derive_items(corpus, procedures)
+    items = word_items(corpus, derived, wording)
     audit_plan = plan(items, team) if team else None
     if audit_plan is not None:
         items = audit_plan.items
@@ -61,7 +62,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
     if audit_plan is not None:
         sheets.append(plan_sheet(corpus, audit_plan.assignments, wording))
     turtles = tuple(turtle(corpus, doc.model, wording) for doc in procedures)
-    sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording)]
+    sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording, derived)]
     return Book("checklist", wording.label("checklist_title"), company, corpus.config.language, date,
                 form=checklist_form(corpus), sheets=tuple(sheets), turtles=turtles)
 

@@ -11,29 +11,36 @@ from proccompile.audit.wording import Wording, criteria
 from proccompile.model import Corpus
 from proccompile.model.config import Auditor
 from proccompile.model.display import department_name, form_number, procedure_number
+from proccompile.model.refs import document_refs
 from proccompile.views.tables import VIEWS, Column, Group, Sheet
 
 __all__ = ["VIEWS", "checklist_sheet", "group_items", "plan_sheet"]
-RESULTS = ("C", "NC-major", "NC-minor", "OFI", "N/A")  # standards.md §3.4
+
+
+def results(corpus: Corpus, wording: Wording) -> tuple[str, ...]:
+    """The result codes an auditor may enter: the config's, else the language's (符合, 轻微不符合 …)."""
+    return tuple(corpus.config.audit.results) or tuple(wording.label("results").split("|"))
 
 
 def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: str = "procedure",
                     auditors: list[Auditor] | None = None) -> Sheet:
     label = wording.label
+    codes = results(corpus, wording)
     columns = (
-        Column(label("col_no"), 6, center=True), Column(label("col_clause"), 10),
+        Column(label("col_no"), 6, center=True, kind="number"), Column(label("col_clause"), 10),
         Column(label("col_area"), 12), Column(label("col_criteria"), 16),
-        Column(label("col_question"), 48), Column(label("col_method"), 11),
-        Column(label("col_evidence"), 30), Column(label("col_seen"), 24),
-        Column(label("col_result"), 10, choices=RESULTS, center=True), Column(label("col_ncr"), 12),
-        Column(label("col_remarks"), 14), Column(label("col_auditor"), 12),
+        Column(label("col_question"), 44), Column(label("col_method"), 10),
+        Column(label("col_evidence"), 28), Column(label("col_population"), 9, center=True),
+        Column(label("col_sample_ids"), 14), Column(label("col_seen"), 22),
+        Column(label("col_result"), 11, choices=codes, center=True), Column(label("col_ncr"), 12),
+        Column(label("col_auditor"), 10), Column(label("col_audit_date"), 11, center=True),
     )
 
     def row(item: Item) -> tuple[str, ...]:
         return (str(item.number), wording.join(list(item.clauses)), department_name(corpus, item.department),
                 criteria(item, wording), item.question,
-                wording.join([label(f"method_{m}") for m in item.methods]), item.evidence, "", "", "", "",
-                item.auditor)
+                wording.join([label(f"method_{m}") for m in item.methods]), item.evidence, "", "", "", "", "",
+                item.auditor, "")
 
     groups = [Group(title, tuple(row(i) for i in members)) for title, members in group_items(corpus, items, view)]
     groups = groups or [Group("", ())]  # no procedure in force: still show the headings
@@ -43,10 +50,24 @@ def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: s
     header = (
         *(((label("hdr_form_number"), form[0]), (label("hdr_version"), form[1])) if form else ()),
         (label("hdr_audit_no"), ""), (label("hdr_audit_type"), ""), (label("hdr_area"), ""),
-        (label("hdr_scope"), wording.join(procedures)), (label("hdr_criteria"), label("criteria_value")),
-        (label("hdr_date"), ""), (label("hdr_team"), wording.join(team)), (label("hdr_auditee"), ""),
+        (label("hdr_scope"), wording.join(procedures)),
+        (label("hdr_criteria"), audit_criteria(corpus, procedures, wording)),
+        (label("hdr_date"), ""), (label("hdr_leader"), ""), (label("hdr_team"), wording.join(team)),
+        (label("hdr_auditee"), ""),
     )
-    return Sheet("checklist", label("sheet_checklist"), columns, tuple(groups), header, (label("results_note"),))
+    note = label("results_note").replace("{results}", wording.join(list(codes)))
+    focus = label("focus_note").replace("{n}", str(corpus.config.audit.items_per_procedure))
+    return Sheet("checklist", label("sheet_checklist"), columns, tuple(groups), header, (note, focus),
+                 signoff=tuple(label(key) for key in ("sign_auditor", "sign_leader", "sign_auditee")))
+
+
+def audit_criteria(corpus: Corpus, procedures: list[str], wording: Wording) -> str:
+    """The standard, then every standard and law the procedures in scope cite, then the procedures themselves."""
+    external = {e.code for e in corpus.config.external_documents}
+    cited = [ref.target for p in procedures if (doc := corpus.procedure(p)) is not None
+             for ref in document_refs(doc.model) if ref.target in external]
+    return wording.join(list(dict.fromkeys([label for label in (wording.label("criteria_standard"),) if label]
+                                           + cited + [wording.label("criteria_procedures")])))
 
 
 def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str, list[Item]]]:

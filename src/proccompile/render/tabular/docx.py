@@ -90,6 +90,10 @@ def _sheet(sheet: Sheet) -> list[Block]:
                  for row in group.rows]
     out.append(Table(widths=tuple(c.width for c in sheet.columns), rows=tuple(rows), header_rows=1))
     out += [Para(note, style="normal", space_before=6) for note in sheet.notes]
+    if sheet.signoff:
+        # A labelled box per signatory, with room to sign and date by hand.
+        out += [Para("", style="normal"), Table(widths=tuple(1.0 for _ in sheet.signoff), header_rows=0, rows=(
+            tuple(Cell(who, shade=True) for who in sheet.signoff), tuple(Cell("\n\n") for _ in sheet.signoff)))]
     return out
 
 

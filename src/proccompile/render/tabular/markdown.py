@@ -27,6 +27,8 @@ def _sheet(sheet: Sheet, colon: str) -> list[str]:
         out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in group.rows]
         out.append("")
     out += [f"{_inline(note)}\n" for note in sheet.notes]
+    if sheet.signoff:
+        out += [" · ".join(f"{_inline(who)}{colon}＿＿＿＿" for who in sheet.signoff), ""]
     return out
 
 

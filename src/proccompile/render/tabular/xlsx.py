@@ -26,6 +26,9 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _LINE = 13.5  # points per line of 10-pt text
+_MAX_HEIGHT = 409  # Excel's tallest row, in points; a longer cell continues on the next row
+_MAX_LINES = int((_MAX_HEIGHT - 4) // _LINE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PAGE = {"zh": "第 &P 页 共 &N 页", "en": "Page &P of &N"}
 
 
@@ -49,9 +52,51 @@ def to_xlsx(book: Book) -> bytes:
 
 def _lines(text: str, width: float) -> int:
     """Wrapped line count of ``text`` in a column ``width`` characters wide; CJK characters count twice."""
-    room = max(1.0, width - 1.5)
-    return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // int(room)))
-               for line in text.split("\n"))
+    return len(_wrapped(text, width))
+
+
+def _wrapped(text: str, width: float) -> list[tuple[str, bool]]:
+    """``text`` cut into the lines a column ``width`` characters wide shows, each with whether a paragraph
+    ends there; CJK characters count twice."""
+    room = int(max(1.0, width - 1.5))
+    out: list[tuple[str, bool]] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for ch in paragraph:
+            size = 2 if ord(ch) > 0x2E80 else 1
+            if used + size > room and line:
+                out.append((line, False))
+                line, used = "", 0
+            line, used = line + ch, used + size
+        out.append((line, True))
+    return out
+
+
+def split_row(values: tuple[str, ...], widths: list[float]) -> list[tuple[str, ...]]:
+    """One table row as rows no taller than Excel allows: a cell longer than _MAX_LINES lines continues,
+    at a line boundary, in the same column of the following rows (whose other cells stay empty)."""
+    pieces: list[list[str]] = []
+    for value, width in zip(values, widths, strict=True):
+        lines = _wrapped(value, width)
+        chunks = [lines[k:k + _MAX_LINES] for k in range(0, len(lines), _MAX_LINES)]
+        pieces.append(["".join(text + ("\n" if end else "") for text, end in chunk).rstrip("\n") for chunk in chunks]
+                      if len(chunks) > 1 else [value])
+    count = max(len(p) for p in pieces)
+    return [tuple(p[k] if k < len(p) else "" for p in pieces) for k in range(count)]
+
+
+def _typed(ws: Worksheet, row: int, col: int, value: str, kind: str) -> Cell:
+    """A number or ISO date stored as one, so it sorts and sums; anything else (and every text column) as text."""
+    if kind == "number" and value.isdigit() and len(value) < 12:
+        return ws.cell(row, col, int(value))
+    if kind == "date" and _ISO_DATE.match(value):
+        try:
+            cell = ws.cell(row, col, dt.date.fromisoformat(value))
+        except ValueError:
+            return _text(ws, row, col, value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return _text(ws, row, col, value)
 
 
 def _text(ws: Worksheet, row: int, col: int, value: str) -> Cell:
@@ -75,8 +120,10 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
     last = get_column_letter(width)
     font, bold = Font(name=FONT, size=10), Font(name=FONT, size=10, bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    total = sum(c.width for c in sheet.columns)  # merged title, header, notes and sign-off rows span every column
     row = 1
     _text(ws, row, 1, book.title if first else sheet.name).font = Font(name=FONT, size=14, bold=True)
+    ws.row_dimensions[row].height = 22
     ws.merge_cells(f"A{row}:{last}{row}")
     if sheet.header:
         row += 1
@@ -86,7 +133,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
         cell = _text(ws, row, 1, text)
         cell.font, cell.alignment = font, wrap
         ws.merge_cells(f"A{row}:{last}{row}")
-        ws.row_dimensions[row].height = 15 * (1 + len(text) // 120)
+        ws.row_dimensions[row].height = _height(_lines(text, total))
     row += 1
     header_row = row
     for col, column in enumerate(sheet.columns, 1):
@@ -94,22 +141,27 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
         cell.font, cell.fill, cell.border = bold, _HEAD_FILL, _BORDER
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = column.width
+    # The heading row as tall as its most wrapped title: a fixed height clipped "Q/FL2.0702" to "Q/".
+    ws.row_dimensions[row].height = _height(max(_lines(c.title, c.width) for c in sheet.columns))
     centered = Alignment(wrap_text=True, vertical="top", horizontal="center")
-    for values in sheet.rows:
-        row += 1
-        for col, (column, value) in enumerate(zip(sheet.columns, values, strict=True), 1):
-            cell = _text(ws, row, col, value)
-            cell.font, cell.border = font, _BORDER
-            cell.alignment = centered if column.center else wrap
-        # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
-        lines = max(_lines(v, c.width) for c, v in zip(sheet.columns, values, strict=True))
-        ws.row_dimensions[row].height = _LINE * lines + 4
+    widths = [c.width for c in sheet.columns]
+    for whole in sheet.rows:
+        for values in split_row(whole, widths):
+            row += 1
+            for col, (column, value) in enumerate(zip(sheet.columns, values, strict=True), 1):
+                cell = _typed(ws, row, col, value, column.kind)
+                cell.font, cell.border = font, _BORDER
+                cell.alignment = centered if column.center else wrap
+            # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
+            ws.row_dimensions[row].height = _height(max(_lines(v, w) for v, w in zip(values, widths, strict=True)))
     last_row = max(row, header_row + 1)
     ws.freeze_panes = f"A{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{last}{last_row}"
     for col, column in enumerate(sheet.columns, 1):
         if column.choices:
-            rule = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True)
+            # A stop rule: the result column takes only the listed codes, so results can be counted.
+            rule = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
+                                  showErrorMessage=True, errorStyle="stop", error="、".join(column.choices))
             letter = get_column_letter(col)
             rule.add(f"{letter}{header_row + 1}:{letter}{max(last_row, header_row + 200)}")
             ws.add_data_validation(rule)
@@ -118,8 +170,20 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
         cell = _text(ws, row, 1, note)
         cell.font, cell.alignment = font, wrap
         ws.merge_cells(f"A{row}:{last}{row}")
-        ws.row_dimensions[row].height = 15 * (1 + len(note) // 100)
+        ws.row_dimensions[row].height = _height(_lines(note, total))
+    if sheet.signoff:
+        row = max(row, last_row) + 2
+        blank = "＿＿＿＿＿＿＿＿" if book.language == "zh" else "________________"
+        text = "        ".join(f"{who}{'：' if book.language == 'zh' else ': '}{blank}" for who in sheet.signoff)
+        cell = _text(ws, row, 1, text)
+        cell.font, cell.alignment = bold, wrap
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws.row_dimensions[row].height = _height(_lines(text, total)) + 12  # room for a signature
     _page_setup(ws, book, header_row)
+
+
+def _height(lines: int) -> float:
+    return min(_MAX_HEIGHT, _LINE * lines + 4)
 
 
 def _page_setup(ws: Worksheet, book: Book, header_row: int) -> None:

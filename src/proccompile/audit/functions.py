@@ -44,9 +44,9 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
         if doc.model.status != "released":
             continue
         for clause, cells in roles(doc.model).items():
-            row = table.setdefault(clause, {})
+            merged = table.setdefault(clause, {})
             for dept, role in cells.items():
-                row[dept] = max(row.get(dept, 0), role)
+                merged[dept] = max(merged.get(dept, 0), role)
     used = {dept for cells in table.values() for dept in cells}
     departments = [d.id for d in corpus.config.departments if d.id in used]
     name = {LEAD: label("role_lead"), DOES: label("role_does"), SUPPORTS: label("role_supports"), 0: ""}
@@ -57,8 +57,8 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
         if info.depth == 1:
             groups.append(Group(f"{info.number} {info.title(language)}", ()))
             continue
-        cells = table.get(info.number, {})
-        row = (info.number, info.title(language), *(name[cells.get(d, 0)] for d in departments))
+        found = table.get(info.number, {})
+        row = (info.number, info.title(language), *(name[found.get(d, 0)] for d in departments))
         groups[-1] = Group(groups[-1].title, (*groups[-1].rows, row))
     return Sheet("functions", label("sheet_functions"), columns, tuple(groups), notes=(label("functions_legend"),),
                  signoff=(label("sign_prepared"), label("sign_approved")))

@@ -97,8 +97,8 @@ def keeper_conflict(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 # A period or a floor written beside `retention: permanent` ("不少于3年", "at least 5 years").
-_PERIOD = re.compile(r"不少于|至少|最少|\d+\s*(?:年|个月|月|天|日)|\bat least\b|\bminimum\b|\d+\s*(?:years?|months?|days?)\b",
-                     re.IGNORECASE)
+_PERIOD = re.compile(r"不少于|至少|最少|\d+\s*(?:年|个月|月|天|日)"
+                     r"|\bat least\b|\bminimum\b|\d+\s*(?:years?|months?|days?)\b", re.IGNORECASE)
 
 
 def permanent_with_period(corpus: Corpus, bag: Diagnostics) -> None:

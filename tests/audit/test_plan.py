@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from proccompile.audit.items import derive_items, select_procedures
+from proccompile.audit.items import Item, derive_items, select_procedures
 from proccompile.audit.plan import PlanImpossible, assign, number_ranges, plan
 from proccompile.model.config import Auditor
 from proccompile.pipeline import CheckResult
@@ -91,10 +93,46 @@ def test_plan_sheet_keeps_same_named_auditors_apart(shipped: CheckResult) -> Non
             Auditor(name="B", department="finance")]
     book = checklist_book(shipped.corpus, ROOT, Diagnostics(), auditors=team)
     checklist = next(s for s in book.sheets if s.key == "checklist")
+    plan_sheet = next(s for s in book.sheets if s.key == "plan")
+    loads = [int(n) for n in re.findall(r"）(\d+)", plan_sheet.notes[-1])]
+    assert re.findall(r"(\w)（(\w+)）", plan_sheet.notes[-1]) == [("A", "质控部"), ("A", "销售部"), ("B", "财务部")]
+    assert sum(loads) == len(checklist.rows) and max(loads) - min(loads) <= 1
+
+
+def test_shipped_plan_has_a_date_and_time_for_every_slot_and_independent_auditors(shipped: CheckResult) -> None:
+    from proccompile.audit.books import checklist_book
+    from proccompile.diagnostics import Diagnostics
+    from tests.audit.conftest import ROOT
+
+    corpus = shipped.corpus
+    book = checklist_book(corpus, ROOT, Diagnostics())
     rows = next(s for s in book.sheets if s.key == "plan").rows
-    assert [row[:2] for row in rows] == [("A", "质控部"), ("A", "销售部"), ("B", "财务部")]
-    assert all(row[1] not in row[2].split("、") for row in rows)  # nobody audits their own department
-    assert sum(int(row[4]) for row in rows) == len(checklist.rows)
+    assert rows[0][2] == "首次会议" and rows[-1][2] == "末次会议"
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[0]) and re.fullmatch(r"\d\d:\d\d–\d\d:\d\d", r[1]) for r in rows)
+    assert all(r[0] >= "2025-03-10" for r in rows)
+    own = {a.name: a.department for a in corpus.config.audit.auditors}
+    checklist = next(s for s in book.sheets if s.key == "checklist")
+    items = {row[0]: row for row in checklist.rows}
+    assert all(row[12] for row in items.values())  # every item has an auditor
+    for it in derive_items(corpus, select_procedures(corpus)):
+        auditor = items[str(it.number)][12]
+        assert own[auditor] not in it.departments, (it.number, auditor)
+    # Each auditor's slots follow one another without overlapping.
+    for name in own:
+        mine = sorted((r[0], r[1]) for r in rows[1:-1] if r[5] == name)
+        assert all(a[0] < b[0] or a[1][6:] <= b[1][:5] for a, b in zip(mine, mine[1:], strict=False))
+
+
+def test_slots_move_to_the_next_working_day() -> None:
+    from proccompile.audit.schedule import schedule, working_day
+    from proccompile.model.config import PlanSettings
+
+    items = [Item("step", "P", "5.1", (), "sales", ("O",), number=n, auditor="A") for n in range(1, 31)]
+    items += [Item("step", "P", "5.2", (), "quality", ("O",), number=n, auditor="A") for n in range(31, 41)]
+    slots = schedule(items, ["A"], PlanSettings(day_start="09:00", day_end="12:00", minutes_per_item=5))
+    assert [(s.kind, s.day, s.start, s.end) for s in slots] == [
+        ("opening", 0, 540, 570), ("audit", 0, 570, 720), ("audit", 1, 540, 600), ("closing", 1, 600, 630)]
+    assert working_day(dt.date(2025, 3, 7), 1) == dt.date(2025, 3, 10)  # Friday, then Monday
 
 
 def test_config_auditor_with_unknown_department_is_a_finding(base: Path) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from proccompile.audit.checklist import checklist_form, checklist_sheet, plan_sheet
+from proccompile.audit.checklist import checklist_form, checklist_sheet
 from proccompile.audit.coverage import coverage_sheet
 from proccompile.audit.items import derive_items, select_procedures
 from proccompile.audit.plan import plan
+from proccompile.audit.plan_sheets import plan_sheet, programme_sheet
 from proccompile.audit.registers import register_sheets
 from proccompile.audit.turtle import turtle, turtle_sheet
 from proccompile.audit.wording import Wording, word_items
@@ -60,7 +61,8 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
         items = audit_plan.items
     sheets = [checklist_sheet(corpus, items, wording, view, team)]
     if audit_plan is not None:
-        sheets.append(plan_sheet(corpus, audit_plan.assignments, wording))
+        sheets.append(plan_sheet(corpus, audit_plan, wording))
+    sheets.append(programme_sheet(corpus, [doc.model.code for doc in procedures], wording))
     turtles = tuple(turtle(corpus, doc.model, wording) for doc in procedures)
     sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording, derived)]
     return Book("checklist", wording.label("checklist_title"), company, corpus.config.language, date,

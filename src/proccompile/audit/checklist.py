@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from proccompile.audit.clauses import clause_index, clause_key
 from proccompile.audit.items import Item
-from proccompile.audit.plan import Assignment, number_ranges
 from proccompile.audit.wording import Wording, criteria
 from proccompile.model import Corpus
 from proccompile.model.config import Auditor
@@ -14,7 +13,7 @@ from proccompile.model.display import department_name, form_number, procedure_nu
 from proccompile.model.refs import document_refs
 from proccompile.views.tables import VIEWS, Column, Group, Sheet
 
-__all__ = ["VIEWS", "checklist_sheet", "group_items", "plan_sheet"]
+__all__ = ["VIEWS", "audit_criteria", "checklist_sheet", "group_items"]
 
 
 def results(corpus: Corpus, wording: Wording) -> tuple[str, ...]:
@@ -52,7 +51,7 @@ def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: s
         (label("hdr_audit_no"), ""), (label("hdr_audit_type"), ""), (label("hdr_area"), ""),
         (label("hdr_scope"), wording.join(procedures)),
         (label("hdr_criteria"), audit_criteria(corpus, procedures, wording)),
-        (label("hdr_date"), ""), (label("hdr_leader"), ""), (label("hdr_team"), wording.join(team)),
+        (label("hdr_date"), ""), (label("hdr_leader"), corpus.config.audit.plan.team_leader or ""), (label("hdr_team"), wording.join(team)),
         (label("hdr_auditee"), ""),
     )
     note = label("results_note").replace("{results}", wording.join(list(codes)))
@@ -108,15 +107,3 @@ def checklist_form(corpus: Corpus) -> tuple[str, str] | None:
     if doc is not None:
         return form_number(corpus, doc.model), doc.model.version
     return configured.code, configured.version or ""
-
-
-def plan_sheet(corpus: Corpus, assignments: list[Assignment], wording: Wording) -> Sheet:
-    label = wording.label
-    columns = (Column(label("col_auditor_name"), 14), Column(label("col_auditor_dept"), 16),
-               Column(label("col_audited"), 30), Column(label("col_items"), 30), Column(label("col_count"), 8))
-    rows = tuple(
-        (a.auditor.name, department_name(corpus, a.auditor.department),
-         wording.join([department_name(corpus, d) for d in a.departments]), number_ranges(a.numbers),
-         str(len(a.numbers)))
-        for a in assignments)
-    return Sheet("plan", label("sheet_plan"), columns, (Group("", rows),), notes=(label("plan_note"),))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from collections.abc import Callable
 from typing import Annotated, Literal
@@ -140,6 +141,37 @@ class ChecklistForm(StrictModel):
     """Version printed in the sheet header; taken from the form file when the code is in the corpus."""
 
 
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class PlanSettings(StrictModel):
+    start: dt.date | None = None
+    """First audit day; later days skip Saturdays and Sundays. Without it the plan says day 1, day 2 …"""
+    day_start: ClockTime = "08:30"
+    """When the audit day starts (HH:MM); the opening meeting is the first slot."""
+    day_end: ClockTime = "17:00"
+    """When the audit day ends (HH:MM); a slot that would run later moves to the next day."""
+    minutes_per_item: int = Field(default=10, ge=1, le=240)
+    """Time an auditor needs per checklist item, for the length of each slot."""
+    meeting_minutes: int = Field(default=30, ge=5, le=240)
+    """Length of the opening and of the closing meeting."""
+    team_leader: Text | None = None
+    """Audit team leader, printed in the plan, the checklist header and the audit report."""
+    location: Text | None = None
+    """Where the opening and closing meetings are held."""
+    locations: dict[DeptId, Text] = {}
+    """Where each department is audited, by department id."""
+    representatives: dict[DeptId, Text] = {}
+    """Each department's auditee representative, by department id."""
+
+
+class ProgrammeSettings(StrictModel):
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    """Year of the annual audit programme."""
+    high_risk: list[DocCode] = []
+    """Procedures audited twice a year (higher risk); every other released procedure once."""
+
+
 class Exclusion(StrictModel):
     clause: Clause
     """ISO 9001 clause that does not apply, e.g. 8.3."""
@@ -163,6 +195,10 @@ class AuditSettings(StrictModel):
     """Result codes offered in the checklist's drop-down; empty uses the language's (符合, 轻微不符合 …)."""
     exclusions: list[Exclusion] = []
     """Clauses the QMS does not apply (不适用), with the justification printed in the coverage matrix."""
+    plan: PlanSettings = PlanSettings()
+    """Dates, times, places and people of the audit plan (ISO 19011 6.3.2)."""
+    programme: ProgrammeSettings = ProgrammeSettings()
+    """The annual audit programme: which procedures are audited in which month."""
 
 
 class ProjectConfig(StrictModel):

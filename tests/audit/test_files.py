@@ -30,7 +30,8 @@ def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_xlsx_sheet_features(shipped_xlsx: Path) -> None:
     wb = load_workbook(shipped_xlsx)
-    assert wb.sheetnames == ["检查表", "审核计划", "乌龟图", "条款覆盖"]
+    assert wb.sheetnames == ["检查表", "审核计划", "年度审核方案", "乌龟图", "条款覆盖", "审核报告", "不符合项报告",
+                             "不符合项跟踪表", "会议签到表"]
     ws = wb["检查表"]
     assert ws["A1"].value == "内部审核检查表"
     header = [c.value for c in ws[3]]
@@ -70,7 +71,8 @@ def test_docx_is_landscape_with_repeated_heading_rows_and_turtles(base: Path) ->
     section = document.sections[0]
     assert section.page_width > section.page_height
     xml = document.element.xml
-    assert xml.count("<w:tblHeader/>") == 2  # checklist and coverage tables; turtles have none
+    # Checklist, programme, coverage and the audit records (report, NC report, NC log, attendance); turtles have none.
+    assert xml.count("<w:tblHeader/>") == 7
     assert "5.1.1 受理投诉并填写投诉登记表。" in xml  # the turtle's "how" box
     header = section.header._element.xml
     assert "QR-09-01" in header and "B/2" in header

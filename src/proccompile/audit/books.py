@@ -7,6 +7,7 @@ from pathlib import Path
 
 from proccompile.audit.checklist import checklist_form, checklist_sheet
 from proccompile.audit.coverage import coverage_sheet
+from proccompile.audit.cycle import cycle_sheets
 from proccompile.audit.items import derive_items, select_procedures
 from proccompile.audit.plan import plan
 from proccompile.audit.plan_sheets import plan_sheet, programme_sheet
@@ -65,6 +66,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
     sheets.append(programme_sheet(corpus, [doc.model.code for doc in procedures], wording))
     turtles = tuple(turtle(corpus, doc.model, wording) for doc in procedures)
     sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording, derived)]
+    sheets += cycle_sheets(corpus, items, team, wording)
     return Book("checklist", wording.label("checklist_title"), company, corpus.config.language, date,
                 form=checklist_form(corpus), sheets=tuple(sheets), turtles=turtles)
 

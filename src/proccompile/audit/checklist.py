@@ -51,7 +51,8 @@ def checklist_sheet(corpus: Corpus, items: list[Item], wording: Wording, view: s
         (label("hdr_audit_no"), ""), (label("hdr_audit_type"), ""), (label("hdr_area"), ""),
         (label("hdr_scope"), wording.join(procedures)),
         (label("hdr_criteria"), audit_criteria(corpus, procedures, wording)),
-        (label("hdr_date"), ""), (label("hdr_leader"), corpus.config.audit.plan.team_leader or ""), (label("hdr_team"), wording.join(team)),
+        (label("hdr_date"), ""), (label("hdr_leader"), corpus.config.audit.plan.team_leader or ""),
+        (label("hdr_team"), wording.join(team)),
         (label("hdr_auditee"), ""),
     )
     note = label("results_note").replace("{results}", wording.join(list(codes)))

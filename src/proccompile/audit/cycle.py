@@ -56,7 +56,7 @@ def nc_report_sheet(wording: Wording) -> Sheet:
               (label("hdr_clause"), ""), (label("hdr_area"), ""), (label("hdr_auditee"), ""),
               (label("hdr_auditor"), ""), (label("hdr_date"), ""))
     return Sheet("nc_report", label("sheet_nc_report"), columns, (Group("", rows),), header,
-                 notes=(label("ncr_note"),))
+                 notes=(label("ncr_note"),), row_lines=4)
 
 
 def nc_log_sheet(wording: Wording) -> Sheet:
@@ -70,7 +70,7 @@ def nc_log_sheet(wording: Wording) -> Sheet:
                                                              choices=tuple(label("nc_states").split("|"))))
     rows = tuple(("", "", "", "", "", "", "", "", "", "", "") for _ in range(NC_LOG_ROWS))
     return Sheet("nc_log", label("sheet_nc_log"), columns, (Group("", rows),), ((label("hdr_audit_no"), ""),),
-                 notes=(label("nc_log_note"),), signoff=(label("sign_leader"),))
+                 notes=(label("nc_log_note"),), signoff=(label("sign_leader"),), row_lines=2)
 
 
 def attendance_sheet(corpus: Corpus, items: list[Item], team: list[Auditor], wording: Wording) -> Sheet:
@@ -92,4 +92,4 @@ def attendance_sheet(corpus: Corpus, items: list[Item], team: list[Auditor], wor
                Column(label("col_opening_sign"), 16), Column(label("col_closing_sign"), 16))
     rows = tuple((str(n), name, dept, role, "", "") for n, (name, dept, role) in enumerate(people, 1))
     header = ((label("hdr_audit_no"), ""), (label("hdr_date"), ""), (label("col_location"), settings.location or ""))
-    return Sheet("attendance", label("sheet_attendance"), columns, (Group("", rows),), header)
+    return Sheet("attendance", label("sheet_attendance"), columns, (Group("", rows),), header, row_lines=2)

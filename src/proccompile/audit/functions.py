@@ -50,7 +50,7 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     used = {dept for cells in table.values() for dept in cells}
     departments = [d.id for d in corpus.config.departments if d.id in used]
     name = {LEAD: label("role_lead"), DOES: label("role_does"), SUPPORTS: label("role_supports"), 0: ""}
-    columns = (Column(label("col_clause_no"), 8), Column(label("col_clause_title"), 22),
+    columns = (Column(label("col_clause_no"), 8), Column(label("col_clause_title"), 28),
                *(Column(department_name(corpus, d), 9, center=True) for d in departments))
     groups: list[Group] = []
     for info in clause_table():

@@ -26,9 +26,10 @@ def register(path: Path, fmt: str, output: str | None) -> None:
     """Write the registers of the project under PATH.
 
     Master list of controlled documents (with the next review date from `review_interval`), records
-    register, responsibility matrix (departments × procedures) and external documents. csv writes
-    one file per register: registers.csv (the master list), and beside it registers.records.csv,
-    registers.responsibilities.csv and registers.external.csv.
+    register, responsibility matrix (departments × procedures), quality functions table (clauses ×
+    departments) and external documents. csv writes one file per register: registers.csv (the master
+    list), and beside it registers.records.csv, registers.responsibilities.csv,
+    registers.functions.csv and registers.external.csv.
     """
     target = resolve_output(path, output, "registers", fmt)
     try:

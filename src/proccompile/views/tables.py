@@ -37,6 +37,7 @@ class Sheet:
     header: tuple[tuple[str, str], ...] = ()  # label/value fields printed above the table
     notes: tuple[str, ...] = ()  # paragraphs printed below the table (legend, gaps)
     signoff: tuple[str, ...] = ()  # who signs the sheet (e.g. 审核组长), a box per role below the notes
+    row_lines: int = 1  # least height of a table row, in lines: room to write by hand on a printed form
 
     @property
     def rows(self) -> list[tuple[str, ...]]:

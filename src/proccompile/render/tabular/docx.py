@@ -86,8 +86,10 @@ def _sheet(sheet: Sheet) -> list[Block]:
     for group in sheet.groups:
         if group.title:
             rows.append((Cell(group.title, span=width, shade=True),))
-        rows += [tuple(Cell(v, align="center" if c.center else None) for c, v in zip(sheet.columns, row, strict=True))
-                 for row in group.rows]
+        # Blank lines give a printed form room to write in; a cell's own text keeps it as it is.
+        room = "\n" * (sheet.row_lines - 1)
+        rows += [tuple(Cell(v or room, align="center" if c.center else None)
+                       for c, v in zip(sheet.columns, row, strict=True)) for row in group.rows]
     out.append(Table(widths=tuple(c.width for c in sheet.columns), rows=tuple(rows), header_rows=1))
     out += [Para(note, style="normal", space_before=6) for note in sheet.notes]
     if sheet.signoff:

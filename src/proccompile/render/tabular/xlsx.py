@@ -155,7 +155,8 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
                 cell.font, cell.border = font, _BORDER
                 cell.alignment = centered if column.center else wrap
             # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
-            ws.row_dimensions[row].height = _height(max(_lines(v, w) for v, w in zip(values, widths, strict=True)))
+            lines = max(sheet.row_lines, *(_lines(v, w) for v, w in zip(values, widths, strict=True)))
+            ws.row_dimensions[row].height = _height(lines)
     last_row = max(row, header_row + 1)
     ws.freeze_panes = f"A{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{last}{last_row}"

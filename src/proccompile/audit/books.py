@@ -74,6 +74,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
 def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
     wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
-                newest_procedure_date(corpus.procedures), sheets=register_sheets(corpus, wording))
+                newest_procedure_date(corpus.procedures), form=checklist_form(corpus, "register_form"),
+                sheets=register_sheets(corpus, wording))
 
 

@@ -99,9 +99,11 @@ def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str,
     return [(name(k) or k, [i for i in items if key(i) == k]) for k in order]
 
 
-def checklist_form(corpus: Corpus) -> tuple[str, str] | None:
-    """(printed number, version) of the checklist's own form: from the corpus when the form is there."""
-    configured = corpus.config.audit.checklist_form
+def checklist_form(corpus: Corpus, which: str = "checklist_form") -> tuple[str, str] | None:
+    """(printed number, version) of the checklist's (or the registers') own form: from the corpus when the
+    form is there."""
+    audit = corpus.config.audit
+    configured = audit.register_form if which == "register_form" else audit.checklist_form
     if configured is None:
         return None
     doc = corpus.form(configured.code)

@@ -76,12 +76,18 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                      label(f"medium_{record_medium(storage)}"), wording.join(storage),
                      retention.display(language) if retention else "", start, disposal, access,
                      wording.join(users.get(f.code, []))))
-    own = corpus.config.audit.checklist_form
-    if own is not None and corpus.form(own.code) is None:
-        # The checklist is a record too: once filled in, it is the evidence of the audit (ISO 9001 9.2.2 f).
-        retention = policy.default_retention
-        rows.append((own.code, label("checklist_title"), own.version or "", "", label("medium_paper"), "",
-                     retention.display(language) if retention else "", start, disposal, access, ""))
+    # Without a form file, the records-control procedure's owner (the one citing 7.5) keeps them.
+    control = next((d.model.owner for d in corpus.procedures if d.model.status == "released"
+                    and any(c == "7.5" or c.startswith("7.5.") for c in d.model.iso_clauses)), "")
+    for own, title in ((corpus.config.audit.checklist_form, "checklist_title"),
+                       (corpus.config.audit.register_form, "registers_title")):
+        if own is not None and corpus.form(own.code) is None:
+            # The checklist and the registers are records too: once filled in and signed, they are the
+            # evidence of the audit and of document control (ISO 9001 7.5.3, 9.2.2 f).
+            retention = policy.default_retention
+            rows.append((own.code, label(title), own.version or "",
+                         department_name(corpus, control) if control else "", label("medium_paper"), "",
+                         retention.display(language) if retention else "", start, disposal, access, ""))
     return Sheet("records", label("sheet_records"), columns, (Group("", tuple(rows)),),
                  signoff=(label("sign_prepared"), label("sign_approved")))
 

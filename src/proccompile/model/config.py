@@ -183,6 +183,8 @@ class AuditSettings(StrictModel):
     auditors: list[Auditor] = []
     """Internal auditors with their own departments, for the audit plan (`--auditor` replaces them)."""
     checklist_form: ChecklistForm | None = None
+    register_form: ChecklistForm | None = None
+    """The registers' own number and version (they are controlled lists too), printed in their header."""
     """The checklist's own form number and version, printed in its sheet header."""
     sample_size: int = Field(default=5, ge=1, le=200)
     """Records to sample per checklist item when the record volume is unknown."""

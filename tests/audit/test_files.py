@@ -34,24 +34,27 @@ def test_xlsx_sheet_features(shipped_xlsx: Path) -> None:
                              "不符合项跟踪表", "会议签到表"]
     ws = wb["检查表"]
     assert ws["A1"].value == "内部审核检查表"
-    header = [c.value for c in ws[3]]
+    # Title, the header fields two a row (11 fields: rows 2–7), a blank row, then the column headings.
+    assert [ws.cell(2, 1).value, ws.cell(3, 1).value] == ["表单编号", "审核编号"]
+    assert ws.cell(2, 1).fill.fgColor.rgb.endswith("D9D9D9")  # a shaded label beside a box to fill in
+    header = [c.value for c in ws[9]]
     assert header[:5] == ["序号", "标准条款", "过程/部门", "审核准则", "审核问题"]
     assert header[-7:] == ["总体数量", "抽样编号", "实际证据", "判定", "不符合报告编号", "审核员", "审核日期"]
-    assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref.startswith("A3:N")
+    assert ws.freeze_panes == "A10"
+    assert ws.auto_filter.ref.startswith("A9:N")
     rules = ws.data_validations.dataValidation
     # Only the configured result codes, in the project's language; anything else is refused.
     assert len(rules) == 1 and rules[0].formula1 == '"符合,轻微不符合,严重不符合,观察项,不适用"'
     assert rules[0].showErrorMessage and rules[0].errorStyle == "stop"
-    assert str(rules[0].sqref).startswith("K4:K")
-    assert ws["E4"].alignment.wrap_text and ws["E4"].font.name == "Microsoft YaHei"
-    assert ws["A4"].value == 1 and ws["A4"].data_type == "n"  # item numbers are numbers
+    assert str(rules[0].sqref).startswith("K10:K")
+    assert ws["E10"].alignment.wrap_text and ws["E10"].font.name == "Microsoft YaHei"
+    assert ws["A10"].value == 1 and ws["A10"].data_type == "n"  # item numbers are numbers
     signoff = [c.value for row in ws.iter_rows(min_row=ws.max_row - 1) for c in row if c.value]
     assert any("审核组长签字/日期" in v and "受审方代表签字/日期" in v for v in signoff)
     assert all((ws.row_dimensions[r].height or 0) <= 409 for r in range(1, ws.max_row + 1))
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$9:$9"
     assert wb.properties.modified.date().isoformat() == "2024-12-10"  # newest effective date, not today
-    criteria = [row[3] for row in ws.iter_rows(min_row=4, values_only=True)]
+    criteria = [row[3] for row in ws.iter_rows(min_row=10, values_only=True)]
     assert "Q/FL2.0817 §5.1.5" in criteria
 
 

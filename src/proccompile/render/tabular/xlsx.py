@@ -27,6 +27,7 @@ _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _LINE = 14.5  # points per line of 10-pt text: Noto Sans CJK (LibreOffice) spaces lines 1.45 em, YaHei less
 _MAX_HEIGHT = 409  # Excel's tallest row, in points; a longer cell continues on the next row
+_LABEL_WIDTH = 12  # least width of a header field's label, in characters
 _MAX_LINES = int((_MAX_HEIGHT - 4) // _LINE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PAGE = {"zh": "第 &P 页 共 &N 页", "en": "Page &P of &N"}
@@ -128,14 +129,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
     ws.row_dimensions[row].height = 22
     ws.merge_cells(f"A{row}:{last}{row}")
     if sheet.header:
-        row += 1
-        # Label and value pairs on one wrapped line: blank values are left for the auditor to fill.
-        text = "    ".join(f"{label}：{value or '＿＿＿＿＿＿'}" if book.language == "zh"
-                           else f"{label}: {value or '__________'}" for label, value in sheet.header)
-        cell = _text(ws, row, 1, text)
-        cell.font, cell.alignment = font, wrap
-        ws.merge_cells(f"A{row}:{last}{row}")
-        ws.row_dimensions[row].height = _height(_lines(text, total))
+        row = _header_fields(ws, sheet, row, font, bold)
     row += 1
     header_row = row
     for col, column in enumerate(sheet.columns, 1):
@@ -183,6 +177,41 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
         ws.merge_cells(f"A{row}:{last}{row}")
         ws.row_dimensions[row].height = _height(_lines(text, total)) + 12  # room for a signature
     _page_setup(ws, book, header_row)
+
+
+def _header_fields(ws: Worksheet, sheet: Sheet, row: int, font: Font, bold: Font) -> int:
+    """The sheet header as a form block: a shaded label cell and a bordered value cell per field, two fields a
+    row (one on narrow sheets); a blank value is the box the auditor fills in. Returns the last row used."""
+    widths = [c.width for c in sheet.columns]
+    count = len(widths)
+    if count >= 4:
+        # The second field starts where half the table's width is reached, leaving each value two columns or more.
+        half, mid = sum(widths) / 2, 3
+        while mid < count - 1 and sum(widths[:mid - 1]) < half:
+            mid += 1
+        spans = [(1, mid - 1), (mid, count)]
+    else:
+        spans = [(1, count)]
+    wrap = Alignment(wrap_text=True, vertical="center")
+    fields = list(sheet.header)
+    for k in range(0, len(fields), len(spans)):
+        row += 1
+        lines = 1
+        for (label, value), (first, end) in zip(fields[k:k + len(spans)], spans, strict=False):
+            # A label over as many columns as make it 12 characters wide: "序号" alone would wrap "表单编/号".
+            stop = first
+            while sum(widths[first - 1:stop]) < _LABEL_WIDTH and stop < end - 1:
+                stop += 1
+            cell = _text(ws, row, first, label)
+            cell.font, cell.fill, cell.border, cell.alignment = bold, _HEAD_FILL, _BORDER, wrap
+            cell = _text(ws, row, stop + 1, value)
+            cell.font, cell.border, cell.alignment = font, _BORDER, wrap
+            for a, b in ((first, stop), (stop + 1, end)):
+                if b > a:
+                    ws.merge_cells(start_row=row, start_column=a, end_row=row, end_column=b)
+            lines = max(lines, _lines(label, sum(widths[first - 1:stop])), _lines(value, sum(widths[stop:end])))
+        ws.row_dimensions[row].height = _height(lines) + 6  # room to write in a blank box
+    return row + 1  # a blank line before the table
 
 
 def _height(lines: int) -> float:

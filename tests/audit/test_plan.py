@@ -156,3 +156,17 @@ def test_external_auditor_is_refused(base: Path) -> None:
     code, stdout, stderr = run_split(["checklist", "--format", "md", "-o", "-", "--auditor", "赵六:dealer"], base)
     assert (code, stdout) == (2, "")
     assert "department `dealer` is external" in stderr
+
+
+def test_plan_departments_and_programme_codes_are_checked(base: Path) -> None:
+    add_config(base, "audit:\n  plan:\n    locations: {qualty: 一楼}\n  programme:\n    high_risk: [QP-09]\n")
+    code, output = run_cli(["check"], base)
+    assert code == 1
+    assert "PC304 Department `qualty` (audit plan locations) is not defined in proccompile.yaml" in output
+    assert "PC305 Procedure `QP-09` (audit programme high_risk) is not in the project" in output
+
+
+def test_result_codes_must_fit_a_drop_down(base: Path) -> None:
+    add_config(base, "audit:\n  results: ['符合', 'NC, major']\n")
+    code, output = run_cli(["check"], base)
+    assert code == 2 and output.startswith("proccompile.yaml:24:12: PC203 `results`: result code `NC, major` may not")

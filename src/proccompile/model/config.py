@@ -36,6 +36,18 @@ def _format_fields(allowed: set[str]) -> Callable[[str], str]:
 Regex = Annotated[str, AfterValidator(_compiles)]
 
 
+def _result_codes(codes: list[str]) -> list[str]:
+    # They become an xlsx drop-down: a list formula of at most 255 characters, separated by ASCII commas.
+    for code in codes:
+        if "," in code or '"' in code:
+            raise ValueError(f"result code `{code}` may not contain `,` or `\"` (they separate the drop-down's values)")
+    if len(set(codes)) != len(codes):
+        raise ValueError("result codes must be different from each other")
+    if len(",".join(codes)) > 250:
+        raise ValueError("result codes are too long together for a drop-down (250 characters at most)")
+    return codes
+
+
 class Names(StrictModel):
     zh: Text
     """Chinese name."""
@@ -193,7 +205,7 @@ class AuditSettings(StrictModel):
     duty_clauses: Literal["matched", "procedure"] = "matched"
     """Clauses of a duty item: `matched` takes those of the step the duty describes (else the procedure's first
     clause); `procedure` tags it with every clause of the procedure."""
-    results: list[Text] = Field(default=[], max_length=12)
+    results: Annotated[list[Text], AfterValidator(_result_codes)] = Field(default=[], max_length=12)
     """Result codes offered in the checklist's drop-down; empty uses the language's (符合, 轻微不符合 …)."""
     exclusions: list[Exclusion] = []
     """Clauses the QMS does not apply (不适用), with the justification printed in the coverage matrix."""

@@ -34,6 +34,18 @@ def unknown_auditor_department(corpus: Corpus, bag: Diagnostics) -> None:
             )
 
 
+def unknown_plan_department(corpus: Corpus, bag: Diagnostics) -> None:
+    """Locations and representatives of the audit plan are keyed by department id; a typo would drop a row."""
+    known = [d.id for d in corpus.config.departments]
+    plan = corpus.config.audit.plan
+    for field, mapping in (("locations", plan.locations), ("representatives", plan.representatives)):
+        for dept in mapping:
+            if dept not in known:
+                bag.add("PC304", f"Department `{dept}` (audit plan {field}) is not defined in proccompile.yaml",
+                        corpus.config_source.span(("audit", "plan", field, dept), key=True),
+                        help=did_you_mean(dept, known) or f"Defined departments: {one_of(known)}")
+
+
 def external_auditor(corpus: Corpus, bag: Diagnostics) -> None:
     """An internal auditor from an external party (a dealer): internal audits are done by the organisation."""
     for i, auditor in enumerate(corpus.config.audit.auditors):

@@ -155,7 +155,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, book: Book, first: bool) -> None:
     ws.freeze_panes = f"A{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{last}{last_row}"
     for col, column in enumerate(sheet.columns, 1):
-        if column.choices:
+        if column.choices and _listable(column.choices):
             # A stop rule: the result column takes only the listed codes, so results can be counted.
             rule = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
                                   showErrorMessage=True, errorStyle="stop", error="、".join(column.choices))
@@ -212,6 +212,12 @@ def _header_fields(ws: Worksheet, sheet: Sheet, row: int, font: Font, bold: Font
             lines = max(lines, _lines(label, sum(widths[first - 1:stop])), _lines(value, sum(widths[stop:end])))
         ws.row_dimensions[row].height = _height(lines) + 6  # room to write in a blank box
     return row + 1  # a blank line before the table
+
+
+def _listable(choices: tuple[str, ...]) -> bool:
+    """Whether Excel can offer ``choices`` as a drop-down: comma-separated in a quoted formula of ≤ 255 chars.
+    Config values are checked on load; a project's labels.j2 could still give others, which get no drop-down."""
+    return not any("," in c or '"' in c for c in choices) and len(",".join(choices)) <= 253
 
 
 def _height(lines: int) -> float:

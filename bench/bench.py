@@ -28,6 +28,8 @@ def make_corpus(target: Path, copies: int) -> int:
     config = (ROOT / "proccompile.yaml").read_text(encoding="utf-8")
     # Every copy suffixes its codes with -NNN, so the house patterns accept that suffix.
     config = re.sub(r"^(  (?:procedure|form): .*)\$$", r"\1(-\\d{3})?$", config, flags=re.MULTILINE)
+    # Codes the config names (the audit programme's high-risk procedures) point at the first copy.
+    config = _CODE.sub(lambda m: f"{m.group(0)}-000", config)
     (target / "proccompile.yaml").write_text(config, encoding="utf-8")
     count = 0
     for folder in ("procedures", "forms"):

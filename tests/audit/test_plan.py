@@ -110,6 +110,8 @@ def test_shipped_plan_has_a_date_and_time_for_every_slot_and_independent_auditor
     assert rows[0][2] == "首次会议" and rows[-1][2] == "末次会议"
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[0]) and re.fullmatch(r"\d\d:\d\d–\d\d:\d\d", r[1]) for r in rows)
     assert all(r[0] >= "2025-03-10" for r in rows)
+    audited = [r[2] for r in rows[1:-1]]
+    assert len(audited) == len(set(audited))  # every department in one slot, by one auditor
     own = {a.name: a.department for a in corpus.config.audit.auditors}
     checklist = next(s for s in book.sheets if s.key == "checklist")
     items = {row[0]: row for row in checklist.rows}

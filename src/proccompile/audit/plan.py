@@ -62,6 +62,7 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
     share = -(-len(items) // max(1, len(auditors)))
     load = [0] * len(auditors)
     chosen: dict[int, int] = {}  # item number -> auditor index
+    auditing: list[set[str]] = [set() for _ in auditors]  # auditee departments each auditor already has
     for dept, dept_items in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[1][0].number)):
         eligible = [i for i, a in enumerate(auditors) if a.department not in dept]
         if not eligible:
@@ -72,13 +73,15 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
             room = [i for i in eligible if load[i] < share]
             whole = [i for i in room if share - load[i] >= left]
             if whole:
-                pick = min(whole, key=lambda i: (load[i], i))
+                # Whole departments per auditor: one who already audits this auditee takes it, if they have room.
+                pick = min(whole, key=lambda i: (dept[0] not in auditing[i], load[i], i))
             elif room:
                 pick = max(room, key=lambda i: (share - load[i], -i))
             else:
                 pick = min(eligible, key=lambda i: (load[i], i))
             take = left if not room else min(left, share - load[pick])
             runs.append((pick, take))
+            auditing[pick].add(dept[0])
             load[pick] += take
             left -= take
         queue = iter(dept_items)

@@ -131,7 +131,7 @@ def matrix_sheet(corpus: Corpus, wording: Wording) -> Sheet:
         if any(cells):
             rows.append((department_name(corpus, dept.id), *cells))
     return Sheet("responsibilities", label("sheet_matrix"), columns, (Group("", tuple(rows)),),
-                 notes=(label("matrix_legend"),))
+                 notes=(label("matrix_legend"),), signoff=(label("sign_prepared"), label("sign_approved")))
 
 
 def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:
@@ -142,4 +142,5 @@ def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     for ext in corpus.config.external_documents:
         users = [p.model.code for p in corpus.procedures if any(r.target == ext.code for r in document_refs(p.model))]
         rows.append((ext.code, ext.title, ext.issuer or "", wording.join(users)))
-    return Sheet("external", label("sheet_external"), columns, (Group("", tuple(rows)),))
+    return Sheet("external", label("sheet_external"), columns, (Group("", tuple(rows)),),
+                 signoff=(label("sign_prepared"), label("sign_approved")))

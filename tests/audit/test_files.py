@@ -87,6 +87,10 @@ def test_registers_xlsx_has_four_sheets(base: Path) -> None:
     wb = load_workbook(base / "r.xlsx")
     assert wb.sheetnames == ["受控文件清单", "记录清单", "职责分配矩阵", "质量职能分配表", "外来文件清单"]
     assert [c.value for c in wb["记录清单"][2]][0] == "表单编号"
+    ws = wb["受控文件清单"]
+    effective = [c for c in ws[3] if c.is_date]
+    assert [c.value.date().isoformat() for c in effective] == ["2024-03-05"]  # the effective date, typed
+    assert effective[0].number_format == "yyyy-mm-dd"
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(base: Path) -> None:

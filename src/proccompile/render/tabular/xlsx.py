@@ -89,10 +89,12 @@ def split_row(values: tuple[str, ...], widths: list[float]) -> list[tuple[str, .
 
 
 def _typed(ws: Worksheet, row: int, col: int, value: str, kind: str) -> Cell:
-    """A number or ISO date stored as one, so it sorts and sums; anything else (and every text column) as text."""
+    """A number (in a number column) or an ISO date stored as one, so it sorts, filters and sums; else text."""
     if kind == "number" and value.isdigit() and len(value) < 12:
         return ws.cell(row, col, int(value))
-    if kind == "date" and _ISO_DATE.match(value):
+    # An ISO date is a date in any column (the master list's effective and review dates too); no title or
+    # code is written as a bare yyyy-mm-dd.
+    if _ISO_DATE.match(value):
         try:
             cell = ws.cell(row, col, dt.date.fromisoformat(value))
         except ValueError:

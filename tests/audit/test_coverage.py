@@ -49,3 +49,17 @@ def test_quality_functions_table(shipped: CheckResult, tmp_path: Path) -> None:
                                                          for c in st.clauses}, clause) for clause in table)
     p13 = corpus.procedure("Q/FL2.0813")
     assert p13 is not None and roles(p13.model)["7.1.5"].get("sales") != LEAD  # one step's clause is no lead
+
+
+def test_iatf_clause_set_adds_the_automotive_clauses(base: Path) -> None:
+    from proccompile.audit.clauses import clause_key, clause_table
+
+    table = [c.number for c in clause_table("iatf16949")]
+    assert table == sorted(table, key=clause_key) and len(table) == len(set(table))
+    assert set(c.number for c in clause_table()) < set(table)
+    add_config(base, "audit:\n  clause_set: iatf16949\n")
+    code, output = run_cli(["checklist", "--coverage", "--format", "csv", "-o", "-"], base)
+    assert code == 0, output
+    rows = {line.split(",")[0]: line.split(",") for line in output.splitlines()[1:]}
+    assert rows["7.5.3.2.1"][1] == "记录保存" and rows["10.2.4"][1] == "防错"
+    assert rows["8.2.1"][2] == "●" and rows["8.2.1.1"][2] == "●"  # citing 8.2.1 covers its IATF supplement

@@ -91,7 +91,7 @@ def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str,
         # An item is listed once, under the lowest clause it cites; its clause cell shows them all.
         key = lambda i: min(i.clauses, key=clause_key) if i.clauses else ""  # noqa: E731
         order = sorted({key(i) for i in items}, key=lambda c: clause_key(c) if c else (999,))
-        index = clause_index()
+        index = clause_index(corpus.config.audit.clause_set)
         language = corpus.config.language
         name = lambda c: f"{c} {index[c].title(language)}" if c in index else (c or "—")  # noqa: E731
     else:

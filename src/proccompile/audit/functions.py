@@ -12,13 +12,13 @@ from proccompile.views.tables import Column, Group, Sheet
 LEAD, DOES, SUPPORTS = 3, 2, 1  # a department's strongest role for a clause wins
 
 
-def roles(p: Procedure) -> dict[str, dict[str, int]]:
+def roles(p: Procedure, clause_set: str = "iso9001") -> dict[str, dict[str, int]]:
     """Clause → department → role in one procedure: its owner leads the clauses the procedure cites, a step's
     owner does the step's clauses (the procedure's when the step names none), anyone else named supports."""
     own = list(dict.fromkeys(p.iso_clauses))
     out: dict[str, dict[str, int]] = {}
     involved = [r.department for r in p.responsibilities] + [st.owner for s in p.process for st in s.steps]
-    for info in clause_table():
+    for info in clause_table(clause_set):
         cells: dict[str, int] = {}
         for section in p.process:
             for step in section.steps:
@@ -39,11 +39,12 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     that have a role in at least one clause (config order)."""
     label = wording.label
     language = corpus.config.language
+    clause_set = corpus.config.audit.clause_set
     table: dict[str, dict[str, int]] = {}
     for doc in corpus.procedures:
         if doc.model.status != "released":
             continue
-        for clause, cells in roles(doc.model).items():
+        for clause, cells in roles(doc.model, clause_set).items():
             merged = table.setdefault(clause, {})
             for dept, role in cells.items():
                 merged[dept] = max(merged.get(dept, 0), role)
@@ -53,7 +54,7 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     columns = (Column(label("col_clause_no"), 8), Column(label("col_clause_title"), 28),
                *(Column(department_name(corpus, d), 9, center=True) for d in departments))
     groups: list[Group] = []
-    for info in clause_table():
+    for info in clause_table(clause_set):
         if info.depth == 1:
             groups.append(Group(f"{info.number} {info.title(language)}", ()))
             continue

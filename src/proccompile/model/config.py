@@ -207,6 +207,9 @@ class AuditSettings(StrictModel):
     clause); `procedure` tags it with every clause of the procedure."""
     results: Annotated[list[Text], AfterValidator(_result_codes)] = Field(default=[], max_length=12)
     """Result codes offered in the checklist's drop-down; empty uses the language's (符合, 轻微不符合 …)."""
+    clause_set: Literal["iso9001", "iatf16949"] = "iso9001"
+    """Clause table of the coverage matrix, the clause view and the quality functions table: ISO 9001:2015,
+    or ISO 9001:2015 with the IATF 16949:2016 clauses."""
     exclusions: list[Exclusion] = []
     """Clauses the QMS does not apply (不适用), with the justification printed in the coverage matrix."""
     plan: PlanSettings = PlanSettings()

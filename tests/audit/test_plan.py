@@ -172,3 +172,11 @@ def test_result_codes_must_fit_a_drop_down(base: Path) -> None:
     add_config(base, "audit:\n  results: ['符合', 'NC, major']\n")
     code, output = run_cli(["check"], base)
     assert code == 2 and output.startswith("proccompile.yaml:24:12: PC203 `results`: result code `NC, major` may not")
+
+
+def test_an_item_naming_every_auditors_department_is_refused_with_the_departments(base: Path) -> None:
+    """The base project's document-control item names 质量部 and 销售部: auditors from those two cannot take it."""
+    code, stdout, stderr = run_split(["checklist", "--format", "md", "-o", "-", "--auditor", "A:quality",
+                                      "--auditor", "B:sales"], base)
+    assert (code, stdout) == (1, "")
+    assert "no auditor is independent of departments `quality`, `sales` (1 checklist items judge them" in stderr

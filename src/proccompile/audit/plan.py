@@ -10,16 +10,21 @@ from proccompile.model.config import Auditor
 
 
 class PlanImpossible(UsageError):
-    """No auditor is independent of ``department`` (every auditor belongs to it, or there are none).
+    """No auditor is independent of ``departments`` (every auditor belongs to one of them, or there are none).
 
     Exit 1, not 2: the options are well-formed, but the audit team cannot cover the project.
     """
 
-    def __init__(self, department: str, items: int) -> None:
-        super().__init__(f"no auditor may audit department `{department}` ({items} checklist items): every "
-                         "auditor belongs to it. Add an auditor from another department (audit.auditors in "
-                         "proccompile.yaml or --auditor NAME:DEPT)", exit_code=1)
-        self.department, self.items = department, items
+    def __init__(self, departments: tuple[str, ...], items: int) -> None:
+        named = ", ".join(f"`{d}`" for d in departments)
+        if len(departments) == 1:
+            what = f"no auditor may audit department {named} ({items} checklist items): every auditor belongs to it"
+        else:
+            what = (f"no auditor is independent of departments {named} ({items} checklist items judge them "
+                    "together, e.g. document control at every point of use): every auditor belongs to one of them")
+        super().__init__(f"{what}. Add an auditor from another department (audit.auditors in proccompile.yaml or "
+                         "--auditor NAME:DEPT)", exit_code=1)
+        self.department, self.departments, self.items = departments[0], departments, items
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
     for dept, dept_items in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[1][0].number)):
         eligible = [i for i, a in enumerate(auditors) if a.department not in dept]
         if not eligible:
-            raise PlanImpossible(dept[0], len(dept_items))
+            raise PlanImpossible(dept, len(dept_items))
         runs: list[tuple[int, int]] = []  # (auditor index, items taken)
         left = len(dept_items)
         while left:

@@ -1,4 +1,4 @@
-"""Assemble whole outputs from the corpus: the checklist book (with coverage, plan and turtles) and the registers."""
+"""Assemble whole outputs: the checklist book (plan, programme, turtles, coverage, audit records) and the registers."""
 
 from __future__ import annotations
 

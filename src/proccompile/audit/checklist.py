@@ -1,4 +1,4 @@
-"""The checklist sheet (standards.md §3.6 columns) in procedure, department or clause order, and the plan sheet."""
+"""The checklist sheet (standards.md §3.6 columns) in procedure, department or clause order, as a controlled form."""
 
 from __future__ import annotations
 

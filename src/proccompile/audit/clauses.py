@@ -1,4 +1,4 @@
-"""The packaged ISO 9001:2015 clause table and how a procedure's cited clauses cover it."""
+"""The packaged ISO 9001:2015 (and IATF 16949:2016) clause tables and how a procedure's cited clauses cover them."""
 
 from __future__ import annotations
 

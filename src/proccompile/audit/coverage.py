@@ -1,4 +1,4 @@
-"""Clause coverage: the ISO 9001:2015 clause table against the clauses each procedure cites, with the gaps."""
+"""Clause coverage: the clause table against the clauses each procedure and its checklist items cite, with gaps."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Checklist items derived from each procedure: duties, steps, time limits, commitments, records, document control."""
+"""Checklist items from each procedure, one per auditable requirement, merged, de-duplicated and risk-ranked."""
 
 from __future__ import annotations
 

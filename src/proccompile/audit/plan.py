@@ -1,4 +1,4 @@
-"""The audit plan: each department's checklist items go to auditors from other departments, balanced."""
+"""The audit plan: each item goes to an auditor from none of the departments it names, balanced, departments whole."""
 
 from __future__ import annotations
 

@@ -54,7 +54,9 @@ def test_deleting_a_form_names_every_reference(form_file: Path, shipped, tmp_pat
 
 
 def _department_uses(project: Path, dept: str) -> set[tuple[str, int]]:
-    pattern = re.compile(rf"^\s*(- )?(owner|department|keeper): {re.escape(dept)}\s*(#.*)?$"
+    # Fields naming a department, supporting departments, and the audit plan's locations and
+    # representatives keyed by it.
+    pattern = re.compile(rf"^\s*((- )?(owner|department|keeper): {re.escape(dept)}|{re.escape(dept)}: \S.*)\s*(#.*)?$"
                          rf"|^\s*support: \[.*(?<![\w-]){re.escape(dept)}(?![\w-]).*\]")
     uses = set()
     files = [project / "proccompile.yaml", *sorted(project.glob("procedures/*.yaml")),

@@ -58,4 +58,5 @@ def test_warnings_go_to_stderr_when_the_output_is_printed(base: Path) -> None:
 def test_register_help_names_the_csv_files(base: Path) -> None:
     _, stdout, _ = run_split(["register", "--help"], base)
     assert " ".join(stdout.split()).count("registers.csv (the master list), and beside it registers.records.csv, "
-                                          "registers.responsibilities.csv and registers.external.csv.") == 1
+                                          "registers.responsibilities.csv, registers.functions.csv and "
+                                          "registers.external.csv.") == 1

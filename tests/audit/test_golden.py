@@ -28,7 +28,11 @@ def test_base_outputs(base: Path, update_golden: bool, name: str, args: list[str
 
 
 def test_plan_and_form_header(base: Path, update_golden: bool) -> None:
-    add_config(base, AUDITORS)
+    # A third department: the document-control items name both 质量部 and 销售部, so neither may audit them.
+    config = base / "proccompile.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "external_documents:", "  - {id: finance, zh: 财务部, en: Finance}\nexternal_documents:", 1), encoding="utf-8")
+    add_config(base, AUDITORS + "    - {name: 王五, department: finance}\n")
     code, output = run_cli(["checklist", "--format", "md", "-o", "-"], base)
     assert code == 0, output
     compare_or_update(GOLDEN / "checklist-with-plan.md", output, update_golden)
@@ -46,10 +50,11 @@ def test_csv_registers_are_one_file_each(base: Path, update_golden: bool) -> Non
     code, output = run_cli(["register", "--format", "csv", "-o", "out/registers.csv"], base)
     assert code == 0, output
     written = sorted(p.name for p in (base / "out").iterdir())
-    assert written == ["registers.csv", "registers.external.csv", "registers.records.csv",
+    assert written == ["registers.csv", "registers.external.csv", "registers.functions.csv", "registers.records.csv",
                        "registers.responsibilities.csv"]
     assert output.splitlines() == [f"wrote out/{name}" for name in
                                    ("registers.csv", "registers.records.csv", "registers.responsibilities.csv",
-                                    "registers.external.csv")]
-    compare_or_update(GOLDEN / "registers.records.csv", (base / "out" / "registers.records.csv").read_text(
-        encoding="utf-8"), update_golden)
+                                    "registers.functions.csv", "registers.external.csv")]
+    records = (base / "out" / "registers.records.csv").read_bytes()
+    assert records.startswith(b"\xef\xbb\xbf")  # a byte-order mark, so Excel on Chinese Windows reads UTF-8
+    compare_or_update(GOLDEN / "registers.records.csv", records.decode("utf-8-sig"), update_golden)

@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from proccompile.audit.items import UnknownProcedure, derive_items, select_procedures
+from proccompile.audit.items import (
+    MERGE_SIMILARITY,
+    UnknownProcedure,
+    derive_items,
+    record_kind,
+    same_requirement,
+    select_procedures,
+)
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics
+from proccompile.model import Corpus
 from proccompile.model.numbering import numbering
 from proccompile.pipeline import CheckResult
 
@@ -23,33 +31,93 @@ def _items(shipped: CheckResult, codes: tuple[str, ...] = ()):  # type: ignore[n
     return items
 
 
+def _with_audit(shipped: CheckResult, **settings: object) -> Corpus:
+    corpus = shipped.corpus
+    audit = corpus.config.audit.model_copy(update=settings)
+    return type(corpus)(corpus.config.model_copy(update={"audit": audit}), corpus.config_source,
+                        corpus.procedures, corpus.forms)
+
+
 def test_every_time_limit_record_and_kpi_of_the_shipped_corpus_has_an_item(shipped: CheckResult) -> None:
-    all_codes = tuple(doc.model.code for doc in shipped.corpus.procedures)
-    items = _items(shipped, all_codes)
-    for doc in shipped.corpus.procedures:
+    """With no size limit: every step (with its time limit), KPI, form and duty is audited once."""
+    corpus = _with_audit(shipped, items_per_procedure=500)
+    bag = Diagnostics()
+    items = word_items(corpus, derive_items(corpus, list(corpus.procedures)), Wording(ROOT, "zh", bag))
+    checked_forms: set[str] = set()
+    for doc in corpus.procedures:
         p, num = doc.model, numbering(doc.model)
         mine = [i for i in items if i.procedure == p.code]
+        steps = [step for section in p.process for step in section.steps]
         for duty in p.responsibilities:
             for text in duty.duties:
-                assert any(it.kind == "responsibility" and it.facts["duty"] == text for it in mine), (p.code, text)
+                as_item = any(it.kind == "responsibility" and it.facts["duty"] == text.rstrip("。") for it in mine)
+                merged = any(s.owner == duty.department and same_requirement(text, s.text) >= MERGE_SIMILARITY
+                             for s in steps)
+                assert as_item != merged, (p.code, text)
         for i, section in enumerate(p.process):
             for j, step in enumerate(section.steps):
                 where = num.step(i, j)
-                assert any(it.kind == "step" and it.section == where for it in mine), (p.code, where)
+                kind = "time_limit" if step.time_limit is not None else "step"
+                found = [it for it in mine if it.section == where and it.kind in ("step", "time_limit")]
+                assert [it.kind for it in found] == [kind], (p.code, where)  # one item per step
                 if step.time_limit is not None:
-                    limit = [it for it in mine if it.kind == "time_limit" and it.section == where]
-                    assert limit, (p.code, where)
-                    assert step.time_limit.display("zh") in limit[0].question
-                    assert {f.code for f in limit[0].forms} == set(step.records)
+                    assert step.time_limit.display("zh").replace(" ", "") in found[0].question
+                assert {f.code for f in found[0].forms} == set(step.records)
         for c in p.commitments:
             found = [it for it in mine if it.kind == "commitment" and it.facts["metric"] == c.metric]
             assert found and {f.code for f in found[0].forms} == set(c.records), (p.code, c.metric)
         for entry in p.records:
-            assert any(it.kind == "record" and it.forms[0].code == entry.form and it.department == entry.keeper
-                       for it in mine), (p.code, entry.form)
+            kept = [it for it in mine if it.kind == "record" and it.forms[0].code == entry.form]
+            assert len(kept) == (0 if entry.form in checked_forms else 1), (p.code, entry.form)
+            checked_forms.add(entry.form)
         assert {it.kind for it in mine} >= {"document_current", "document_approval"}
     assert [it.number for it in items] == list(range(1, len(items) + 1))
     assert all(it.question and it.evidence for it in items)
+
+
+def test_checklist_is_focused(shipped: CheckResult) -> None:
+    """Shipped corpus: no item repeats another's requirement and evidence, one keeper check per form, at most
+    items_per_procedure items per procedure, and nothing kept that ranks below something dropped."""
+    items = _items(shipped)
+    pairs = [(it.question, it.evidence) for it in items]
+    assert len(pairs) == len(set(pairs))
+    forms = [it.forms[0].code for it in items if it.kind == "record"]
+    assert len(forms) == len(set(forms))
+    size = shipped.corpus.config.audit.items_per_procedure
+    unlimited = derive_items(_with_audit(shipped, items_per_procedure=500), select_procedures(shipped.corpus))
+    for doc in select_procedures(shipped.corpus):
+        mine = [it for it in items if it.procedure == doc.model.code]
+        assert 0 < len(mine) <= size
+        everything = [it for it in unlimited if it.procedure == doc.model.code]
+        if len(everything) > size:
+            dropped = min(it.risk for it in everything if (it.kind, it.section, it.facts.get("duty"), it.forms)
+                          not in {(k.kind, k.section, k.facts.get("duty"), k.forms) for k in mine})
+            assert max(it.risk for it in mine) <= dropped
+    assert not any(q.endswith("。”？") or "。”" in q for q, _ in pairs)
+
+
+def test_duty_items_cite_only_the_clauses_they_address(shipped: CheckResult) -> None:
+    items = _items(shipped)
+    for it in items:
+        doc = shipped.corpus.procedure(it.procedure)
+        assert doc is not None
+        if it.kind == "responsibility" and len(doc.model.iso_clauses) > 1:
+            assert len(it.clauses) < len(doc.model.iso_clauses), (it.procedure, it.facts)
+    every = _items_of(_with_audit(shipped, duty_clauses="procedure"))
+    duties = [it for it in every if it.kind == "responsibility"]
+    assert duties and all(it.clauses == tuple(shipped.corpus.procedure(it.procedure).model.iso_clauses)  # type: ignore[union-attr]
+                          for it in duties)
+
+
+def test_ledgers_are_sampled_by_entry_and_forms_by_copy(shipped: CheckResult) -> None:
+    items = {it.section: it for it in _items(shipped, ("Q/FL2.0702",)) if it.kind in ("step", "time_limit")}
+    assert "《监视和测量设备台账》：抽查 5 条登记" in items["5.1.1"].evidence
+    assert "《测量设备检定/校准记录》：抽样 5 份" in items["5.1.2"].evidence
+    assert record_kind("监视和测量设备台账") == "ledger" and record_kind("服务受理单") == "form"
+
+
+def _items_of(corpus: Corpus):  # type: ignore[no-untyped-def]
+    return word_items(corpus, derive_items(corpus, select_procedures(corpus)), Wording(ROOT, "zh", Diagnostics()))
 
 
 def test_only_released_procedures_by_default(shipped: CheckResult) -> None:
@@ -70,11 +138,11 @@ def test_service_certification_time_commitments(shipped: CheckResult) -> None:
     items = _items(shipped, ("Q/FL2.0817",))
     limits = {it.section: it for it in items if it.kind == "time_limit"}
     assert set(limits) == {"5.1.1", "5.1.5"}
-    assert "30 分钟" in limits["5.1.1"].question and "1 小时" in limits["5.1.5"].question
+    assert "30分钟" in limits["5.1.1"].question and "1小时" in limits["5.1.5"].question
     for item in limits.values():
         assert [(f.number, f.title) for f in item.forms] == [("Q/JL081701-A", "服务受理单")]
-        assert item.methods == ("S",) and item.sample == 5
-        assert "Q/JL081701-A《服务受理单》" in item.evidence and "抽样 5 份" in item.evidence
+        assert item.methods == ("S", "O") and item.sample == 5
+        assert "Q/JL081701-A《服务受理单》：抽样 5 份" in item.evidence
         assert item.clauses and item.department == "after-sales"
     kpis = {it.facts["metric"]: it for it in items if it.kind == "commitment"}
     assert [f.code for f in kpis["咨询回复时限"].forms] == ["Q/JL081701"]
@@ -84,7 +152,7 @@ def test_service_certification_time_commitments(shipped: CheckResult) -> None:
     records = [it for it in items if it.kind == "record"]
     assert {it.forms[0].code for it in records} == {"Q/JL081701", "Q/JL081702", "Q/JL081703", "Q/JL060301"}
     assert all(it.section == "9" and it.clauses == ("7.5.3",) for it in records)
-    step_clauses = {it.section: it.clauses for it in items if it.kind == "step"}
+    step_clauses = {it.section: it.clauses for it in items if it.kind in ("step", "time_limit")}
     assert step_clauses["5.1.1"] == ("8.2.1",)  # the step's own clauses win
     assert step_clauses["5.1.2"] == ("7.2", "8.2.1", "8.5.1", "8.5.5")  # else the procedure's
 

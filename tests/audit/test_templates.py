@@ -21,8 +21,8 @@ def test_project_template_and_labels_override_the_packaged_wording(base: Path) -
     assert code == 0, output
     lines = output.splitlines()
     assert lines[0].split(",")[4] == "检查内容"
-    assert "抽查5份QR-01-01，核对是否在24 小时内完成（QP-01 §5.1.1）。" in output
-    assert "是否按 5.1.1 的规定执行" in output  # other kinds keep the packaged wording
+    assert "抽查5份QR-01-01，核对是否在24小时内完成（QP-01 §5.1.1）。" in output
+    assert "是否按 5.1.2 的规定执行" in output  # other kinds keep the packaged wording
 
 
 def test_broken_project_template_is_pc501_and_writes_nothing(base: Path) -> None:

@@ -1,14 +1,16 @@
-"""Assemble whole outputs from the corpus: the checklist book (with coverage, plan and turtles) and the registers."""
+"""Assemble whole outputs: the checklist book (plan, programme, turtles, coverage, audit records) and the registers."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from proccompile.audit.checklist import checklist_form, checklist_sheet, plan_sheet
+from proccompile.audit.checklist import checklist_form, checklist_sheet
 from proccompile.audit.coverage import coverage_sheet
+from proccompile.audit.cycle import cycle_sheets
 from proccompile.audit.items import derive_items, select_procedures
 from proccompile.audit.plan import plan
+from proccompile.audit.plan_sheets import plan_sheet, programme_sheet
 from proccompile.audit.registers import distribution_sheet, register_sheets
 from proccompile.audit.turtle import turtle, turtle_sheet
 from proccompile.audit.wording import Wording, word_items
@@ -42,21 +44,29 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
     date = newest_procedure_date(procedures or corpus.procedures)
     if coverage_only:
         return Book("coverage", wording.label("coverage_title"), company, corpus.config.language, date,
-                    sheets=(coverage_sheet(corpus, procedures, wording),))
+                    sheets=(coverage_sheet(corpus, procedures, wording, derive_items(corpus, procedures)),))
     team = list(auditors) if auditors is not None else list(corpus.config.audit.auditors)
     for auditor in team:
-        if corpus.config.department(auditor.department) is None:
+        dept = corpus.config.department(auditor.department)
+        if dept is None:
             raise UnknownAuditorDepartment(auditor, did_you_mean(auditor.department,
                                                                  [d.id for d in corpus.config.departments]))
-    items = word_items(corpus, derive_items(corpus, procedures), wording)
+        if dept.external:
+            raise UsageError(f"auditor {auditor.name}: department `{dept.id}` is external; internal audits are "
+                             "done by the organisation's own staff (PC324)",
+                             help="Give the auditor's own internal department")
+    derived = derive_items(corpus, procedures)
+    items = word_items(corpus, derived, wording)
     audit_plan = plan(items, team) if team else None
     if audit_plan is not None:
         items = audit_plan.items
     sheets = [checklist_sheet(corpus, items, wording, view, team)]
     if audit_plan is not None:
-        sheets.append(plan_sheet(corpus, audit_plan.assignments, wording))
+        sheets.append(plan_sheet(corpus, audit_plan, wording))
+    sheets.append(programme_sheet(corpus, [doc.model.code for doc in procedures], wording))
     turtles = tuple(turtle(corpus, doc.model, wording) for doc in procedures)
-    sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording)]
+    sheets += [turtle_sheet(list(turtles), wording), coverage_sheet(corpus, procedures, wording, derived)]
+    sheets += cycle_sheets(corpus, items, team, wording)
     return Book("checklist", wording.label("checklist_title"), company, corpus.config.language, date,
                 form=checklist_form(corpus), sheets=tuple(sheets), turtles=turtles)
 
@@ -64,7 +74,8 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
 def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
     wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
-                newest_procedure_date(corpus.procedures), sheets=register_sheets(corpus, wording))
+                newest_procedure_date(corpus.procedures), form=checklist_form(corpus, "register_form"),
+                sheets=register_sheets(corpus, wording))
 
 
 

@@ -1,4 +1,4 @@
-"""The packaged ISO 9001:2015 clause table and how a procedure's cited clauses cover it."""
+"""The packaged ISO 9001:2015 (and IATF 16949:2016) clause tables and how a procedure's cited clauses cover them."""
 
 from __future__ import annotations
 
@@ -22,15 +22,22 @@ class ClauseInfo:
         return self.number.count(".") + 1
 
 
+CLAUSE_SETS = ("iso9001", "iatf16949")
+
+
 @functools.cache
-def clause_table() -> tuple[ClauseInfo, ...]:
+def clause_table(clause_set: str = "iso9001") -> tuple[ClauseInfo, ...]:
+    """The ISO 9001:2015 clauses; with ``iatf16949`` also the IATF 16949:2016 ones, merged in clause order."""
     rows = load_packaged_yaml("iso9001_2015_clauses.yaml")
+    if clause_set == "iatf16949":
+        rows = sorted([*rows, *load_packaged_yaml("iatf16949_2016_clauses.yaml")],
+                      key=lambda r: clause_key(str(r["clause"])))
     return tuple(ClauseInfo(str(r["clause"]), r["zh"], r["en"]) for r in rows)
 
 
 @functools.cache
-def clause_index() -> dict[str, ClauseInfo]:
-    return {c.number: c for c in clause_table()}
+def clause_index(clause_set: str = "iso9001") -> dict[str, ClauseInfo]:
+    return {c.number: c for c in clause_table(clause_set)}
 
 
 def clause_key(number: str) -> tuple[int, ...]:
@@ -43,8 +50,8 @@ def is_within(inner: str, outer: str) -> bool:
     return inner == outer or inner.startswith(outer + ".")
 
 
-def is_leaf(info: ClauseInfo) -> bool:
-    return not any(is_within(c.number, info.number) and c.number != info.number for c in clause_table())
+def is_leaf(info: ClauseInfo, clause_set: str = "iso9001") -> bool:
+    return not any(is_within(c.number, info.number) and c.number != info.number for c in clause_table(clause_set))
 
 
 def coverage_mark(cited: set[str] | frozenset[str], row: str) -> str:
@@ -57,7 +64,7 @@ def coverage_mark(cited: set[str] | frozenset[str], row: str) -> str:
     return ""
 
 
-def unknown_clauses(cited: set[str]) -> list[str]:
+def unknown_clauses(cited: set[str], clause_set: str = "iso9001") -> list[str]:
     """Cited numbers that are neither in the table nor under one of its clauses (e.g. 8.8, 11)."""
-    known = clause_index()
+    known = clause_index(clause_set)
     return sorted((c for c in cited if not any(is_within(c, k) for k in known)), key=clause_key)

@@ -1,9 +1,11 @@
-"""Checklist items derived from each procedure: duties, steps, time limits, commitments, records, document control."""
+"""Checklist items from each procedure, one per auditable requirement, merged, de-duplicated and risk-ranked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from proccompile.diagnostics.suggest import did_you_mean
@@ -13,11 +15,23 @@ from proccompile.model.corpus import Document
 from proccompile.model.display import form_number_of, form_title_of, record_retention, time_limit_text
 from proccompile.model.numbering import numbering
 from proccompile.model.procedure import Procedure
+from proccompile.model.types import Duration
 
 # Retention and storage, and document control, are judged against 7.5 whatever the procedure is about.
 RECORD_CLAUSES = ("7.5.3",)
 CURRENT_CLAUSES = ("7.5.3",)
 APPROVAL_CLAUSES = ("7.5.2",)
+# Audit risk rank (lower is audited first when a procedure has more items than audit.items_per_procedure):
+# a missed time limit, KPI or record is objective evidence; a duty restated in an interview is the weakest.
+RISK = {"time_limit": 0, "commitment": 1, "record": 2, "step_records": 3, "document_approval": 4,
+        "document_current": 4, "step": 5, "responsibility": 6}
+# A duty at least this similar to a step of its department states the same requirement: only the step is kept.
+MERGE_SIMILARITY = 0.6
+# Below MERGE_SIMILARITY but above this, the duty still describes that step: it takes the step's clauses.
+MATCH_SIMILARITY = 0.3
+# Titles of running registers, sampled by entry (条) rather than by copy (份).
+LEDGER_WORDS = ("台账", "清单", "登记表", "一览表", "汇总表", "日志", "register", "ledger", "log", "list")
+_PUNCTUATION = re.compile(r"[\s\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +39,7 @@ class FormRef:
     code: str
     number: str  # printed form number, e.g. Q/JL081701-A
     title: str
+    kind: str = "form"  # 'ledger' (one running register, sampled by entry) or 'form' (one copy per event)
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,13 @@ class Item:
     question: str = ""  # filled from the wording templates (audit/wording.py)
     evidence: str = ""  # expected evidence, also from the templates
     auditor: str = ""  # filled by the audit plan
+    risk: int = 9  # RISK rank; lower is audited first
+    named: tuple[str, ...] = ()  # other departments the item asks about (not only the auditee)
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """Every department whose work the item judges: no auditor from any of them may take it."""
+        return tuple(dict.fromkeys((self.department, *self.named)))
 
 
 class UnknownProcedure(UsageError):
@@ -69,54 +91,118 @@ def select_procedures(corpus: Corpus, codes: Iterable[str] = ()) -> list[Documen
 
 
 def derive_items(corpus: Corpus, procedures: list[Document[Procedure]]) -> list[Item]:
-    items = [item for doc in procedures for item in _procedure_items(corpus, doc.model)]
+    """Every procedure's items, at most ``audit.items_per_procedure`` each, numbered 1…n.
+
+    A form is checked for keeper and retention once, by the first procedure that lists it: the same
+    record under several procedures is one requirement (a different keeper is PC321 in ``check``).
+    """
+    checked_forms: set[str] = set()
+    items = []
+    for doc in procedures:
+        own = [i for i in _procedure_items(corpus, doc.model)
+               if i.kind != "record" or i.forms[0].code not in checked_forms]
+        checked_forms.update(i.forms[0].code for i in own if i.kind == "record")
+        items += focus(own, corpus.config.audit.items_per_procedure)
     return [replace(item, number=n) for n, item in enumerate(items, 1)]
+
+
+def focus(items: list[Item], size: int) -> list[Item]:
+    """The ``size`` highest-risk items in their document order: time limits, KPIs and records first."""
+    if len(items) <= size:
+        return items
+    ranked = sorted(range(len(items)), key=lambda k: (items[k].risk, k))[:size]
+    return [items[k] for k in sorted(ranked)]
+
+
+def record_kind(title: str) -> str:
+    """'ledger' for a running register (one document, many entries: 台账, 清单, log), else 'form' (one per event)."""
+    lowered = title.casefold()
+    return "ledger" if any(word in lowered for word in LEDGER_WORDS) else "form"
+
+
+def same_requirement(duty: str, step: str) -> float:
+    """How far a duty restates a step, 0…1: containment counts fully, else the matching-characters ratio."""
+    a, b = _bare(duty), _bare(step)
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _bare(text: str) -> str:
+    return _PUNCTUATION.sub("", text.casefold())
 
 
 def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
     num = numbering(p)
     n = corpus.config.audit.sample_size
+    language = corpus.config.language
     base = tuple(p.iso_clauses)
 
     def forms(codes: Iterable[str]) -> tuple[FormRef, ...]:
-        return tuple(FormRef(c, form_number_of(corpus, c), form_title_of(corpus, c)) for c in dict.fromkeys(codes))
+        return tuple(FormRef(c, form_number_of(corpus, c), form_title_of(corpus, c),
+                             record_kind(form_title_of(corpus, c))) for c in dict.fromkeys(codes))
 
+    def limit_text(value: Duration | None) -> str:
+        # "24 小时" beside "2个工作日" reads as two authors; the checklist prints both without a space.
+        return (value.display(language).replace(" ", "") if language == "zh" else value.display(language)) \
+            if value else ""
+
+    steps = [(i, j, step) for i, section in enumerate(p.process) for j, step in enumerate(section.steps)]
     for i, duty in enumerate(p.responsibilities):
+        own_steps = [step for _, _, step in steps if step.owner == duty.department]
         for text in duty.duties:
-            yield Item("responsibility", p.code, num.responsibility(i), base, duty.department, ("I",),
-                       facts={"duty": text})
-    for i, section in enumerate(p.process):
-        for j, step in enumerate(section.steps):
-            where = num.step(i, j)
-            clauses = tuple(step.clauses) or base
-            evidence = forms(step.records)
-            facts = {"text": step.text, "subsection": section.title, "items": list(step.items),
-                     "support": list(step.support), "limit": time_limit_text(step, corpus.config.language)}
-            yield Item("step", p.code, where, clauses, step.owner, ("O", "S") if evidence else ("O", "I"),
-                       evidence, n if evidence else 0, facts)
-            if step.time_limit is not None:
-                yield Item("time_limit", p.code, where, clauses, step.owner, ("S",) if evidence else ("I", "O"),
-                           evidence, n if evidence else 0, facts)
+            scores = [(same_requirement(text, step.text), k) for k, step in enumerate(own_steps)]
+            best, k = max(scores, default=(0.0, -1))
+            if best >= MERGE_SIMILARITY:
+                continue  # the step's item audits the same requirement with its evidence
+            if corpus.config.audit.duty_clauses == "procedure":
+                clauses = base
+            else:
+                matched = own_steps[k].clauses if k >= 0 and best >= MATCH_SIMILARITY else []
+                clauses = tuple(matched) or base[:1]
+            yield Item("responsibility", p.code, num.responsibility(i), clauses, duty.department, ("I",),
+                       facts={"duty": _sentence(text)}, risk=RISK["responsibility"])
+    for i, j, step in steps:
+        section = p.process[i]
+        clauses = tuple(step.clauses) or base
+        evidence = forms(step.records)
+        limit = time_limit_text(step, language)
+        facts = {"text": _sentence(step.text), "subsection": section.title, "items": list(step.items),
+                 "support": list(step.support), "limit": limit.replace(" ", "") if language == "zh" else limit}
+        # A time limit is audited with its step: one item asks whether the step is done, in time, on record.
+        kind = "time_limit" if step.time_limit is not None else "step"
+        methods = (("S", "O") if kind == "time_limit" else ("O", "S")) if evidence else ("O", "I")
+        risk = RISK[kind] if kind == "time_limit" or not evidence else RISK["step_records"]
+        yield Item(kind, p.code, num.step(i, j), clauses, step.owner, methods, evidence, n if evidence else 0,
+                   facts, risk=risk)
     for k, c in enumerate(p.commitments):
         evidence = forms(c.records)
         yield Item("commitment", p.code, num.section("commitments"), base, c.owner,
                    ("D", "S") if evidence else ("D", "I"), evidence, n if evidence else 0,
-                   {"metric": c.metric, "target": c.target, "measured_by": c.measured_by, "row": k + 1,
-                    "limit": c.time_limit.display(corpus.config.language) if c.time_limit else ""})
+                   {"metric": c.metric, "target": c.target, "measured_by": _sentence(c.measured_by), "row": k + 1,
+                    "limit": limit_text(c.time_limit)}, risk=RISK["commitment"])
     for k, entry in enumerate(p.records):
         form = corpus.form(entry.form)
         retention = record_retention(corpus, entry)
         yield Item("record", p.code, num.section("records"), RECORD_CLAUSES, entry.keeper, ("S", "O"),
                    forms([entry.form]), n,
-                   {"retention": retention.display(corpus.config.language) if retention else "",
+                   {"retention": retention.display(language) if retention else "",
+                    "permanent": retention is not None and retention.unit == "permanent",
                     "storage": entry.storage or "", "row": k + 1,
-                    "form_version": form.model.version if form else ""})
+                    "form_version": form.model.version if form else ""}, risk=RISK["record"])
     users = list(dict.fromkeys([p.owner, *(d.department for d in p.responsibilities),
-                                *(d for sec in p.process for s in sec.steps for d in (s.owner, *s.support))]))
+                                *(d for _, _, s in steps for d in (s.owner, *s.support))]))
     yield Item("document_current", p.code, "", CURRENT_CLAUSES, p.owner, ("O",),
-               facts={"version": p.version, "users": users})
+               facts={"version": p.version, "users": users}, risk=RISK["document_current"], named=tuple(users))
     roles = [(r, p.approvals.get(r.id)) for r in corpus.config.approval_roles]
     yield Item("document_approval", p.code, "", APPROVAL_CLAUSES, p.owner, ("D",),
                facts={"version": p.version, "roles": roles, "revisions": len(p.revisions),
                       "issued": p.issued.isoformat() if p.issued else "",
-                      "effective": p.effective.isoformat() if p.effective else ""})
+                      "effective": p.effective.isoformat() if p.effective else ""}, risk=RISK["document_approval"])
+
+
+def _sentence(text: str) -> str:
+    """The text without its closing full stop, so a quotation inside a question ends “…” and not “…。”？"""
+    return text.strip().rstrip("。．.；;")

@@ -1,4 +1,4 @@
-"""The audit plan: each department's checklist items go to auditors from other departments, balanced."""
+"""The audit plan: each item goes to an auditor from none of the departments it names, balanced, departments whole."""
 
 from __future__ import annotations
 
@@ -10,16 +10,21 @@ from proccompile.model.config import Auditor
 
 
 class PlanImpossible(UsageError):
-    """No auditor is independent of ``department`` (every auditor belongs to it, or there are none).
+    """No auditor is independent of ``departments`` (every auditor belongs to one of them, or there are none).
 
     Exit 1, not 2: the options are well-formed, but the audit team cannot cover the project.
     """
 
-    def __init__(self, department: str, items: int) -> None:
-        super().__init__(f"no auditor may audit department `{department}` ({items} checklist items): every "
-                         "auditor belongs to it. Add an auditor from another department (audit.auditors in "
-                         "proccompile.yaml or --auditor NAME:DEPT)", exit_code=1)
-        self.department, self.items = department, items
+    def __init__(self, departments: tuple[str, ...], items: int) -> None:
+        named = ", ".join(f"`{d}`" for d in departments)
+        if len(departments) == 1:
+            what = f"no auditor may audit department {named} ({items} checklist items): every auditor belongs to it"
+        else:
+            what = (f"no auditor is independent of departments {named} ({items} checklist items judge them "
+                    "together, e.g. document control at every point of use): every auditor belongs to one of them")
+        super().__init__(f"{what}. Add an auditor from another department (audit.auditors in proccompile.yaml or "
+                         "--auditor NAME:DEPT)", exit_code=1)
+        self.department, self.departments, self.items = departments[0], departments, items
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
     """Every item given to an auditor from another department. Raises PlanImpossible naming the first
     department nobody may audit.
 
+    No auditor takes an item that names their department (ISO 9001 9.2.2 c, ISO 19011 5.5.4).
     Everyone's fair share is ceil(items / auditors). Departments are placed largest first, whole, with
     the least-loaded eligible auditor who still has room for all of them; a department too big for
     anyone's room is split, the auditor with the most room first. Only when every eligible auditor is
@@ -53,14 +59,17 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
     Auditors are told apart by their position, never by name, so two people with the same name in
     different departments still never audit their own.
     """
-    by_dept: dict[str, list[Item]] = {}
+    # Items are grouped by every department they judge, not only the auditee: a document-control item
+    # that asks whether 质控部 and 销售部 have the current version goes to someone from neither.
+    by_dept: dict[tuple[str, ...], list[Item]] = {}
     for item in items:
-        by_dept.setdefault(item.department, []).append(item)
+        by_dept.setdefault(item.departments, []).append(item)
     share = -(-len(items) // max(1, len(auditors)))
     load = [0] * len(auditors)
     chosen: dict[int, int] = {}  # item number -> auditor index
+    auditing: list[set[str]] = [set() for _ in auditors]  # auditee departments each auditor already has
     for dept, dept_items in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[1][0].number)):
-        eligible = [i for i, a in enumerate(auditors) if a.department != dept]
+        eligible = [i for i, a in enumerate(auditors) if a.department not in dept]
         if not eligible:
             raise PlanImpossible(dept, len(dept_items))
         runs: list[tuple[int, int]] = []  # (auditor index, items taken)
@@ -69,13 +78,15 @@ def plan(items: list[Item], auditors: list[Auditor]) -> Plan:
             room = [i for i in eligible if load[i] < share]
             whole = [i for i in room if share - load[i] >= left]
             if whole:
-                pick = min(whole, key=lambda i: (load[i], i))
+                # Whole departments per auditor: one who already audits this auditee takes it, if they have room.
+                pick = min(whole, key=lambda i: (dept[0] not in auditing[i], load[i], i))
             elif room:
                 pick = max(room, key=lambda i: (share - load[i], -i))
             else:
                 pick = min(eligible, key=lambda i: (load[i], i))
             take = left if not room else min(left, share - load[pick])
             runs.append((pick, take))
+            auditing[pick].add(dept[0])
             load[pick] += take
             left -= take
         queue = iter(dept_items)

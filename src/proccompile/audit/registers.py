@@ -1,9 +1,12 @@
-"""Registers: master list of controlled documents, records register, responsibility matrix, external documents."""
+"""Registers: master list of controlled documents, records register, responsibility matrix, external documents.
+
+The quality functions table (clauses × departments) is in audit/functions.py."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
@@ -18,7 +21,8 @@ from proccompile.views.tables import Column, Group, Sheet
 def register_sheets(corpus: Corpus, wording: Wording) -> tuple[Sheet, ...]:
     copies = distribution_sheet(corpus, wording)
     return (documents_sheet(corpus, wording), records_sheet(corpus, wording),
-            matrix_sheet(corpus, wording), external_sheet(corpus, wording), *((copies,) if copies.rows else ()))
+            matrix_sheet(corpus, wording), functions_sheet(corpus, wording), external_sheet(corpus, wording),
+            *((copies,) if copies.rows else ()))
 
 
 def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
@@ -70,36 +74,66 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
 
 
 def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
-    """One row per form; keeper, retention and storage from every records-table entry naming it."""
+    """One row per form: its one keeper (a second one is PC321), where and on what it is kept, how long from
+    when, how it is disposed of and who may read it, and the procedures that use it."""
     label = wording.label
     language = corpus.config.language
-    columns = (Column(label("col_form_number"), 16), Column(label("col_record_name"), 26),
-               Column(label("col_form_version"), 8, center=True), Column(label("col_keeper"), 14),
-               Column(label("col_retention"), 10, center=True), Column(label("col_storage"), 30),
-               Column(label("col_used_by"), 24))
-    # Indexed once, so the sheet costs one pass over the procedures, not one per form.
-    entries_by_form: dict[str, list[RecordEntry]] = defaultdict(list)
-    users_by_form: dict[str, list[str]] = defaultdict(list)
-    for p in corpus.procedures:
-        if p.model.status != "obsolete":
-            for r in p.model.records:
-                entries_by_form[r.form].append(r)
-        for target in dict.fromkeys(ref.target for ref in form_refs(p.model)):
-            users_by_form[target].append(p.model.code)
+    policy = corpus.config.records
+    columns = (Column(label("col_form_number"), 16), Column(label("col_record_name"), 24),
+               Column(label("col_form_version"), 8, center=True), Column(label("col_keeper"), 12),
+               Column(label("col_medium"), 8, center=True), Column(label("col_storage"), 26),
+               Column(label("col_retention"), 9, center=True), Column(label("col_retention_start"), 14),
+               Column(label("col_disposal"), 18), Column(label("col_access"), 18), Column(label("col_used_by"), 20))
+    # Indexes built once: entries and users per form, so the register stays linear in the corpus.
+    entries: dict[str, list[RecordEntry]] = {}
+    users: dict[str, list[str]] = {}
+    for proc in corpus.procedures:
+        if proc.model.status != "obsolete":
+            for entry in proc.model.records:
+                entries.setdefault(entry.form, []).append(entry)
+        for code in dict.fromkeys(ref.target for ref in form_refs(proc.model)):
+            users.setdefault(code, []).append(proc.model.code)
+    start = policy.retention_start or label("retention_start_default")
+    disposal = policy.disposal or label("disposal_default")
+    access = policy.access or label("access_default")
     rows = []
     for doc in sorted(corpus.forms, key=lambda d: d.model.code):
         f = doc.model
-        entries = entries_by_form.get(f.code, [])
-        keepers = list(dict.fromkeys(department_name(corpus, r.keeper) for r in entries)) \
-            or [department_name(corpus, f.owner)]
-        retentions = [record_retention(corpus, r) for r in entries] \
-            or [f.retention or corpus.config.records.default_retention]
-        shown = list(dict.fromkeys(r.display(language) for r in retentions if r is not None))
-        storage = list(dict.fromkeys(r.storage for r in entries if r.storage))
-        users = users_by_form.get(f.code, [])
-        rows.append((form_number(corpus, f), f.title, f.version, wording.join(keepers), wording.join(shown),
-                     "；".join(storage) if language == "zh" else "; ".join(storage), wording.join(users)))
-    return Sheet("records", label("sheet_records"), columns, (Group("", tuple(rows)),))
+        mine = entries.get(f.code, [])
+        keeper = mine[0].keeper if mine else f.owner
+        kept = [r for r in mine if r.keeper == keeper]  # the keeper's own storage, not another's merged in
+        retention = record_retention(corpus, kept[0]) if kept else (f.retention or policy.default_retention)
+        storage = list(dict.fromkeys(r.storage for r in kept if r.storage))
+        rows.append((form_number(corpus, f), f.title, f.version, department_name(corpus, keeper),
+                     label(f"medium_{record_medium(storage)}"), wording.join(storage),
+                     retention.display(language) if retention else "", start, disposal, access,
+                     wording.join(users.get(f.code, []))))
+    # Without a form file, the records-control procedure's owner (the one citing 7.5) keeps them.
+    control = next((d.model.owner for d in corpus.procedures if d.model.status == "released"
+                    and any(c == "7.5" or c.startswith("7.5.") for c in d.model.iso_clauses)), "")
+    for own, title in ((corpus.config.audit.checklist_form, "checklist_title"),
+                       (corpus.config.audit.register_form, "registers_title")):
+        if own is not None and corpus.form(own.code) is None:
+            # The checklist and the registers are records too: once filled in and signed, they are the
+            # evidence of the audit and of document control (ISO 9001 7.5.3, 9.2.2 f).
+            retention = policy.default_retention
+            rows.append((own.code, label(title), own.version or "",
+                         department_name(corpus, control) if control else "", label("medium_paper"), "",
+                         retention.display(language) if retention else "", start, disposal, access, ""))
+    return Sheet("records", label("sheet_records"), columns, (Group("", tuple(rows)),),
+                 signoff=(label("sign_prepared"), label("sign_approved")))
+
+
+_ELECTRONIC = ("电子", "系统", "数据库", "electronic", "system", "database")
+_PAPER = ("纸", "归档", "装订", "分册", "凭证", "paper", "file", "binder", "folder")
+
+
+def record_medium(storage: list[str]) -> str:
+    """'paper', 'electronic' or 'both', read from the storage text (纸质档案, 电子台账, 售后管理系统 …)."""
+    text = " ".join(storage).casefold()
+    electronic = any(word in text for word in _ELECTRONIC)
+    paper = any(word in text for word in _PAPER) or not electronic
+    return "both" if electronic and paper else "electronic" if electronic else "paper"
 
 
 def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
@@ -132,7 +166,7 @@ def matrix_sheet(corpus: Corpus, wording: Wording) -> Sheet:
         if any(cells):
             rows.append((department_name(corpus, dept.id), *cells))
     return Sheet("responsibilities", label("sheet_matrix"), columns, (Group("", tuple(rows)),),
-                 notes=(label("matrix_legend"),))
+                 notes=(label("matrix_legend"),), signoff=(label("sign_prepared"), label("sign_approved")))
 
 
 def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:
@@ -147,4 +181,5 @@ def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     for ext in corpus.config.external_documents:
         users = users_by_code.get(ext.code, [])
         rows.append((ext.code, ext.title, ext.issuer or "", wording.join(users)))
-    return Sheet("external", label("sheet_external"), columns, (Group("", tuple(rows)),))
+    return Sheet("external", label("sheet_external"), columns, (Group("", tuple(rows)),),
+                 signoff=(label("sign_prepared"), label("sign_approved")))

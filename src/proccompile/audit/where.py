@@ -48,6 +48,11 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
         if auditor.department == code:
             loc = ("audit", "auditors", i, "department")
             uses.append(Use(corpus.config_source.span(loc), "", "", None, f"auditor {auditor.name}"))
+    plan = corpus.config.audit.plan
+    for field, mapping in (("locations", plan.locations), ("representatives", plan.representatives)):
+        if code in mapping:
+            span = corpus.config_source.span(("audit", "plan", field, code), key=True)
+            uses.append(Use(span, "", "", None, f"audit plan {field}"))
     uses.sort(key=lambda u: u.span.sort_key)
     target = corpus.procedure(code) or corpus.form(code)
     if target is not None and target.model.status == "obsolete":

@@ -60,7 +60,7 @@ def word_items(corpus: Corpus, items: list[Item], wording: Wording) -> list[Item
             **facts, "department": department_name(corpus, item.department), "procedure": p.code,
             "number": procedure_number(corpus, p), "title": p.title, "section": item.section,
             "criteria": criteria(item, wording), "sample": item.sample,
-            "forms": [{"code": f.code, "number": f.number, "title": f.title} for f in item.forms],
+            "forms": [{"code": f.code, "number": f.number, "title": f.title, "kind": f.kind} for f in item.forms],
         }
         question = wording.text(item.kind, **values)
         evidence = wording.text("evidence", kind=item.kind, default=wording.label(f"evidence_{item.kind}"), **{

@@ -65,8 +65,10 @@ def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, outp
               auditors: list[Auditor] | None) -> None:
     """Derive an internal-audit checklist from the procedures under PATH.
 
-    One item per duty, step, time limit, service commitment, record and document-control point, with
-    the ISO 9001:2015 clause, the procedure section as criteria, the method and the records to sample.
+    One item per auditable requirement (a step with its time limit, a KPI, a record's keeper, a duty no
+    step states, document control), at most `audit.items_per_procedure` per procedure by risk, each with
+    its ISO 9001 clause, the procedure section as criteria, the method and the records to sample; with
+    the audit plan, annual programme, turtles, clause coverage and the audit cycle's records.
     """
     target = resolve_output(path, output, "coverage" if coverage else "checklist", fmt)
     try:

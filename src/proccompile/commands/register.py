@@ -31,11 +31,12 @@ def register(path: Path, fmt: str, output: str | None, today: dt.date | None) ->
     """Write the registers of the project under PATH.
 
     Master list of controlled documents (last and next review, overdue flag, distribution), records
-    register, responsibility matrix (departments × procedures), external documents, and the
-    distribution and recall log (文件发放/回收记录) when documents list controlled copies. Overdue rows are
-    flagged at --today or SOURCE_DATE_EPOCH; the clock is never read, so the file is reproducible. csv writes
-    one file per register: registers.csv (the master list), and beside it registers.records.csv,
-    registers.responsibilities.csv and registers.external.csv.
+    register, responsibility matrix (departments × procedures), quality functions table (clauses ×
+    departments), external documents, and the distribution and recall log (文件发放/回收记录) when
+    documents list controlled copies. Overdue rows are flagged at --today or SOURCE_DATE_EPOCH; the clock
+    is never read, so the file is reproducible. csv writes one file per register: registers.csv (the
+    master list), and beside it registers.records.csv, registers.responsibilities.csv,
+    registers.functions.csv and registers.external.csv.
     """
     target = resolve_output(path, output, "registers", fmt)
     try:

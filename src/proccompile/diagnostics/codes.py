@@ -131,6 +131,19 @@ _ALL = (
          "Titles, codes, printed numbers, the author and the ISO clauses are also written into each "
          "document's properties (File › Info in Word), which hold at most 255 characters; the build "
          "could not store a longer one.", None),
+    Code("PC321", "keeper-conflict", W, "A record is kept by different departments in different procedures",
+         "The records register and the audit checklist ask one department for a record; two keepers leave "
+         "nobody answerable for it (ISO 9001 7.5.3.2).",
+         "Name the same keeper for the form in every procedure's records table"),
+    Code("PC322", "immediate-with-limit", W, "A step says 'immediately' and also has a time limit",
+         "An auditor cannot judge a step against two limits: 立即 and `time_limit: 24h` contradict each other.",
+         None),
+    Code("PC323", "permanent-with-period", W, "A permanently kept record also states a period or minimum",
+         "'Kept permanently, at least 3 years' has no meaning; the register and the checklist need one retention.",
+         None),
+    Code("PC324", "external-auditor", E, "An internal auditor belongs to an external department",
+         "Internal audits are carried out by the organisation's own competent, independent staff (ISO 19011 "
+         "5.5.4, 7.2); a dealer cannot audit the company's departments.", None),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

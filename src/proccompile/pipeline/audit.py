@@ -72,7 +72,7 @@ def render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | N
     if checked.diagnostics.has_errors:  # a broken project template (PC501): write nothing
         return AuditResult(checked)
     if out is None:  # stdout: one table at most, since several csv tables in a row cannot be parsed
-        return AuditResult(checked, text=files[0][1].decode("utf-8"))
+        return AuditResult(checked, text=files[0][1].decode("utf-8-sig"))  # no BOM on a terminal or pipe
     paths = [out if i == 0 else out.with_name(out.name.removesuffix(out.suffix) + suffix)
              for i, (suffix, _) in enumerate(files)]
     for path in paths:  # every target is judged before the first is written

@@ -55,6 +55,9 @@ class Table:
     measure_with: tuple[tuple[Cell, ...], ...] = ()
     # Row heights (cm, minimum) by row index, for rows that differ from ``row_height``.
     heights: tuple[tuple[int, float], ...] = ()
+    # Rows are kept whole on a page unless they may be taller than one (a turtle's boxes): a row that
+    # cannot split and does not fit is cut off at the page's foot.
+    split_rows: bool = False
 
 
 @dataclass(frozen=True, slots=True)

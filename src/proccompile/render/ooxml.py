@@ -134,7 +134,7 @@ def shade(tc_pr: etree._Element, fill: str = SHADE) -> None:
 
 def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[str, str], *,
           header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, etree._Element | None]
-          | None = None, heights: dict[int, int] | None = None) -> etree._Element:
+          | None = None, heights: dict[int, int] | None = None, split_rows: bool = False) -> etree._Element:
     """A fixed-layout table; ``widths`` in twips. Identical row objects are built once and copied."""
     tbl = OxmlElement("w:tbl")
     tbl_pr = _sub(tbl, "w:tblPr")
@@ -156,7 +156,7 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[st
             continue
         tr = _sub(tbl, "w:tr")
         tr_pr = _sub(tr, "w:trPr")
-        if index >= header_rows:
+        if index >= header_rows and not split_rows:
             _sub(tr_pr, "w:cantSplit")
         if height:
             _sub(tr_pr, "w:trHeight", val=str(height), hRule="atLeast")

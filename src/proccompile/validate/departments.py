@@ -34,6 +34,29 @@ def unknown_auditor_department(corpus: Corpus, bag: Diagnostics) -> None:
             )
 
 
+def unknown_plan_department(corpus: Corpus, bag: Diagnostics) -> None:
+    """Locations and representatives of the audit plan are keyed by department id; a typo would drop a row."""
+    known = [d.id for d in corpus.config.departments]
+    plan = corpus.config.audit.plan
+    for field, mapping in (("locations", plan.locations), ("representatives", plan.representatives)):
+        for dept in mapping:
+            if dept not in known:
+                bag.add("PC304", f"Department `{dept}` (audit plan {field}) is not defined in proccompile.yaml",
+                        corpus.config_source.span(("audit", "plan", field, dept), key=True),
+                        help=did_you_mean(dept, known) or f"Defined departments: {one_of(known)}")
+
+
+def external_auditor(corpus: Corpus, bag: Diagnostics) -> None:
+    """An internal auditor from an external party (a dealer): internal audits are done by the organisation."""
+    for i, auditor in enumerate(corpus.config.audit.auditors):
+        dept = corpus.config.department(auditor.department)
+        if dept is not None and dept.external:
+            bag.add("PC324", f"Auditor `{auditor.name}` belongs to `{dept.id}`, an external department",
+                    corpus.config_source.span(("audit", "auditors", i, "department")),
+                    help="Internal auditors are staff of the organisation (ISO 19011 7.2); remove this auditor or "
+                         "give their own internal department")
+
+
 def owner_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
     known = {d.id for d in corpus.config.departments}
     for doc in corpus.procedures:

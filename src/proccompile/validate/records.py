@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from proccompile.diagnostics import Diagnostics, Span
 from proccompile.model import Corpus
+from proccompile.model.display import record_retention
 from proccompile.model.refs import form_refs, produced_records
 from proccompile.model.types import Duration
 from proccompile.validate.references import pinned_base
@@ -76,3 +79,37 @@ def _too_short(bag: Diagnostics, span: Span, value: Duration, minimum: Duration,
         span,
         help=f"Keep it for at least {minimum} (records.minimum_retention in proccompile.yaml)",
     )
+
+
+def keeper_conflict(corpus: Corpus, bag: Diagnostics) -> None:
+    """A form kept by different departments in different procedures: the register cannot say who holds it."""
+    first: dict[str, tuple[str, str]] = {}  # form code -> (keeper, procedure code)
+    for doc in corpus.procedures:
+        if doc.model.status == "obsolete":
+            continue
+        for i, record in enumerate(doc.model.records):
+            keeper, where = first.setdefault(record.form, (record.keeper, doc.model.code))
+            if keeper != record.keeper and where != doc.model.code:
+                bag.add("PC321", f"Record `{record.form}` is kept by `{record.keeper}` here but by `{keeper}` "
+                        f"in `{where}`", doc.span("records", i, "keeper"),
+                        help=f"Name one keeper for `{record.form}` in every procedure (the records register and "
+                             "the checklist ask one department for it)")
+
+
+# A period or a floor written beside `retention: permanent` ("不少于3年", "at least 5 years").
+_PERIOD = re.compile(r"不少于|至少|最少|\d+\s*(?:年|个月|月|天|日)"
+                     r"|\bat least\b|\bminimum\b|\d+\s*(?:years?|months?|days?)\b", re.IGNORECASE)
+
+
+def permanent_with_period(corpus: Corpus, bag: Diagnostics) -> None:
+    for doc in corpus.procedures:
+        for i, record in enumerate(doc.model.records):
+            kept = record_retention(corpus, record)
+            if kept is None or kept.unit != "permanent" or not record.storage:
+                continue
+            found = _PERIOD.search(record.storage)
+            if found:
+                bag.add("PC323", f"Record `{record.form}` is kept permanently, but its storage says "
+                        f"`{found.group()}`", doc.span("records", i, "storage"),
+                        help="Permanent has no minimum: give `retention` the period instead, or drop the period "
+                             "from `storage`")

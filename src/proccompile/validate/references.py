@@ -85,3 +85,12 @@ def cites_obsolete(corpus: Corpus, bag: Diagnostics) -> None:
                     doc.span(*ref.loc),
                     help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference",
                 )
+
+
+def unknown_programme_procedure(corpus: Corpus, bag: Diagnostics) -> None:
+    """A high-risk procedure of the audit programme must be in the corpus, or it silently drops to once a year."""
+    for i, code in enumerate(corpus.config.audit.programme.high_risk):
+        if corpus.procedure(code) is None:
+            bag.add("PC305", f"Procedure `{code}` (audit programme high_risk) is not in the project",
+                    corpus.config_source.span(("audit", "programme", "high_risk", i)),
+                    help=did_you_mean(code, [d.model.code for d in corpus.procedures]))

@@ -15,8 +15,9 @@ VIEWS = ("procedure", "department", "clause")
 class Column:
     title: str
     width: float = 12  # in characters of a Latin font; xlsx uses it as is, docx relatively
-    choices: tuple[str, ...] = ()  # values offered in a drop-down (xlsx data validation)
+    choices: tuple[str, ...] = ()  # the only values allowed (xlsx data validation refuses others)
     center: bool = False
+    kind: str = "text"  # text | number | date: xlsx stores numbers and ISO dates typed, not as text
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class Sheet:
     groups: tuple[Group, ...]
     header: tuple[tuple[str, str], ...] = ()  # label/value fields printed above the table
     notes: tuple[str, ...] = ()  # paragraphs printed below the table (legend, gaps)
+    signoff: tuple[str, ...] = ()  # who signs the sheet (e.g. 审核组长), a box per role below the notes
+    row_lines: int = 1  # least height of a table row, in lines: room to write by hand on a printed form
 
     @property
     def rows(self) -> list[tuple[str, ...]]:

@@ -15,6 +15,7 @@ def render_book(book: Book, fmt: str, project_root: Path, bag: Diagnostics) -> l
 
     The first csv sheet has the suffix ``.csv``; the others ``.<sheet key>.csv``, so they land beside
     it: registers.csv (the master list), registers.records.csv, registers.responsibilities.csv …
+    Printed to stdout (``-o -``) the byte-order mark is dropped again (pipeline.py).
     """
     if fmt == "xlsx":
         from proccompile.render.tabular.xlsx import to_xlsx
@@ -31,6 +32,7 @@ def render_book(book: Book, fmt: str, project_root: Path, bag: Diagnostics) -> l
     if fmt == "csv":
         from proccompile.render.tabular.csvfile import to_csv
 
-        return [(".csv" if i == 0 else f".{sheet.key}.csv", to_csv(sheet).encode("utf-8"))
+        # With a byte-order mark: Excel on Chinese Windows reads a csv without one as GBK and garbles it.
+        return [(".csv" if i == 0 else f".{sheet.key}.csv", to_csv(sheet).encode("utf-8-sig"))
                 for i, sheet in enumerate(book.sheets)]
     raise ValueError(f"unknown format {fmt!r}")

@@ -86,10 +86,16 @@ def _sheet(sheet: Sheet) -> list[Block]:
     for group in sheet.groups:
         if group.title:
             rows.append((Cell(group.title, span=width, shade=True),))
-        rows += [tuple(Cell(v, align="center" if c.center else None) for c, v in zip(sheet.columns, row, strict=True))
-                 for row in group.rows]
+        # Blank lines give a printed form room to write in; a cell's own text keeps it as it is.
+        room = "\n" * (sheet.row_lines - 1)
+        rows += [tuple(Cell(v or room, align="center" if c.center else None)
+                       for c, v in zip(sheet.columns, row, strict=True)) for row in group.rows]
     out.append(Table(widths=tuple(c.width for c in sheet.columns), rows=tuple(rows), header_rows=1))
     out += [Para(note, style="normal", space_before=6) for note in sheet.notes]
+    if sheet.signoff:
+        # A labelled box per signatory, with room to sign and date by hand.
+        out += [Para("", style="normal"), Table(widths=tuple(1.0 for _ in sheet.signoff), header_rows=0, rows=(
+            tuple(Cell(who, shade=True) for who in sheet.signoff), tuple(Cell("\n\n") for _ in sheet.signoff)))]
     return out
 
 
@@ -102,4 +108,4 @@ def _turtle(turtle: Turtle, heading: str, colon: str) -> list[Block]:
             (Cell(box["inputs"]), Cell("", merge="continue"), Cell(box["outputs"])),
             (Cell(box["how"]), Cell("", merge="continue"), Cell(box["measures"])))
     return [Para(f"{heading}{colon}{turtle.heading}", style="heading2", align="center"),
-            Table(widths=(5.5, 4, 5.5), rows=rows, header_rows=0)]
+            Table(widths=(5.5, 4, 5.5), rows=rows, header_rows=0, split_rows=True)]

@@ -27,6 +27,10 @@ def _sheet(sheet: Sheet, colon: str) -> list[str]:
         out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in group.rows]
         out.append("")
     out += [f"{_inline(note)}\n" for note in sheet.notes]
+    if sheet.signoff:
+        # A line to sign on: full-width in Chinese text, escaped underscores (not emphasis) in English.
+        blank = "＿＿＿＿" if colon == "：" else "\\_" * 10
+        out += [" · ".join(f"{_inline(who)}{colon}{blank}" for who in sheet.signoff), ""]
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from click.decorators import FC
@@ -41,14 +42,14 @@ def print_findings(report: Report, fmt: str) -> None:
     click.echo(emit(fmt, report, color=sys.stdout.isatty()))
 
 
-def config_failure(error: ConfigError, fmt: str) -> None:
+def config_failure(error: ConfigError, fmt: str) -> NoReturn:
     # Nothing past the config was read, so it is the only file checked.
     print_findings(Report(error.diagnostics, (CONFIG_NAME,)), fmt)
     click.echo("proccompile: cannot continue without a valid proccompile.yaml", err=True)
     sys.exit(EXIT_ERROR)
 
 
-def write_failure(error: OSError) -> None:
+def write_failure(error: OSError) -> NoReturn:
     click.echo(f"proccompile: cannot write output: {error.strerror or error} ({error.filename})", err=True)
     sys.exit(EXIT_ERROR)
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from proccompile.commands.common import EXIT_FINDINGS
+from proccompile.commands.common import EXIT_FINDINGS, config_failure, write_failure
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import emit
 from proccompile.diagnostics.usage import UsageError
 from proccompile.model.dates import reference_date
+from proccompile.pipeline import ConfigError
 from proccompile.pipeline.lifecycle import LifecycleResult
 
 date_option = click.option(
@@ -28,6 +30,19 @@ def record_date(given: dt.date | None) -> dt.date:
     if when is None:
         raise UsageError("No date to record", help="Give --date YYYY-MM-DD (or set SOURCE_DATE_EPOCH)")
     return when
+
+
+def run_edit(action: Callable[[], LifecycleResult], root: Path) -> LifecycleResult:
+    """Run a change-control action and report it: a broken config or a refused write ends the command
+    (exit 2), errors in the project or in the edit exit 1, otherwise the files written are listed."""
+    try:
+        result = action()
+    except ConfigError as error:
+        config_failure(error, "concise")
+    except OSError as error:
+        write_failure(error)
+    refuse_or_report(result, root)
+    return result
 
 
 def refuse_or_report(result: LifecycleResult, root: Path) -> None:

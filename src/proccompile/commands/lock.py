@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from proccompile.commands.common import config_failure, path_argument, write_failure
-from proccompile.commands.lifecycle_output import refuse_or_report
-from proccompile.pipeline import ConfigError
+from proccompile.commands.common import path_argument
+from proccompile.commands.lifecycle_output import run_edit
 from proccompile.pipeline.lifecycle import lock_project
 
 
@@ -20,12 +19,5 @@ def lock(path: Path) -> None:
     Versions already locked are never changed: a released document whose content differs from its
     locked fingerprint must get a new version (`proccompile release`).
     """
-    try:
-        result = lock_project(path)
-    except ConfigError as error:
-        config_failure(error, "concise")
-        return
-    except OSError as error:
-        write_failure(error)
-    refuse_or_report(result, path)
+    result = run_edit(lambda: lock_project(path), path)
     click.echo(f"locked {len(result.adopted)} new version{'s' * (len(result.adopted) != 1)}")

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 
-from proccompile.commands.common import config_failure, path_argument, write_failure
-from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
+from proccompile.commands.common import path_argument, write_failure
+from proccompile.commands.lifecycle_output import date_option, record_date, run_edit
 from proccompile.lifecycle.release import ReleaseRequest
 from proccompile.model.display import department_name
-from proccompile.pipeline import ConfigError
 from proccompile.pipeline.audit import recall_log_project
 from proccompile.pipeline.lifecycle import release_project
 from proccompile.views.tables import FORMATS
@@ -46,14 +45,7 @@ def release(code: str, path: Path, change: str, by: str | None, date: dt.date | 
         raise click.BadParameter(f"give a .xlsx, .docx, .csv or .md file, not {recall_log}", param_hint="--recall-log")
     request = ReleaseRequest(change=change, date=record_date(date), by=by, effective=effective, major=major,
                              approved_by=approved_by, reviewed_by=reviewed_by)
-    try:
-        result = release_project(path, code, request)
-    except ConfigError as error:
-        config_failure(error, "concise")
-        return
-    except OSError as error:
-        write_failure(error)
-    refuse_or_report(result, path)
+    result = run_edit(lambda: release_project(path, code, request), path)
     done = result.release
     if done is None:
         return

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from proccompile.commands.common import config_failure, path_argument, write_failure
-from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
+from proccompile.commands.common import path_argument
+from proccompile.commands.lifecycle_output import date_option, record_date, run_edit
 from proccompile.model.display import department_name
-from proccompile.pipeline import ConfigError
 from proccompile.pipeline.lifecycle import retire_project
 
 
@@ -26,14 +25,7 @@ def retire(code: str, path: Path, reason: str, date: dt.date | None) -> None:
     and `proccompile where CODE` lists them. Release those documents without the reference first.
     """
     when = record_date(date)
-    try:
-        result = retire_project(path, code, reason, when)
-    except ConfigError as error:
-        config_failure(error, "concise")
-        return
-    except OSError as error:
-        write_failure(error)
-    refuse_or_report(result, path)
+    result = run_edit(lambda: retire_project(path, code, reason, when), path)
     click.echo(f"withdrew {code} on {when}; keep the file for its history")
     corpus = result.check.corpus
     doc = corpus.procedure(code) or corpus.form(code)

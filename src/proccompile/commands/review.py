@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from proccompile.commands.common import config_failure, path_argument, write_failure
-from proccompile.commands.lifecycle_output import date_option, record_date, refuse_or_report
+from proccompile.commands.common import path_argument
+from proccompile.commands.lifecycle_output import date_option, record_date, run_edit
 from proccompile.model.control import ReviewResult
 from proccompile.model.dates import next_review
-from proccompile.pipeline import ConfigError, check_project
+from proccompile.pipeline import check_project
 from proccompile.pipeline.lifecycle import review_project
 
 
@@ -29,14 +29,7 @@ def review(code: str, path: Path, by: str, date: dt.date | None, result: ReviewR
     The content and version stay as they are, so the lock file is not touched.
     """
     when = record_date(date)
-    try:
-        done = review_project(path, code, by, when, result, note)
-    except ConfigError as error:
-        config_failure(error, "concise")
-        return
-    except OSError as error:
-        write_failure(error)
-    refuse_or_report(done, path)
+    run_edit(lambda: review_project(path, code, by, when, result, note), path)
     after = check_project(path).corpus
     doc = after.procedure(code) or after.form(code)
     due = next_review(doc, after.config.review_interval) if doc else None

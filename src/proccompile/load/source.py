@@ -75,7 +75,12 @@ class SourceFile:
         and ``data`` will not follow.
         """
         if self._data_stale:
-            self._data, self._data_stale = to_plain(self.tree), False
+            # Freed after modelling: read it again with the C parser when it agrees with the house loader
+            # (it did when the file first loaded), rather than building a round-trip tree to convert.
+            from proccompile.load.fast import fast_load
+
+            again = fast_load(self.text) if self._loaded and self._tree is None else None
+            self._data, self._data_stale = (again if again is not None else to_plain(self.tree)), False
         return self._data
 
     @cached_property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,11 @@ def test_init_check_build_site_in_an_empty_folder(tmp_path: Path, language: str)
     assert (tmp_path / "web" / "procedures" / "QP-01.html").is_file()
     assert (tmp_path / "web" / "files" / built[0]).is_file()
     config = house_yaml().load((project / "proccompile.yaml").read_text("utf-8"))
-    assert config["language"] == language and config["company"]["en"] == "Acme Pumps"
+    # The given name is the company's name in the project's language; an English project holds no Chinese.
+    assert config["language"] == language and dict(config["company"]) == {language: "Acme Pumps"}
+    if language == "en":
+        sources = [project / "proccompile.yaml", *project.glob("procedures/*.yaml"), *project.glob("forms/*.yaml")]
+        assert [p.name for p in sources if re.search("[\u4e00-\u9fff]", p.read_text("utf-8"))] == []
 
 
 def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:

@@ -45,13 +45,12 @@ def _json(data: Any) -> bytes:
 
 
 def _config(language: str, company: str | None, words: Wording) -> bytes:
-    zh, en = (company, company) if company else words.company
     data = {
-        "company": {"zh": zh, "en": en},
+        "company": {language: company} if company else words.company,
         "language": language,
         "numbering": {"procedure": r"^QP-\d{2}$", "form": r"^QR-\d{2}-\d{2}$"},
         "versions": {"style": "letter", "max_amendment": 4},
-        "departments": [{"id": i, "zh": z, "en": e} for i, z, e in words.departments],
+        "departments": [{"id": dept_id, **names} for dept_id, names in words.departments],
         "external_documents": [{"code": "ISO 9001:2015", "title": "质量管理体系 要求" if language == "zh"
                                 else "Quality management systems — Requirements", "issuer": "ISO"}],
         "records": {"default_retention": "3y", "minimum_retention": "1y"},

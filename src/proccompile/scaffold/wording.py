@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Wording:
-    company: tuple[str, str]
-    departments: tuple[tuple[str, str, str], ...]
+    # Names by language: a Chinese project also carries English names for bilingual output, an English
+    # project needs none in Chinese.
+    company: dict[str, str]
+    departments: tuple[tuple[str, dict[str, str]], ...]
     procedure_title: str
     purpose: str
     scope: str
@@ -27,11 +29,11 @@ class Wording:
 
 
 ZH = Wording(
-    company=("示例有限公司", "Example Co., Ltd."),
+    company={"zh": "示例有限公司", "en": "Example Co., Ltd."},
     departments=(
-        ("management", "总经理办公室", "General Manager's Office"),
-        ("quality", "质量部", "Quality Department"),
-        ("production", "生产部", "Production Department"),
+        ("management", {"zh": "总经理办公室", "en": "General Manager's Office"}),
+        ("quality", {"zh": "质量部", "en": "Quality Department"}),
+        ("production", {"zh": "生产部", "en": "Production Department"}),
     ),
     procedure_title="文件控制程序",
     purpose="规定受控文件的编制、审批、发放、更改和作废要求，确保使用处获得适用文件的有效版本。",
@@ -58,11 +60,11 @@ ZH = Wording(
 )
 
 EN = Wording(
-    company=("示例有限公司", "Example Co., Ltd."),
+    company={"en": "Example Co., Ltd."},
     departments=(
-        ("management", "总经理办公室", "General Manager's Office"),
-        ("quality", "质量部", "Quality Department"),
-        ("production", "生产部", "Production Department"),
+        ("management", {"en": "General Manager's Office"}),
+        ("quality", {"en": "Quality Department"}),
+        ("production", {"en": "Production Department"}),
     ),
     procedure_title="Control of Documented Information",
     purpose="To set how controlled documents are prepared, approved, issued, changed and withdrawn, "

@@ -6,7 +6,6 @@ from proccompile.diagnostics import Diagnostics, Related
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.dates import next_review
 from proccompile.model.fingerprint import fingerprint
-from proccompile.model.refs import form_refs
 from proccompile.model.versions import parse_version
 
 AnyDoc = Document[Procedure] | Document[Form]
@@ -71,18 +70,6 @@ def review_overdue(corpus: Corpus, bag: Diagnostics) -> None:
                          f"--date {today}`")
 
 
-def uses_obsolete_form(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.procedures:
-        if doc.model.status != "released":
-            continue
-        for ref in form_refs(doc.model):
-            form = corpus.form(ref.target)
-            if form is not None and form.model.status == "obsolete":
-                bag.add("PC413", f"Released procedure uses obsolete form `{ref.target}` ({ref.role})",
-                        doc.span(*ref.loc), related=(_defined(form),),
-                        help=f"Use the form that replaced `{ref.target}`, or release a version without it")
-
-
 def withdrawal(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.documents():
         model = doc.model
@@ -105,10 +92,6 @@ def distribution(corpus: Corpus, bag: Diagnostics) -> None:
                         related=(Related(doc.span("distribution", seen[copy.number], "number"), "first issued here"),),
                         help="Give every controlled copy its own number, so a recall can account for each")
             seen.setdefault(copy.number, i)
-
-
-def _defined(doc: AnyDoc) -> Related:
-    return Related(doc.span("status"), f"`{doc.model.code}` is obsolete here")
 
 
 def _lock_related(corpus: Corpus, code: str, version: str) -> tuple[Related, ...]:

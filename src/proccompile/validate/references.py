@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus
+from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.refs import document_refs, form_refs
 
 # What may trail a code when a reference pins a year, an edition or a full version.
@@ -72,19 +72,28 @@ def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
                 )
 
 
-def cites_obsolete(corpus: Corpus, bag: Diagnostics) -> None:
+def obsolete_references(corpus: Corpus, bag: Diagnostics) -> None:
+    """A released procedure never points users at a withdrawn document: by citing an obsolete procedure
+    (PC312) or by keeping records on an obsolete form (PC413)."""
     for doc in corpus.procedures:
         if doc.model.status != "released":
             continue
         for ref in document_refs(doc.model):
             target = corpus.procedure(ref.target)
             if target is not None and target.model.status == "obsolete":
-                bag.add(
-                    "PC312",
-                    f"Released procedure cites obsolete procedure `{ref.target}`",
-                    doc.span(*ref.loc),
-                    help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference",
-                )
+                bag.add("PC312", f"Released procedure cites obsolete procedure `{ref.target}`", doc.span(*ref.loc),
+                        related=(_obsolete_here(target),),
+                        help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference")
+        for ref in form_refs(doc.model):
+            form = corpus.form(ref.target)
+            if form is not None and form.model.status == "obsolete":
+                bag.add("PC413", f"Released procedure uses obsolete form `{ref.target}` ({ref.role})",
+                        doc.span(*ref.loc), related=(_obsolete_here(form),),
+                        help=f"Use the form that replaced `{ref.target}`, or release a version without it")
+
+
+def _obsolete_here(doc: Document[Procedure] | Document[Form]) -> Related:
+    return Related(doc.span("status"), f"`{doc.model.code}` is obsolete here")
 
 
 def unknown_programme_procedure(corpus: Corpus, bag: Diagnostics) -> None:

@@ -111,7 +111,7 @@ def test_numeric_scheme(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8").replace("style: letter", "style: numeric")
         path.write_text(text.replace("A/0", '"1.0"').replace("A/1", '"1.1"'), encoding="utf-8")
     result = release_project(project, "QP-01", REQUEST)
-    assert result.after is not None and not result.after.has_errors, list(result.after)
+    assert result.after is not None and not result.after.diagnostics.has_errors, list(result.after.diagnostics)
     assert result.release is not None and result.release.version == "1.2"
     assert 'version: "1.2"\n' in (project / "procedures" / "QP-01.yaml").read_text(encoding="utf-8")
 

@@ -54,8 +54,8 @@ def refuse_or_report(result: LifecycleResult, root: Path) -> None:
         click.echo("proccompile: nothing was changed; fix the errors above first", err=True)
         sys.exit(EXIT_FINDINGS)
     after = result.after
-    if after is not None and after.has_errors:
-        click.echo(emit("concise", Report(after, result.check.paths)))
+    if after is not None and after.diagnostics.has_errors:
+        click.echo(emit("concise", Report(after.diagnostics, after.paths)))
         click.echo("proccompile: nothing was changed; the edit would leave the errors above", err=True)
         sys.exit(EXIT_FINDINGS)
     for path in result.written:

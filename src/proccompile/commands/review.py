@@ -11,7 +11,6 @@ from proccompile.commands.common import path_argument
 from proccompile.commands.lifecycle_output import date_option, record_date, run_edit
 from proccompile.model.control import ReviewResult
 from proccompile.model.dates import next_review
-from proccompile.pipeline import check_project
 from proccompile.pipeline.lifecycle import review_project
 
 
@@ -29,8 +28,9 @@ def review(code: str, path: Path, by: str, date: dt.date | None, result: ReviewR
     The content and version stay as they are, so the lock file is not touched.
     """
     when = record_date(date)
-    run_edit(lambda: review_project(path, code, by, when, result, note), path)
-    after = check_project(path).corpus
+    done = run_edit(lambda: review_project(path, code, by, when, result, note), path)
+    # The project as the review left it: checked once before writing, not read again.
+    after = done.after.corpus if done.after is not None else done.check.corpus
     doc = after.procedure(code) or after.form(code)
     due = next_review(doc, after.config.review_interval) if doc else None
     click.echo(f"reviewed {code} on {when} ({result})" + (f"; next review due {due}" if due else ""))

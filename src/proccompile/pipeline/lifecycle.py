@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proccompile.diagnostics import Diagnostics, Severity
+from proccompile.diagnostics import Severity
 from proccompile.load import dump_source
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.lock import LOCK_NAME
@@ -25,8 +25,8 @@ class LifecycleResult:
     """Outcome of `release`, `lock`, `review` and `retire`: the check, what the edit would leave, what was written."""
 
     check: CheckResult
-    after: Diagnostics | None = None
-    """Findings of the project as the edit would leave it; nothing is written when it has errors."""
+    after: CheckResult | None = None
+    """The project as the edit would leave it; nothing is written when it has errors."""
     written: list[Path] = field(default_factory=list)
     release: Release | None = None
     adopted: list[str] = field(default_factory=list)
@@ -92,8 +92,8 @@ def apply_edits(root: Path, checked: CheckResult, edits: dict[Path, bytes], resu
     """Check the project as ``edits`` would leave it; write them (atomically, changed files only) when clean."""
     from proccompile.write.atomic import write_atomic
 
-    result.after = check_project(root, overlay=edits).diagnostics
-    if result.after.has_errors:
+    result.after = check_project(root, overlay=edits)
+    if result.after.diagnostics.has_errors:
         return result
     for path, data in edits.items():
         if not path.exists() or path.read_bytes() != data:

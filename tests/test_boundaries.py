@@ -100,6 +100,7 @@ def test_attachment_paths_that_cannot_be_resolved_are_findings(project: Path, ma
     ["checklist", "--format", "md", "-o", "forms"],
     ["build", "-o", "."],
     ["build", "-o", "procedures"],
+    ["site", "-o", "templates"],
 ])
 def test_outputs_never_replace_project_inputs(project: Path, args: list[str]) -> None:
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.model import ProjectConfig
-from proccompile.pipeline import CheckResult, check_project, load_config
+from proccompile.pipeline import CheckResult, check_project, load_config, protected_paths
 
 if TYPE_CHECKING:
     from proccompile.importer import Imported
@@ -52,11 +52,13 @@ def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1)
     from proccompile.render import render_corpus
     from proccompile.render.site import render_site
     from proccompile.write.atomic import write_atomic
+    from proccompile.write.guard import refuse_folder_target
     from proccompile.write.pdf import export_pdfs
 
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return SiteResult(checked)
+    refuse_folder_target(out_dir, protected_paths(root))
     documents = render_corpus(checked.corpus, root, checked.diagnostics)
     pages = render_site(checked.corpus, root, checked.diagnostics, documents, pdf=pdf)
     if checked.diagnostics.has_errors:

@@ -84,7 +84,7 @@ def recall_book(corpus: Corpus, root: Path, bag: Diagnostics, code: str) -> Book
     """The distribution and recall log (文件发放/回收记录) of one document's current version, to sign."""
     from dataclasses import replace
 
-    wording = Wording(root, corpus.config.language, bag)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     sheet = distribution_sheet(corpus, wording)
     doc = corpus.procedure(code) or corpus.form(code)
     when = (doc.model.effective or doc.model.issued) if doc else None

@@ -31,7 +31,7 @@ def import_project(root: Path, files: list[tuple[Path, str]]) -> ImportResult:
     from proccompile.views.wording import Texts
 
     config, _, bag = load_config(root)
-    texts = Texts(root, config.language, bag)
+    texts = Texts(root, config.language, bag, limits=config.limits)
     result = ImportResult(config)
     for path, name in files:
         try:

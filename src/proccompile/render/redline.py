@@ -249,7 +249,7 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     from proccompile.render.reference_document import load_base
     from proccompile.views.wording import Texts
 
-    texts = Texts(root, corpus.config.language, bag)
+    texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
     base = load_base(root, company_name(corpus), bag)
     fallback = form_dates(corpus).get(new.model.code, newest_procedure_date(corpus.procedures))
 

@@ -49,7 +49,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     """Every page and asset of the site, sorted by path; ``documents`` are the built .docx files it links to."""
     from proccompile.views.wording import Texts
 
-    texts = Texts(project_root, corpus.config.language, bag)
+    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
     links = Links(corpus)
     env = Environment(loader=PackageLoader("proccompile", "default_templates/site"), autoescape=select_autoescape(),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -23,6 +23,8 @@ def make_corpus(target: Path, docs: int) -> int:
     target.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "proccompile.yaml").read_text(encoding="utf-8")
     config = re.sub(r"^(  (?:procedure|form): .*)\$$", r"\1(-\\d{3})?$", config, flags=re.MULTILINE)
+    # The audit programme names procedures by code: point it at the first copy.
+    config = _CODE.sub(lambda m: f"{m.group(0)}-000", config)
     (target / "proccompile.yaml").write_text(config, encoding="utf-8")
     count = 0
     for folder in ("procedures", "forms"):

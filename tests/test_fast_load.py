@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime
 import io
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load import load_yaml
-from proccompile.load.fast import fast_load
+from proccompile.load.fast import fast_load, fast_root, node_position
 from proccompile.load.house_format import house_yaml
 from proccompile.load.source import to_plain
 from proccompile.pipeline import check_project
@@ -42,6 +46,43 @@ def _agrees(text: str) -> None:
         house = _house(text)
         assert fast == house, text
         assert _types(fast) == _types(house), text
+        _positions_agree(text, fast)
+
+
+def _positions_agree(text: str, data: object) -> None:
+    """Findings in a fast-read file are located on libyaml's nodes: every one must sit where ruamel puts it."""
+    tree, root = house_yaml().load(text), fast_root(text)
+    assert root is not None, text
+    for loc in _locations(data, ()):
+        for key in (False, True):
+            position = node_position(root, loc, key=key)  # None: the round-trip tree is asked instead
+            assert position in (None, _ruamel_position(tree, loc, key=key)), (text, loc, key)
+
+
+def _locations(value: object, prefix: tuple[object, ...]) -> Iterator[tuple[object, ...]]:
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _locations(item, (*prefix, key))
+        yield (*prefix, "no-such-key")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _locations(item, (*prefix, index))
+        yield (*prefix, len(value))
+
+
+def _ruamel_position(tree: Any, loc: tuple[object, ...], *, key: bool) -> tuple[int, int]:
+    node = tree
+    key_pos = val_pos = (node.lc.line, node.lc.col)
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            key_pos, val_pos = node.lc.key(part), node.lc.value(part)
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            key_pos = val_pos = node.lc.item(part)
+            node = node[part]
+    line, col = key_pos if key else val_pos
+    return line, col
 
 
 def _types(value: object) -> object:
@@ -124,6 +165,18 @@ def test_a_clean_corpus_holds_no_round_trip_tree() -> None:
     result = check_project(ROOT / "tests" / "cases" / "base")
     assert not result.diagnostics.has_errors
     assert all(doc.source._tree is None for doc in result.corpus.documents())
+
+
+def test_findings_in_fast_read_files_are_located_without_a_round_trip_tree(tmp_path: Path) -> None:
+    """The shipped corpus has overdue reviews (warnings): locating them must not parse round-trip trees."""
+    for name in ("proccompile.yaml", "procedures", "forms"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, tmp_path / name)
+    result = check_project(tmp_path, today=datetime.date(2026, 12, 1))
+    located = {d.span.path for d in result.diagnostics if d.span is not None}
+    assert located and not result.diagnostics.has_errors
+    sources = {doc.source.rel: doc.source for doc in result.corpus.documents()}
+    assert all(sources[rel]._tree is None for rel in located if rel in sources)
 
 
 def test_data_freed_after_modelling_is_rebuilt_on_request(tmp_path: Path) -> None:

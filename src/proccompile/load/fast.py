@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -90,6 +91,45 @@ def fast_load(text: str) -> dict[Any, Plain] | None:
         return None
     finally:
         loader.dispose()
+
+
+def fast_root(text: str) -> MappingNode | None:
+    """The composed libyaml node tree of ``text`` (each node knows its line and column), for locating findings.
+
+    Only for text ``fast_load`` accepted, where libyaml and the house loader place every node alike.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    return node if isinstance(node, MappingNode) else None
+
+
+def node_position(root: MappingNode, loc: Sequence[str | int], *, key: bool) -> tuple[int, int] | None:
+    """0-based line and column of the node ``loc`` reaches in ``root`` (its key when ``key``).
+
+    Parts that do not address a node are skipped, as ``SourceFile.span`` does with the round-trip tree.
+    None for an empty value: the two parsers place it differently, so the round-trip tree must say.
+    """
+    node: Any = root
+    key_pos = val_pos = (root.start_mark.line, root.start_mark.column)
+    for part in loc:
+        if type(node) is MappingNode:
+            for key_node, value_node in node.value:
+                if _value(key_node, 1) == part:
+                    key_pos = (key_node.start_mark.line, key_node.start_mark.column)
+                    val_pos = (value_node.start_mark.line, value_node.start_mark.column)
+                    node = value_node
+                    break
+        elif type(node) is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            key_pos = val_pos = (node.start_mark.line, node.start_mark.column)
+    if not key and type(node) is ScalarNode and node.value == "" and not node.style:
+        return None
+    return key_pos if key else val_pos
 
 
 def _value(node: Any, depth: int) -> Plain:

@@ -46,10 +46,18 @@ class SourceFile:
     _data: Plain = field(default=None, init=False, repr=False, compare=False)
     _loaded: bool = field(default=False, init=False, repr=False, compare=False)
     _data_stale: bool = field(default=False, init=False, repr=False, compare=False)
+    # Set when libyaml read the file as the house loader would: findings are then located on libyaml's
+    # node tree (C speed), and the round-trip tree is parsed only to edit the file.
+    _fast: bool = field(default=False, init=False, repr=False, compare=False)
+    _nodes: Any = field(default=None, init=False, repr=False, compare=False)
 
-    def loaded(self, data: Plain) -> None:
-        """Record the plain data of a file that loaded; its tree is parsed from the text when needed."""
+    def loaded(self, data: Plain, *, fast: bool = False) -> None:
+        """Record the plain data of a file that loaded; its tree is parsed from the text when needed.
+
+        ``fast``: the data came from the libyaml path, whose node positions match the house loader's.
+        """
         self._tree, self._data, self._loaded, self._data_stale = None, data, True, False
+        self._fast, self._nodes = fast, None
 
     def forget_data(self) -> None:
         """Free the plain data once it has been modelled; ``data`` rebuilds it from the text if asked again."""
@@ -66,6 +74,7 @@ class SourceFile:
     @tree.setter
     def tree(self, tree: Any) -> None:
         self._tree, self._loaded, self._data_stale = tree, tree is not None, True
+        self._fast, self._nodes = False, None
 
     @property
     def data(self) -> Plain:
@@ -102,6 +111,14 @@ class SourceFile:
         Parts of ``loc`` that do not address a node (pydantic union labels, a missing key)
         are skipped, so the deepest existing node is reported.
         """
+        if self._fast and self._tree is None:
+            from proccompile.load.fast import fast_root, node_position
+
+            if self._nodes is None:
+                self._nodes = fast_root(self.text)
+            position = node_position(self._nodes, loc, key=key) if self._nodes is not None else None
+            if position is not None:
+                return self.span_at(*position)
         node = self.tree
         if not isinstance(node, CommentedMap | CommentedSeq):
             return self.file_span()

@@ -55,7 +55,7 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
         return source
     data = fast_load(read.text)
     if data is not None:
-        source.loaded(data)
+        source.loaded(data, fast=True)
         return source
     try:
         tree = house_yaml().load(read.text)

@@ -7,16 +7,19 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import proccompile
+import proccompile.pipeline
 import proccompile.render
-from proccompile.pipeline import build_project
+from proccompile.pipeline import BuildResult, CheckResult, build_project
 from proccompile.render.reference_document import default_reference_docx
 from tests.helpers import run_cli
 
 MINIMAL = Path(__file__).parent / "cases" / "valid" / "minimal"
+EXAMPLE_EN = Path(__file__).parent.parent / "examples" / "en"
 QP01, QP02, QP03 = ("procedures/Q-QP01_A-1_顾客投诉处理程序.docx", "procedures/Q-QP02_A-0_纠正措施控制程序.docx",
                     "procedures/Q-QP03_A-0_产品召回程序.docx")
 QR0101, QR0102 = "forms/Q-QR0101_B-0_投诉登记表.docx", "forms/Q-QR0102_A-0_纠正措施记录表.docx"
@@ -122,3 +125,93 @@ def test_one_and_two_jobs_give_identical_bytes(tmp_path: Path) -> None:
 def test_the_build_command_says_how_many_were_unchanged(project: Path) -> None:
     code, output = run_cli(["build", "--format", "concise", "-o", str(project / "build"), "."], project)
     assert (code, output.strip().endswith(f"(5 unchanged) into {project / 'build'}")) == (0, True)
+
+
+def _unused_form(root: Path) -> None:
+    """A form no procedure lists: a warning (PC311) that does not stop the build."""
+    text = (root / "forms" / "Q-QR0102.yaml").read_text(encoding="utf-8")
+    (root / "forms" / "Q-QR0199.yaml").write_text(text.replace("Q/QR0102", "Q/QR0199"), encoding="utf-8")
+
+
+def _findings(result: BuildResult) -> list[tuple[str, str, str, int, int, str | None]]:
+    return [(d.code.id, d.severity.value, d.span.path, d.span.line, d.span.col, d.help)
+            for d in result.check.diagnostics]
+
+
+def test_a_rebuild_with_nothing_changed_skips_the_check_and_reports_its_findings(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _unused_form(project)
+    first = build_project(project, project / "build", jobs=1)
+    assert [f[0] for f in _findings(first)] == ["PC311"]
+
+    def checked(*_: object) -> None:
+        raise AssertionError("checked although no input changed")
+
+    monkeypatch.setattr(proccompile.pipeline, "check_project", checked)
+    again = build_project(project, project / "build", jobs=1)
+    assert (_findings(again), again.check.paths, again.rendered) == (_findings(first), first.check.paths, [])
+    lines = [[d.span.source_line for d in result.check.diagnostics] for result in (first, again)]
+    assert lines[0] == lines[1]
+
+
+@pytest.mark.parametrize("damage", ["not a list", [{"code": "PC999"}], [{}]])
+def test_a_manifest_whose_findings_cannot_be_read_means_checking_again(project: Path, damage: object) -> None:
+    manifest = project / "build" / "manifest.json"
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    document["check"]["findings"] = damage
+    manifest.write_text(json.dumps(document), encoding="utf-8")
+    result = build_project(project, project / "build", jobs=1)
+    assert (not result.check.diagnostics.has_errors, result.rendered) == (True, [])
+    assert isinstance(result.check, CheckResult)  # a full check ran
+
+
+def test_a_broken_lock_file_added_after_a_build_fails_the_rebuild(project: Path) -> None:
+    (project / "proccompile.lock").write_text("documents: [\n", encoding="utf-8")
+    result = build_project(project, project / "build", jobs=1)
+    assert result.check.diagnostics.has_errors and not result.outputs
+
+
+def test_a_changed_attachment_renders_the_procedure_that_embeds_it(tmp_path: Path) -> None:
+    root = tmp_path / "en"
+    shutil.copytree(EXAMPLE_EN, root, ignore=shutil.ignore_patterns("build"))
+    build_project(root, root / "build", jobs=1)
+    with (root / "attachments" / "nonconforming-output-flow.png").open("ab") as picture:
+        picture.write(b"\0")  # still a PNG, but other bytes to embed
+    (root / "attachments" / "scrap-cost-rates.csv").write_text("rate\n1\n", encoding="utf-8")
+    result = build_project(root, root / "build", jobs=1)
+    assert [p for p in result.rendered if p.endswith(".docx")] == [
+        "procedures/QP-01_Rev C_Control of Nonconforming Output.docx"]
+    copied = next((root / "build" / "attachments").rglob("scrap-cost-rates.csv"))
+    assert copied.read_text(encoding="utf-8") == "rate\n1\n"
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_after_a_change_gives_the_bytes_of_a_fresh_build(project: Path, change: str) -> None:
+    """Views are computed again only when what they were computed from changed: the result must not show it."""
+    CHANGES[change][0](project)
+    _built(project)
+    fresh = build_project(project, project.parent / "fresh", jobs=1)
+    assert not fresh.check.diagnostics.has_errors
+    built = {p.relative_to(project / "build").as_posix(): p.read_bytes()
+             for p in sorted((project / "build").rglob("*.docx"))}
+    expected = {p.relative_to(project.parent / "fresh").as_posix(): p.read_bytes()
+                for p in sorted((project.parent / "fresh").rglob("*.docx"))}
+    assert built == expected
+
+
+def test_after_one_form_changed_only_its_view_and_those_of_its_users_are_computed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import proccompile.render.form
+    import proccompile.render.procedure
+
+    computed: list[str] = []
+    for module, name in ((proccompile.render.form, "form_view"), (proccompile.render.procedure, "procedure_view")):
+        original = getattr(module, name)
+
+        def counting(corpus: object, doc: Any, *rest: object, _original: Any = original) -> object:
+            computed.append(doc.model.code)
+            return _original(corpus, doc, *rest)
+
+        monkeypatch.setattr(module, name, counting)
+    CHANGES["form instructions"][0](project)
+    # Q/QP01 lists the form, so its view is computed again; it prints nothing that changed, so it is not rendered.
+    assert (_built(project), sorted(computed)) == ([QR0101], ["Q/QP01", "Q/QR0101"])

@@ -28,7 +28,8 @@ def test_outputs_and_manifest_are_written(tmp_path: Path, minimal_files: list[Re
     f = minimal_files[0]
     assert first == {"path": f.relpath, "sha256": hashlib.sha256(f.data).hexdigest(), "kind": f.kind,
                      "code": f.code, "version": f.version, "title": f.title, "source": f.source,
-                     "source_sha256": f.source_sha256, "inputs": f.inputs}
+                     "source_sha256": f.source_sha256, "inputs": f.inputs, "depends": f.depends,
+                     "reads": list(f.reads)}
     assert [e["path"] for e in manifest["files"]] == sorted(e["path"] for e in manifest["files"])
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 

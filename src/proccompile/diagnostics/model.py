@@ -84,6 +84,10 @@ class Diagnostics:
             return
         self._items.append(Diagnostic(code, message, span, severity, help or code.help, related))
 
+    def restore(self, diagnostic: Diagnostic) -> None:
+        """Add a finding recorded by an earlier run as it was (its severity already settled)."""
+        self._items.append(diagnostic)
+
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(sorted(set(self._items), key=lambda d: d.sort_key))
 

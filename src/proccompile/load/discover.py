@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = "proccompile.yaml"
+LOCK_NAME = "proccompile.lock"
 PROCEDURE_DIR = "procedures"
 FORM_DIR = "forms"
 _SUFFIXES = (".yaml", ".yml")

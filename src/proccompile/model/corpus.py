@@ -45,11 +45,18 @@ class Corpus:
     """The lock file, when the project has one; released content is judged against it."""
     today: dt.date | None = None
     """The date reviews are judged at (`--today`, SOURCE_DATE_EPOCH or the clock); None skips review checks."""
+    lookups: set[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+    """While a set, every (kind, code) looked up is added to it: what a view read, so a rebuild knows
+    which documents a rendering depends on."""
 
     def procedure(self, code: str) -> Document[Procedure] | None:
+        if self.lookups is not None:
+            self.lookups.add(("procedure", code))
         return self._procedures_by_code.get(code)
 
     def form(self, code: str) -> Document[Form] | None:
+        if self.lookups is not None:
+            self.lookups.add(("form", code))
         return self._forms_by_code.get(code)
 
     # Built on first lookup, after the model stage has finished filling the corpus.

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.load.discover import LOCK_NAME as LOCK_NAME  # where it has always been imported from
 from proccompile.load.source import SourceFile
 from proccompile.model.config import VersionScheme
 from proccompile.model.fingerprint import FINGERPRINT
 from proccompile.model.versions import VersionNumber, parse_version, scheme_example
 
-LOCK_NAME = "proccompile.lock"
 LOCK_FORMAT = 1
 
 

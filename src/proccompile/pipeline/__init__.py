@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Diagnostics, Severity, Span
+from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
-from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
+from proccompile.load.discover import FORM_DIR, LOCK_NAME, PROCEDURE_DIR
 from proccompile.load.paths import exists
 from proccompile.load.project import load_sources
-from proccompile.model import Corpus, ProjectConfig
-from proccompile.model.build import build_corpus, model_config
-from proccompile.model.lock import LOCK_NAME, parse_lock
-from proccompile.validate import run_checks
-from proccompile.validate.config import config_problems
+from proccompile.load.snapshot import build_input_files, inputs_digest, tool_fingerprint
 
-if TYPE_CHECKING:  # render and write are imported lazily, so `check` starts fast
+if TYPE_CHECKING:
+    # The model and validate stages (pydantic) are imported where a check runs, so a build with
+    # nothing to do starts without them; render and write only when a build needs them.
+    from proccompile.model import Corpus, ProjectConfig
     from proccompile.render import RenderedFile
     from proccompile.write.guard import Protected
 
@@ -38,9 +38,10 @@ class ConfigError(Exception):
 
 
 @dataclass
-class CheckResult:
+class CheckSummary:
+    """The findings of a check and the files it read, without the corpus (all a skipped check can replay)."""
+
     diagnostics: Diagnostics
-    corpus: Corpus
     paths: tuple[str, ...]
     """Project-relative POSIX paths of every file checked: the config first, then procedures and forms."""
 
@@ -50,8 +51,13 @@ class CheckResult:
 
 
 @dataclass
+class CheckResult(CheckSummary):
+    corpus: Corpus
+
+
+@dataclass
 class BuildResult:
-    check: CheckResult
+    check: CheckSummary
     outputs: list[Path] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
     """Output paths (relative, POSIX) rendered by this build; the other outputs were already up to date."""
@@ -59,6 +65,9 @@ class BuildResult:
 
 def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     """Load and model ``proccompile.yaml``; raises ConfigError with located findings."""
+    from proccompile.model.build import model_config
+    from proccompile.validate.config import config_problems
+
     bag = Diagnostics()
     path = discover(root).config
     if not exists(path):  # a broken link is there, and is reported as such by load_yaml
@@ -81,6 +90,10 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     ``today`` is the day reviews are judged at; without it review dates are not checked. ``overlay``
     gives files' would-be bytes, so an edit is checked before it is written.
     """
+    from proccompile.model.build import build_corpus
+    from proccompile.model.lock import parse_lock
+    from proccompile.validate import run_checks
+
     config, config_source, bag = load_config(root)
     files = discover(root)
     overlay = overlay or {}
@@ -99,7 +112,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
     if corpus.lock is not None:
         paths += (LOCK_NAME,)
-    return CheckResult(bag, corpus, paths)
+    return CheckResult(bag, paths, corpus)
 
 
 def default_jobs() -> int:
@@ -116,28 +129,40 @@ def build_project(
 ) -> BuildResult:
     """Check, then render and write what changed; writes nothing when any error was found.
 
-    An output is rendered again only when the hash of its inputs differs from the one the manifest in
-    ``out_dir`` records, or the file there is not what was written (``force`` renders all). ``jobs``
-    worker processes render (default: the cores); the bytes are the same whatever the count.
-    ``progress(done, total, name)`` is called after each document is rendered.
+    When no input file changed since the last build into ``out_dir`` (the hash of every file it read,
+    and of the tool, equals the one its manifest records, and its outputs are intact), nothing is
+    parsed: the findings that build's check recorded are reported again. Otherwise an output is
+    rendered again only when the hash of its inputs differs from the one the manifest records, or the
+    file there is not what was written (``force`` renders all). ``jobs`` worker processes render
+    (default: the cores); the bytes are the same whatever the count. ``progress(done, total, name)``
+    is called after each document is rendered.
     """
-    # Imported here so `check` never pays for python-docx and lxml at start-up.
-    from proccompile import render
     from proccompile.write import read_previous, write_build
     from proccompile.write.guard import refuse_folder_target
+    from proccompile.write.manifest import BuildRecord, Checked
 
+    refuse_folder_target(out_dir, protected_paths(root))
+    last = None if force else read_previous(out_dir)
+    if last is not None and last.complete and last.record.checked is not None:
+        replayed = from_records(last.record.checked.findings)
+        unchanged = inputs_digest(root, tool_fingerprint(), _build_inputs(root, last.record.attached))
+        if replayed is not None and unchanged == last.record.inputs:
+            summary = CheckSummary(replayed, tuple(last.record.checked.files))
+            return BuildResult(summary, [out_dir / relpath for relpath in sorted(last.outputs)])
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
-    refuse_folder_target(out_dir, protected_paths(root))
-    inputs = render.corpus_inputs(checked.corpus, root)
-    last = None if force else read_previous(out_dir)
-    if last is not None and last.complete and last.inputs == inputs:  # nothing changed: not even views
-        return BuildResult(checked, [out_dir / relpath for relpath in sorted(last.outputs)])
-    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics)
+    # Imported only now: a check or a build with nothing to do never pays for python-docx and lxml.
+    from proccompile import render
+
+    attached = _attached(checked.corpus)
+    known = {doc.source.path: doc.source.sha256 for doc in checked.corpus.documents()}
+    known[checked.corpus.config_source.path] = checked.corpus.config_source.sha256
+    inputs = inputs_digest(root, tool_fingerprint(), _build_inputs(root, attached), known) or ""
+    previous = last.outputs if last is not None else {}
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous)
     if checked.diagnostics.has_errors:
         return BuildResult(checked)
-    previous = last.outputs if last is not None else {}
     stale = [f for f in plan.files if f.relpath not in previous or previous[f.relpath].inputs != f.inputs]
     stale_paths = {f.relpath for f in stale}
     kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
@@ -150,13 +175,23 @@ def build_project(
                 progress(len(rendered), len(stale), file.relpath)
             yield file
 
-    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept, inputs)
+    record = BuildRecord(inputs, attached, Checked(checked.paths, to_records(checked.diagnostics)))
+    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept, record)
     return BuildResult(checked, outputs, rendered)
+
+
+def _build_inputs(root: Path, attached: Iterable[str]) -> list[Path]:
+    return build_input_files(root, [root / LOCK_NAME], attached)
+
+
+def _attached(corpus: Corpus) -> list[str]:
+    """Attachment files as the procedures write them: the build reads them, so they are among its inputs."""
+    return sorted({a.file for doc in corpus.procedures for a in doc.model.attachments if a.file is not None})
 
 
 def protected_paths(root: Path) -> Protected:
     from proccompile.write.guard import Protected
 
     files = discover(root)
-    return Protected(files=(files.config, root / "proccompile.lock"),
+    return Protected(files=(files.config, root / LOCK_NAME),
                      folders=(files.root / PROCEDURE_DIR, files.root / FORM_DIR, root / "templates"))

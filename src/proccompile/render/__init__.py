@@ -5,26 +5,25 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
-import proccompile
 from proccompile.diagnostics import Diagnostics
-from proccompile.load.paths import exists, refusal
+from proccompile.load.paths import inside_project
+from proccompile.load.snapshot import inputs_digest, template_files, tool_fingerprint
 from proccompile.model import Corpus
 from proccompile.model.dates import form_dates, newest_procedure_date
+from proccompile.model.form import Form
 
 if TYPE_CHECKING:
     from proccompile.model.corpus import Document
-    from proccompile.model.form import Form
     from proccompile.model.procedure import Procedure
     from proccompile.render.blocks import DocView
     from proccompile.render.reference_document import Base
 
-__all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "corpus_inputs", "plan_corpus", "render_corpus"]
+__all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "plan_corpus", "render_corpus"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,24 @@ class PlannedFile:
     source_sha256: str  # sha256 of the source bytes
     inputs: str
     sha256: str = ""  # of the output bytes, once known
+    # Hash of what the view was computed from: the source, the documents it looked up (``reads``, as
+    # "kind:code"), the config, templates, reference document, tool, and a form's date or a procedure's
+    # attached files. Equal to the last build's: the view, and so ``inputs``, are equal too.
+    depends: str = ""
+    reads: tuple[str, ...] = ()
+
+
+class Recorded(Protocol):
+    """What the last build recorded of an output that is still intact (the manifest's entry)."""
+
+    @property
+    def inputs(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def depends(self) -> str: ...
+    @property
+    def reads(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -75,11 +92,14 @@ class RenderPlan:
             yield RenderedFile(**{**vars(planned), "sha256": hashlib.sha256(data).hexdigest()}, data=data)
 
 
-def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics) -> RenderPlan:
+def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
+                previous: Mapping[str, Recorded] | None = None) -> RenderPlan:
     """Compute every document's view and input hash; findings (PC5xx) go into ``bag``.
 
     Files are in ``relpath`` order. Wording comes from ``project_root/templates`` when a template is
-    overridden there, styles from ``templates/reference.docx`` when present.
+    overridden there, styles from ``templates/reference.docx`` when present. ``previous`` (relpath →
+    what the last build recorded, for outputs still intact) lets a document whose ``depends`` is
+    unchanged keep its recorded ``inputs`` without its view being computed again.
     """
     # Imported here: importing the package (e.g. for RenderedFile or a sibling module) must not cost
     # the ~50 ms python-docx and lxml take to load.
@@ -94,31 +114,73 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics) -> RenderP
     base = load_base(project_root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes)
     dates = form_dates(corpus)
     fallback = newest_procedure_date(corpus.procedures)
-    jobs: list[tuple[DocView, Document[Procedure] | Document[Form]]] = []
-    for procedure in corpus.procedures:
-        jobs.append((procedure_view(corpus, procedure, texts), procedure))
-    for form in corpus.forms:
-        # A form under document control has its own dates; older forms take their procedure's.
-        own = form.model.effective or form.model.issued
-        jobs.append((form_view(corpus, form, texts, own or dates.get(form.model.code, fallback)), form))
     common = hashlib.sha256(base.data)
     common.update(repr((base.source, sorted(base.style_ids.items()), tool_fingerprint())).encode())
+    settings = common.copy()  # what every view depends on besides its documents: config and templates
+    settings.update(corpus.config_source.sha256.encode())
+    settings.update((inputs_digest(project_root, "", template_files(project_root)) or "").encode())
+    recorded = {p.source: (relpath, p) for relpath, p in (previous or {}).items() if p.depends}
     plan = RenderPlan(base)
-    for view, doc in jobs:  # check has made sure no two documents share an output name (PC503)
+    for doc in corpus.documents():
         source, model = doc.source, doc.model
+        if isinstance(model, Form):
+            # A form under document control has its own dates; older forms take their procedure's.
+            date = model.effective or model.issued or dates.get(model.code, fallback)
+            extra = repr(date)
+        else:
+            date, extra = None, _attached_hashes(project_root, model)
+        last = recorded.get(source.rel)
+        if last is not None and _depends(settings, corpus, doc, extra, last[1].reads) == last[1].depends:
+            relpath, kept = last
+            plan.files.append(_planned(doc, relpath, kept.inputs, kept.depends, kept.reads))
+            continue
+        corpus.lookups = set()
+        try:
+            if isinstance(model, Form):
+                assert date is not None
+                view = form_view(corpus, cast("Document[Form]", doc), texts, date)
+            else:
+                view = procedure_view(corpus, cast("Document[Procedure]", doc), texts)
+            reads = tuple(sorted(f"{kind}:{code}" for kind, code in corpus.lookups))
+        finally:
+            corpus.lookups = None
         inputs = common.copy()
         serialised = _serialised(view)
         inputs.update(serialised)
-        plan.files.append(PlannedFile(
-            relpath=view.relpath, kind=view.kind, code=model.code, version=model.version, title=model.title,
-            source=source.rel, source_sha256=source.sha256, inputs=inputs.hexdigest(),
-        ))
+        depends = _depends(settings, corpus, doc, extra, reads)
+        plan.files.append(_planned(doc, view.relpath, inputs.hexdigest(), depends, reads))
         plan._views[view.relpath] = serialised
     for planned, data in attachment_copies(corpus, project_root):
         plan.files.append(planned)
         plan._copies[planned.relpath] = data
     plan.files.sort(key=lambda f: f.relpath)
     return plan
+
+
+def _planned(doc: Document[Procedure] | Document[Form], relpath: str, inputs: str, depends: str,
+             reads: tuple[str, ...]) -> PlannedFile:
+    model = doc.model
+    return PlannedFile(relpath=relpath, kind="form" if isinstance(model, Form) else "procedure", code=model.code,
+                       version=model.version, title=model.title, source=doc.source.rel,
+                       source_sha256=doc.source.sha256, inputs=inputs, depends=depends, reads=reads)
+
+
+def _depends(settings: hashlib._Hash, corpus: Corpus, doc: Document[Procedure] | Document[Form], extra: str,
+             reads: tuple[str, ...]) -> str:
+    """The hash of what ``doc``'s view was computed from, given the documents it looked up."""
+    digest = settings.copy()
+    digest.update(f"{doc.source.rel}\0{doc.source.sha256}\0{extra}".encode("utf-8", "surrogatepass"))
+    for read in reads:
+        kind, _, code = read.partition(":")
+        found = corpus.procedure(code) if kind == "procedure" else corpus.form(code)
+        digest.update(f"\n{read}\0{found.source.sha256 if found else '-'}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _attached_hashes(project_root: Path, procedure: Procedure) -> str:
+    """The procedure's attached files by content: a picture it prints may change without its YAML changing."""
+    files = [inside_project(project_root, a.file) for a in procedure.attachments if a.file is not None]
+    return repr([hashlib.sha256(path.read_bytes()).hexdigest() if path else "-" for path in files])
 
 
 def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
@@ -145,36 +207,3 @@ def _serialised(view: DocView) -> bytes:
     pickler.fast = True
     pickler.dump(view)
     return stream.getvalue()
-
-
-def corpus_inputs(corpus: Corpus, project_root: Path) -> str:
-    """One hash of every input of the whole build: when it is unchanged, so is every output.
-
-    The tool, the config and every document by their hashes, and every file under ``templates/``.
-    Cheaper than planning (no views): a rebuild with nothing changed stops here.
-    """
-    digest = hashlib.sha256(tool_fingerprint().encode())
-    sources = [corpus.config_source, *(doc.source for doc in corpus.documents())]
-    for source in sorted(sources, key=lambda s: s.rel):
-        digest.update(f"{source.rel}\0{source.sha256}\n".encode("utf-8", "surrogatepass"))
-    templates = project_root / "templates"
-    for path in sorted(p for p in templates.rglob("*") if exists(p)) if templates.is_dir() else ():
-        digest.update(path.relative_to(templates).as_posix().encode("utf-8", "surrogatepass") + b"\0")
-        refused = refusal(project_root, path)  # a link out of the project is never read, only noted
-        digest.update(refused.reason.encode() if refused else hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-@cache
-def _code_digest() -> str:
-    # A development install changes its code without changing its version; rebuild when it did.
-    digest = hashlib.sha256()
-    package = Path(proccompile.__file__).parent
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def tool_fingerprint() -> str:
-    """The tool version and a digest of its code and packaged templates: another tool build rebuilds all."""
-    return f"{proccompile.__version__}+{_code_digest()}"

@@ -14,12 +14,14 @@ from proccompile.write.atomic import remove_leftovers, write_atomic
 from proccompile.write.guard import build_lock
 from proccompile.write.manifest import (
     MANIFEST,
+    NO_RECORD,
+    BuildRecord,
     Entry,
     Output,
     Previous,
     manifest_bytes,
-    previous_inputs,
     previous_outputs,
+    previous_record,
 )
 
 _WRITERS = 4
@@ -27,9 +29,9 @@ _IN_FLIGHT = 32
 
 
 class PreviousBuild(NamedTuple):
-    """What the last build into a folder recorded: its whole-build inputs hash and its outputs still intact."""
+    """What the last build into a folder recorded: its whole-build record and its outputs still intact."""
 
-    inputs: str
+    record: BuildRecord
     outputs: dict[str, Previous]
     complete: bool
     """Every output the manifest lists is on disk exactly as it was written."""
@@ -39,7 +41,7 @@ def read_previous(out_dir: Path) -> PreviousBuild:
     """What the last build into ``out_dir`` recorded, keeping only outputs still on disk exactly as written."""
     manifest_path = out_dir / MANIFEST
     if not _regular(manifest_path):
-        return PreviousBuild("", {}, complete=False)
+        return PreviousBuild(BuildRecord(), {}, complete=False)
     data = manifest_path.read_bytes()
     listed = previous_outputs(data)
     intact = {}
@@ -50,15 +52,15 @@ def read_previous(out_dir: Path) -> PreviousBuild:
                 intact[relpath] = previous
         except (ValueError, OSError):
             continue  # gone, unreadable, edited, or a hand-edited path: build it again
-    return PreviousBuild(previous_inputs(data), intact, complete=bool(listed) and len(intact) == len(listed))
+    return PreviousBuild(previous_record(data), intact, complete=bool(listed) and len(intact) == len(listed))
 
 
 def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]] = (),
-                inputs: str = "") -> list[Path]:
+                record: BuildRecord = NO_RECORD) -> list[Path]:
     """Write ``files`` under ``out_dir`` as they arrive and ``manifest.json`` last; returns every output path.
 
     ``kept`` are (entry, sha256) of outputs a previous build wrote and this one leaves as they are;
-    ``inputs`` is the whole-build inputs hash, recorded in the manifest.
+    ``record`` (the whole-build inputs hash, attachments read, the check) goes into the manifest.
     Each file goes to a temporary file in its own folder and is renamed over the target, so a reader
     (or an interrupted build) never sees half a document; only hashes are held, never all the bytes.
     A file whose bytes are unchanged is not rewritten, keeping its modification time. Outputs listed
@@ -67,11 +69,11 @@ def write_build(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Ent
     into one folder take turns.
     """
     with build_lock(out_dir):
-        return _write_locked(out_dir, files, kept, inputs)
+        return _write_locked(out_dir, files, kept, record)
 
 
 def _write_locked(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[Entry, str]],
-                  inputs: str) -> list[Path]:
+                  record: BuildRecord) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / MANIFEST
     old = previous_outputs(manifest_path.read_bytes()) if _regular(manifest_path) else {}
@@ -105,7 +107,7 @@ def _write_locked(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[E
             continue  # a hand-edited manifest must not make us delete outside the build folder
         if _regular(stale) and hashlib.sha256(stale.read_bytes()).hexdigest() == previous.sha256:
             stale.unlink()
-    write_atomic(manifest_path, manifest_bytes(entries, inputs))
+    write_atomic(manifest_path, manifest_bytes(entries, record))
     return [out_dir / _safe_relpath(relpath) for relpath in sorted(current)]
 
 

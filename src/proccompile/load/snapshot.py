@@ -1,0 +1,81 @@
+"""Every input of a build as one hash, read from disk without parsing: when it is unchanged, so is every output."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+
+import proccompile
+from proccompile.load.discover import discover
+from proccompile.load.paths import exists, project_path, refusal
+
+# The largest file a project may allow (limits.max_file_bytes); a bigger one is left to the full check.
+MAX_HASHED_BYTES = 50_000_000
+
+
+def build_input_files(root: Path, also: Iterable[Path], attached: Iterable[str]) -> list[Path]:
+    """The files a build reads: config, ``also`` (e.g. the lock file), procedures, forms, templates, attachments.
+
+    ``attached`` are attachment paths as documents write them; ones that could not be read were findings.
+    """
+    files = discover(root)
+    listed = [files.config, *(p for p in also if exists(p)), *files.procedures, *files.forms, *template_files(root)]
+    for written in sorted(set(attached)):
+        path = project_path(root, written)
+        if path is not None:
+            listed.append(path)
+    return listed
+
+
+def template_files(root: Path) -> list[Path]:
+    """Every file under ``templates/`` (wording overrides and the reference document), in a stable order."""
+    templates = root / "templates"
+    if not templates.is_dir():
+        return []
+    return sorted((p for p in templates.rglob("*") if exists(p) and not p.is_dir()), key=Path.as_posix)
+
+
+def inputs_digest(root: Path, salt: str, files: Iterable[Path], known: Mapping[Path, str] | None = None) -> str | None:
+    """sha256 over ``salt`` and each file's project path and content hash (``known`` gives hashes already taken).
+
+    A file that may not be read (a link out of the project, a device) counts by the reason, unread.
+    None when a file is larger than any project may allow: only the full check may judge it.
+    """
+    known = known or {}
+    digest = hashlib.sha256(salt.encode())
+    for path in files:
+        content = known.get(path) or _content_hash(root, path)
+        if content is None:
+            return None
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        digest.update(f"{name}\0{content}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _content_hash(root: Path, path: Path) -> str | None:
+    refused = refusal(root, path)
+    if refused is not None:
+        return f"unread: {refused.reason}"
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_HASHED_BYTES + 1)
+    except OSError as exc:
+        return f"unread: {exc.strerror}"
+    return hashlib.sha256(data).hexdigest() if len(data) <= MAX_HASHED_BYTES else None
+
+
+@cache
+def _code_digest() -> str:
+    # A development install changes its code without changing its version; rebuild when it did.
+    digest = hashlib.sha256()
+    package = Path(proccompile.__file__).parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def tool_fingerprint() -> str:
+    """The tool version and a digest of its code and packaged templates: another tool build rebuilds all."""
+    return f"{proccompile.__version__}+{_code_digest()}"

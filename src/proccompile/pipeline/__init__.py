@@ -160,23 +160,25 @@ def build_project(
     known[checked.corpus.config_source.path] = checked.corpus.config_source.sha256
     inputs = inputs_digest(root, tool_fingerprint(), _build_inputs(root, attached), known) or ""
     previous = last.outputs if last is not None else {}
-    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous)
-    if checked.diagnostics.has_errors:
-        return BuildResult(checked)
-    stale = [f for f in plan.files if f.relpath not in previous or previous[f.relpath].inputs != f.inputs]
-    stale_paths = {f.relpath for f in stale}
-    kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
-    rendered: list[str] = []
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous, jobs or default_jobs())
+    try:
+        if checked.diagnostics.has_errors:
+            return BuildResult(checked)
+        stale_paths = {f.relpath for f in plan.stale}
+        kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
+        rendered: list[str] = []
 
-    def announced(files: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
-        for file in files:
-            rendered.append(file.relpath)
-            if progress is not None:
-                progress(len(rendered), len(stale), file.relpath)
-            yield file
+        def announced(files: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
+            for file in files:
+                rendered.append(file.relpath)
+                if progress is not None:
+                    progress(len(rendered), len(stale_paths), file.relpath)
+                yield file
 
-    record = BuildRecord(inputs, attached, Checked(checked.paths, to_records(checked.diagnostics)))
-    outputs = write_build(out_dir, announced(plan.render(stale, jobs or default_jobs())), kept, record)
+        record = BuildRecord(inputs, attached, Checked(checked.paths, to_records(checked.diagnostics)))
+        outputs = write_build(out_dir, announced(plan.render_stale()), kept, record)
+    finally:
+        plan.close()
     return BuildResult(checked, outputs, rendered)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from proccompile.model.procedure import Procedure
     from proccompile.render.blocks import DocView
     from proccompile.render.reference_document import Base
+    from proccompile.render.workers import Renderer
 
 __all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "plan_corpus", "render_corpus"]
 
@@ -71,35 +72,37 @@ class RenderedFile(PlannedFile):
 
 @dataclass
 class RenderPlan:
-    """Every document's view and input hash, computed without python-docx work; render any subset of it."""
+    """Every document's view and input hash, and the rendering of the stale ones, started while planning."""
 
     base: Base
+    renderer: Renderer
     files: list[PlannedFile] = field(default_factory=list)
-    # Serialised: a third of the memory of the objects, and what worker processes are sent anyway.
-    _views: dict[str, bytes] = field(default_factory=dict, repr=False)
+    stale: list[PlannedFile] = field(default_factory=list)
+    """Files whose inputs differ from the previous build's (all of them without one), in submission order."""
     # Attached files copied as they are: their bytes are their rendering.
     _copies: dict[str, bytes] = field(default_factory=dict, repr=False)
 
-    def render(self, files: Iterable[PlannedFile], jobs: int = 1) -> Iterator[RenderedFile]:
-        """Render ``files`` in their order, in ``jobs`` worker processes; the bytes do not depend on ``jobs``."""
-        from proccompile.render.workers import render_views
-
-        wanted = list(files)
-        documents = [f for f in wanted if f.relpath not in self._copies]
-        built = iter(render_views([self._views[f.relpath] for f in documents], self.base, jobs))
-        for planned in wanted:
+    def render_stale(self) -> Iterator[RenderedFile]:
+        """The stale files rendered (documents, then copied attachments); the bytes do not depend on ``jobs``."""
+        built = self.renderer.results()
+        for planned in self.stale:
             data = self._copies[planned.relpath] if planned.relpath in self._copies else next(built)
             yield RenderedFile(**{**vars(planned), "sha256": hashlib.sha256(data).hexdigest()}, data=data)
 
+    def close(self) -> None:
+        """Stop the workers, whether or not every result was read."""
+        self.renderer.close()
+
 
 def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
-                previous: Mapping[str, Recorded] | None = None) -> RenderPlan:
-    """Compute every document's view and input hash; findings (PC5xx) go into ``bag``.
+                previous: Mapping[str, Recorded] | None = None, jobs: int = 1) -> RenderPlan:
+    """Compute every document's view and input hash, and start rendering the stale ones in ``jobs`` processes.
 
-    Files are in ``relpath`` order. Wording comes from ``project_root/templates`` when a template is
-    overridden there, styles from ``templates/reference.docx`` when present. ``previous`` (relpath →
-    what the last build recorded, for outputs still intact) lets a document whose ``depends`` is
-    unchanged keep its recorded ``inputs`` without its view being computed again.
+    Findings (PC5xx) go into ``bag``; ``files`` are in ``relpath`` order. Wording comes from
+    ``project_root/templates`` when a template is overridden there, styles from
+    ``templates/reference.docx`` when present. ``previous`` (relpath → what the last build recorded,
+    for outputs still intact) decides what is stale, and lets a document whose ``depends`` is
+    unchanged keep its recorded ``inputs`` without its view being computed again. Close the plan.
     """
     # Imported here: importing the package (e.g. for RenderedFile or a sibling module) must not cost
     # the ~50 ms python-docx and lxml take to load.
@@ -108,6 +111,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     from proccompile.render.form import form_view
     from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
+    from proccompile.render.workers import Renderer
     from proccompile.views.wording import Texts
 
     texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
@@ -119,8 +123,9 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     settings = common.copy()  # what every view depends on besides its documents: config and templates
     settings.update(corpus.config_source.sha256.encode())
     settings.update((inputs_digest(project_root, "", template_files(project_root)) or "").encode())
-    recorded = {p.source: (relpath, p) for relpath, p in (previous or {}).items() if p.depends}
-    plan = RenderPlan(base)
+    previous = previous or {}
+    recorded = {p.source: (relpath, p) for relpath, p in previous.items() if p.depends}
+    plan = RenderPlan(base, Renderer(base, jobs))
     for doc in corpus.documents():
         source, model = doc.source, doc.model
         if isinstance(model, Form):
@@ -148,13 +153,23 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         serialised = _serialised(view)
         inputs.update(serialised)
         depends = _depends(settings, corpus, doc, extra, reads)
-        plan.files.append(_planned(doc, view.relpath, inputs.hexdigest(), depends, reads))
-        plan._views[view.relpath] = serialised
+        planned = _planned(doc, view.relpath, inputs.hexdigest(), depends, reads)
+        plan.files.append(planned)
+        if _stale(planned, previous):
+            plan.stale.append(planned)
+            plan.renderer.submit(serialised)
     for planned, data in attachment_copies(corpus, project_root):
         plan.files.append(planned)
-        plan._copies[planned.relpath] = data
+        if _stale(planned, previous):
+            plan.stale.append(planned)
+            plan._copies[planned.relpath] = data
     plan.files.sort(key=lambda f: f.relpath)
     return plan
+
+
+def _stale(planned: PlannedFile, previous: Mapping[str, Recorded]) -> bool:
+    last = previous.get(planned.relpath)
+    return last is None or last.inputs != planned.inputs
 
 
 def _planned(doc: Document[Procedure] | Document[Form], relpath: str, inputs: str, depends: str,
@@ -189,13 +204,16 @@ def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
 
     Returns the files sorted by ``relpath``.
     """
-    plan = plan_corpus(corpus, project_root, bag)
+    plan = plan_corpus(corpus, project_root, bag, jobs=jobs)
     rendered = []
-    for file in plan.render(plan.files, jobs):
-        rendered.append(file)
-        if progress is not None:
-            progress(file.relpath)
-    return rendered
+    try:
+        for file in plan.render_stale():
+            rendered.append(file)
+            if progress is not None:
+                progress(file.relpath)
+    finally:
+        plan.close()
+    return sorted(rendered, key=lambda f: f.relpath)
 
 
 def _serialised(view: DocView) -> bytes:

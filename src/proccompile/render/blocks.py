@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 # Markers for live page fields inside display strings; the docx builder turns them into PAGE/NUMPAGES.
@@ -12,6 +14,20 @@ PAGE = "\ue000PAGE\ue000"
 NUMPAGES = "\ue000NUMPAGES\ue000"
 
 Align = Literal["left", "center", "right", "both"] | None
+
+
+def _by_fields(self: object) -> tuple[type, tuple[object, ...]]:
+    # Views are pickled for every document (to hash them and to send them to workers); a frozen slotted
+    # dataclass pickles through Python-level __getstate__/__setstate__, rebuilding it from its field
+    # values in order is the same object at a fraction of the cost.
+    cls = type(self)
+    getter = _FIELD_GETTERS.get(cls)
+    if getter is None:  # every class using this has two or more fields, so the getter gives a tuple
+        getter = _FIELD_GETTERS[cls] = attrgetter(*cls.__slots__)  # type: ignore[attr-defined]
+    return cls, getter(self)
+
+
+_FIELD_GETTERS: dict[type, Callable[[object], tuple[object, ...]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +44,8 @@ class Para:
     keep_next: bool = False
     space_before: int | None = None  # points
 
+    __reduce__ = _by_fields
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -39,6 +57,8 @@ class Cell:
     align: Align = None
     top: bool = False  # text at the top of a tall cell (a multi-line blank's label) instead of centred
     bold: bool = False
+
+    __reduce__ = _by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +79,8 @@ class Table:
     # cannot split and does not fit is cut off at the page's foot.
     split_rows: bool = False
 
+    __reduce__ = _by_fields
+
 
 @dataclass(frozen=True, slots=True)
 class PageBreak:
@@ -71,6 +93,8 @@ class Image:
 
     data: bytes = field(repr=False)
     name: str  # file name, for the picture's description
+
+    __reduce__ = _by_fields
 
 
 Block = Para | Table | PageBreak | Image
@@ -87,6 +111,8 @@ class PageView:
     watermark: str | None
     footer: tuple[str, ...]  # left-aligned part, right-aligned part
     landscape: bool = False
+
+    __reduce__ = _by_fields
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def _text_width(section: Section) -> int:
 
 def _blocks(view: DocView, styles: dict[str, str], width: int,
             document: DocxDocument) -> Iterator[etree._Element]:
-    bold = kit.rpr(bold=True)
+    bold = kit.rpr_xml(bold=True)
     page_break = False
     for block in view.blocks:
         if isinstance(block, PageBreak):
@@ -135,7 +135,7 @@ def _header(section: Section, page: PageView, styles: dict[str, str], width: int
         rows.append((Cell(page.company if i == 0 else "", merge=merge if n > 1 else None, align="center"),
                      Cell(page.title if i == 0 else "", merge=merge if n > 1 else None, align="center"),
                      Cell(label, shade=True, align="center"), Cell(value, align="center")))
-    small = {"text": kit.rpr(size=18)}
+    small = {"text": kit.rpr_xml(size=18)}
     # Rows share the height the company cell needs (name and stamp), at least one line each.
     tbl = kit.table(_scale(_HEADER_SPLIT, width), rows, styles, row_height=max(360, -(-_COMPANY_CELL // n)),
                     cell_props=small)
@@ -143,8 +143,8 @@ def _header(section: Section, page: PageView, styles: dict[str, str], width: int
     _restyle(first[0], kit.rpr(bold=True, font=SANS, size=21))
     _restyle(first[1], kit.rpr(font=SANS, size=28))
     first[0].append(kit.paragraph(styles.get("table_text"), page.stamp, align="center", space_before=3,
-                                  props=kit.rpr(bold=True, font=SANS, size=24, color=kit.STAMP_COLOR,
-                                                border=kit.STAMP_COLOR)))
+                                  props=kit.rpr_xml(bold=True, font=SANS, size=24, color=kit.STAMP_COLOR,
+                                                    border=kit.STAMP_COLOR)))
     hdr.append(tbl)
     # Word wants a header to end with a paragraph; a 2-pt one, which also anchors the watermark.
     tail = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{styles.get("header", "Header")}"/>'

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from copy import deepcopy
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 from proccompile.render.blocks import NUMPAGES, PAGE, Cell
@@ -22,176 +19,172 @@ STAMP_COLOR = "C00000"
 _W = f"xmlns:w={quoteattr(W_NS)}"
 
 
-_QNAMES: dict[str, str] = {}
+def _attr(value: str) -> str:
+    return quoteattr(value)
 
 
-def _q(tag: str) -> str:
-    # qn() parses the prefix on every call; documents need tens of thousands of names.
-    name = _QNAMES.get(tag)
-    if name is None:
-        name = _QNAMES[tag] = qn(tag)
-    return name
+def _element(xml: str) -> etree._Element:
+    """Parse one builder's XML (prefixed names, no declarations) into python-docx's element classes."""
+    # Building the text and parsing it once is about eight times faster than an lxml call per element,
+    # which for tables of hundreds of cells was half of each document's time.
+    match = _ROOT_TAG.match(xml)
+    assert match is not None, xml[:40]
+    return parse_xml(f"{xml[:match.end()]} {_W}{xml[match.end():]}")
 
 
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, _q(tag), {_q(f"w:{k}"): v for k, v in attrs.items()} if attrs else None)
+_ROOT_TAG = re.compile(r"<[\w:]+")
+# A parser reads a raw CR in text as a line end; as a reference it stays the character it was.
+_CONTROL = {"\r": "&#13;"}
+
+
+def rpr_xml(*, bold: bool = False, font: tuple[str, str] | None = None, size: int | None = None,
+            color: str | None = None, border: str | None = None) -> str:
+    """Run properties in schema order; empty when there is nothing to set."""
+    if not (bold or font or size or color or border):
+        return ""
+    parts = ["<w:rPr>"]
+    if font:
+        # Explicit names on all four slots: w:eastAsia is what CJK text uses (tech.md §1.1).
+        latin = _attr(font[0])
+        parts.append(f"<w:rFonts w:ascii={latin} w:hAnsi={latin} w:cs={latin} w:eastAsia={_attr(font[1])}/>")
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if color:
+        parts.append(f"<w:color w:val={_attr(color)}/>")
+    if size:
+        parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
+    if border:
+        parts.append(f'<w:bdr w:val="single" w:sz="8" w:space="0" w:color={_attr(border)}/>')
+    parts.append("</w:rPr>")
+    return "".join(parts)
 
 
 def rpr(*, bold: bool = False, font: tuple[str, str] | None = None, size: int | None = None,
         color: str | None = None, border: str | None = None) -> etree._Element | None:
-    """Run properties in schema order; None when there is nothing to set."""
-    if not (bold or font or size or color or border):
-        return None
-    props = OxmlElement("w:rPr")
-    if font:
-        # Explicit names on all four slots: w:eastAsia is what CJK text uses (tech.md §1.1).
-        _sub(props, "w:rFonts", ascii=font[0], hAnsi=font[0], cs=font[0], eastAsia=font[1])
-    if bold:
-        _sub(props, "w:b")
-        _sub(props, "w:bCs")
-    if color:
-        _sub(props, "w:color", val=color)
-    if size:
-        _sub(props, "w:sz", val=str(size))
-        _sub(props, "w:szCs", val=str(size))
-    if border:
-        _sub(props, "w:bdr", val="single", sz="8", space="0", color=border)
-    return props
+    """Run properties as an element; None when there is nothing to set."""
+    xml = rpr_xml(bold=bold, font=font, size=size, color=color, border=border)
+    return _element(xml) if xml else None
 
 
-def add_runs(p: etree._Element, text: str, props: etree._Element | None = None) -> None:
-    """Append ``text`` as runs: newlines become breaks, tabs tabs, PAGE/NUMPAGES markers live fields."""
+def runs_xml(text: str, props: str = "") -> str:
+    """``text`` as runs: newlines become breaks, tabs tabs, PAGE/NUMPAGES markers live fields."""
+    parts = []
     for piece in _SPLIT.split(text):
         if not piece:
             continue
         if piece in _FIELDS:
-            _add_field(p, _FIELDS[piece], props)
-            continue
-        r = _sub(p, "w:r")
-        if props is not None:
-            r.append(deepcopy(props))
-        if piece == "\n":
-            _sub(r, "w:br")
+            parts.append(_field_xml(_FIELDS[piece], props))
+        elif piece == "\n":
+            parts.append(f"<w:r>{props}<w:br/></w:r>")
         elif piece == "\t":
-            _sub(r, "w:tab")
+            parts.append(f"<w:r>{props}<w:tab/></w:r>")
         else:
-            t = _sub(r, "w:t")
-            t.text = piece
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            parts.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(piece, _CONTROL)}</w:t></w:r>')
+    return "".join(parts)
 
 
-def _add_field(p: etree._Element, instr: str, props: etree._Element | None) -> None:
+def _field_xml(instr: str, props: str) -> str:
     # Complex field begin/instr/separate/result/end: renderers lay out PAGE and NUMPAGES live, so no
     # updateFields prompt is needed; the cached "1" only shows in clients that do not paginate.
-    for kind, text in (("begin", None), ("instr", f" {instr} "), ("separate", None), ("result", "1"),
-                       ("end", None)):
-        r = _sub(p, "w:r")
-        if props is not None:
-            r.append(deepcopy(props))
-        if kind == "instr":
-            el = _sub(r, "w:instrText")
-            el.text = text
-            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        elif kind == "result":
-            _sub(r, "w:t").text = text
-        else:
-            _sub(r, "w:fldChar", fldCharType=kind)
+    return (f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{props}<w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+            f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f"<w:r>{props}<w:t>1</w:t></w:r>"
+            f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def paragraph_xml(style_id: str | None, text: str = "", *, lead: str = "", align: str | None = None,
+                  keep_next: bool = False, page_break_before: bool = False, space_before: int | None = None,
+                  right_tab: int | None = None, props: str = "", lead_props: str = "") -> str:
+    parts = ["<w:p><w:pPr>"]
+    if style_id:
+        parts.append(f"<w:pStyle w:val={_attr(style_id)}/>")
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if page_break_before:
+        parts.append("<w:pageBreakBefore/>")
+    if right_tab is not None:
+        parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{right_tab}"/></w:tabs>')
+    if space_before is not None:
+        parts.append(f'<w:spacing w:before="{space_before * 20}"/>')
+    if align:
+        parts.append(f"<w:jc w:val={_attr(align)}/>")
+    parts.append("</w:pPr>")
+    if lead:
+        parts.append(runs_xml(lead, lead_props))
+    parts.append(runs_xml(text, props))
+    parts.append("</w:p>")
+    return "".join(parts)
 
 
 def paragraph(style_id: str | None, text: str = "", *, lead: str = "", align: str | None = None,
               keep_next: bool = False, page_break_before: bool = False, space_before: int | None = None,
-              right_tab: int | None = None, props: etree._Element | None = None,
-              lead_props: etree._Element | None = None) -> etree._Element:
-    p = OxmlElement("w:p")
-    ppr = _sub(p, "w:pPr")
-    if style_id:
-        _sub(ppr, "w:pStyle", val=style_id)
-    if keep_next:
-        _sub(ppr, "w:keepNext")
-    if page_break_before:
-        _sub(ppr, "w:pageBreakBefore")
-    if right_tab is not None:
-        _sub(_sub(ppr, "w:tabs"), "w:tab", val="right", pos=str(right_tab))
-    if space_before is not None:
-        _sub(ppr, "w:spacing", before=str(space_before * 20))
-    if align:
-        _sub(ppr, "w:jc", val=align)
-    if lead:
-        add_runs(p, lead, lead_props)
-    add_runs(p, text, props)
-    return p
-
-
-def shade(tc_pr: etree._Element, fill: str = SHADE) -> None:
-    # tcPr children are ordered (tcW, gridSpan, vMerge, tcBorders, shd, …, vAlign); shd goes before vAlign.
-    shd = OxmlElement("w:shd", {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
-    valign = tc_pr.find(qn("w:vAlign"))
-    if valign is not None:
-        valign.addprevious(shd)
-    else:
-        tc_pr.append(shd)
+              right_tab: int | None = None, props: str = "", lead_props: str = "") -> etree._Element:
+    return _element(paragraph_xml(style_id, text, lead=lead, align=align, keep_next=keep_next,
+                                  page_break_before=page_break_before, space_before=space_before,
+                                  right_tab=right_tab, props=props, lead_props=lead_props))
 
 
 def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[str, str], *,
-          header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, etree._Element | None]
-          | None = None, heights: dict[int, int] | None = None, split_rows: bool = False) -> etree._Element:
-    """A fixed-layout table; ``widths`` in twips. Identical row objects are built once and copied."""
-    tbl = OxmlElement("w:tbl")
-    tbl_pr = _sub(tbl, "w:tblPr")
-    _sub(tbl_pr, "w:tblStyle", val=styles["table_grid"])
-    _sub(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
-    _sub(tbl_pr, "w:jc", val="center")
-    _sub(tbl_pr, "w:tblLayout", type="fixed")
-    _sub(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
-         noHBand="1", noVBand="1")
-    grid = _sub(tbl, "w:tblGrid")
-    for width in widths:
-        _sub(grid, "w:gridCol", w=str(width))
-    built: dict[int, etree._Element] = {}
+          header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, str] | None = None,
+          heights: dict[int, int] | None = None, split_rows: bool = False) -> etree._Element:
+    """A fixed-layout table; ``widths`` in twips. Identical row objects are written once and repeated."""
+    parts = [f"<w:tbl><w:tblPr><w:tblStyle w:val={_attr(styles['table_grid'])}/>"
+             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+             'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    parts += [f'<w:gridCol w:w="{width}"/>' for width in widths]
+    parts.append("</w:tblGrid>")
+    built: dict[int, str] = {}
     props = cell_props or {}
     for index, row in enumerate(rows):
         height = (heights or {}).get(index, row_height)
         if id(row) in built and height == row_height:
-            tbl.append(deepcopy(built[id(row)]))
+            parts.append(built[id(row)])
             continue
-        tr = _sub(tbl, "w:tr")
-        tr_pr = _sub(tr, "w:trPr")
+        tr = ["<w:tr><w:trPr>"]
         if index >= header_rows and not split_rows:
-            _sub(tr_pr, "w:cantSplit")
+            tr.append("<w:cantSplit/>")
         if height:
-            _sub(tr_pr, "w:trHeight", val=str(height), hRule="atLeast")
+            tr.append(f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>')
         if index < header_rows:
-            _sub(tr_pr, "w:tblHeader")  # repeat on every page
+            tr.append("<w:tblHeader/>")  # repeat on every page
+        tr.append("</w:trPr>")
         column = 0
         for cell in row:
-            _cell(tr, cell, sum(widths[column:column + cell.span]), styles, props)
+            tr.append(_cell_xml(cell, sum(widths[column:column + cell.span]), styles, props))
             column += cell.span
+        tr.append("</w:tr>")
+        xml = "".join(tr)
+        parts.append(xml)
         if height == row_height:
-            built[id(row)] = tr
-    return tbl
+            built[id(row)] = xml
+    parts.append("</w:tbl>")
+    return _element("".join(parts))
 
 
-def _cell(tr: etree._Element, cell: Cell, width: int, styles: dict[str, str],
-          props: dict[str, etree._Element | None]) -> None:
-    tc = _sub(tr, "w:tc")
-    tc_pr = _sub(tc, "w:tcPr")
-    _sub(tc_pr, "w:tcW", w=str(width), type="dxa")
+def _cell_xml(cell: Cell, width: int, styles: dict[str, str], props: dict[str, str]) -> str:
+    # tcPr children are ordered (tcW, gridSpan, vMerge, tcBorders, shd, …, vAlign).
+    parts = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
     if cell.span > 1:
-        _sub(tc_pr, "w:gridSpan", val=str(cell.span))
+        parts.append(f'<w:gridSpan w:val="{cell.span}"/>')
     if cell.merge:
-        _sub(tc_pr, "w:vMerge", val=cell.merge)
+        parts.append(f'<w:vMerge w:val="{cell.merge}"/>')
     if cell.shade or cell.heading:
-        shade(tc_pr)
-    _sub(tc_pr, "w:vAlign", val="top" if cell.top else "center")
+        parts.append(_SHADED)
+    parts.append(f'<w:vAlign w:val="{"top" if cell.top else "center"}"/></w:tcPr>')
     style = styles["table_heading"] if cell.heading else styles["table_text"]
     align = cell.align or ("center" if cell.heading else None)
-    text_props = props.get("heading" if cell.heading else "text")
-    if cell.bold and text_props is None:
+    text_props = props.get("heading" if cell.heading else "text", "")
+    if cell.bold and not text_props:
         text_props = _BOLD_SANS
-    tc.append(paragraph(style, cell.text, align=align, props=text_props))
+    parts.append(paragraph_xml(style, cell.text, align=align, props=text_props))
+    parts.append("</w:tc>")
+    return "".join(parts)
 
 
-_BOLD_SANS = rpr(bold=True, font=SANS)
+_SHADED = f'<w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/>'
+_BOLD_SANS = rpr_xml(bold=True, font=SANS)
 
 
 def watermark_run(text: str, width_pt: int, height_pt: int) -> etree._Element:

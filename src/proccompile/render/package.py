@@ -25,8 +25,8 @@ def set_core_properties(document: Document, props: CoreProps) -> None:
     cp.created = cp.modified = stamp
 
 
-def to_bytes(document: Document) -> bytes:
-    """Serialise ``document`` as a zip whose bytes depend only on its parts.
+def to_bytes(document: Document, *, compress: bool = True) -> bytes:
+    """Serialise ``document`` as a zip whose bytes depend only on its parts (``compress=False``: stored).
 
     Why: python-docx's own save stamps every zip entry with the local time, so two builds of the
     same input differ (tech.md §1.6). Writing the package ourselves with a fixed time avoids a
@@ -37,10 +37,10 @@ def to_bytes(document: Document) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         content_types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
-        write_fixed(archive, "[Content_Types].xml", content_types.blob)
-        write_fixed(archive, "_rels/.rels", package.rels.xml)
+        write_fixed(archive, "[Content_Types].xml", content_types.blob, compress=compress)
+        write_fixed(archive, "_rels/.rels", package.rels.xml, compress=compress)
         for part in parts:
-            write_fixed(archive, part.partname.membername, part.blob)
+            write_fixed(archive, part.partname.membername, part.blob, compress=compress)
             if len(part.rels):
-                write_fixed(archive, part.partname.rels_uri.membername, part.rels.xml)
+                write_fixed(archive, part.partname.rels_uri.membername, part.rels.xml, compress=compress)
     return out.getvalue()

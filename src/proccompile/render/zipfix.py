@@ -8,10 +8,10 @@ import zipfile
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; any fixed value would do
 
 
-def write_fixed(archive: zipfile.ZipFile, name: str, blob: bytes) -> None:
+def write_fixed(archive: zipfile.ZipFile, name: str, blob: bytes, *, compress: bool = True) -> None:
     """Add ``blob`` as ``name`` with nothing in its header that depends on the clock or the OS."""
     info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     info.create_system = 0  # the default depends on the OS building the file
     info.external_attr = 0
     archive.writestr(info, blob, compresslevel=6)

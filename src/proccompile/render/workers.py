@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -30,7 +31,8 @@ class Renderer:
         self._views: list[bytes] = []
 
     def submit(self, view: bytes) -> None:
-        self._views.append(view)
+        # Held until planning ends: compressed, a thousand views take 2 MB instead of 14.
+        self._views.append(zlib.compress(view, 1))
 
     def results(self) -> Iterator[bytes]:
         chunks = [self._views[i:i + _CHUNK] for i in range(0, len(self._views), _CHUNK)]
@@ -73,5 +75,5 @@ def _build(view: bytes) -> bytes:
     from proccompile.render.document import build_docx
 
     assert _base is not None, "worker started without a base document"
-    loaded: DocView = pickle.loads(view)
+    loaded: DocView = pickle.loads(zlib.decompress(view))
     return build_docx(loaded, _base)

@@ -90,7 +90,7 @@ def column_widths(sheet: Sheet) -> list[float]:
     """
     widths = []
     for index, column in enumerate(sheet.columns):
-        texts = [column.title, *(values[index] for values in sheet.rows)]
+        texts = set((column.title, *(values[index] for values in sheet.rows)))  # names and codes repeat
         longest_word = max(unbreakable_ems(t) for t in texts) * 2 + 2
         longest_line = max(natural_ems(t) for t in texts) * 2 + 2
         widths.append(round(max(longest_word, min(column.width, longest_line)), 1))
@@ -105,7 +105,7 @@ def _wrapped(text: str, width: float) -> list[tuple[str, bool]]:
     room = int(max(1.0, (width - 1.5) * 0.9))
     out: list[tuple[str, bool]] = []
     for paragraph in text.split("\n"):
-        if len(paragraph) + len(_WIDE.findall(paragraph)) <= room:  # most cells: one line, no walk
+        if 2 * len(paragraph) <= room or len(paragraph) + len(_WIDE.findall(paragraph)) <= room:  # one line
             out.append((paragraph, True))
             continue
         start, used = 0, 0
@@ -166,7 +166,7 @@ class _Out:
                     setattr(cell, name, attr)
                 cell.number_format = number_format
                 style = self.styles[(look, number_format)] = copy(cell._style)
-            cell._style = copy(style)
+            cell._style = style  # shared: a written cell is never restyled
         return cell
 
     def put(self, cells: list[Cell | None], height: float | None = None, row: int | None = None) -> int:

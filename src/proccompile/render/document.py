@@ -86,7 +86,12 @@ def _blocks(view: DocView, styles: dict[str, str], width: int,
             yield kit.paragraph(styles.get("heading2"), block.caption, keep_next=True, align="center")
         yield kit.table(fitted_widths(block, width), block.rows, styles, header_rows=block.header_rows,
                         row_height=round(block.row_height * 567) if block.row_height else None,
-                        heights={i: round(h * 567) for i, h in block.heights}, split_rows=block.split_rows)
+                        heights={i: round(h * 567) for i, h in block.heights}, split_rows=block.split_rows,
+                        cell_props=_sized(block.text_size) if block.text_size else None)
+
+
+def _sized(size: int) -> dict[str, etree._Element | None]:
+    return {"text": kit.rpr(size=size), "heading": kit.rpr(size=size), "bold": kit.rpr(bold=True, font=SANS, size=size)}
 
 
 def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str, str]) -> etree._Element:

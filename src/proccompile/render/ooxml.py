@@ -186,8 +186,8 @@ def _cell(tr: etree._Element, cell: Cell, width: int, styles: dict[str, str],
     style = styles["table_heading"] if cell.heading else styles["table_text"]
     align = cell.align or ("center" if cell.heading else None)
     text_props = props.get("heading" if cell.heading else "text")
-    if cell.bold and text_props is None:
-        text_props = _BOLD_SANS
+    if cell.bold and (text_props is None or "bold" in props):
+        text_props = props.get("bold", _BOLD_SANS)
     tc.append(paragraph(style, cell.text, align=align, props=text_props))
 
 

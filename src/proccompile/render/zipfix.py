@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Iterable
+from typing import Any
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry; any fixed value would do
 
@@ -33,11 +33,17 @@ def write_fixed_chunks(archive: zipfile.ZipFile, name: str, chunks: Iterable[byt
             entry.write(chunk)
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """Re-zip a package another library wrote (e.g. openpyxl) with fixed entry headers."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in source.namelist():  # writer order is already deterministic
-            write_fixed(target, name, source.read(name))
-    return out.getvalue()
+class FixedZip(zipfile.ZipFile):
+    """A zip being written whose every entry gets write_fixed's headers, for a library that adds entries
+    itself (openpyxl's ExcelWriter): the package is compressed once, with no re-zip pass."""
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any, compress_type: int | None = None,
+                 compresslevel: int | None = None) -> None:
+        name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
+        super().writestr(_fixed_info(name), data, compresslevel=6)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: int | None = None,
+              compresslevel: int | None = None) -> None:
+        with open(filename, "rb") as source:  # a worksheet openpyxl streamed to a temporary file
+            write_fixed_chunks(self, str(arcname if arcname is not None else filename),
+                               iter(lambda: source.read(1 << 20), b""))

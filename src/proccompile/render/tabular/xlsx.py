@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from copy import copy
 from typing import Any
 
@@ -21,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from proccompile.model.text_width import natural_ems, unbreakable_ems
-from proccompile.render.zipfix import normalize_zip
+from proccompile.render.zipfix import FixedZip
 from proccompile.views.tables import Book, Sheet
 
 # One family for Latin and CJK: Microsoft YaHei ships with every Chinese-capable Windows, and the
@@ -71,11 +70,10 @@ def to_xlsx(book: Book) -> bytes:
     props.identifier = book.form[0] if book.form else None
     props.created = props.modified = stamp  # from the corpus, never the clock
     buffer = io.BytesIO()
-    # Stored, not deflated: normalize_zip compresses every entry again anyway.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+    with FixedZip(buffer, "w") as archive:
         # ExcelWriter directly: openpyxl's save_workbook would overwrite `modified` with the current time.
         ExcelWriter(wb, archive).write_data()
-    return normalize_zip(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _lines(text: str, width: float) -> int:

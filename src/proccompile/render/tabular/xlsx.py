@@ -6,14 +6,13 @@ import datetime as dt
 import io
 import re
 from copy import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,6 +21,9 @@ from openpyxl.writer.excel import ExcelWriter
 from proccompile.model.text_width import natural_ems, unbreakable_ems
 from proccompile.render.zipfix import FixedZip
 from proccompile.views.tables import Book, Sheet
+
+if TYPE_CHECKING:  # the type of a write-only workbook's sheets; openpyxl does not export it
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # One family for Latin and CJK: Microsoft YaHei ships with every Chinese-capable Windows, and the
 # packaged fonts.conf maps it to Noto Sans CJK for LibreOffice on Linux.

@@ -199,7 +199,8 @@ def test_a_rebuild_after_a_change_gives_the_bytes_of_a_fresh_build(project: Path
     assert built == expected
 
 
-def test_after_one_form_changed_only_its_view_and_those_of_its_users_are_computed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_after_one_form_changed_only_its_view_and_those_of_its_users_are_computed(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import proccompile.render.form
     import proccompile.render.procedure
 

@@ -122,3 +122,16 @@ def test_libreoffice_opens_the_xlsx(shipped_xlsx: Path, tmp_path: Path) -> None:
                                              capture_output=True, text=True).stdout)
     assert "Q/JL081701-A《服务受理单》" in text
     assert "并在30分钟内完成" in text
+
+
+def test_xlsx_header_boxes_are_bordered_across_their_merged_cells(shipped_xlsx: Path) -> None:
+    # Rows are streamed (write-only), so the covered cells of a merged label or value box carry the box's
+    # outer edges themselves, as openpyxl's merge_cells gives them; LibreOffice draws the box from them.
+    ws = load_workbook(shipped_xlsx)["检查表"]
+    boxes = [r for r in ws.merged_cells.ranges if 2 <= r.min_row <= 7]
+    assert boxes
+    for box in boxes:
+        for col in range(box.min_col + 1, box.max_col + 1):
+            border = ws.cell(box.min_row, col).border
+            assert border.top.style == border.bottom.style == "thin", (box, col)
+            assert (border.right.style == "thin") == (col == box.max_col), (box, col)

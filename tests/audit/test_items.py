@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from proccompile.audit.items import (
     MERGE_SIMILARITY,
@@ -164,3 +166,20 @@ def test_sample_size_comes_from_the_config(shipped: CheckResult) -> None:
     corpus2 = type(corpus)(config, corpus.config_source, corpus.procedures, corpus.forms)
     items = derive_items(corpus2, select_procedures(corpus2, ["Q/FL2.0817"]))
     assert {it.sample for it in items if it.forms} == {13}
+
+
+_TEXT = st.text("质量部门记录审核ab。 ", max_size=14)
+
+
+@given(_TEXT, st.lists(_TEXT, max_size=6))
+def test_closest_step_is_the_best_scored_one(duty: str, steps: list[str]) -> None:
+    # Steps whose bounds rule them out are not scored in full; the outcome must be max() over every score
+    # (the last step on a tie), wherever that outcome matters: at MATCH_SIMILARITY and above.
+    from proccompile.audit.items import MATCH_SIMILARITY, _bare, _closest, _StepText
+
+    best, index = max(((same_requirement(duty, s), k) for k, s in enumerate(steps)), default=(0.0, -1))
+    found = _closest(_bare(duty), [_StepText(s) for s in steps])
+    if best >= MATCH_SIMILARITY:
+        assert found == (best, index)
+    else:
+        assert found[0] < MATCH_SIMILARITY

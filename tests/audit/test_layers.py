@@ -30,3 +30,17 @@ def test_importing_render_loads_no_document_library() -> None:
             "('proccompile.audit', 'jinja2', 'docx', 'openpyxl'))))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out == "[]\n"
+
+
+def test_packaged_yaml_reads_as_ruamel_reads_it() -> None:
+    # The packaged tables are read with libyaml for speed; YAML 1.1 and 1.2 must not disagree on them.
+    from importlib import resources
+
+    from ruamel.yaml import YAML
+
+    from proccompile.load.packaged import load_packaged_yaml
+
+    files = [f for f in resources.files("proccompile").joinpath("data").iterdir() if f.name.endswith(".yaml")]
+    assert len(files) >= 2
+    for file in files:
+        assert load_packaged_yaml(file.name) == YAML(typ="safe", pure=True).load(file.read_text(encoding="utf-8"))

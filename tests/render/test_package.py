@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from proccompile.pipeline import check_project
@@ -107,3 +108,30 @@ def test_progress_reports_each_file() -> None:
     seen: list[str] = []
     files = render_corpus(checked.corpus, MINIMAL, checked.diagnostics, seen.append)
     assert sorted(seen) == [f.relpath for f in files]
+
+
+def test_a_large_document_streams_its_tables_to_the_same_bytes(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # Large documents serialise each table batch by batch as the package is written (memory); the bytes
+    # must be those of the document built as one tree.
+    import datetime as dt
+
+    from proccompile.diagnostics import Diagnostics
+    from proccompile.render import document
+    from proccompile.render.blocks import Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
+    from proccompile.render.reference_document import load_base
+
+    rows = tuple((Cell(str(n), align="center"), Cell(f"第 {n} 行\n要求 {'审核' * (n % 7)}", shade=n % 5 == 0),
+                  Cell("", merge="restart" if n % 9 == 0 else None)) for n in range(700))
+    blocks = [Para("标题", style="heading1"), Table(widths=(1, 6, 2), rows=(tuple(Cell(h, heading=True) for h in
+                                                                                  "ABC"), *rows),
+                                                    heights=((3, 1.5), (650, 2.0)), text_size=16),
+              PageBreak(), Table(widths=(1, 1), rows=((Cell("x"), Cell("y")),), header_rows=0, split_rows=True)]
+    view = DocView("form", "", PageView("公司", "标题", (("页", "1"),), "", None, ("", "")),
+                   CoreProps("t", "i", "A", "zh-CN", dt.date(2024, 1, 1), "a", "c", ""), blocks)
+    base = load_base(tmp_path, "公司", Diagnostics())
+    streamed = document.build_docx(view, base)
+    monkeypatch.setattr(document, "_STREAM_CELLS", 10**9)
+    whole = document.build_docx(view, base)
+    assert streamed == whole
+    assert b"<!--" not in zipfile.ZipFile(io.BytesIO(streamed)).read("word/document.xml")

@@ -97,7 +97,10 @@ def group_items(corpus: Corpus, items: list[Item], view: str) -> list[tuple[str,
         name = lambda c: f"{c} {index[c].title(language)}" if c in index else (c or "—")  # noqa: E731
     else:
         raise ValueError(f"unknown view {view!r}")
-    return [(name(k) or k, [i for i in items if key(i) == k]) for k in order]
+    members: dict[str, list[Item]] = {k: [] for k in order}
+    for item in items:
+        members[key(item)].append(item)
+    return [(name(k) or k, members[k]) for k in order]
 
 
 def checklist_form(corpus: Corpus, which: str = "checklist_form") -> tuple[str, str] | None:

@@ -64,6 +64,14 @@ def coverage_mark(cited: set[str] | frozenset[str], row: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
+def clause_marks(cited: frozenset[str], clause_set: str = "iso9001") -> dict[str, str]:
+    """Every table row ``cited`` marks, with its coverage_mark. Cached: procedures and steps repeat the same
+    few clause lists, and each list is judged against every row of the table."""
+    marks = ((info.number, coverage_mark(cited, info.number)) for info in clause_table(clause_set))
+    return {number: mark for number, mark in marks if mark}
+
+
 def unknown_clauses(cited: set[str], clause_set: str = "iso9001") -> list[str]:
     """Cited numbers that are neither in the table nor under one of its clauses (e.g. 8.8, 11)."""
     known = clause_index(clause_set)

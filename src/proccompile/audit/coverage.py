@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proccompile.audit.clauses import clause_table, coverage_mark, is_leaf, is_within, unknown_clauses
+from proccompile.audit.clauses import clause_marks, clause_table, is_leaf, is_within, unknown_clauses
 from proccompile.audit.items import Item
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
@@ -38,7 +38,8 @@ def coverage(procedures: list[Document[Procedure]], items: Sequence[Item] = (),
         by_procedure.setdefault(item.procedure, set()).update(item.clauses)
     cited = [cited_clauses(doc.model) | by_procedure.get(doc.model.code, set()) for doc in procedures]
     table = clause_table(clause_set)
-    marks = {info.number: tuple(coverage_mark(c, info.number) for c in cited) for info in table}
+    per_procedure = [clause_marks(frozenset(c), clause_set) for c in cited]
+    marks = {info.number: tuple(m.get(info.number, "") for m in per_procedure) for info in table}
     excluded = {info.number: reason for info in table for clause, reason in (exclusions or {}).items()
                 if is_within(info.number, clause)}
     gaps = tuple(info.number for info in table

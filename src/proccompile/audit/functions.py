@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from proccompile.audit.clauses import clause_table, coverage_mark
+from proccompile.audit.clauses import clause_marks, clause_table
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.display import department_name
@@ -18,13 +18,14 @@ def roles(p: Procedure, clause_set: str = "iso9001") -> dict[str, dict[str, int]
     own = list(dict.fromkeys(p.iso_clauses))
     out: dict[str, dict[str, int]] = {}
     involved = [r.department for r in p.responsibilities] + [st.owner for s in p.process for st in s.steps]
+    steps = [(st.owner, clause_marks(frozenset(st.clauses or own), clause_set)) for s in p.process for st in s.steps]
+    marked = clause_marks(frozenset(own), clause_set)
     for info in clause_table(clause_set):
         cells: dict[str, int] = {}
-        for section in p.process:
-            for step in section.steps:
-                if coverage_mark(set(step.clauses or own), info.number):
-                    cells[step.owner] = max(cells.get(step.owner, 0), DOES)
-        cited = coverage_mark(set(own), info.number)
+        for owner, marks in steps:
+            if info.number in marks:
+                cells[owner] = max(cells.get(owner, 0), DOES)
+        cited = info.number in marked
         if cells or cited:
             for dept in involved:
                 cells.setdefault(dept, SUPPORTS)

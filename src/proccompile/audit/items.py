@@ -134,6 +134,43 @@ def _bare(text: str) -> str:
     return _PUNCTUATION.sub("", text.casefold())
 
 
+class _StepText:
+    """A step's text prepared once for same_requirement against each duty of its department."""
+
+    def __init__(self, text: str) -> None:
+        self.bare = _bare(text)
+        self._matcher: SequenceMatcher[str] | None = None
+
+    def ratio(self, duty: str, floor: float = 0.0) -> float | None:
+        """same_requirement(duty, step) for a duty already made _bare; None when it is surely below ``floor``."""
+        if not duty or not self.bare:
+            return 0.0
+        if duty in self.bare or self.bare in duty:
+            return 1.0
+        # SequenceMatcher's upper bounds, cheapest first: the lengths, then the characters in common.
+        if 2.0 * min(len(duty), len(self.bare)) / (len(duty) + len(self.bare)) < floor:
+            return None
+        if self._matcher is None:  # indexes the step's characters once, not once per duty
+            self._matcher = SequenceMatcher(None, "", self.bare, autojunk=False)
+        self._matcher.set_seq1(duty)
+        if self._matcher.quick_ratio() < floor:
+            return None
+        return self._matcher.ratio()
+
+
+def _closest(duty: str, steps: list[_StepText]) -> tuple[float, int]:
+    """The highest same_requirement score of ``duty`` among ``steps`` and its index (the last on a tie), as
+    max() over all scores gives it when that score is at least MATCH_SIMILARITY; below that only
+    "no match" counts, so the exact score does not matter. A step whose score is surely below the best so
+    far (or below MATCH_SIMILARITY) is not compared in full."""
+    best, index = 0.0, -1
+    for k, step in enumerate(steps):
+        score = step.ratio(duty, max(best, MATCH_SIMILARITY))
+        if score is not None and (score, k) > (best, index):
+            best, index = score, k
+    return best, index
+
+
 def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
     num = numbering(p)
     n = corpus.config.audit.sample_size
@@ -150,11 +187,12 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
             if value else ""
 
     steps = [(i, j, step) for i, section in enumerate(p.process) for j, step in enumerate(section.steps)]
+    matchers = [_StepText(step.text) for _, _, step in steps]
     for i, duty in enumerate(p.responsibilities):
-        own_steps = [step for _, _, step in steps if step.owner == duty.department]
+        own = [k for k, (_, _, step) in enumerate(steps) if step.owner == duty.department]
+        own_steps = [steps[k][2] for k in own]
         for text in duty.duties:
-            scores = [(same_requirement(text, step.text), k) for k, step in enumerate(own_steps)]
-            best, k = max(scores, default=(0.0, -1))
+            best, k = _closest(_bare(text), [matchers[m] for m in own])
             if best >= MERGE_SIMILARITY:
                 continue  # the step's item audits the same requirement with its evidence
             if corpus.config.audit.duty_clauses == "procedure":

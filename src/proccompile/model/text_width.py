@@ -21,13 +21,35 @@ def char_ems(char: str) -> float:
     return _FULL if unicodedata.east_asian_width(char) in ("W", "F") else _HALF
 
 
+class _Table(dict[str, float]):
+    """Each character's width in ems, looked up once (a cell's text is measured character by character)."""
+
+    def __missing__(self, char: str) -> float:
+        ems = self[char] = char_ems(char)
+        return ems
+
+
+class _Flags(dict[int, str]):
+    """str.translate table: a full-width character to "W", any other to "n"."""
+
+    def __missing__(self, code: int) -> str:
+        flag = self[code] = "W" if char_ems(chr(code)) == _FULL else "n"
+        return flag
+
+
+_EMS, _FLAGS = _Table(), _Flags()
+_HALVES = [0.0]  # _HALVES[n]: n half-width characters summed one by one, as a character walk would
+
+
+def _halves(count: int) -> float:
+    while len(_HALVES) <= count:
+        _HALVES.append(_HALVES[-1] + _HALF)
+    return _HALVES[count]
+
+
 def text_ems(text: str) -> float:
     """Width of one line of ``text`` in ems."""
-    return sum(map(char_ems, text))  # map over the C-level cache: no Python frame per character
-
-
-def _is_wide(char: str) -> bool:
-    return char_ems(char) == _FULL
+    return sum(map(_EMS.__getitem__, text))
 
 
 def unbreakable_ems(text: str) -> float:
@@ -43,14 +65,12 @@ def unbreakable_ems(text: str) -> float:
             widest = max(widest, ems)
             continue
         for word in _WORD.findall(line):
-            piece = 0.0
-            for char in word:
-                if _is_wide(char):
-                    widest = max(widest, piece + _FULL)
-                    piece = 0.0
-                else:
-                    piece += _HALF
-            widest = max(widest, piece)
+            # A piece is a run of half-width characters, ended by (and taking) a full-width one, or the
+            # word's end; whole runs are measured instead of walking every character.
+            runs = word.translate(_FLAGS).split("W")
+            if len(runs) > 1:
+                widest = max(widest, _halves(max(map(len, runs[:-1]))) + _FULL)
+            widest = max(widest, _halves(len(runs[-1])))
     return widest
 
 

@@ -78,6 +78,9 @@ class Table:
     # Rows are kept whole on a page unless they may be taller than one (a turtle's boxes): a row that
     # cannot split and does not fit is cut off at the page's foot.
     split_rows: bool = False
+    # Text size of every run in the table, in half-points; None keeps the table styles' size (the reference
+    # document's styles stay untouched either way).
+    text_size: int | None = None
 
     __reduce__ = _by_fields
 

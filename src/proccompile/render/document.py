@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from typing import Literal
 
@@ -20,7 +20,7 @@ from lxml import etree
 from proccompile.model.text_width import fit_columns, natural_ems, unbreakable_ems
 from proccompile.render import ooxml as kit
 from proccompile.render.blocks import Cell, DocView, Image, PageBreak, PageView, Para, Table
-from proccompile.render.package import set_core_properties, to_bytes
+from proccompile.render.package import STREAM_MARK, set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
 from proccompile.render.styles import SANS, W_NS
 
@@ -32,6 +32,13 @@ FORM_TOP_MARGIN_CM = 3.2
 # Header table columns: company | title | label | value, as fractions of the text width.
 _HEADER_SPLIT = (0.25, 0.37, 0.14, 0.24)
 _COMPANY_CELL = 960  # twips: company name line plus the stamp
+# In a document whose tables hold more cells than this, each table is built and serialised a batch of rows
+# at a time while the package is written, so a large document (a 2,000-row checklist and its 160 turtle
+# pages) never stands as one lxml tree, which was most of its memory. Smaller documents are built whole.
+_STREAM_CELLS = 2000
+_BATCH_CELLS = 1000
+_ROWS_MARK = b"<!--rows-->"
+_W_DECLARATION = f' xmlns:w="{W_NS}"'.encode()
 
 
 def build_docx(view: DocView, base: Base) -> bytes:
@@ -47,12 +54,14 @@ def build_docx(view: DocView, base: Base) -> bytes:
     styles = base.style_ids
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
-    for element in _blocks(view, styles, width, document):
+    cells = sum(len(block.rows) * len(block.widths) for block in view.blocks if isinstance(block, Table))
+    streams: list[Iterator[bytes]] | None = [] if cells > _STREAM_CELLS else None
+    for element in _blocks(view, styles, width, document, streams):
         sect_pr.addprevious(element)
     _header(section, view.page, styles, width)
     _footer(section, view.page, styles, width)
     set_core_properties(document, view.core)
-    return to_bytes(document)
+    return to_bytes(document, streams or ())
 
 
 def _text_width(section: Section) -> int:
@@ -62,8 +71,9 @@ def _text_width(section: Section) -> int:
     return (page - left - right) // EMU_PER_TWIP
 
 
-def _blocks(view: DocView, styles: dict[str, str], width: int,
-            document: DocxDocument) -> Iterator[etree._Element]:
+def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDocument,
+            streams: list[Iterator[bytes]] | None) -> Iterator[etree._Element]:
+    """The body's elements; with ``streams``, each table is a comment that its serialised stream replaces."""
     bold = kit.rpr_xml(bold=True)
     page_break = False
     for block in view.blocks:
@@ -84,9 +94,49 @@ def _blocks(view: DocView, styles: dict[str, str], width: int,
             page_break = False
         if block.caption:
             yield kit.paragraph(styles.get("heading2"), block.caption, keep_next=True, align="center")
-        yield kit.table(fitted_widths(block, width), block.rows, styles, header_rows=block.header_rows,
-                        row_height=round(block.row_height * 567) if block.row_height else None,
-                        heights={i: round(h * 567) for i, h in block.heights}, split_rows=block.split_rows)
+        yield _table(block, fitted_widths(block, width), styles, streams)
+
+
+def _table(block: Table, widths: list[int], styles: dict[str, str],
+           streams: list[Iterator[bytes]] | None) -> etree._Element:
+    heights = {i: round(h * 567) for i, h in block.heights}
+    props = _sized(block.text_size) if block.text_size else None
+
+    def make(rows: Sequence[Sequence[Cell]], header_rows: int, first: int) -> etree._Element:
+        return kit.table(widths, rows, styles, header_rows=header_rows, split_rows=block.split_rows,
+                         row_height=round(block.row_height * 567) if block.row_height else None,
+                         heights={i - first: h for i, h in heights.items() if first <= i < first + len(rows)},
+                         cell_props=props)
+
+    if streams is None:
+        return make(block.rows, block.header_rows, 0)
+
+    def serialised() -> Iterator[bytes]:
+        head = block.header_rows
+        tbl = make(block.rows[:head], head, 0)
+        tbl.append(etree.Comment("rows"))
+        start, end = _alone(tbl).split(_ROWS_MARK)
+        yield start
+        batch = max(1, _BATCH_CELLS // len(widths))
+        for first in range(head, len(block.rows), batch):
+            # header_rows=0: rows past the heading repeat nothing and keep together, as they would in one table.
+            for tr in make(block.rows[first:first + batch], 0, first).iterchildren(qn("w:tr")):
+                yield _alone(tr)
+        yield end
+
+    streams.append(serialised())
+    return etree.Comment(f"{STREAM_MARK}{len(streams) - 1}")
+
+
+def _alone(element: etree._Element) -> bytes:
+    """``element`` as it reads inside the document, whose root declares w: (alone it would declare it again)."""
+    data: bytes = etree.tostring(element, encoding="UTF-8")
+    return data.replace(_W_DECLARATION, b"", 1)
+
+
+def _sized(size: int) -> dict[str, str]:
+    return {"text": kit.rpr_xml(size=size), "heading": kit.rpr_xml(size=size),
+            "bold": kit.rpr_xml(bold=True, font=SANS, size=size)}
 
 
 def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str, str]) -> etree._Element:

@@ -176,8 +176,8 @@ def _cell_xml(cell: Cell, width: int, styles: dict[str, str], props: dict[str, s
     style = styles["table_heading"] if cell.heading else styles["table_text"]
     align = cell.align or ("center" if cell.heading else None)
     text_props = props.get("heading" if cell.heading else "text", "")
-    if cell.bold and not text_props:
-        text_props = _BOLD_SANS
+    if cell.bold and (not text_props or "bold" in props):
+        text_props = props.get("bold", _BOLD_SANS)
     parts.append(paragraph_xml(style, cell.text, align=align, props=text_props))
     parts.append("</w:tc>")
     return "".join(parts)

@@ -47,7 +47,10 @@ class Texts:
         self.env = BoundedSandbox(
             loader=ChoiceLoader([ProjectTemplateLoader(project_root), PrefixLoader({_PACKAGED: packaged}), packaged]),
             undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+            # One run reads each template once; re-checking its file on every render cost more than rendering.
+            auto_reload=False,
         )
+        self._overrides: dict[str, bool] = {}
         self._broken: set[str] = set()
         self.labels = self._load_labels()
 
@@ -121,6 +124,12 @@ class Texts:
 
     def _is_project(self, path: str) -> bool:
         """Whether the project overrides template ``path``; one that may not be read is a finding."""
+        known = self._overrides.get(path)
+        if known is None:  # asked once per rendered fragment: the file system is asked once per path
+            known = self._overrides[path] = self._judge_project(path)
+        return known
+
+    def _judge_project(self, path: str) -> bool:
         file = self.project_dir / path
         if not exists(file):
             return False

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-
-import docx
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
 from proccompile.render.document import build_docx
-from proccompile.render.package import to_bytes
 from proccompile.render.page_marks import core_language
 from proccompile.render.reference_document import load_base
 from proccompile.views.tables import TURTLE_BOXES, Book, Sheet, Turtle
 from proccompile.views.wording import Texts
 
-_TABLE_SIZE = "16"  # half-points: 8 pt
+# Half-points: 8 pt, since a twelve-column checklist in the 10.5-pt table style fits four rows a page.
+_TABLE_SIZE = 16
 
 
 def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
@@ -48,36 +43,14 @@ def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
         heading = next(s.name for s in book.sheets if s.key == "turtle")
         blocks += [PageBreak(), *_turtle(turtle, heading, "：" if book.language == "zh" else ": ")]
     base = load_base(project_root, book.company, bag)
-    return _shrink_tables(build_docx(DocView("form", "", page, core, blocks), base))
-
-
-def _shrink_tables(data: bytes) -> bytes:
-    """Body tables in 8-pt text: a twelve-column checklist in the 10.5-pt table style fits four rows a page.
-
-    Why afterwards: render's Table has no text size; setting it per run keeps the
-    style untouched for a project's reference.docx.
-    """
-    document = docx.Document(io.BytesIO(data))
-    for tbl in document.element.body.iter(qn("w:tbl")):
-        for run in tbl.iter(qn("w:r")):
-            props = run.find(qn("w:rPr"))
-            if props is None:
-                props = OxmlElement("w:rPr")
-                run.insert(0, props)
-            for tag in ("w:sz", "w:szCs"):
-                for old in props.findall(qn(tag)):
-                    props.remove(old)
-            # rPr children are ordered; sz and szCs come after rFonts, b, bCs and color, which are all earlier.
-            props.append(OxmlElement("w:sz", {qn("w:val"): _TABLE_SIZE}))
-            props.append(OxmlElement("w:szCs", {qn("w:val"): _TABLE_SIZE}))
-    return to_bytes(document)
+    return build_docx(DocView("form", "", page, core, blocks), base)
 
 
 def _sheet(sheet: Sheet) -> list[Block]:
     out: list[Block] = [Para(sheet.name, style="heading1", align="center")]
     if sheet.header:
         fields = list(sheet.header) + ([("", "")] if len(sheet.header) % 2 else [])
-        out.append(Table(widths=(2.2, 5.8, 2.2, 5.8), header_rows=0, rows=tuple(
+        out.append(Table(widths=(2.2, 5.8, 2.2, 5.8), header_rows=0, text_size=_TABLE_SIZE, rows=tuple(
             (Cell(a, shade=True), Cell(b), Cell(c, shade=True), Cell(d))
             for (a, b), (c, d) in zip(fields[::2], fields[1::2], strict=True))))
         out.append(Para("", style="normal"))
@@ -90,11 +63,13 @@ def _sheet(sheet: Sheet) -> list[Block]:
         room = "\n" * (sheet.row_lines - 1)
         rows += [tuple(Cell(v or room, align="center" if c.center else None)
                        for c, v in zip(sheet.columns, row, strict=True)) for row in group.rows]
-    out.append(Table(widths=tuple(c.width for c in sheet.columns), rows=tuple(rows), header_rows=1))
+    out.append(Table(widths=tuple(c.width for c in sheet.columns), rows=tuple(rows), header_rows=1,
+                     text_size=_TABLE_SIZE))
     out += [Para(note, style="normal", space_before=6) for note in sheet.notes]
     if sheet.signoff:
         # A labelled box per signatory, with room to sign and date by hand.
-        out += [Para("", style="normal"), Table(widths=tuple(1.0 for _ in sheet.signoff), header_rows=0, rows=(
+        out += [Para("", style="normal"), Table(widths=tuple(1.0 for _ in sheet.signoff), header_rows=0,
+                                                text_size=_TABLE_SIZE, rows=(
             tuple(Cell(who, shade=True) for who in sheet.signoff), tuple(Cell("\n\n") for _ in sheet.signoff)))]
     return out
 
@@ -108,4 +83,4 @@ def _turtle(turtle: Turtle, heading: str, colon: str) -> list[Block]:
             (Cell(box["inputs"]), Cell("", merge="continue"), Cell(box["outputs"])),
             (Cell(box["how"]), Cell("", merge="continue"), Cell(box["measures"])))
     return [Para(f"{heading}{colon}{turtle.heading}", style="heading2", align="center"),
-            Table(widths=(5.5, 4, 5.5), rows=rows, header_rows=0, split_rows=True)]
+            Table(widths=(5.5, 4, 5.5), rows=rows, header_rows=0, split_rows=True, text_size=_TABLE_SIZE)]

@@ -42,7 +42,7 @@ _W_DECLARATION = f' xmlns:w="{W_NS}"'.encode()
 
 
 def build_docx(view: DocView, base: Base) -> bytes:
-    document = docx.Document(io.BytesIO(base.data))
+    document = deepcopy(_opened(base.data))
     section = document.sections[0]
     if view.page.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -62,6 +62,18 @@ def build_docx(view: DocView, base: Base) -> bytes:
     _footer(section, view.page, styles, width)
     set_core_properties(document, view.core)
     return to_bytes(document, streams or ())
+
+
+_OPENED: dict[bytes, DocxDocument] = {}
+
+
+def _opened(data: bytes) -> DocxDocument:
+    """The base document parsed once per process; each output starts from a deep copy (half the cost of
+    parsing the package again), and the parsed original is never changed."""
+    if data not in _OPENED:
+        _OPENED.clear()  # one base per build: never hold more than one
+        _OPENED[data] = docx.Document(io.BytesIO(data))
+    return _OPENED[data]
 
 
 def _text_width(section: Section) -> int:

@@ -7,20 +7,18 @@ import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load import load_yaml
 from proccompile.load.fast import fast_load, fast_root, node_position
 from proccompile.load.house_format import house_yaml
-from proccompile.load.source import to_plain
+from proccompile.load.source import to_plain, tree_position
 from proccompile.pipeline import check_project
 
 ROOT = Path(__file__).parent.parent
@@ -56,7 +54,7 @@ def _positions_agree(text: str, data: object) -> None:
     for loc in _locations(data, ()):
         for key in (False, True):
             position = node_position(root, loc, key=key)  # None: the round-trip tree is asked instead
-            assert position in (None, _ruamel_position(tree, loc, key=key)), (text, loc, key)
+            assert position in (None, tree_position(tree, loc, key=key)), (text, loc, key)
 
 
 def _locations(value: object, prefix: tuple[object, ...]) -> Iterator[tuple[object, ...]]:
@@ -69,20 +67,6 @@ def _locations(value: object, prefix: tuple[object, ...]) -> Iterator[tuple[obje
         for index, item in enumerate(value):
             yield from _locations(item, (*prefix, index))
         yield (*prefix, len(value))
-
-
-def _ruamel_position(tree: Any, loc: tuple[object, ...], *, key: bool) -> tuple[int, int]:
-    node = tree
-    key_pos = val_pos = (node.lc.line, node.lc.col)
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            key_pos, val_pos = node.lc.key(part), node.lc.value(part)
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            key_pos = val_pos = node.lc.item(part)
-            node = node[part]
-    line, col = key_pos if key else val_pos
-    return line, col
 
 
 def _types(value: object) -> object:

@@ -119,19 +119,25 @@ class SourceFile:
             position = node_position(self._nodes, loc, key=key) if self._nodes is not None else None
             if position is not None:
                 return self.span_at(*position)
-        node = self.tree
-        if not isinstance(node, CommentedMap | CommentedSeq):
+        tree = self.tree
+        if not isinstance(tree, CommentedMap | CommentedSeq):
             return self.file_span()
-        key_pos = val_pos = (node.lc.line, node.lc.col)
-        for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                key_pos, val_pos = node.lc.key(part), node.lc.value(part)
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                key_pos = val_pos = node.lc.item(part)
-                node = node[part]
-        line, col = key_pos if key else val_pos
-        return self.span_at(line, col)
+        return self.span_at(*tree_position(tree, loc, key=key))
+
+
+def tree_position(tree: CommentedMap | CommentedSeq, loc: Loc, *, key: bool) -> tuple[int, int]:
+    """0-based line and column of the node ``loc`` reaches in a round-trip tree (its key when ``key``)."""
+    node: Any = tree
+    key_pos = val_pos = (node.lc.line, node.lc.col)
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            key_pos, val_pos = node.lc.key(part), node.lc.value(part)
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            key_pos = val_pos = node.lc.item(part)
+            node = node[part]
+    line, col = key_pos if key else val_pos
+    return line, col
 
 
 def _token_width(line: str, col: int) -> int:

@@ -72,7 +72,7 @@ class RenderedFile(PlannedFile):
 
 @dataclass
 class RenderPlan:
-    """Every document's view and input hash, and the rendering of the stale ones, started while planning."""
+    """Every document's view and input hash, and the stale ones queued for rendering."""
 
     base: Base
     renderer: Renderer
@@ -96,7 +96,7 @@ class RenderPlan:
 
 def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
                 previous: Mapping[str, Recorded] | None = None, jobs: int = 1) -> RenderPlan:
-    """Compute every document's view and input hash, and start rendering the stale ones in ``jobs`` processes.
+    """Compute every document's view and input hash, and queue the stale ones for ``jobs`` render processes.
 
     Findings (PC5xx) go into ``bag``; ``files`` are in ``relpath`` order. Wording comes from
     ``project_root/templates`` when a template is overridden there, styles from

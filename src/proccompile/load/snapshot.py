@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -45,11 +46,13 @@ def inputs_digest(root: Path, salt: str, files: Iterable[Path], known: Mapping[P
     """
     known = known or {}
     digest = hashlib.sha256(salt.encode())
+    prefix = os.path.join(str(root), "")  # string slicing: pathlib's relative_to per file costs more than hashing
     for path in files:
         content = known.get(path) or _content_hash(root, path)
         if content is None:
             return None
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        name = str(path)
+        name = (name[len(prefix):] if name.startswith(prefix) else name).replace(os.sep, "/")
         digest.update(f"{name}\0{content}\n".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 

@@ -19,7 +19,8 @@ from proccompile.render.reference_document import default_reference_docx
 from tests.helpers import run_cli
 
 MINIMAL = Path(__file__).parent / "cases" / "valid" / "minimal"
-EXAMPLE_EN = Path(__file__).parent.parent / "examples" / "en"
+ROOT = Path(__file__).parent.parent
+EXAMPLE_EN = ROOT / "examples" / "en"
 QP01, QP02, QP03 = ("procedures/Q-QP01_A-1_顾客投诉处理程序.docx", "procedures/Q-QP02_A-0_纠正措施控制程序.docx",
                     "procedures/Q-QP03_A-0_产品召回程序.docx")
 QR0101, QR0102 = "forms/Q-QR0101_B-0_投诉登记表.docx", "forms/Q-QR0102_A-0_纠正措施记录表.docx"
@@ -110,16 +111,34 @@ def test_an_output_edited_or_deleted_in_the_build_folder_is_rendered_again(proje
     assert _built(project) == []
 
 
-def test_one_and_two_jobs_give_identical_bytes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("project", [MINIMAL, EXAMPLE_EN, ROOT], ids=["minimal", "en", "shipped"])
+def test_one_and_two_jobs_give_identical_bytes(tmp_path: Path, project: Path) -> None:
     outputs = {}
     for jobs in (1, 2):
         out = tmp_path / f"out{jobs}"
-        code, _ = run_cli(["build", "--format", "concise", "--jobs", str(jobs), "-o", str(out), "."], MINIMAL)
+        code, _ = run_cli(["build", "--format", "concise", "--jobs", str(jobs), "-o", str(out), "."], project)
         assert code == 0
         outputs[jobs] = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                          for p in sorted(out.rglob("*")) if p.is_file()}
     # Every document, the manifest, and the (empty) lock file that lets two builds into one folder take turns.
-    assert outputs[1] == outputs[2] and len(outputs[1]) == len(EVERYTHING) + 2
+    assert outputs[1] == outputs[2] and len(outputs[1]) > 2
+
+
+@pytest.mark.parametrize(("project", "workers"), [(MINIMAL, False), (EXAMPLE_EN, True)], ids=["5 documents", "13"])
+def test_workers_start_only_for_more_than_one_chunk_of_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Path, workers: bool) -> None:
+    import proccompile.render.workers
+
+    started: list[int] = []
+    pool = proccompile.render.workers.ProcessPoolExecutor
+
+    def counted(jobs: int, **options: Any) -> Any:
+        started.append(jobs)
+        return pool(jobs, **options)
+
+    monkeypatch.setattr(proccompile.render.workers, "ProcessPoolExecutor", counted)
+    result = build_project(project, tmp_path / "out", jobs=2)
+    assert result.rendered and started == ([2] if workers else [])
 
 
 def test_the_build_command_says_how_many_were_unchanged(project: Path) -> None:

@@ -55,3 +55,17 @@ def test_template_linking_outside_the_project_is_refused(base: Path, tmp_path: P
     code, stdout, output = run_split(["checklist", "--format", "md", "-o", "-"], base)
     assert code == 1 and "PC316 Template `templates/checklist/zh/step.j2` links outside the project" in output
     assert "password" not in output + stdout
+
+
+def test_a_raised_template_limit_holds_for_the_docx_checklist_as_for_the_build(base: Path) -> None:
+    """A page-number template longer than the default output limit, allowed by the project's own limit."""
+    path = base / "templates" / "zh" / "page_number.j2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("第{{ page }}页{% for i in range(25000) %}{{ '　' * 10 }}{% endfor %}共{{ pages }}页\n",
+                    encoding="utf-8")
+    config = base / "proccompile.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "limits:\n  template_output_chars: 400000\n",
+                      encoding="utf-8")
+    assert run_cli(["build", "--format", "concise", "-o", "out"], base)[0] == 0
+    code, output = run_cli(["checklist", "--format", "docx", "-o", "checklist.docx"], base)
+    assert (code, (base / "checklist.docx").is_file()) == (0, True), output

@@ -68,7 +68,7 @@ def render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | N
     from proccompile.write.atomic import write_atomic
     from proccompile.write.guard import refuse_file_target
 
-    files = render_book(book, fmt, root, checked.diagnostics)
+    files = render_book(book, fmt, root, checked.diagnostics, checked.corpus.config.limits)
     if checked.diagnostics.has_errors:  # a broken project template (PC501): write nothing
         return AuditResult(checked)
     if out is None:  # stdout: one table at most, since several csv tables in a row cannot be parsed

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.model.config import Limits
 from proccompile.views.tables import FORMATS, TEXT_FORMATS, Book
 
 __all__ = ["FORMATS", "TEXT_FORMATS", "render_book"]
 
 
-def render_book(book: Book, fmt: str, project_root: Path, bag: Diagnostics) -> list[tuple[str, bytes]]:
+def render_book(book: Book, fmt: str, project_root: Path, bag: Diagnostics,
+                limits: Limits | None = None) -> list[tuple[str, bytes]]:
     """The files of ``book`` in ``fmt`` as (suffix, bytes): one file, except csv, which has one per sheet.
+
+    ``limits`` (the project's) bound the wording templates and the reference document a docx is built on.
 
     The first csv sheet has the suffix ``.csv``; the others ``.<sheet key>.csv``, so they land beside
     it: registers.csv (the master list), registers.records.csv, registers.responsibilities.csv …
@@ -24,7 +28,7 @@ def render_book(book: Book, fmt: str, project_root: Path, bag: Diagnostics) -> l
     if fmt == "docx":
         from proccompile.render.tabular.docx import to_docx
 
-        return [(".docx", to_docx(book, project_root, bag))]
+        return [(".docx", to_docx(book, project_root, bag, limits or Limits()))]
     if fmt == "md":
         from proccompile.render.tabular.markdown import to_markdown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.model.config import Limits
 from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, PageBreak, PageView, Para, Table
 from proccompile.render.document import build_docx
 from proccompile.render.page_marks import core_language
@@ -16,11 +17,11 @@ from proccompile.views.wording import Texts
 _TABLE_SIZE = 16
 
 
-def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
+def to_docx(book: Book, project_root: Path, bag: Diagnostics, limits: Limits) -> bytes:
     """The book in the same house style as the procedures: the project's reference.docx, header table,
     stamp and footer come from the Word output's builders (render/reference_document.py, render/document.py), so a
     checklist printed beside a procedure looks like part of the same system."""
-    texts = Texts(project_root, book.language, bag)
+    texts = Texts(project_root, book.language, bag, limits=limits)
     label = texts.label
     pages = texts.render("page_number", page=PAGE, pages=NUMPAGES)
     rows = ((label("header_form_number"), book.form[0]), (label("header_version"), book.form[1] or label("empty_cell")),
@@ -42,7 +43,7 @@ def to_docx(book: Book, project_root: Path, bag: Diagnostics) -> bytes:
     for turtle in book.turtles:
         heading = next(s.name for s in book.sheets if s.key == "turtle")
         blocks += [PageBreak(), *_turtle(turtle, heading, "：" if book.language == "zh" else ": ")]
-    base = load_base(project_root, book.company, bag)
+    base = load_base(project_root, book.company, bag, limits.reference_docx_bytes)
     return build_docx(DocView("form", "", page, core, blocks), base)
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import proccompile
 import proccompile.pipeline
@@ -235,3 +238,43 @@ def test_after_one_form_changed_only_its_view_and_those_of_its_users_are_compute
     CHANGES["form instructions"][0](project)
     # Q/QP01 lists the form, so its view is computed again; it prints nothing that changed, so it is not rendered.
     assert (_built(project), sorted(computed)) == ([QR0101], ["Q/QP01", "Q/QR0101"])
+
+
+# Places in the minimal project whose text another document prints (titles, versions, dates that
+# forms inherit, the company name) or only the document itself shows, each with the texts it may take.
+SLOTS = [
+    ("forms/Q-QR0101.yaml", ["title: 投诉登记表", "title: 顾客投诉登记表"]),
+    ("forms/Q-QR0101.yaml", ["retention: 3y", "retention: 5y"]),
+    ("forms/Q-QR0102.yaml", ["version: A/0", "version: A/1"]),
+    ("forms/Q-QR0102.yaml", ["  - label: 责任部门", "  - label: 责任单位"]),
+    ("procedures/Q-QP02.yaml", ["title: 纠正措施控制程序", "title: 纠正和预防措施控制程序"]),
+    ("procedures/Q-QP01.yaml", ["effective: 2024-03-05", "effective: 2024-03-07"]),
+    ("procedures/Q-QP03.yaml", ["effective: 2019-06-01", "effective: 2019-06-03"]),
+    ("proccompile.yaml", ["  zh: 示例机电有限公司", "  zh: 示例机电股份有限公司"]),
+]
+
+
+@given(st.lists(st.tuples(st.integers(0, len(SLOTS) - 1), st.integers(0, 1)), min_size=1, max_size=4))
+@settings(max_examples=max(5, settings.default.max_examples // 3), deadline=None)
+def test_any_sequence_of_edits_rebuilds_to_the_bytes_of_a_fresh_build(edits: list[tuple[int, int]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "p"
+        shutil.copytree(MINIMAL, root)
+        originals = {name: (root / name).read_text(encoding="utf-8") for name, _ in SLOTS}
+        chosen = [0] * len(SLOTS)
+        build_project(root, root / "build", jobs=1)
+        for slot, value in edits:
+            chosen[slot] = value
+            for name, text in originals.items():
+                for (file, texts), pick in zip(SLOTS, chosen, strict=True):
+                    if file == name:
+                        assert texts[0] in text
+                        text = text.replace(texts[0], texts[pick], 1)
+                (root / name).write_text(text, encoding="utf-8")
+            assert not build_project(root, root / "build", jobs=1).check.diagnostics.has_errors
+        build_project(root, Path(folder) / "fresh", jobs=1)
+        assert _documents(root / "build") == _documents(Path(folder) / "fresh")
+
+
+def _documents(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.docx"))}

@@ -140,5 +140,5 @@ def _safe_parts(relpath: str) -> list[str]:
 
 
 def _sha256_of(path: str) -> str:
-    with open(path, "rb") as stream:
-        return hashlib.sha256(stream.read()).hexdigest()
+    with open(path, "rb") as stream:  # in chunks: a file put in the build folder may be of any size
+        return hashlib.file_digest(stream, "sha256").hexdigest()

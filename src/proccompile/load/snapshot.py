@@ -12,9 +12,6 @@ import proccompile
 from proccompile.load.discover import discover
 from proccompile.load.paths import exists, project_path, refusal
 
-# The largest file a project may allow (limits.max_file_bytes); a bigger one is left to the full check.
-MAX_HASHED_BYTES = 50_000_000
-
 
 def build_input_files(root: Path, also: Iterable[Path], attached: Iterable[str]) -> list[Path]:
     """The files a build reads: config, ``also`` (e.g. the lock file), procedures, forms, templates, attachments.
@@ -38,35 +35,35 @@ def template_files(root: Path) -> list[Path]:
     return sorted((p for p in templates.rglob("*") if exists(p) and not p.is_dir()), key=Path.as_posix)
 
 
-def inputs_digest(root: Path, salt: str, files: Iterable[Path], known: Mapping[Path, str] | None = None) -> str | None:
-    """sha256 over ``salt`` and each file's project path and content hash (``known`` gives hashes already taken).
+def content_hashes(root: Path, files: Iterable[Path], known: Mapping[Path, str] | None = None) -> dict[Path, str]:
+    """Each file's content hash, in order (``known`` gives hashes already taken, which are not read again).
 
     A file that may not be read (a link out of the project, a device) counts by the reason, unread.
-    None when a file is larger than any project may allow: only the full check may judge it.
     """
     known = known or {}
+    return {path: known.get(path) or _content_hash(root, path) for path in files}
+
+
+def inputs_digest(root: Path, salt: str, hashes: Mapping[Path, str]) -> str:
+    """sha256 over ``salt`` and each file's project path and content hash (see ``content_hashes``)."""
     digest = hashlib.sha256(salt.encode())
     prefix = os.path.join(str(root), "")  # string slicing: pathlib's relative_to per file costs more than hashing
-    for path in files:
-        content = known.get(path) or _content_hash(root, path)
-        if content is None:
-            return None
+    for path, content in hashes.items():
         name = str(path)
         name = (name[len(prefix):] if name.startswith(prefix) else name).replace(os.sep, "/")
         digest.update(f"{name}\0{content}\n".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-def _content_hash(root: Path, path: Path) -> str | None:
+def _content_hash(root: Path, path: Path) -> str:
     refused = refusal(root, path)
     if refused is not None:
         return f"unread: {refused.reason}"
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_HASHED_BYTES + 1)
+        with path.open("rb") as stream:  # in chunks: an attached drawing may be of any size
+            return hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError as exc:
         return f"unread: {exc.strerror}"
-    return hashlib.sha256(data).hexdigest() if len(data) <= MAX_HASHED_BYTES else None
 
 
 @cache

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from proccompile.diagnostics import Diagnostics, Severity, Span
 from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
-from proccompile.load.discover import FORM_DIR, LOCK_NAME, PROCEDURE_DIR
+from proccompile.load.discover import CONFIG_NAME, FORM_DIR, LOCK_NAME, PROCEDURE_DIR
 from proccompile.load.paths import exists
 from proccompile.load.project import load_sources
-from proccompile.load.snapshot import build_input_files, inputs_digest, tool_fingerprint
+from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
 
 if TYPE_CHECKING:
     # The model and validate stages (pydantic) are imported where a check runs, so a build with
@@ -145,7 +145,7 @@ def build_project(
     last = None if force else read_previous(out_dir)
     if last is not None and last.complete and last.record.checked is not None:
         replayed = from_records(last.record.checked.findings)
-        unchanged = inputs_digest(root, tool_fingerprint(), _build_inputs(root, last.record.attached))
+        unchanged = inputs_digest(root, tool_fingerprint(), _input_hashes(root, last.record.attached))
         if replayed is not None and unchanged == last.record.inputs:
             summary = CheckSummary(replayed, tuple(last.record.checked.files))
             return BuildResult(summary, [out_dir / relpath for relpath in sorted(last.outputs)])
@@ -158,9 +158,11 @@ def build_project(
     attached = _attached(checked.corpus)
     known = {doc.source.path: doc.source.sha256 for doc in checked.corpus.documents()}
     known[checked.corpus.config_source.path] = checked.corpus.config_source.sha256
-    inputs = inputs_digest(root, tool_fingerprint(), _build_inputs(root, attached), known) or ""
+    # Every input hashed once: the manifest's whole-build hash, and what each document's depends on.
+    hashes = _input_hashes(root, attached, known)
+    inputs = inputs_digest(root, tool_fingerprint(), hashes)
     previous = last.outputs if last is not None else {}
-    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous, jobs or default_jobs())
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous, jobs or default_jobs(), hashes)
     try:
         if checked.diagnostics.has_errors:
             return BuildResult(checked)
@@ -182,8 +184,9 @@ def build_project(
     return BuildResult(checked, outputs, rendered)
 
 
-def _build_inputs(root: Path, attached: Iterable[str]) -> list[Path]:
-    return build_input_files(root, [root / LOCK_NAME], attached)
+def _input_hashes(root: Path, attached: Iterable[str], known: Mapping[Path, str] | None = None) -> dict[Path, str]:
+    """The content hash of every file a build reads (``known``: hashes the check already took)."""
+    return content_hashes(root, build_input_files(root, [root / LOCK_NAME], attached), known)
 
 
 def _attached(corpus: Corpus) -> list[str]:
@@ -194,6 +197,6 @@ def _attached(corpus: Corpus) -> list[str]:
 def protected_paths(root: Path) -> Protected:
     from proccompile.write.guard import Protected
 
-    files = discover(root)
-    return Protected(files=(files.config, root / LOCK_NAME),
-                     folders=(files.root / PROCEDURE_DIR, files.root / FORM_DIR, root / "templates"))
+    # The project's inputs by location only: listing every source (discover) is not needed to protect them.
+    return Protected(files=(root / CONFIG_NAME, root / LOCK_NAME),
+                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates"))

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.load.paths import inside_project
-from proccompile.load.snapshot import inputs_digest, template_files, tool_fingerprint
+from proccompile.load.paths import project_path
+from proccompile.load.snapshot import content_hashes, inputs_digest, template_files, tool_fingerprint
 from proccompile.model import Corpus
 from proccompile.model.dates import form_dates, newest_procedure_date
 from proccompile.model.form import Form
@@ -95,14 +95,16 @@ class RenderPlan:
 
 
 def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
-                previous: Mapping[str, Recorded] | None = None, jobs: int = 1) -> RenderPlan:
+                previous: Mapping[str, Recorded] | None = None, jobs: int = 1,
+                hashes: Mapping[Path, str] | None = None) -> RenderPlan:
     """Compute every document's view and input hash, and queue the stale ones for ``jobs`` render processes.
 
     Findings (PC5xx) go into ``bag``; ``files`` are in ``relpath`` order. Wording comes from
     ``project_root/templates`` when a template is overridden there, styles from
     ``templates/reference.docx`` when present. ``previous`` (relpath → what the last build recorded,
     for outputs still intact) decides what is stale, and lets a document whose ``depends`` is
-    unchanged keep its recorded ``inputs`` without its view being computed again. Close the plan.
+    unchanged keep its recorded ``inputs`` without its view being computed again. ``hashes`` are
+    content hashes of templates and attached files already taken (``load.snapshot``). Close the plan.
     """
     # Imported here: importing the package (e.g. for RenderedFile or a sibling module) must not cost
     # the ~50 ms python-docx and lxml take to load.
@@ -122,7 +124,9 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     common.update(repr((base.source, sorted(base.style_ids.items()), tool_fingerprint())).encode())
     settings = common.copy()  # what every view depends on besides its documents: config and templates
     settings.update(corpus.config_source.sha256.encode())
-    settings.update((inputs_digest(project_root, "", template_files(project_root)) or "").encode())
+    hashes = hashes or {}
+    settings.update(inputs_digest(project_root, "", content_hashes(project_root, template_files(project_root), hashes))
+                    .encode())
     previous = previous or {}
     recorded = {p.source: (relpath, p) for relpath, p in previous.items() if p.depends}
     plan = RenderPlan(base, Renderer(base, jobs))
@@ -133,7 +137,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
             date = model.effective or model.issued or dates.get(model.code, fallback)
             extra = repr(date)
         else:
-            date, extra = None, _attached_hashes(project_root, model)
+            date, extra = None, _attached_hashes(project_root, model, hashes)
         last = recorded.get(source.rel)
         if last is not None and _depends(settings, corpus, doc, extra, last[1].reads) == last[1].depends:
             relpath, kept = last
@@ -192,10 +196,10 @@ def _depends(settings: hashlib._Hash, corpus: Corpus, doc: Document[Procedure] |
     return digest.hexdigest()
 
 
-def _attached_hashes(project_root: Path, procedure: Procedure) -> str:
+def _attached_hashes(project_root: Path, procedure: Procedure, hashes: Mapping[Path, str]) -> str:
     """The procedure's attached files by content: a picture it prints may change without its YAML changing."""
-    files = [inside_project(project_root, a.file) for a in procedure.attachments if a.file is not None]
-    return repr([hashlib.sha256(path.read_bytes()).hexdigest() if path else "-" for path in files])
+    files = [project_path(project_root, a.file) for a in procedure.attachments if a.file is not None]
+    return repr(list(content_hashes(project_root, [f for f in files if f is not None], hashes).values()))
 
 
 def render_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,

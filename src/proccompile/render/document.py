@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from copy import deepcopy
 from typing import Literal
 
@@ -37,8 +37,6 @@ _COMPANY_CELL = 960  # twips: company name line plus the stamp
 # pages) never stands as one lxml tree, which was most of its memory. Smaller documents are built whole.
 _STREAM_CELLS = 2000
 _BATCH_CELLS = 1000
-_ROWS_MARK = b"<!--rows-->"
-_W_DECLARATION = f' xmlns:w="{W_NS}"'.encode()
 
 
 def build_docx(view: DocView, base: Base) -> bytes:
@@ -112,38 +110,29 @@ def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDoc
 def _table(block: Table, widths: list[int], styles: dict[str, str],
            streams: list[Iterator[bytes]] | None) -> etree._Element:
     heights = {i: round(h * 567) for i, h in block.heights}
+    row_height = round(block.row_height * 567) if block.row_height else None
     props = _sized(block.text_size) if block.text_size else None
-
-    def make(rows: Sequence[Sequence[Cell]], header_rows: int, first: int) -> etree._Element:
-        return kit.table(widths, rows, styles, header_rows=header_rows, split_rows=block.split_rows,
-                         row_height=round(block.row_height * 567) if block.row_height else None,
-                         heights={i - first: h for i, h in heights.items() if first <= i < first + len(rows)},
-                         cell_props=props)
-
     if streams is None:
-        return make(block.rows, block.header_rows, 0)
+        return kit.table(widths, block.rows, styles, header_rows=block.header_rows, split_rows=block.split_rows,
+                         row_height=row_height, heights=heights, cell_props=props)
 
     def serialised() -> Iterator[bytes]:
+        # The builders' XML text goes straight into the part: no tree is built for a streamed table.
+        def rows(first: int, last: int, header_rows: int) -> str:
+            return kit.rows_xml(widths, block.rows[first:last], styles, header_rows=header_rows,
+                                split_rows=block.split_rows, row_height=row_height, cell_props=props,
+                                heights={i - first: h for i, h in heights.items() if first <= i < last})
+
         head = block.header_rows
-        tbl = make(block.rows[:head], head, 0)
-        tbl.append(etree.Comment("rows"))
-        start, end = _alone(tbl).split(_ROWS_MARK)
-        yield start
+        yield (kit.table_start_xml(widths, styles) + rows(0, head, head)).encode()
         batch = max(1, _BATCH_CELLS // len(widths))
         for first in range(head, len(block.rows), batch):
             # header_rows=0: rows past the heading repeat nothing and keep together, as they would in one table.
-            for tr in make(block.rows[first:first + batch], 0, first).iterchildren(qn("w:tr")):
-                yield _alone(tr)
-        yield end
+            yield rows(first, first + batch, 0).encode()
+        yield kit.TABLE_END.encode()
 
     streams.append(serialised())
     return etree.Comment(f"{STREAM_MARK}{len(streams) - 1}")
-
-
-def _alone(element: etree._Element) -> bytes:
-    """``element`` as it reads inside the document, whose root declares w: (alone it would declare it again)."""
-    data: bytes = etree.tostring(element, encoding="UTF-8")
-    return data.replace(_W_DECLARATION, b"", 1)
 
 
 def _sized(size: int) -> dict[str, str]:

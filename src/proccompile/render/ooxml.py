@@ -96,25 +96,26 @@ def _field_xml(instr: str, props: str) -> str:
 def paragraph_xml(style_id: str | None, text: str = "", *, lead: str = "", align: str | None = None,
                   keep_next: bool = False, page_break_before: bool = False, space_before: int | None = None,
                   right_tab: int | None = None, props: str = "", lead_props: str = "") -> str:
-    parts = ["<w:p><w:pPr>"]
+    paragraph_props = []
     if style_id:
-        parts.append(f"<w:pStyle w:val={_attr(style_id)}/>")
+        paragraph_props.append(f"<w:pStyle w:val={_attr(style_id)}/>")
     if keep_next:
-        parts.append("<w:keepNext/>")
+        paragraph_props.append("<w:keepNext/>")
     if page_break_before:
-        parts.append("<w:pageBreakBefore/>")
+        paragraph_props.append("<w:pageBreakBefore/>")
     if right_tab is not None:
-        parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{right_tab}"/></w:tabs>')
+        paragraph_props.append(f'<w:tabs><w:tab w:val="right" w:pos="{right_tab}"/></w:tabs>')
     if space_before is not None:
-        parts.append(f'<w:spacing w:before="{space_before * 20}"/>')
+        paragraph_props.append(f'<w:spacing w:before="{space_before * 20}"/>')
     if align:
-        parts.append(f"<w:jc w:val={_attr(align)}/>")
-    parts.append("</w:pPr>")
-    if lead:
-        parts.append(runs_xml(lead, lead_props))
-    parts.append(runs_xml(text, props))
-    parts.append("</w:p>")
-    return "".join(parts)
+        paragraph_props.append(f"<w:jc w:val={_attr(align)}/>")
+    runs = (runs_xml(lead, lead_props) if lead else "") + runs_xml(text, props)
+    return f"<w:p>{_wrapped('w:pPr', paragraph_props)}{runs}</w:p>"
+
+
+def _wrapped(tag: str, children: list[str]) -> str:
+    # An empty element written as lxml writes it (<w:pPr/>), so text streamed into a part reads the same.
+    return f"<{tag}>{''.join(children)}</{tag}>" if children else f"<{tag}/>"
 
 
 def paragraph(style_id: str | None, text: str = "", *, lead: str = "", align: str | None = None,
@@ -129,12 +130,28 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[st
           header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, str] | None = None,
           heights: dict[int, int] | None = None, split_rows: bool = False) -> etree._Element:
     """A fixed-layout table; ``widths`` in twips. Identical row objects are written once and repeated."""
-    parts = [f"<w:tbl><w:tblPr><w:tblStyle w:val={_attr(styles['table_grid'])}/>"
-             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-             'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
-    parts += [f'<w:gridCol w:w="{width}"/>' for width in widths]
-    parts.append("</w:tblGrid>")
+    rows_text = rows_xml(widths, rows, styles, header_rows=header_rows, row_height=row_height,
+                         cell_props=cell_props, heights=heights, split_rows=split_rows)
+    return _element(f"{table_start_xml(widths, styles)}{rows_text}{TABLE_END}")
+
+
+TABLE_END = "</w:tbl>"
+
+
+def table_start_xml(widths: Sequence[int], styles: dict[str, str]) -> str:
+    """A table's properties and grid: what comes before its rows."""
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    return (f"<w:tbl><w:tblPr><w:tblStyle w:val={_attr(styles['table_grid'])}/>"
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+
+
+def rows_xml(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[str, str], *,
+             header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, str] | None = None,
+             heights: dict[int, int] | None = None, split_rows: bool = False) -> str:
+    """The rows of a table (see ``table``); ``heights`` by index into ``rows``."""
+    parts: list[str] = []
     built: dict[int, str] = {}
     props = cell_props or {}
     for index, row in enumerate(rows):
@@ -142,14 +159,14 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[st
         if id(row) in built and height == row_height:
             parts.append(built[id(row)])
             continue
-        tr = ["<w:tr><w:trPr>"]
+        row_props = []
         if index >= header_rows and not split_rows:
-            tr.append("<w:cantSplit/>")
+            row_props.append("<w:cantSplit/>")
         if height:
-            tr.append(f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>')
+            row_props.append(f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>')
         if index < header_rows:
-            tr.append("<w:tblHeader/>")  # repeat on every page
-        tr.append("</w:trPr>")
+            row_props.append("<w:tblHeader/>")  # repeat on every page
+        tr = ["<w:tr>", _wrapped("w:trPr", row_props)]
         column = 0
         for cell in row:
             tr.append(_cell_xml(cell, sum(widths[column:column + cell.span]), styles, props))
@@ -159,8 +176,7 @@ def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[st
         parts.append(xml)
         if height == row_height:
             built[id(row)] = xml
-    parts.append("</w:tbl>")
-    return _element("".join(parts))
+    return "".join(parts)
 
 
 def _cell_xml(cell: Cell, width: int, styles: dict[str, str], props: dict[str, str]) -> str:

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from proccompile.model.corpus import Document
     from proccompile.model.procedure import Procedure
     from proccompile.render.blocks import DocView
-    from proccompile.render.reference_document import Base
     from proccompile.render.workers import Renderer
 
 __all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "plan_corpus", "render_corpus"]
@@ -74,7 +73,6 @@ class RenderedFile(PlannedFile):
 class RenderPlan:
     """Every document's view and input hash, and the stale ones queued for rendering."""
 
-    base: Base
     renderer: Renderer
     files: list[PlannedFile] = field(default_factory=list)
     stale: list[PlannedFile] = field(default_factory=list)
@@ -129,7 +127,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
                     .encode())
     previous = previous or {}
     recorded = {p.source: (relpath, p) for relpath, p in previous.items() if p.depends}
-    plan = RenderPlan(base, Renderer(base, jobs))
+    plan = RenderPlan(Renderer(base, jobs))
     for doc in corpus.documents():
         source, model = doc.source, doc.model
         if isinstance(model, Form):

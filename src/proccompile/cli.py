@@ -12,6 +12,7 @@ import traceback
 import click
 
 from proccompile import __version__
+from proccompile.diagnostics.printable import printable
 from proccompile.diagnostics.usage import UsageError
 
 # name → (module under proccompile.commands, attribute, summary). Each command's module is imported only
@@ -70,7 +71,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except UsageError as error:
-            click.echo(f"proccompile: {error.message}" + (f"\nhelp: {error.help}" if error.help else ""), err=True)
+            # The message may quote a code, a path or a key the user wrote: one printable line each.
+            click.echo(f"proccompile: {printable(error.message)}"
+                       + (f"\nhelp: {printable(error.help)}" if error.help else ""), err=True)
             ctx.exit(error.exit_code)
 
 

@@ -57,23 +57,46 @@ def test_sarif_of_every_case_validates(case: str, tmp_path: Path) -> None:
     # A case runs `check`, or the `build` its command.txt names (render-time codes), here with SARIF output.
     command = CASES / "invalid" / case / "command.txt"
     args = command.read_text("utf-8").split() if command.exists() else ["check", "--format", "concise", "."]
-    args = [str(tmp_path / "out") if a == "{out}" else "sarif" if a == "concise" else a for a in args]
+    args = [str(tmp_path / "out") if a == "{out}" else "sarif" if a in ("concise", "full") else a for a in args]
     code, output = run_cli(args, CASES / "invalid" / case)
     log = _validate_sarif(output)
     assert code in (0, 1, 2)
     assert case.split("-")[0] in {r["ruleId"] for r in log["runs"][0]["results"]}  # type: ignore[index]
 
 
-def test_junit_has_a_case_per_file_and_a_failure_per_error(report: Report) -> None:  # noqa: F811
+def test_junit_has_a_case_per_file_failed_at_most_once(report: Report) -> None:  # noqa: F811
     root = ET.fromstring(emit("junit", report))
     suite = root.find("testsuite")
     assert suite is not None
     cases = {case.get("name"): case for case in suite.iter("testcase")}
     assert sorted(cases) == sorted(report.paths)
-    assert suite.get("tests") == "4" and suite.get("failures") == "4"
-    assert [f.get("type") for f in cases[QP01].iter("failure")] == ["PC406", "PC203", "PC304"]
+    # Two files have errors: two failed test cases, whatever the number of findings in them.
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "2", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "2", "0")
+    [failure] = cases[QP01].findall("failure")
+    assert failure.get("type") == "PC406"
+    assert [line.split(": ")[1].split()[0] for line in (failure.text or "").splitlines() if ": PC" in line] == [
+        "PC406", "PC203", "PC304"]
+    assert "(and 2 more findings)" in (failure.get("message") or "")
     assert "PC308" in (cases[QP01].findtext("system-out") or "")  # a warning is shown, not failed
     assert list(cases["proccompile.yaml"]) == []
+
+
+def test_junit_fails_a_file_with_only_warnings_under_strict() -> None:
+    bag = Diagnostics()
+    bag.add("PC308", "No step produces record `QR-01-02`", Span(QP01, 3, 1))
+    lenient = ET.fromstring(emit("junit", Report(bag, (QP01,))))
+    strict = ET.fromstring(emit("junit", Report(bag, (QP01,), strict=True)))
+    assert lenient.get("failures") == "0" and not list(lenient.iter("failure"))
+    assert strict.get("failures") == "1" and [f.get("type") for f in strict.iter("failure")] == ["PC308"]
+
+
+def test_check_strict_counts_warnings_as_junit_failures(tmp_path: Path) -> None:
+    case = CASES / "invalid" / "PC308-record-not-produced"
+    _, plain = run_cli(["check", "--format", "junit", "."], case)
+    code, strict = run_cli(["check", "--format", "junit", "--strict", "."], case)
+    assert ET.fromstring(plain).get("failures") == "0"
+    assert (code, ET.fromstring(strict).get("failures")) == (1, "1")
 
 
 def test_gitlab_fingerprints_survive_moved_lines() -> None:

@@ -78,7 +78,7 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int | None, force: b
         progress.close()
     bag = result.check.diagnostics
     if len(bag) or not result.outputs:
-        print_findings(Report(bag, result.check.paths), fmt)
+        print_findings(Report(bag, result.check.paths, strict), fmt)
     if result.outputs:
         documents = sum(p.suffix == ".docx" for p in result.outputs)
         extra = f" and {len(pdfs)} PDFs" if pdf else ""

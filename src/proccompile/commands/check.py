@@ -40,5 +40,5 @@ def check(path: Path, fmt: str | None, strict: bool, today: dt.date | None) -> N
     except ConfigError as error:
         config_failure(error, fmt)
         return
-    print_findings(Report(result.diagnostics, result.paths), fmt)
+    print_findings(Report(result.diagnostics, result.paths, strict), fmt)
     sys.exit(EXIT_FINDINGS if result.diagnostics.fails(strict=strict) else EXIT_CLEAN)

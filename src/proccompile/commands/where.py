@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from proccompile.commands.common import EXIT_CLEAN, EXIT_FINDINGS, config_failure, path_argument
+from proccompile.diagnostics.printable import printable
 from proccompile.pipeline import ConfigError
 from proccompile.pipeline.audit import where_project
 
@@ -34,18 +35,18 @@ def where(code: str, path: Path) -> None:
         click.echo("proccompile: some files could not be read, so their references are missing; "
                    "run `proccompile check`", err=True)
     if result.kind is None and not result.uses:
-        hint = f"\nhelp: {result.suggestion}" if result.suggestion else ""
-        click.echo(f"proccompile: `{code}` is not a code or department of this project{hint}", err=True)
+        hint = f"\nhelp: {printable(result.suggestion)}" if result.suggestion else ""
+        click.echo(f"proccompile: `{printable(code)}` is not a code or department of this project{hint}", err=True)
         sys.exit(EXIT_FINDINGS)
     if result.defined is not None:
-        click.echo(f"{result.defined.path}:{result.defined.line}:{result.defined.col}: `{code}` {result.title} "
-                   f"({result.kind}) is defined here")
+        click.echo(printable(f"{result.defined.path}:{result.defined.line}:{result.defined.col}: `{code}` "
+                             f"{result.title} ({result.kind}) is defined here"))
     else:
-        click.echo(f"`{code}` is not defined in the project, but is referenced:")
+        click.echo(f"`{printable(code)}` is not defined in the project, but is referenced:")
     for use in result.uses:
-        click.echo(_line(use))
+        click.echo(printable(_line(use)))  # titles, names and paths are the project's text: one line each
     if not result.uses:
-        click.echo(f"proccompile: nothing references `{code}`", err=True)
+        click.echo(f"proccompile: nothing references `{printable(code)}`", err=True)
         sys.exit(EXIT_FINDINGS)
     files = len({u.span.path for u in result.uses})  # the config counts too: auditors name departments
     click.echo(f"{len(result.uses)} reference{'s' * (len(result.uses) != 1)} in {files} "

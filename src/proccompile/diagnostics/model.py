@@ -107,11 +107,19 @@ class Diagnostics:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """What an emitter formats: the findings and the project-relative POSIX paths of every file checked."""
+    """What an emitter formats: the findings and the project-relative POSIX paths of every file checked.
+
+    ``strict``: warnings fail the run too (`--strict`), so formats that count failures count them.
+    """
 
     diagnostics: Diagnostics
     paths: tuple[str, ...]
+    strict: bool = False
 
     @property
     def files(self) -> int:
         return len(self.paths)
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        """Whether ``diagnostic`` fails the run: an error, or a warning under ``strict``."""
+        return diagnostic.severity is Severity.ERROR or (self.strict and diagnostic.severity is Severity.WARNING)

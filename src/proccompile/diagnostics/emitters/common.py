@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from proccompile.diagnostics.codes import Severity
-from proccompile.diagnostics.model import Report, Span
+from proccompile.diagnostics.model import Diagnostic, Report, Span
+from proccompile.diagnostics.printable import printable
 
 
 def location(span: Span) -> str:
-    return f"{span.path}:{span.line}:{span.col}" if span.line else span.path
+    """``path:line:col`` (or the path alone), safe to print: a file name cannot break the line."""
+    path = printable(span.path)
+    return f"{path}:{span.line}:{span.col}" if span.line else path
 
 
 def plural(n: int, word: str) -> str:
@@ -29,3 +34,14 @@ def summary(report: Report) -> str:
 def with_summary(lines: Iterable[str], report: Report) -> str:
     """One finding per line (or block), then the summary: the shape of every text format."""
     return "\n".join([*lines, summary(report)])
+
+
+def fingerprinted(report: Report) -> Iterator[tuple[Diagnostic, str]]:
+    """Each finding with a stable fingerprint: code, path and message, not the line, so a finding keeps its
+    identity when lines above it move; the occurrence number keeps two identical findings in a file apart."""
+    seen: Counter[str] = Counter()
+    for d in report.diagnostics:
+        key = f"{d.code.id}\0{d.span.path}\0{d.message}"
+        seen[key] += 1
+        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()
+        yield d, digest

@@ -5,6 +5,7 @@ from __future__ import annotations
 from proccompile.diagnostics.codes import Severity
 from proccompile.diagnostics.emitters.common import with_summary
 from proccompile.diagnostics.model import Diagnostic, Report
+from proccompile.diagnostics.printable import printable
 
 
 def emit(report: Report, *, color: bool = False) -> str:
@@ -21,10 +22,12 @@ def _command(d: Diagnostic) -> str:
 
 
 def _escape_property(text: str) -> str:
-    # A file name with a newline would otherwise start a new workflow command (`::stop-commands::`).
+    # A property ends at `,` and the properties at `::`, so both are encoded as the runner decodes them.
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _escape_data(text: str) -> str:
-    # A raw newline would end the command; `,` and `:` only need escaping in properties, not here.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner reads one command per line and decodes %25, %0D and %0A, so a line break in a key cannot
+    # end the command; `%` is encoded first so that text such as `%0A` in a key stays text. Other control
+    # characters are written as visible escapes: an ESC would colour the log, a lone surrogate stop it.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from typing import Any
 
 from proccompile.diagnostics.codes import Severity
+from proccompile.diagnostics.emitters.common import fingerprinted
 from proccompile.diagnostics.model import Diagnostic, Report
+from proccompile.diagnostics.printable import json_surrogates
 
 
 def emit(report: Report, *, color: bool = False) -> str:
-    seen: Counter[str] = Counter()
-    issues = []
-    for d in report.diagnostics:
-        # The fingerprint leaves the line out, so a finding keeps its identity when lines above it move;
-        # the occurrence number keeps two identical findings in one file apart.
-        key = f"{d.code.id}\0{d.span.path}\0{d.message}"
-        seen[key] += 1
-        issues.append(_issue(d, hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()))
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+    issues = [_issue(d, fingerprint) for d, fingerprint in fingerprinted(report)]
+    return json_surrogates(json.dumps(issues, ensure_ascii=False, indent=2))
 
 
 def _issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from proccompile.diagnostics.codes import Severity
 from proccompile.diagnostics.model import Diagnostic, Report
+from proccompile.diagnostics.printable import json_surrogates
 
 
 def emit(report: Report, *, color: bool = False) -> str:
@@ -19,7 +20,7 @@ def emit(report: Report, *, color: bool = False) -> str:
             "files": report.files,
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_surrogates(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _diagnostic(d: Diagnostic) -> dict[str, Any]:

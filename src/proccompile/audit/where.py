@@ -61,10 +61,8 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
     kind, title, defined = _definition(corpus, code)
     suggestion = None
     if kind is None and not uses:
-        known = _known(corpus)
-        # Codes are typed by hand on the command line; a case slip is the commonest mistake.
-        folded = next((k for k in known if k.casefold() == code.casefold()), None)
-        suggestion = f"Did you mean `{folded}`?" if folded else did_you_mean(code, known)
+        # Codes are typed by hand on the command line; a case slip, the commonest mistake, is suggested first.
+        suggestion = did_you_mean(code, _known(corpus))
     return WhereResult(code, kind, title, defined, tuple(uses), suggestion)
 
 

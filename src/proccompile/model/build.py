@@ -11,7 +11,7 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
 from proccompile.model.corpus import Corpus, Document
-from proccompile.model.errors import report_validation_error
+from proccompile.model.errors import report_validation_error, without_unreadable_keys
 from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure
 
@@ -29,6 +29,7 @@ def model_document(source: SourceFile, model: type[T], bag: Diagnostics, *, limi
         return None
     if isinstance(data, dict) and any(key in data for key in _EDITOR_KEYS):
         data = {k: v for k, v in data.items() if k not in _EDITOR_KEYS}
+    data = without_unreadable_keys(data, source, bag)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

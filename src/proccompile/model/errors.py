@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -9,26 +10,56 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.diagnostics.suggest import did_you_mean, one_of
+from proccompile.diagnostics.suggest import closest, did_you_mean, one_of
 from proccompile.load.source import SourceFile
 
 Loc = tuple[Any, ...]  # a pydantic error location: field names, list indexes and union labels
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Only a YAML escape such as "\ud800" puts a lone surrogate into text read as UTF-8.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U000)[dD][89a-fA-F]")
+_CANNOT_STORE = "which Word documents cannot store"
+
+
+def without_unreadable_keys(data: Any, source: SourceFile, bag: Diagnostics) -> Any:
+    """``data`` without the mapping keys that hold a lone surrogate, each reported (PC204) at the key.
+
+    The model cannot read such a key at all and would report one error for the whole file instead of
+    its findings; validating the rest keeps them.
+    """
+    if not _SURROGATE_ESCAPE.search(source.text):
+        return data
+    return _drop_keys(data, (), source, bag)
+
+
+def _drop_keys(data: Any, loc: Loc, source: SourceFile, bag: Diagnostics) -> Any:
+    if isinstance(data, dict):
+        kept = {}
+        for key, value in data.items():
+            bad = _SURROGATE.search(key) if isinstance(key, str) else None
+            if bad is not None:
+                bag.add("PC204", f"The key `{key}` contains U+{ord(bad.group()):04X} at character {bad.start() + 1}, "
+                        f"{_CANNOT_STORE}", source.span((*loc, key), key=True))
+                continue
+            kept[key] = _drop_keys(value, (*loc, key), source, bag)
+        return kept
+    if isinstance(data, list):
+        return [_drop_keys(item, (*loc, i), source, bag) for i, item in enumerate(data)]
+    return data
 
 
 def report_validation_error(exc: ValidationError, model: type[BaseModel], source: SourceFile, bag: Diagnostics,
                             limit: int = 200) -> None:
     """Each problem as a located finding; past ``limit`` findings one more says how many were left out."""
-    errors = exc.errors(include_url=False)
+    data = source.data
+    errors = [(error, _node_loc(tuple(error["loc"]), data)) for error in exc.errors(include_url=False)]
     seen: set[tuple[Any, ...]] = set(_misspelt_required(errors, model))
     reported = 0
-    for index, error in enumerate(errors):
+    for index, (error, node_loc) in enumerate(errors):
         if reported == limit:
             bag.add("PC203", f"{len(errors) - index:,} more problems in this file are not shown",
                     source.file_span(), help="Fix the problems above and check again (limits.findings_per_file)")
             return
-        loc = tuple(error["loc"])
-        kind = error["type"]
-        node_loc = _node_loc(loc)
+        loc, kind = tuple(error["loc"]), error["type"]
         # Union members each report at the same place; one finding per place is enough.
         dedupe = (node_loc, kind if kind in ("extra_forbidden", "missing") else "value")
 
@@ -39,23 +70,17 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], source
         reported += 1
 
 
-def _misspelt_required(errors: list[Any], model: type[BaseModel]) -> list[tuple[Any, ...]]:
+def _misspelt_required(errors: list[tuple[Any, Loc]], model: type[BaseModel]) -> list[tuple[Any, ...]]:
     """Missing fields that an unknown sibling field is a typo of: one finding (the typo) is enough."""
-    missing = {_node_loc(tuple(e["loc"])) for e in errors if e["type"] == "missing"}
+    missing = {loc for e, loc in errors if e["type"] == "missing"}
     covered = []
-    for error in errors:
-        if error["type"] != "extra_forbidden":
+    for error, loc in errors:
+        if error["type"] != "extra_forbidden" or not loc:
             continue
-        loc = _node_loc(tuple(error["loc"]))
-        suggestion = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+        suggestion = closest(str(loc[-1]), _fields_at(model, loc[:-1]))
         if suggestion and (*loc[:-1], suggestion) in missing:
             covered.append(((*loc[:-1], suggestion), "missing"))
     return covered
-
-
-def _closest(name: str, candidates: list[str]) -> str | None:
-    help_text = did_you_mean(name, candidates)
-    return help_text.split("`")[1] if help_text else None
 
 
 def _report_one(
@@ -72,6 +97,10 @@ def _report_one(
         bag.add("PC202", f"Missing required field `{field}`", span)
     elif kind == "illegal_character":
         bag.add("PC204", f"`{field}` {error['msg']}", source.span(node_loc))
+    elif kind == "string_unicode" and isinstance(error.get("input"), str) and (
+            bad := _SURROGATE.search(error["input"])) is not None:
+        bag.add("PC204", f"`{field}` contains U+{ord(bad.group()):04X} at character {bad.start() + 1}, {_CANNOT_STORE}",
+                source.span(node_loc))
     else:
         span = source.span(node_loc)
         written = span.source_line[span.col - 1 : span.col - 1 + span.width] if span.source_line else None
@@ -123,9 +152,26 @@ def _show(value: Any) -> str:
     return f"`{text[:40]}…`" if len(text) > 40 else f"`{text}`"
 
 
-def _node_loc(loc: Loc) -> Loc:
-    """Drop pydantic's union/function labels so the loc addresses YAML nodes only."""
-    return tuple(p for p in loc if isinstance(p, int) or not _is_label(p))
+def _node_loc(loc: Loc, data: Any) -> Loc:
+    """Drop pydantic's union/function labels so the loc addresses YAML nodes only.
+
+    The loc is walked through the data: a part that is a key (or index) there is a node whatever its text,
+    so a key such as `a[b` or `function-after` is kept; a part the data does not hold is a label when it
+    reads like one (`list[str]`, `function-after[…]`), else a missing key.
+    """
+    out: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list | tuple) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(part, int) or not _is_label(part):
+            node = None
+        else:
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def _is_label(part: str) -> bool:

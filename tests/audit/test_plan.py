@@ -52,9 +52,15 @@ def test_cli_auditor_option_is_checked(base: Path) -> None:
     assert run_cli(["checklist", "--auditor", "张三:qualty", "-o", "-", "--format", "md"], base)[0] == 2
 
 
+def test_cli_auditor_department_in_the_wrong_case_gets_a_suggestion(base: Path) -> None:
+    code, stdout, stderr = run_split(["checklist", "--format", "md", "-o", "-", "--auditor", "A:Quality"], base)
+    assert (code, stdout) == (2, "")
+    assert stderr.endswith("department `Quality` is not defined in proccompile.yaml\nhelp: Did you mean `quality`?\n")
+
+
 @pytest.mark.parametrize(("value", "message"), [
-    ("A:Quality", "`Quality` is not a department id: lower-case letters, digits, `-` and `_`, starting with a "
-                  "letter, e.g. quality"),
+    ("A:\x01", "`\\x01` is not a department id: lower-case letters, digits, `-` and `_`, starting with a "
+                "letter, e.g. quality"),
     ("A\x01B:quality", "auditor name `A\\x01B` contains U+0001 at character 2, which Word documents cannot store"),
 ])
 def test_cli_invalid_auditor_is_a_usage_error(base: Path, value: str, message: str) -> None:

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
 from proccompile.model.patterns import compile_pattern
-from proccompile.model.types import Clause, DeptId, DocCode, DurationField, Text, Version, xml_safe
+from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Text, Version, xml_safe
 
 
 def _compiles(pattern: str) -> str:
@@ -169,7 +169,7 @@ class Limits(StrictModel):
 class Auditor(StrictModel):
     name: Text
     """Name as printed in the audit plan and the checklist's auditor column."""
-    department: DeptId
+    department: DeptRef
     """Department id the auditor belongs to; nobody is assigned to audit their own department."""
 
 
@@ -198,9 +198,9 @@ class PlanSettings(StrictModel):
     """Audit team leader, printed in the plan, the checklist header and the audit report."""
     location: Text | None = None
     """Where the opening and closing meetings are held."""
-    locations: dict[DeptId, Text] = {}
+    locations: dict[DeptRef, Text] = {}
     """Where each department is audited, by department id."""
-    representatives: dict[DeptId, Text] = {}
+    representatives: dict[DeptRef, Text] = {}
     """Each department's auditee representative, by department id."""
 
 

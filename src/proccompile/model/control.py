@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from proccompile.model.base import StrictModel
-from proccompile.model.types import DeptId, Text
+from proccompile.model.types import DeptRef, Text
 
 ReviewResult = Literal["no-change", "revise"]
 
@@ -23,7 +23,7 @@ class Review(StrictModel):
 
 
 class Copy(StrictModel):
-    department: DeptId
+    department: DeptRef
     """Department holding the controlled copy."""
     number: Text
     """Controlled copy number (受控号), e.g. 01."""

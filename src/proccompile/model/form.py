@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
 from proccompile.model.procedure import Approval, Revision, Status
-from proccompile.model.types import DeptId, DocCode, DurationField, Text, Version
+from proccompile.model.types import DeptRef, DocCode, DurationField, Text, Version
 
 FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
 
@@ -74,7 +74,7 @@ class Form(StrictModel):
     """Version in the project's scheme; the edition letter is printed with the code."""
     status: Status = "released"
     """draft, released (in use) or obsolete (withdrawn)."""
-    owner: DeptId
+    owner: DeptRef
     """Department that owns the form."""
     # Document control, as for procedures; forms without a revision history predate it.
     issued: dt.date | None = None

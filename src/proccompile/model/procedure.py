@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
-from proccompile.model.types import Clause, DeptId, DocCode, DurationField, Text, Version
+from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Text, Version
 
 Status = Literal["draft", "released", "obsolete"]
 
@@ -31,7 +31,7 @@ class Term(StrictModel):
 
 
 class Responsibility(StrictModel):
-    department: DeptId
+    department: DeptRef
     """Department id from the project config."""
     duties: list[Text] = Field(min_length=1)
     """What the department does under this procedure, one duty per item."""
@@ -56,9 +56,9 @@ class StepTable(StrictModel):
 class Step(StrictModel):
     text: Text
     """What is done, written as an instruction."""
-    owner: DeptId
+    owner: DeptRef
     """Department that leads the step (主责)."""
-    support: list[DeptId] = []
+    support: list[DeptRef] = []
     """Departments that take part in the step (配合)."""
     items: list[Text] = []
     """Sub-items printed as a bulleted list under the text."""
@@ -104,7 +104,7 @@ class Commitment(StrictModel):
     """The committed value, e.g. ≤ 24 h or ≥ 90 %."""
     measured_by: Text
     """How and from which data the metric is measured."""
-    owner: DeptId
+    owner: DeptRef
     """Department responsible for meeting and measuring the commitment."""
     time_limit: DurationField | None = None
     """The target as a typed duration, when the commitment is a time limit."""
@@ -115,7 +115,7 @@ class Commitment(StrictModel):
 class RecordEntry(StrictModel):
     form: DocCode
     """Code of the form the record is kept on."""
-    keeper: DeptId
+    keeper: DeptRef
     """Department that keeps the record."""
     retention: DurationField | None = None
     """How long the record is kept; defaults to the form's retention."""
@@ -158,7 +158,7 @@ class Procedure(StrictModel):
     """Issue date (发布日期); required once released."""
     effective: dt.date | None = None
     """Effective date (实施日期), on or after the issue date; required once released."""
-    owner: DeptId
+    owner: DeptRef
     """Department that owns (归口) the procedure."""
     approvals: dict[str, Approval] = {}
     """Signatures by approval role id (prepared, reviewed, approved by default)."""

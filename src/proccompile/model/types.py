@@ -30,8 +30,15 @@ Text = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 DocCode = Annotated[str, AfterValidator(xml_safe), Field(min_length=1, pattern=r"^\S(.*\S)?$")]
 """A procedure, form or external document code, e.g. Q/FL2.0813 or Q/JL081301."""
 
-DeptId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
-"""A department id from the project config, e.g. sales or after-sales."""
+DEPT_ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+DeptId = Annotated[str, Field(pattern=DEPT_ID_PATTERN)]
+"""A department id as the project config defines it, e.g. sales or after-sales."""
+
+DeptRef = Annotated[str, AfterValidator(xml_safe), Field(min_length=1),
+                    WithJsonSchema({"pattern": DEPT_ID_PATTERN, "type": "string"})]
+"""A department id used by a document or the audit plan. Any text is read, so a slip such as `Production`
+does not stop the rest of the file from being checked; `check` reports an id the config does not define
+(PC304) with the nearest one. Editors still get the id pattern from the JSON Schema."""
 
 Version = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 """A version in the project's scheme, e.g. A/0 or 1.0; always quote numeric versions."""

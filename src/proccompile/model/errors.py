@@ -92,9 +92,11 @@ def _report_one(
         bag.add("PC201", f"Unknown field `{field}`", source.span(node_loc, key=True),
                 help=did_you_mean(field, allowed) or f"Allowed fields here: {one_of(allowed, 12)}")
     elif kind == "missing":
+        # The mapping that lacks the field: its key, list item or (at the top) its first key, never a
+        # comment or modeline above it.
         parent = node_loc[:-1]
-        span = source.span(parent, key=True) if parent else source.file_span()
-        bag.add("PC202", f"Missing required field `{field}`", span)
+        bag.add("PC202", f"Missing required field `{field}`", source.span(parent, key=True),
+                help=_missing_help(model, parent, field))
     elif kind == "illegal_character":
         bag.add("PC204", f"`{field}` {error['msg']}", source.span(node_loc))
     elif kind == "string_unicode" and isinstance(error.get("input"), str) and (
@@ -183,8 +185,22 @@ def _field_name(loc: Loc) -> str:
     return names[-1] if names else "document"
 
 
+def _missing_help(model: type[BaseModel], parent: Loc, field: str) -> str:
+    where = "the document" if not parent else "this mapping"
+    info = _model_at(model, parent)
+    described = info.model_fields.get(field) if info is not None else None
+    about = f": {described.description.rstrip('.')}" if described is not None and described.description else ""
+    return f"Add `{field}:` to {where}{about}"
+
+
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the model reached by walking ``loc`` through the annotations."""
+    current = _model_at(model, loc)
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model reached by walking ``loc`` through the annotations; None where it leads to no model."""
     current: Any = model
     in_dict = False
     for part in loc:
@@ -194,13 +210,11 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
             in_dict = False
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
-            return []
+            return None
         annotation = current.model_fields[part].annotation
         in_dict = typing.get_origin(annotation) is dict
         current = _inner_model(annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def _inner_model(annotation: Any) -> Any:

@@ -81,7 +81,8 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
         mark = exc.problem_mark or exc.context_mark
         message = _syntax_message(exc)
         span = source.span_at(mark.line, mark.column) if mark else source.file_span()
-        bag.add("PC204" if "unacceptable character" in message else "PC101", message, span)
+        help_text = _quote_help(span.source_line) if "mapping values are not allowed" in message.lower() else None
+        bag.add("PC204" if "unacceptable character" in message else "PC101", message, span, help=help_text)
         return source
     except ReaderError as exc:
         line, col = _line_col(read.text, exc.position)
@@ -178,6 +179,24 @@ def _syntax_message(exc: MarkedYAMLError) -> str:
     if "'\\t'" in text:
         return f"{text[0].upper()}{text[1:]} (YAML indentation must use spaces, not tabs)"
     return text[0].upper() + text[1:]
+
+
+def quote_help(text: str = "", lead: str = "") -> str:
+    """Help for plain text that holds `: `, which YAML reads as a key and its value; ``lead`` is what the
+    example starts with (`purpose: `, `- `)."""
+    quoted = "'" + text.replace("'", "''") + "'"
+    example = f" as `{lead}{quoted}`" if text and len(lead) + len(quoted) <= 80 else ""
+    return f"Quote the text{example}: a `: ` inside unquoted text makes YAML read a key and a value"
+
+
+def _quote_help(line: str | None) -> str:
+    # `purpose: 注意: 先断电` → the text `注意: 先断电` under `purpose`; `- text: a: b` keeps its `- `.
+    stripped = (line or "").strip()
+    item = "- " if stripped.startswith("- ") else ""
+    key, sep, text = stripped.removeprefix("- ").strip().partition(": ")
+    if not sep or not text or text[0] in "'\"" or " " in key:
+        return quote_help()
+    return quote_help(text.split(" #")[0].rstrip(), f"{item}{key}: ")
 
 
 def _duplicate_key_name(exc: DuplicateKeyError) -> str | None:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import closest, did_you_mean, one_of
 from proccompile.load.source import SourceFile
+from proccompile.load.yaml import quote_help
 
 Loc = tuple[Any, ...]  # a pydantic error location: field names, list indexes and union labels
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -106,17 +107,22 @@ def _report_one(
     else:
         span = source.span(node_loc)
         written = span.source_line[span.col - 1 : span.col - 1 + span.width] if span.source_line else None
-        message, help_text = _reword(error, field, written)
+        message, help_text = _reword(error, field, written, in_list=bool(node_loc) and isinstance(node_loc[-1], int))
         bag.add("PC203", message, span, help=help_text)
 
 
-def _reword(error: Any, field: str, written: str | None) -> tuple[str, str | None]:
+def _reword(error: Any, field: str, written: str | None, *, in_list: bool = False) -> tuple[str, str | None]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     shown = _show(value)
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         # YAML turned 1.10 into 1.1 and 081302 into 81302: quote what was written, not what was parsed.
         return (f"`{field}` must be text, got the number {_show(written or value)}",
                 f"Quote the value so YAML keeps it as written: '{written or value}'")
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # `- 负责: 审批` is a one-key mapping to YAML; the author meant the text.
+        [(key, inner)] = value.items()
+        text = f"{key}: {inner}" if isinstance(key, str) and isinstance(inner, str | int | float) else ""
+        return f"`{field}` must be text, got a mapping", quote_help(text, "- " if in_list else f"{field}: ")
     if kind == "string_type":
         return f"`{field}` must be text, got {shown}", None
     if kind == "literal_error":

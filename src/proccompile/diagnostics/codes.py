@@ -77,6 +77,10 @@ _ALL = (
     Code("PC204", "illegal-character", E, "Text contains a character Word cannot store",
          "Control characters such as \\x0b are illegal in OOXML and would break the build.",
          "Remove the character; use a real line break instead of \\v or \\f"),
+    Code("PC205", "wrong-folder", E, "A procedure is in `forms/`, or a form in `procedures/`",
+         "The folder says what a file is: a form's file is read as a form, so a procedure put there would "
+         "get a finding for every procedure field instead of being checked.",
+         "Move the file to the folder of its kind"),
     # PC3xx: references across the corpus
     Code("PC301", "code-pattern", E, "A document code does not follow the house numbering pattern",
          "Codes are how auditors and staff find documents; the pattern is set in the config.",

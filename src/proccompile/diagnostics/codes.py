@@ -44,8 +44,10 @@ _ALL = (
          "Dates drive document-control checks; an impossible date cannot be compared.",
          "Write the date as YYYY-MM-DD with a real month and day"),
     Code("PC104", "not-utf8", E, "The file is not UTF-8 encoded",
-         "Files saved by legacy editors in GBK or GB18030 turn Chinese text into mojibake.",
-         "Re-save the file as UTF-8 (for example `iconv -f GBK -t UTF-8`)"),
+         "Files saved by legacy editors in GBK, Big5 or Windows-1252 turn text into mojibake. The finding "
+         "names the encodings the bytes fit; converting from the wrong one corrupts the file.",
+         "Re-save the file as UTF-8 from the encoding it was saved in (for example `iconv -f GB18030 -t UTF-8` "
+         "for Simplified Chinese, `iconv -f CP1252 -t UTF-8` for Western European text)"),
     Code("PC105", "file-too-large", E, "The file is larger than the size limit",
          "A procedure or form is a few kilobytes; a huge file is a mistake or an attack.",
          "Split the document, or check that the right file is in the folder"),

@@ -13,6 +13,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from proccompile.diagnostics import Diagnostics, Related, Span
+from proccompile.load.encoding import Encoding, guess_encodings
 from proccompile.load.fast import fast_load
 from proccompile.load.house_format import MAX_DEPTH, UTF8_BOM, AliasRejected, BadDate, house_yaml
 from proccompile.load.paths import Refusal, refusal
@@ -20,8 +21,6 @@ from proccompile.load.source import SourceFile, to_plain
 
 MAX_BYTES = 1_000_000
 _LONG_NUMBER = re.compile(r"\d{4000,}")
-# GB18030 decodes nearly any byte string, so it can only be a guess; UTF-16 is told by its BOM.
-_LEGACY_ENCODINGS = ("gb18030",)
 
 
 class _Read(NamedTuple):
@@ -147,9 +146,10 @@ def _decode(raw: bytes, rel: str, bag: Diagnostics) -> _Read:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
-        guess = _guess_encoding(data)
-        hint = f"; it looks like {guess}" if guess else ""
-        bag.add("PC104", f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02X}){hint}", Span(rel, line, col))
+        guesses = guess_encodings(data)
+        message, help_text = _encoding_advice(guesses)
+        bag.add("PC104", f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02X}){message}", Span(rel, line, col),
+                help=help_text)
         return _Read(data.decode("utf-8", errors="replace"), parseable=False, raw=raw)
 
 
@@ -159,16 +159,17 @@ def _newline_of(raw: bytes) -> str:
     return "\r\n" if first > 0 and raw[first - 1 : first] == b"\r" else "\n"
 
 
-def _guess_encoding(data: bytes) -> str | None:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "UTF-16"
-    for encoding in _LEGACY_ENCODINGS:
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return "GBK/GB18030" if encoding == "gb18030" else encoding.upper().replace("_", "-")
-    return None
+def _encoding_advice(guesses: tuple[Encoding, ...]) -> tuple[str, str]:
+    """The end of the PC104 message and its help: the one likely encoding, or each candidate with the
+    text it would hold, never a single guess the bytes do not support."""
+    if not guesses:
+        return "", "Re-save the file as UTF-8 in the editor that wrote it"
+    if len(guesses) == 1:
+        return (f"; it looks like {guesses[0].name}",
+                f"Re-save the file as UTF-8 (for example `iconv -f {guesses[0].iconv} -t UTF-8`)")
+    names = ", ".join(g.name for g in guesses[:-1]) + f" or {guesses[-1].name}"
+    each = ", ".join(f"`iconv -f {g.iconv} -t UTF-8` if it holds {g.text} text" for g in guesses)
+    return f"; it may be {names}", f"Re-save the file as UTF-8 from the encoding it was saved in: {each}"
 
 
 def _syntax_message(exc: MarkedYAMLError) -> str:

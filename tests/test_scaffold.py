@@ -80,6 +80,9 @@ def test_new_procedure_and_form_pass_check(tmp_path: Path) -> None:
     (["new", "procedure", "QP-01"], "`QP-01` already exists (procedures/QP-01.yaml)"),
     (["new", "form", "QR-01-01"], "`QR-01-01` already exists (forms/QR-01-01.yaml)"),
     (["new", "procedure", "QP-02", "--owner", "qualty"], "Department `qualty` is not defined"),
+    # `\d` is an ASCII digit, as check has it: full-width and Arabic-Indic digits are refused.
+    (["new", "procedure", "QP-０２"], "`QP-０２` does not follow the procedure numbering pattern"),
+    (["new", "form", "QR-٠١-٠٢"], "`QR-٠١-٠٢` does not follow the form numbering pattern"),
 ])
 def test_new_refuses_bad_codes(tmp_path: Path, args: list[str], message: str) -> None:
     run_cli(["init"], tmp_path)
@@ -87,6 +90,28 @@ def test_new_refuses_bad_codes(tmp_path: Path, args: list[str], message: str) ->
     code, _, err = run_split(args, tmp_path)
     assert code == 2 and message in err
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_new_matches_codes_with_the_engine_check_uses(tmp_path: Path) -> None:
+    # A Unicode property, which stdlib `re` cannot compile; `check` accepts the pattern, so `new` must too.
+    run_cli(["init"], tmp_path)
+    config = tmp_path / "proccompile.yaml"
+    text = config.read_text("utf-8")
+    assert r"procedure: ^QP-\d{2}$" in text
+    config.write_text(text.replace(r"procedure: ^QP-\d{2}$", r"procedure: ^\p{Lu}{2}-\d{2}$"), "utf-8")
+    assert run_cli(["check", "--format", "concise"], tmp_path)[0] == 0
+    code, _, err = run_split(["new", "procedure", "QP-02"], tmp_path)
+    assert (code, err) == (0, "")
+    assert run_cli(["check", "--format", "concise"], tmp_path)[0] == 0
+
+
+def test_new_refuses_a_code_whose_match_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import proccompile.commands.new as new_command
+
+    run_cli(["init"], tmp_path)
+    monkeypatch.setattr(new_command, "full_match", lambda pattern, code: None)
+    code, _, err = run_split(["new", "procedure", "QP-02"], tmp_path)
+    assert code == 2 and "took too long" in err and not (tmp_path / "procedures/QP-02.yaml").exists()
 
 
 def test_new_without_a_project_exits_2(tmp_path: Path) -> None:

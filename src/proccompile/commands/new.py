@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
+from proccompile.model.patterns import full_match
 from proccompile.pipeline import ConfigError, check_project
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name, new_form, new_procedure
 from proccompile.scaffold.wording import WORDING
@@ -56,7 +56,11 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
         return
     config, corpus = checked.corpus.config, checked.corpus
     pattern = config.numbering.procedure if kind == "procedure" else config.numbering.form
-    if not re.fullmatch(pattern, code):
+    matched = full_match(pattern, code)  # the engine check uses: same answer, same time limit
+    if matched is None:
+        raise UsageError(f"Matching `{code}` against the {kind} numbering pattern `{pattern}` took too long",
+                         help="Simplify `numbering` in proccompile.yaml; `check` reports the same codes")
+    if not matched:
         raise UsageError(f"`{code}` does not follow the {kind} numbering pattern `{pattern}`",
                          help="Use a code that matches `numbering` in proccompile.yaml")
     existing = corpus.procedure(code) or corpus.form(code)

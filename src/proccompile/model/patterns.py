@@ -1,6 +1,14 @@
-"""Numbering patterns from the config: compiled with a match timeout, refused when they backtrack catastrophically."""
+r"""Numbering patterns from the config: the one engine every command matches codes with.
+
+Patterns are compiled by the `regex` module and matched with a timeout, refused at config load when
+they backtrack catastrophically, and `\d` means an ASCII digit: `QP-０１` or `QP-٠١` is not a code a
+procedure can cite. A project that wants any script's digits writes `\p{Nd}`. The importer finds codes in
+running text with ``numbering_regex(...).finditer(text, timeout=MATCH_SECONDS)``.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 
@@ -13,12 +21,36 @@ _PROBE_SECONDS = 0.05
 _META = set("()[]{}?*+|.^$\\")
 
 
-def compile_pattern(text: str) -> regex.Pattern[str]:
-    """The compiled pattern; ValueError when it is invalid or backtracks catastrophically on a probe."""
+def ascii_digits(text: str) -> str:
+    r"""``text`` with `\d` and `\D` (also inside a class) standing for ASCII digits and non-digits only."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            pair = text[i:i + 2]
+            out.append({"\\d": r"\p{PosixDigit}", "\\D": r"\P{PosixDigit}"}.get(pair, pair))
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def numbering_regex(text: str) -> regex.Pattern[str]:
+    r"""The compiled numbering pattern (`\d` ASCII); ValueError when it is not a valid regular expression.
+
+    Match it with ``timeout=MATCH_SECONDS``: a pattern the config accepted can still be slow on a long code.
+    """
     try:
-        pattern = regex.compile(text)
+        regex.compile(text)  # as written, so an error's position is where the user sees it
     except regex.error as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from None
+    return regex.compile(ascii_digits(text))
+
+
+def compile_pattern(text: str) -> regex.Pattern[str]:
+    """The compiled pattern; ValueError when it is invalid or backtracks catastrophically on a probe."""
+    pattern = numbering_regex(text)
     prefix = _literal_prefix(text)
     for probe in (*_RUNS, *(prefix + run for run in _RUNS if prefix)):
         try:
@@ -33,8 +65,8 @@ def compile_pattern(text: str) -> regex.Pattern[str]:
 def full_match(pattern: str, code: str) -> bool | None:
     """Whether ``code`` matches ``pattern`` in full; None when matching took longer than the time limit."""
     try:
-        return regex.fullmatch(pattern, code, timeout=MATCH_SECONDS) is not None
-    except TimeoutError:
+        return numbering_regex(pattern).fullmatch(code, timeout=MATCH_SECONDS) is not None
+    except (TimeoutError, ValueError):
         return None
 
 

@@ -65,3 +65,16 @@ def test_shipped_service_form_is_used_by_the_service_procedure() -> None:
     code, output = run_cli(["where", "Q/JL081701"], ROOT)
     assert code == 0
     assert "procedures/Q-FL2.0817.yaml:" in output and "Q/FL2.0817 §5.1.5 (step record)" in output
+
+
+def test_documents_in_force_come_before_obsolete_ones(base: Path) -> None:
+    # QP-00 sorts first by file name, but it is withdrawn: the impact list starts with what is in force.
+    text = (base / "procedures" / "QP-01.yaml").read_text("utf-8")
+    obsolete = text.replace("code: QP-01", "code: QP-00").replace("status: released", "status: obsolete")
+    (base / "procedures" / "QP-00.yaml").write_text(obsolete, "utf-8")
+    code, output = run_cli(["where", "QR-01-01"], base)
+    assert code == 0
+    assert [line.split(": ", 1)[1] for line in output.splitlines()[1:-1]] == [
+        "QP-01 §5.1.1 (step record)", "QP-01 §8 row 1 (records table)",
+        "QP-00 §5.1.1 (step record)", "QP-00 §8 row 1 (records table)",
+    ]

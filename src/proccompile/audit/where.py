@@ -53,11 +53,9 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
         if code in mapping:
             span = corpus.config_source.span(("audit", "plan", field, code), key=True)
             uses.append(Use(span, "", "", None, f"audit plan {field}"))
-    uses.sort(key=lambda u: u.span.sort_key)
-    target = corpus.procedure(code) or corpus.form(code)
-    if target is not None and target.model.status == "obsolete":
-        # A withdrawn document still used by one in force is an error; those places come first.
-        uses.sort(key=lambda u: not _in_force(corpus, u.document))
+    # The impact list: uses by documents in force (and the config) first, then drafts, obsolete ones last,
+    # each group in file order.
+    uses.sort(key=lambda u: (_standing(corpus, u.document), u.span.sort_key))
     kind, title, defined = _definition(corpus, code)
     suggestion = None
     if kind is None and not uses:
@@ -66,9 +64,14 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
     return WhereResult(code, kind, title, defined, tuple(uses), suggestion)
 
 
-def _in_force(corpus: Corpus, code: str) -> bool:
+_STANDING = {"released": 0, "draft": 1, "obsolete": 2}
+
+
+def _standing(corpus: Corpus, code: str) -> int:
+    if not code:
+        return 0  # the project config is always current
     doc = corpus.procedure(code) or corpus.form(code)
-    return doc is not None and doc.model.status == "released"
+    return _STANDING.get(doc.model.status, 1) if doc is not None else 1
 
 
 def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None]:

@@ -21,6 +21,7 @@ from proccompile.commands.common import (
     write_failure,
 )
 from proccompile.diagnostics import Report
+from proccompile.diagnostics.counts import counted
 from proccompile.pipeline import ConfigError, build_project, default_jobs
 from proccompile.write import export_pdfs
 
@@ -81,10 +82,10 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int | None, force: b
         print_findings(Report(bag, result.check.paths, strict), fmt)
     if result.outputs:
         documents = sum(p.suffix == ".docx" for p in result.outputs)
-        extra = f" and {len(pdfs)} PDFs" if pdf else ""
+        extra = f" and {counted(len(pdfs), 'PDF')}" if pdf else ""
         copied = len(result.outputs) - documents
         unchanged = documents - sum(relpath.endswith(".docx") for relpath in result.rendered)
         note = f" ({unchanged} unchanged)" if unchanged else ""
-        extra += f", copied {copied} attached file{'s' if copied != 1 else ''}," if copied else ""
-        click.echo(f"Built {documents} documents{note}{extra} into {out_dir}")
+        extra += f", copied {counted(copied, 'attached file')}," if copied else ""
+        click.echo(f"Built {counted(documents, 'document')}{note}{extra} into {out_dir}")
     sys.exit(EXIT_FINDINGS if bag.fails(strict=strict) else EXIT_CLEAN)

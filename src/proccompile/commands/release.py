@@ -9,6 +9,7 @@ import click
 
 from proccompile.commands.common import path_argument, write_failure
 from proccompile.commands.lifecycle_output import date_option, record_date, run_edit
+from proccompile.diagnostics.counts import counted
 from proccompile.lifecycle.release import ReleaseRequest
 from proccompile.model.display import department_name
 from proccompile.pipeline.audit import recall_log_project
@@ -53,7 +54,7 @@ def release(code: str, path: Path, change: str, by: str | None, date: dt.date | 
     click.echo(f"released {done.code} {done.version} (was {was}), issued {request.date}, "
                f"effective {request.effective or request.date}")
     if result.adopted:
-        click.echo(f"locked the released versions of {len(result.adopted)} documents (new proccompile.lock)")
+        click.echo(f"locked the released versions of {counted(len(result.adopted), 'document')} (new proccompile.lock)")
     corpus = result.check.corpus
     for copy in done.recalled:
         click.echo(f"recall: {done.code} {done.old_version} copy {copy.number} from "

@@ -16,6 +16,7 @@ from proccompile.commands.common import (
     write_failure,
 )
 from proccompile.diagnostics import Report
+from proccompile.diagnostics.counts import counted
 from proccompile.pipeline import ConfigError
 from proccompile.pipeline.publish import site_project
 
@@ -46,5 +47,5 @@ def site(path: Path, output: Path | None, pdf: bool) -> None:
     if len(bag) or not result.outputs:
         print_findings(Report(bag, result.check.paths), "concise")
     if result.outputs:
-        click.echo(f"Wrote {len(result.outputs)} files into {out_dir}; open {out_dir / 'index.html'}")
+        click.echo(f"Wrote {counted(len(result.outputs), 'file')} into {out_dir}; open {out_dir / 'index.html'}")
     sys.exit(EXIT_FINDINGS if bag.has_errors else EXIT_CLEAN)

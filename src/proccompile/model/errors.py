@@ -57,7 +57,9 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], source
     reported = 0
     for index, (error, node_loc) in enumerate(errors):
         if reported == limit:
-            bag.add("PC203", f"{len(errors) - index:,} more problems in this file are not shown",
+            more = len(errors) - index
+            bag.add("PC203", f"{more:,} more {'problem' if more == 1 else 'problems'} in this file "
+                    f"{'is' if more == 1 else 'are'} not shown",
                     source.file_span(), help="Fix the problems above and check again (limits.findings_per_file)")
             return
         loc, kind = tuple(error["loc"]), error["type"]

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from proccompile.diagnostics.counts import counted
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
 from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Text, Version
@@ -49,7 +50,8 @@ class StepTable(StrictModel):
     def _rows_fit_columns(self) -> StepTable:
         for i, row in enumerate(self.rows, 1):
             if len(row) != len(self.columns):
-                raise ValueError(f"row {i} has {len(row)} cells but the table has {len(self.columns)} columns")
+                raise ValueError(f"row {i} has {counted(len(row), 'cell')} but the table has "
+                                 f"{counted(len(self.columns), 'column')}")
         return self
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from proccompile.diagnostics.codes import Severity
+from proccompile.diagnostics.counts import counted
 from proccompile.diagnostics.model import Diagnostic, Report, Span
 from proccompile.diagnostics.printable import printable
 
@@ -18,7 +19,7 @@ def location(span: Span) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return counted(n, word)
 
 
 def summary(report: Report) -> str:

@@ -49,7 +49,9 @@
       item.appendChild(context);
       list.appendChild(item);
     });
-    count.textContent = hits.length ? hits.length + " " + count.dataset.results : count.dataset.none;
+    count.textContent = hits.length
+      ? hits.length + " " + (hits.length === 1 ? count.dataset.result : count.dataset.results)
+      : count.dataset.none;
   }
 
   var query = new URLSearchParams(window.location.search).get("q");

@@ -1,4 +1,4 @@
-"""Every output format survives any text in a finding: no injected line, no raw control character, valid XML and JSON."""
+"""Every output format survives any text in a finding: no injected line, no raw control character, valid XML, JSON."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
-    """``text`` on one line with every unsafe character written as a visible escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    """``text`` on one line, every unsafe character written as a visible escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
     return _UNSAFE.sub(_escape, text)
 
 

@@ -42,6 +42,15 @@ def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
         assert dump_house(house_yaml().load(text)).decode("utf-8") == text
         assert "proccompile check" in text
     assert "--format gitlab" in (tmp_path / ".gitlab-ci.yml").read_text("utf-8")
+    # CI installs proccompile from where the team keeps it, never a guessed name and version from an index.
+    for name in (".github/workflows/proccompile.yml", ".gitlab-ci.yml"):
+        text = (tmp_path / name).read_text("utf-8")
+        assert 'pip install "${PROCCOMPILE_INSTALL:?set the CI variable PROCCOMPILE_INSTALL' in text
+        assert not re.search(r"pip install \S*proccompile==", text)
+    assert "PROCCOMPILE_INSTALL: ${{ vars.PROCCOMPILE_INSTALL }}" in (
+        tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
+    hook = house_yaml().load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
+    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml"))
     assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
     for schema, glob in settings["yaml.schemas"].items():

@@ -14,7 +14,20 @@ from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA
 from proccompile.scaffold.wording import WORDING, Wording
 
 PROCEDURE_CODE, FORM_CODE = "QP-01", "QR-01-01"
-INSTALL = f'pip install "proccompile=={__version__}"'
+# CI installs proccompile from the pip requirement in this CI variable; nothing is guessed from a package
+# index, where the name could belong to another package or the version be missing.
+INSTALL_VARIABLE = "PROCCOMPILE_INSTALL"
+INSTALL = f'pip install "${{{INSTALL_VARIABLE}:?set the CI variable {INSTALL_VARIABLE}, see the top of this file}}"'
+INSTALL_NOTE = (
+    f"proccompile is installed from the pip requirement in the CI variable {INSTALL_VARIABLE}, the one your\n"
+    "team installs it from, for example:\n"
+    f"  proccompile @ git+https://git.example.com/qa/proccompile@v{__version__}\n"
+    f"  https://files.example.com/proccompile-{__version__}-py3-none-any.whl\n"
+    f"  proccompile=={__version__}   (from your own package index)\n"
+    "The job stops and says so while the variable is unset.")
+# Every project file check reads: config, lock, documents, templates and attachments.
+HOOK_FILES = (r"(^|/)(proccompile\.yaml|proccompile\.lock|procedures/.*\.ya?ml|forms/.*\.ya?ml|templates/.*"
+              r"|attachments/.*)$")
 
 
 def project_files(language: str, company: str | None, today: dt.date) -> dict[str, bytes]:
@@ -102,30 +115,31 @@ def _form(words: Wording) -> dict[str, Any]:
 def _pre_commit() -> bytes:
     # A local hook: it runs the proccompile the team installed, so no repository address is needed.
     hook = {"id": "proccompile-check", "name": "proccompile check", "entry": "proccompile check --format concise",
-            "language": "system", "pass_filenames": False,
-            "files": r"(^|/)(proccompile\.yaml|procedures/.*\.ya?ml|forms/.*\.ya?ml|templates/.*)$"}
+            "language": "system", "pass_filenames": False, "files": HOOK_FILES}
     return yaml_bytes({"repos": [{"repo": "local", "hooks": [hook]}]},
-                      comment=f"Checks the QMS before each commit: `pip install pre-commit && pre-commit install`.\n"
-                              f"It runs the proccompile on PATH ({INSTALL}).")
+                      comment="Checks the QMS before each commit: `pip install pre-commit && pre-commit install`.\n"
+                              "It runs the proccompile installed in your environment (see docs/ci.md in proccompile).")
 
 
 def _github_workflow() -> bytes:
     steps = [
         {"uses": "actions/checkout@v4"},
         {"uses": "actions/setup-python@v5", "with": {"python-version": "3.11"}},
-        {"run": INSTALL},
+        {"name": "Install proccompile", "env": {INSTALL_VARIABLE: f"${{{{ vars.{INSTALL_VARIABLE} }}}}"},
+         "run": INSTALL},
         {"name": "Check (findings annotate the pull request)", "run": "proccompile check --format github"},
         {"name": "Build the controlled documents", "run": "proccompile build -o build"},
         {"uses": "actions/upload-artifact@v4", "with": {"name": "controlled-documents", "path": "build/"}},
     ]
     return yaml_bytes({"name": "proccompile", "on": {"push": None, "pull_request": None},
                        "jobs": {"check": {"runs-on": "ubuntu-latest", "steps": steps}}},
-                      comment="Checks every push and pull request and keeps the built documents as an artifact.")
+                      comment="Checks every push and pull request and keeps the built documents as an artifact.\n"
+                              f"{INSTALL_NOTE}\nSet it under Settings › Secrets and variables › Actions › Variables.")
 
 
 def _gitlab_ci() -> bytes:
     job = {
-        "image": "python:3.11-slim",
+        "image": "python:3.11",  # not -slim: installing from a git URL needs git
         "script": [
             INSTALL,
             # The reports are written whatever the outcome; the concise run then decides the job.
@@ -138,4 +152,5 @@ def _gitlab_ci() -> bytes:
                       "reports": {"codequality": "gl-code-quality.json", "junit": "proccompile-junit.xml"}},
     }
     return yaml_bytes({"proccompile": job},
-                      comment="Findings show in merge requests (Code Quality) and in the test report (JUnit).")
+                      comment="Findings show in merge requests (Code Quality) and in the test report (JUnit).\n"
+                              f"{INSTALL_NOTE}\nSet it under Settings › CI/CD › Variables.")

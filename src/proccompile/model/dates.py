@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from proccompile.diagnostics.usage import UsageError
 from proccompile.model.types import Duration
 
 if TYPE_CHECKING:
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
 # The metadata date when there is no procedure to take one from.
 NO_DATE = dt.date(2000, 1, 1)
+# 9999-12-31T23:59:59Z, the last second a date can hold.
+_LAST_EPOCH = 253_402_300_799
 
 
 def add_duration(start: dt.date, duration: Duration) -> dt.date | None:
@@ -86,10 +89,30 @@ def reference_date(given: dt.date | None, *, clock: bool, environ: Mapping[str, 
     ``clock``, else None. Outputs use it only when given or from SOURCE_DATE_EPOCH, so they stay reproducible."""
     if given is not None:
         return given
-    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    epoch = source_date_epoch(os.environ if environ is None else environ)
+    if epoch is not None:
+        return epoch
     return dt.date.today() if clock else None
+
+
+def source_date_epoch(environ: Mapping[str, str]) -> dt.date | None:
+    """The UTC date of SOURCE_DATE_EPOCH; None when it is unset or empty.
+
+    UsageError (exit 2) when it is set but not a count of seconds since 1970 that falls in a calendar
+    year up to 9999: the reproducible-builds rule is to stop on a malformed value rather than ignore it.
+    """
+    text = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    shown = text if len(text) <= 40 and text.isprintable() else ascii(text[:40])[1:-1] + "…"
+    # ASCII digits only: int() also takes '²', '٣' and '1_000', which no tool writing the variable means.
+    if not (text.isascii() and text.isdigit()):
+        raise UsageError(f"SOURCE_DATE_EPOCH `{shown}` is not a number of seconds since 1970-01-01",
+                         help="Set it to a whole number such as 1780272000, or unset it")
+    if len(text) > len(str(_LAST_EPOCH)) or int(text) > _LAST_EPOCH:
+        raise UsageError(f"SOURCE_DATE_EPOCH `{shown}` is after the year 9999",
+                         help=f"Set it to at most {_LAST_EPOCH}, or unset it")
+    return dt.datetime.fromtimestamp(int(text), tz=dt.UTC).date()
 
 
 def next_review(doc: Document[Procedure] | Document[Form], interval: Duration | None) -> dt.date | None:

@@ -98,7 +98,12 @@ class Numbering(StrictModel):
 
 
 def _version_pattern(pattern: str) -> str:
-    fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    parsed = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
+              if name is not None]
+    # A format spec pads or aligns: `{n:>999999999}` would build a gigabyte string for every PC401 message.
+    if any(spec or conversion for _, spec, conversion in parsed):
+        raise ValueError("placeholders take no format or conversion; write them as {letter}, {n}, {amendment}")
+    fields = [name for name, _, _ in parsed]
     editions = [f for f in fields if f in ("letter", "n")]
     unknown = sorted(set(fields) - {"letter", "n", "amendment"})
     if unknown:

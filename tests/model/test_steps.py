@@ -40,7 +40,7 @@ def test_an_anchor_qualifies_a_time_limit(extra: dict[str, object]) -> None:
 
 def test_a_step_table_row_has_a_cell_per_column() -> None:
     StepTable(columns=["a", "b"], rows=[["1", "2"]])
-    with pytest.raises(ValidationError, match="row 1 has 1 cells but the table has 2 columns"):
+    with pytest.raises(ValidationError, match="row 1 has 1 cell but the table has 2 columns"):
         StepTable(columns=["a", "b"], rows=[["1"]])
 
 

@@ -121,3 +121,46 @@ def test_gitlab_marks_warnings_minor() -> None:
     bag.add("PC304", "Department `x` is not defined", Span(QP01))
     [issue] = json.loads(emit("gitlab", Report(bag, (QP01,))))
     assert issue["severity"] == "minor" and issue["location"]["lines"]["begin"] == 1
+
+
+def test_sarif_rules_all_carry_help_and_results_fingerprints() -> None:
+    # One finding of every code: each rule a code-scanning page shows has its help.
+    from proccompile.diagnostics import CODES
+
+    bag = Diagnostics()
+    for i, code in enumerate(CODES):
+        bag.add(code, f"finding {i}", Span(QP01, i + 1, 1))
+    log = _validate_sarif(emit("sarif", Report(bag, (QP01,))))
+    run = log["runs"][0]  # type: ignore[index]
+    rules = run["tool"]["driver"]["rules"]
+    assert len(rules) == len(CODES)
+    for rule in rules:
+        assert rule["help"]["text"].startswith(f"{rule['id']} ({rule['name']})")
+        assert f"docs/diagnostics.md#{rule['id'].lower()}" in rule["help"]["markdown"]
+    fingerprints = [r["partialFingerprints"]["proccompile/v1"] for r in run["results"]]
+    assert len(set(fingerprints)) == len(CODES)
+
+
+def test_sarif_fingerprints_match_gitlab_and_leave_the_line_out(report: Report) -> None:  # noqa: F811
+    sarif_prints = [r["partialFingerprints"]["proccompile/v1"]
+                    for r in json.loads(emit("sarif", report))["runs"][0]["results"]]
+    assert sarif_prints == [i["fingerprint"] for i in json.loads(emit("gitlab", report))]
+
+
+def test_sarif_names_a_home_page_only_from_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    import email.message
+
+    from proccompile.diagnostics.emitters import sarif
+
+    clean = Report(Diagnostics(), ("proccompile.yaml",))
+    metadata = email.message.Message()
+    monkeypatch.setattr(sarif.importlib.metadata, "metadata", lambda name: metadata)
+    sarif.information_uri.cache_clear()
+    try:
+        assert "informationUri" not in json.loads(emit("sarif", clean))["runs"][0]["tool"]["driver"]
+        metadata["Project-URL"] = "Homepage, https://example.org/proccompile"
+        sarif.information_uri.cache_clear()
+        log = _validate_sarif(emit("sarif", clean))
+        assert log["runs"][0]["tool"]["driver"]["informationUri"] == "https://example.org/proccompile"  # type: ignore[index]
+    finally:
+        sarif.information_uri.cache_clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -56,9 +57,9 @@ def _decoded(data: bytes, codec: str) -> str | None:
         return None
 
 
-def _share(text: str, test: object) -> float:
+def _share(text: str, test: Callable[[str], bool]) -> float:
     chars = "".join(_NON_ASCII.findall(text))
-    return sum(1 for ch in chars if test(ch)) / len(chars) if chars else 0.0  # type: ignore[operator]
+    return sum(1 for ch in chars if test(ch)) / len(chars) if chars else 0.0
 
 
 def _chinese(text: str) -> bool:

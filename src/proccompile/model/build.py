@@ -81,7 +81,7 @@ def misplaced(source: SourceFile, model: type[BaseModel], bag: Diagnostics) -> t
     other: type[BaseModel] = Form if model is Procedure else Procedure
     known, theirs = set(model.model_fields), set(other.model_fields)
     unknown = [key for key in data if key not in known and key not in _EDITOR_KEYS]
-    telling = [key for key in unknown if key in theirs]
+    telling = [key for key in unknown if isinstance(key, str) and key in theirs]
     if len(telling) < 2 or len(telling) != len(unknown):
         return None
     kind, here, there = ("procedure", FORM_DIR, PROCEDURE_DIR) if other is Procedure else ("form", PROCEDURE_DIR,

@@ -51,12 +51,13 @@ def information_uri() -> str | None:
         metadata = importlib.metadata.metadata("proccompile")
     except importlib.metadata.PackageNotFoundError:
         return None
-    for entry in metadata.get_all("Project-URL") or []:
+    entries: list[str] = [str(entry) for entry in metadata.get_all("Project-URL") or []]
+    for entry in entries:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "home", "documentation", "source", "repository") and url.strip():
             return url.strip()
-    home = metadata.get("Home-page")
-    return home.strip() if home and home.strip() else None
+    home = str(metadata["Home-page"] or "") if "Home-page" in metadata else ""
+    return home.strip() or None
 
 
 def _rule(code: Code) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import click
 
 from proccompile.diagnostics import CODES
 from proccompile.diagnostics.docs import explain as explain_text
+from proccompile.diagnostics.printable import printable
 
 
 @click.command()
@@ -20,6 +21,6 @@ def explain(code: str | None) -> None:
         return
     match = next((c for c in CODES.values() if code.upper() == c.id or code == c.slug), None)
     if match is None:
-        click.echo(f"proccompile: unknown code `{code}`; run `proccompile explain` for the list", err=True)
+        click.echo(f"proccompile: unknown code `{printable(code)}`; run `proccompile explain` for the list", err=True)
         sys.exit(2)
     click.echo(explain_text(match))

@@ -185,4 +185,4 @@ def test_an_item_naming_every_auditors_department_is_refused_with_the_department
     code, stdout, stderr = run_split(["checklist", "--format", "md", "-o", "-", "--auditor", "A:quality",
                                       "--auditor", "B:sales"], base)
     assert (code, stdout) == (1, "")
-    assert "no auditor is independent of departments `quality`, `sales` (1 checklist items judge them" in stderr
+    assert "no auditor is independent of departments `quality`, `sales` (1 checklist item judges them" in stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from proccompile.audit.items import Item
+from proccompile.diagnostics.counts import counted
 from proccompile.diagnostics.usage import UsageError
 from proccompile.model.config import Auditor
 
@@ -17,10 +18,11 @@ class PlanImpossible(UsageError):
 
     def __init__(self, departments: tuple[str, ...], items: int) -> None:
         named = ", ".join(f"`{d}`" for d in departments)
+        many, verb = counted(items, "checklist item"), "judges" if items == 1 else "judge"
         if len(departments) == 1:
-            what = f"no auditor may audit department {named} ({items} checklist items): every auditor belongs to it"
+            what = f"no auditor may audit department {named} ({many}): every auditor belongs to it"
         else:
-            what = (f"no auditor is independent of departments {named} ({items} checklist items judge them "
+            what = (f"no auditor is independent of departments {named} ({many} {verb} them "
                     "together, e.g. document control at every point of use): every auditor belongs to one of them")
         super().__init__(f"{what}. Add an auditor from another department (audit.auditors in proccompile.yaml or "
                          "--auditor NAME:DEPT)", exit_code=1)

@@ -27,6 +27,7 @@ def emit(report: Report, *, color: bool = False) -> str:
     rules = sorted({d.code.id: d.code for d, _ in findings}.values(), key=lambda c: c.id)
     index = {code.id: i for i, code in enumerate(rules)}
     artifacts = sorted({*report.paths, *(d.span.path for d, _ in findings)})
+    artifact_index = {path: i for i, path in enumerate(artifacts)}
     driver: dict[str, Any] = {"name": "proccompile", "version": __version__}
     if (home := information_uri()) is not None:
         driver["informationUri"] = home
@@ -37,7 +38,7 @@ def emit(report: Report, *, color: bool = False) -> str:
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {SRCROOT: {"description": {"text": "The project root that was checked."}}},
         "artifacts": [{"location": _artifact(path)} for path in artifacts],
-        "results": [_result(d, index[d.code.id], artifacts.index(d.span.path), fingerprint)
+        "results": [_result(d, index[d.code.id], artifact_index[d.span.path], fingerprint)
                     for d, fingerprint in findings],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

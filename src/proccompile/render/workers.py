@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import pickle
+import signal
+import sys
+import threading
+import time
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -14,6 +20,9 @@ from proccompile.render.reference_document import Base
 # Views travel to workers in chunks: a document takes a few ms, so a chunk keeps the pipe overhead small.
 _CHUNK = 8
 _base: Base | None = None
+# How often a worker looks whether the build that started it still runs, where the kernel cannot tell it.
+_WATCH_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class Renderer:
@@ -43,7 +52,8 @@ class Renderer:
                 yield from map(_build, chunk)
             return
         # Forked before the build has any other thread (writer threads start after the first result).
-        self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_start, initargs=(self.base,))
+        self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_start,
+                                         initargs=(self.base, os.getpid()))
         for built in self._pool.map(_build_all, chunks):
             yield from built
 
@@ -66,9 +76,36 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _start(base: Base) -> None:
+def _start(base: Base, parent: int | None = None) -> None:
     global _base
     _base = base
+    if parent is not None:
+        _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the build that started it ends, however it ends (``kill -9`` included).
+
+    A killed build cannot shut its pool down, and a worker waiting on its pipe would wait for ever. On
+    Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG); everywhere a daemon thread
+    also watches the parent's pid, which changes when the worker is re-parented. The check after arming
+    covers a parent that died before the signal was set.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl in this libc: the thread below still watches
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), name="proccompile-parent-watch", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def _build(view: bytes) -> bytes:

@@ -34,6 +34,18 @@ def test_warnings_pass_unless_strict() -> None:
     assert run_cli(["check", "--format", "concise", "--strict"], case)[0] == 1
 
 
+def test_strict_build_with_warnings_writes_nothing(tmp_path: Path) -> None:
+    case = CASES / "invalid" / "PC311-unused-form"
+    out = tmp_path / "out"
+    code, output = run_cli(["build", "--format", "concise", "--strict", "-o", str(out), "."], case)
+    assert code == 1 and "PC311" in output and "Built" not in output
+    assert not out.exists()
+    # A later strict rebuild over an earlier build's outputs refuses too, though nothing changed.
+    assert run_cli(["build", "--format", "concise", "-o", str(out), "."], case)[0] == 0
+    code, output = run_cli(["build", "--format", "concise", "--strict", "-o", str(out), "."], case)
+    assert code == 1 and "PC311" in output and "Built" not in output
+
+
 def test_severity_override_silences_a_code(project: Path) -> None:
     shutil.copy(CASES / "invalid" / "PC311-unused-form" / "forms" / "QR-01-03.yaml", project / "forms")
     config = project / "proccompile.yaml"

@@ -23,7 +23,6 @@ from proccompile.commands.common import (
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.counts import counted
 from proccompile.pipeline import ConfigError, build_project, default_jobs
-from proccompile.write import export_pdfs
 
 
 class _ProgressBar:
@@ -68,8 +67,7 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int | None, force: b
     progress = _ProgressBar()
     jobs = jobs or default_jobs()
     try:
-        result = build_project(path, out_dir, progress, jobs=jobs, force=force)
-        pdfs = export_pdfs([p for p in result.outputs if p.suffix == ".docx"], out_dir / "pdf", jobs) if pdf else []
+        result = build_project(path, out_dir, progress, jobs=jobs, force=force, strict=strict, pdf=pdf)
     except ConfigError as error:
         config_failure(error, fmt)
         return
@@ -82,8 +80,9 @@ def build(path: Path, output: Path | None, pdf: bool, jobs: int | None, force: b
         print_findings(Report(bag, result.check.paths, strict), fmt)
     if result.outputs:
         documents = sum(p.suffix == ".docx" for p in result.outputs)
-        extra = f" and {counted(len(pdfs), 'PDF')}" if pdf else ""
-        copied = len(result.outputs) - documents
+        pdfs = sum(p.parts[len(out_dir.parts)] == "pdf" for p in result.outputs)
+        extra = f" and {counted(pdfs, 'PDF')}" if pdfs else ""
+        copied = len(result.outputs) - documents - pdfs
         unchanged = documents - sum(relpath.endswith(".docx") for relpath in result.rendered)
         note = f" ({unchanged} unchanged)" if unchanged else ""
         extra += f", copied {counted(copied, 'attached file')}," if copied else ""

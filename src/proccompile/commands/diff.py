@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -11,8 +12,8 @@ from proccompile.commands.common import EXIT_FINDINGS, config_failure, path_argu
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import emit
 from proccompile.lifecycle.report import DIFF_FORMATS, RENDERERS
-from proccompile.pipeline import ConfigError
-from proccompile.pipeline.lifecycle import diff_project, redline_project
+from proccompile.pipeline import ConfigError, guard_outputs
+from proccompile.pipeline.lifecycle import DiffResult, diff_project, redline_project
 from proccompile.write.atomic import write_atomic
 
 
@@ -43,17 +44,24 @@ def diff(code: str, path: Path, from_rev: str | None, to_rev: str | None, fmt: s
         if output is None:
             click.echo(text, nl=False)
             return
-        _write(Path(output), text.encode("utf-8"))
+        target = Path(output)
+        guard_outputs(path, [target], result.check.corpus)
+        _write(target, text.encode("utf-8"))
         return
-    data = redline_project(path, result)
-    if data is None:
-        click.echo(emit("concise", Report(result.check.diagnostics, result.check.paths)))
-        click.echo("proccompile: nothing was written; fix the errors above first", err=True)
-        sys.exit(EXIT_FINDINGS)
     model = result.new.doc.model
     default = f"{model.code}_{result.old.doc.model.version}_{model.version}".replace("/", "-") + ".docx"
     target = Path(output) if output else path / "build" / "redline" / default
+    guard_outputs(path, [target], result.check.corpus)  # judged before the redline is laid out
+    data = redline_project(path, result)
+    if data is None:
+        _refuse(result)
     _write(target, data)
+
+
+def _refuse(result: DiffResult) -> NoReturn:
+    click.echo(emit("concise", Report(result.check.diagnostics, result.check.paths)))
+    click.echo("proccompile: nothing was written; fix the errors above first", err=True)
+    sys.exit(EXIT_FINDINGS)
 
 
 def _write(target: Path, data: bytes) -> None:

@@ -12,10 +12,11 @@ from proccompile.diagnostics.usage import UsageError
 from proccompile.importer.result import Imported
 from proccompile.load.discover import PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
-from proccompile.pipeline import ConfigError
+from proccompile.pipeline import ConfigError, protected_paths
 from proccompile.pipeline.publish import import_project
 from proccompile.scaffold.documents import file_name
 from proccompile.write.atomic import write_atomic
+from proccompile.write.guard import refuse_targets
 
 
 @click.command("import", short_help="Read Word procedures (.docx) into YAML drafts and list what was not mapped.")
@@ -43,6 +44,8 @@ def import_docx(files: tuple[Path, ...], output: Path | None, project: Path) -> 
     if clashes or len(set(targets.values())) < len(targets):
         raise UsageError(f"would overwrite {', '.join(clashes) or 'one draft with another'}",
                          help="Move the existing files away or import into another folder with -o")
+    # Drafts are new sources: they may go into procedures/, never over a file or into another input folder.
+    refuse_targets(targets.values(), protected_paths(project).without(project / PROCEDURE_DIR), new=True)
     proposed: dict[str, str] = {}
     for draft in result.drafts:
         write_atomic(targets[draft.name], yaml_bytes(draft.data, comment=_heading(draft, targets[draft.name])))

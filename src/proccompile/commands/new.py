@@ -7,16 +7,17 @@ from pathlib import Path
 
 import click
 
-from proccompile.commands.common import config_failure, path_argument
+from proccompile.commands.common import config_failure, path_argument, write_failure
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
 from proccompile.model.patterns import full_match
-from proccompile.pipeline import ConfigError, check_project
+from proccompile.pipeline import ConfigError, check_project, protected_paths
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name, new_form, new_procedure
 from proccompile.scaffold.wording import WORDING
-from proccompile.write.atomic import write_atomic
+from proccompile.write.atomic import lexists, write_atomic
+from proccompile.write.guard import refuse_targets
 
 title_option = click.option("--title", default=None, help="Document title (default: a placeholder to replace).")
 owner_option = click.option("--owner", metavar="DEPT", default=None,
@@ -65,7 +66,7 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
                          help="Use a code that matches `numbering` in proccompile.yaml")
     existing = corpus.procedure(code) or corpus.form(code)
     target = root / (PROCEDURE_DIR if kind == "procedure" else FORM_DIR) / file_name(code)
-    if existing is not None or corpus.is_broken(code) or target.exists():
+    if existing is not None or corpus.is_broken(code) or lexists(target):
         where = existing.source.rel if existing is not None else target.relative_to(root).as_posix()
         raise UsageError(f"`{code}` already exists ({where})",
                          help="Never reuse a code; take the next free number")
@@ -79,7 +80,14 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
         schema = PROCEDURE_SCHEMA
     else:
         data, schema = new_form(code, config, words, title=title, owner=owner), FORM_SCHEMA
-    write_atomic(target, yaml_bytes(data, comment=modeline(schema)))
+    if not target.parent.resolve().is_relative_to(root.resolve()):
+        raise UsageError(f"`{target.parent}` links outside the project folder; refusing to write into it")
+    # A new source: it may go into its own folder, never over anything (a link or a device included).
+    refuse_targets([target], protected_paths(root).without(target.parent), new=True)
+    try:
+        write_atomic(target, yaml_bytes(data, comment=modeline(schema)))
+    except OSError as error:
+        write_failure(error)
     click.echo(f"wrote {target}")
     if kind == "form":
         click.echo(f"Next: list `{code}` under the `records` of the step that fills it in, and in the "

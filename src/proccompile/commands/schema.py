@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
+from proccompile.commands.common import write_failure
+from proccompile.load.discover import CONFIG_NAME
 from proccompile.model.schema import all_schemas
-from proccompile.write.atomic import write_atomic
+from proccompile.pipeline import protected_paths
+from proccompile.write.atomic import lexists, write_atomic
+from proccompile.write.guard import NOTHING, refuse_targets
 
 
 @click.command()
@@ -15,6 +19,13 @@ from proccompile.write.atomic import write_atomic
               show_default=True, help="Folder to write the schemas into.")
 def schema(output: Path) -> None:
     """Write procedure, form and config JSON Schemas (draft-07) for yaml-language-server."""
-    for name, text in all_schemas().items():
-        write_atomic(output / name, text.encode("utf-8"))
-        click.echo(f"wrote {output / name}")
+    files = {output / name: text.encode("utf-8") for name, text in all_schemas().items()}
+    # Run from a project folder, the schemas must not replace its sources, templates or attachments.
+    here = Path(".")
+    refuse_targets(files, protected_paths(here) if lexists(here / CONFIG_NAME) else NOTHING)
+    try:
+        for target, data in files.items():
+            write_atomic(target, data)
+            click.echo(f"wrote {target}")
+    except OSError as error:
+        write_failure(error)

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     # The model and validate stages (pydantic) are imported where a check runs, so a build with
     # nothing to do starts without them; render and write only when a build needs them.
     from proccompile.model import Corpus, ProjectConfig
-    from proccompile.render import RenderedFile
+    from proccompile.render import PlannedFile, RenderedFile
     from proccompile.write.guard import Protected
+    from proccompile.write.manifest import Entry, Output, Previous
 
 
 class ConfigError(Exception):
@@ -125,7 +126,7 @@ def default_jobs() -> int:
 
 def build_project(
     root: Path, out_dir: Path, progress: Callable[[int, int, str], None] | None = None, *,
-    jobs: int | None = None, force: bool = False,
+    jobs: int | None = None, force: bool = False, strict: bool = False, pdf: bool = False,
 ) -> BuildResult:
     """Check, then render and write what changed; writes nothing when any error was found.
 
@@ -135,23 +136,32 @@ def build_project(
     rendered again only when the hash of its inputs differs from the one the manifest records, or the
     file there is not what was written (``force`` renders all). ``jobs`` worker processes render
     (default: the cores); the bytes are the same whatever the count. ``progress(done, total, name)``
-    is called after each document is rendered.
+    is called after each document is rendered. ``strict``: warnings stop the build as errors do.
+
+    ``pdf`` also makes the PDF of every document (LibreOffice) whose PDF is missing or older than it; without
+    it, PDFs an earlier build made of documents that have not changed stay. Whatever this build does not
+    produce or keep (a deleted document, a superseded version, the PDF of either) is deleted.
     """
     from proccompile.write import read_previous, write_build
     from proccompile.write.guard import refuse_folder_target
     from proccompile.write.manifest import BuildRecord, Checked
 
     refuse_folder_target(out_dir, protected_paths(root))
-    last = None if force else read_previous(out_dir)
-    if last is not None and last.complete and last.record.checked is not None:
+    last = read_previous(out_dir)
+    lacks_pdf = pdf and any(pdf_relpath(relpath) not in last.outputs for relpath in last.outputs
+                            if relpath.startswith(("procedures/", "forms/")) and relpath.endswith(".docx"))
+    if not force and not lacks_pdf and last.complete and last.record.checked is not None:
         replayed = from_records(last.record.checked.findings)
         unchanged = inputs_digest(root, tool_fingerprint(), _input_hashes(root, last.record.attached))
         if replayed is not None and unchanged == last.record.inputs:
             summary = CheckSummary(replayed, tuple(last.record.checked.files))
+            if replayed.fails(strict=strict):
+                return BuildResult(summary)
             return BuildResult(summary, [out_dir / relpath for relpath in sorted(last.outputs)])
     checked = check_project(root)
-    if checked.diagnostics.has_errors:
+    if checked.diagnostics.fails(strict=strict):
         return BuildResult(checked)
+    refuse_folder_target(out_dir, protected_paths(root, checked.corpus))  # now with the attached files
     # Imported only now: a check or a build with nothing to do never pays for python-docx and lxml.
     from proccompile import render
 
@@ -161,13 +171,17 @@ def build_project(
     # Every input hashed once: the manifest's whole-build hash, and what each document's depends on.
     hashes = _input_hashes(root, attached, known)
     inputs = inputs_digest(root, tool_fingerprint(), hashes)
-    previous = last.outputs if last is not None else {}
-    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous, jobs or default_jobs(), hashes)
+    previous = {} if force else last.outputs
+    jobs = jobs or default_jobs()
+    plan = render.plan_corpus(checked.corpus, root, checked.diagnostics, previous, jobs, hashes)
     try:
-        if checked.diagnostics.has_errors:
+        if checked.diagnostics.fails(strict=strict):  # the renderer's own findings (PC5xx)
             return BuildResult(checked)
         stale_paths = {f.relpath for f in plan.stale}
-        kept = [(f, previous[f.relpath].sha256) for f in plan.files if f.relpath not in stale_paths]
+        kept: list[tuple[Entry, str]] = [(f, previous[f.relpath].sha256) for f in plan.files
+                                         if f.relpath not in stale_paths]
+        pdfs_kept, pdfs_wanted = _pdfs(plan.files, last.outputs, make=pdf, again=force)
+        kept += pdfs_kept
         rendered: list[str] = []
 
         def announced(files: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
@@ -178,10 +192,40 @@ def build_project(
                 yield file
 
         record = BuildRecord(inputs, attached, Checked(checked.paths, to_records(checked.diagnostics)))
-        outputs = write_build(out_dir, announced(plan.render_stale()), kept, record)
+        files: Iterator[Output] = announced(plan.render_stale())
+        if pdfs_wanted:
+            from proccompile.write.pdf import with_pdfs
+
+            files = with_pdfs(files, pdfs_wanted, out_dir, pdf_relpath, jobs)
+        outputs = write_build(out_dir, files, kept, record)
     finally:
         plan.close()
     return BuildResult(checked, outputs, rendered)
+
+
+def pdf_relpath(relpath: str) -> str:
+    """Where the PDF of the built document ``relpath`` goes: pdf/procedures/….pdf beside procedures/….docx."""
+    return f"pdf/{relpath.removesuffix('.docx')}.pdf"
+
+
+def _pdfs(files: Iterable[PlannedFile], previous: Mapping[str, Previous], *, make: bool,
+          again: bool) -> tuple[list[tuple[Entry, str]], list[PlannedFile]]:
+    """(PDFs an earlier build made that are still current, documents whose PDF is to be made): a PDF is current
+    while it is intact and its document's ``inputs`` are unchanged; ``again`` makes every wanted one anew."""
+    from proccompile.write.pdf import PdfFile
+
+    kept: list[tuple[Entry, str]] = []
+    wanted = []
+    for file in files:
+        if file.kind not in ("procedure", "form"):
+            continue  # attached files are copied as they are
+        relpath = pdf_relpath(file.relpath)
+        was = previous.get(relpath)
+        if was is not None and was.inputs == file.inputs and not (make and again):
+            kept.append((PdfFile.of(file, relpath), was.sha256))
+        elif make:
+            wanted.append(file)
+    return kept, wanted
 
 
 def _input_hashes(root: Path, attached: Iterable[str], known: Mapping[Path, str] | None = None) -> dict[Path, str]:
@@ -194,9 +238,25 @@ def _attached(corpus: Corpus) -> list[str]:
     return sorted({a.file for doc in corpus.procedures for a in doc.model.attachments if a.file is not None})
 
 
-def protected_paths(root: Path) -> Protected:
+ATTACHMENT_DIR = "attachments"
+
+
+def protected_paths(root: Path, corpus: Corpus | None = None) -> Protected:
+    """The project's inputs, which no output may replace: the config, the lock, the source and template
+    folders, the conventional attachments/ folder, and (given the checked ``corpus``) every attached file."""
+    from proccompile.load.paths import project_path
     from proccompile.write.guard import Protected
 
-    # The project's inputs by location only: listing every source (discover) is not needed to protect them.
-    return Protected(files=(root / CONFIG_NAME, root / LOCK_NAME),
-                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates"))
+    # By location: listing every source (discover) is not needed to protect them.
+    attached = [project_path(root, file) for file in _attached(corpus)] if corpus is not None else []
+    return Protected(files=(root / CONFIG_NAME, root / LOCK_NAME, *(path for path in attached if path is not None)),
+                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates", root / ATTACHMENT_DIR))
+
+
+def guard_outputs(root: Path, targets: Iterable[Path], corpus: Corpus | None = None, *, new: bool = False) -> None:
+    """Judge every file a command will write before it writes the first: UsageError (exit 2) for a project input
+    (``corpus`` adds its attached files), a folder, link or device, a place that cannot be written, or (``new``)
+    a file that already exists. The one guard every command that writes goes through."""
+    from proccompile.write.guard import refuse_targets
+
+    refuse_targets(list(targets), protected_paths(root, corpus), new=new)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proccompile.pipeline import CheckResult, check_project, protected_paths
+from proccompile.pipeline import CheckResult, check_project, guard_outputs
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
     from proccompile.audit.where import WhereResult
@@ -66,7 +66,6 @@ def recall_log_project(root: Path, code: str, out: Path, fmt: str) -> AuditResul
 def render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | None, fmt: str) -> AuditResult:
     from proccompile.render.tabular import render_book
     from proccompile.write.atomic import write_atomic
-    from proccompile.write.guard import refuse_file_target
 
     files = render_book(book, fmt, root, checked.diagnostics, checked.corpus.config.limits)
     if checked.diagnostics.has_errors:  # a broken project template (PC501): write nothing
@@ -75,8 +74,7 @@ def render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | N
         return AuditResult(checked, text=files[0][1].decode("utf-8-sig"))  # no BOM on a terminal or pipe
     paths = [out if i == 0 else out.with_name(out.name.removesuffix(out.suffix) + suffix)
              for i, (suffix, _) in enumerate(files)]
-    for path in paths:  # every target is judged before the first is written
-        refuse_file_target(path, protected_paths(root))
+    guard_outputs(root, paths, checked.corpus)  # every target is judged before the first is written
     for path, (_, data) in zip(paths, files, strict=True):
         write_atomic(path, data)
     return AuditResult(checked, paths)

@@ -91,15 +91,34 @@ def lock_project(root: Path) -> LifecycleResult:
 def apply_edits(root: Path, checked: CheckResult, edits: dict[Path, bytes], result: LifecycleResult) -> LifecycleResult:
     """Check the project as ``edits`` would leave it; write them (atomically, changed files only) when clean."""
     from proccompile.write.atomic import write_atomic
+    from proccompile.write.guard import NOTHING, refuse_targets
 
     result.after = check_project(root, overlay=edits)
     if result.after.diagnostics.has_errors:
         return result
+    # An edit goes to the file a source link points at (load made sure it is inside the project), and
+    # every file is judged before the first is written.
+    targets = {path: edit_target(root, path) for path in edits}
+    refuse_targets(targets.values(), NOTHING)
     for path, data in edits.items():
-        if not path.exists() or path.read_bytes() != data:
-            write_atomic(path, data)
+        target = targets[path]
+        if not target.exists() or target.read_bytes() != data:
+            write_atomic(target, data)
             result.written.append(path)
     return result
+
+
+def edit_target(root: Path, path: Path) -> Path:
+    """The file an in-place edit of the project file ``path`` writes: ``path``, or the file its link points at
+    inside the project; UsageError when it leads outside."""
+    from proccompile.diagnostics.usage import UsageError
+
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise UsageError(f"`{path}` links outside the project folder; refusing to edit it")
+    return target
 
 
 @dataclass

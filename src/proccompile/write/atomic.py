@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+from proccompile.diagnostics.usage import UsageError
 
 
 def _umask() -> int:
@@ -15,6 +19,8 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed over it; never over anything but a regular file."""
+    _refuse_special(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # The writer's pid in the name lets a later run tell a dead writer's leftovers from a live one's.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
@@ -25,10 +31,67 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # Asked again just before the rename: a folder, a link or a device (as root, /dev/null) put there
+        # meanwhile must not be replaced by a regular file.
+        _refuse_special(path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def regular_or_absent(path: Path | str) -> bool:
+    """Nothing is at ``path``, or a regular file that is not a link: the only things an output may replace."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def _refuse_special(path: Path) -> None:
+    if not regular_or_absent(path):
+        raise UsageError(f"`{path}` exists and is not a regular file (a folder, a link or a device); "
+                         "refusing to write over it", help="Give the path of a new or ordinary file")
+
+
+def write_all_or_none(files: Mapping[Path, bytes]) -> None:
+    """Write every file atomically, or, when one fails, remove the files and folders written before it.
+
+    For commands that create a set of new files (``init``): a half-made project would be refused by
+    the next run, so a failure leaves the folder as it was.
+    """
+    written: list[Path] = []
+    created: list[Path] = []
+    try:
+        for path, data in files.items():
+            missing = []
+            parent = path.parent
+            while not lexists(parent) and parent != parent.parent:
+                missing.append(parent)
+                parent = parent.parent
+            created.extend(reversed(missing))  # before writing: a failed write may leave them made
+            write_atomic(path, data)
+            written.append(path)
+    except BaseException:
+        for path in reversed(written):
+            path.unlink(missing_ok=True)
+        for folder in reversed(created):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass  # something else was put there meanwhile: keep it
+        raise
+
+
+def lexists(path: Path) -> bool:
+    """Whether anything is at ``path``, a broken link included."""
+    try:
+        os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 _LEFTOVER = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")

@@ -12,6 +12,7 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
+from proccompile.diagnostics.usage import UsageError
 from proccompile.write.atomic import remove_leftovers, write_atomic
 from proccompile.write.guard import build_lock
 from proccompile.write.manifest import (
@@ -81,8 +82,15 @@ def _write_locked(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[E
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / MANIFEST
     old = previous_outputs(manifest_path.read_bytes()) if _regular(manifest_path) else {}
+    folders = _Folders(out_dir)
+    # Judged before the first write: a folder of the build that is a link (say procedures/ → the sources)
+    # would make outputs land, and stale outputs be deleted, outside the build folder.
+    for relfolder in {*_FOLDERS, *(entry.relpath.rpartition("/")[0] for entry, _ in kept),
+                      *(relpath.rpartition("/")[0] for relpath in old)}:
+        if _is_safe(relfolder):  # a hand-edited path is never followed (below), so it need not stop the build
+            folders.refuse_link(relfolder)
     remove_leftovers(out_dir)
-    for folder in ("procedures", "forms"):
+    for folder in _FOLDERS[:2]:
         (out_dir / folder).mkdir(exist_ok=True)
         remove_leftovers(out_dir / folder)
     entries: list[tuple[Entry, str]] = list(kept)
@@ -95,6 +103,7 @@ def _write_locked(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[E
     with ThreadPoolExecutor(_WRITERS, thread_name_prefix="proccompile-write") as pool:
         pending: deque[Future[None]] = deque()
         for f in chain([first] if first is not None else [], arriving):
+            folders.refuse_link(f.relpath.rpartition("/")[0])
             pending.append(pool.submit(_write_if_changed, out_dir / _safe_relpath(f.relpath), f.data))
             entries.append((f, hashlib.sha256(f.data).hexdigest()))
             while len(pending) >= _IN_FLIGHT or (pending and pending[0].done()):
@@ -109,10 +118,40 @@ def _write_locked(out_dir: Path, files: Iterable[Output], kept: Sequence[tuple[E
             stale = out_dir / _safe_relpath(relpath)
         except ValueError:
             continue  # a hand-edited manifest must not make us delete outside the build folder
-        if _regular(stale) and hashlib.sha256(stale.read_bytes()).hexdigest() == previous.sha256:
+        # Only what this tool wrote, still as written, in a folder that really lies in the build folder.
+        if folders.real(relpath.rpartition("/")[0]) and _regular(stale) and _sha256_of(str(stale)) == previous.sha256:
             stale.unlink()
     write_atomic(manifest_path, manifest_bytes(entries, record))
     return [out_dir / _safe_relpath(relpath) for relpath in sorted(current)]
+
+
+_FOLDERS = ("procedures", "forms", "attachments", "pdf")
+
+
+class _Folders:
+    """Which folders under the build folder are its own: no link anywhere between them and the build folder."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.base = os.path.realpath(out_dir)
+        self._known: dict[str, bool] = {"": True}
+
+    def real(self, relfolder: str) -> bool:
+        if relfolder not in self._known:
+            try:
+                parts = _safe_parts(relfolder)
+            except ValueError:
+                self._known[relfolder] = False
+                return False
+            # realpath of a folder that does not exist yet is the path itself: it will be made, not followed.
+            self._known[relfolder] = os.path.realpath(os.path.join(self.out_dir, *parts)) == os.path.join(
+                self.base, *parts)
+        return self._known[relfolder]
+
+    def refuse_link(self, relfolder: str) -> None:
+        if not self.real(relfolder):
+            raise UsageError(f"`{self.out_dir / relfolder}` is a link or lies behind one; refusing to write or "
+                             "delete through it", help="Remove the link: the build folder holds its own folders")
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -137,6 +176,14 @@ def _safe_parts(relpath: str) -> list[str]:
     if relpath.startswith("/") or any(p in ("..", "", ".") or "\0" in p for p in parts):
         raise ValueError(f"output path escapes the build folder: {relpath}")
     return parts
+
+
+def _is_safe(relpath: str) -> bool:
+    try:
+        _safe_parts(relpath)
+    except ValueError:
+        return False
+    return True
 
 
 def _sha256_of(path: str) -> str:

@@ -1,30 +1,34 @@
-"""Outputs never replace project inputs or special files, and one build at a time writes into a folder."""
+"""The one output guard: outputs never replace project inputs or special files, every target is judged before
+the first is written, and one build at a time writes into a folder."""
 
 from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from proccompile.diagnostics.usage import UsageError
+from proccompile.write.atomic import lexists, regular_or_absent
 
 LOCK_NAME = ".proccompile-build.lock"
 LOCK_WAIT_SECONDS = 120.0
+_HELP = "Write outputs under build/ or another folder outside the project's sources, templates and attachments"
 
 
 @dataclass(frozen=True)
 class Protected:
-    """What outputs must never replace: the project's own files and the folders its sources live in."""
+    """What outputs must never replace: the project's own files and the folders its inputs live in."""
 
     files: tuple[Path, ...]
     folders: tuple[Path, ...]
 
     def holder(self, path: Path) -> Path | None:
-        """The protected file ``path`` is, or the protected folder it lies in."""
+        """The protected file ``path`` is, or the protected folder it lies in (links followed)."""
         resolved = path.resolve()
         for protected in (*self.files, *self.folders):
             target = protected.resolve()
@@ -32,29 +36,118 @@ class Protected:
                 return protected
         return None
 
+    def without(self, folder: Path) -> Protected:
+        """The same inputs, except that new files may go into ``folder`` (import writes drafts into procedures/)."""
+        return Protected(self.files, tuple(f for f in self.folders if f != folder))
+
+
+NOTHING = Protected((), ())
+
+
+def refuse_targets(targets: Iterable[Path], protected: Protected, *, new: bool = False) -> None:
+    """Judge every file a command is about to write, before it writes the first; raise UsageError (exit 2) at the
+    first that is a project input, is not a regular file, cannot be written, or (``new``) already exists.
+
+    Every command that writes files calls this with all its targets; ``build`` and ``site`` judge their
+    folder with ``refuse_folder_target``.
+    """
+    probed: dict[str, str | None] = {}
+    for target in targets:
+        refuse_file_target(target, protected)
+        if new and lexists(target):
+            raise UsageError(f"`{target}` already exists; refusing to overwrite it",
+                             help="Move it away first, or choose another name")
+        problem = unwritable(target, probed)
+        if problem is not None:
+            raise UsageError(problem)
+
 
 def refuse_file_target(target: Path, protected: Protected) -> None:
     """Raise UsageError when writing the file ``target`` would replace or add a project input (a source, the
-    config, a template) or write over something that is not a regular file (a folder, /dev/full, a pipe)."""
+    config, the lock, a template, an attached file) or write over something that is not a regular file (a
+    folder, a link, /dev/null, a pipe)."""
     holder = protected.holder(target)
     if holder is not None:
         raise UsageError(f"`{target}` is inside the project's own files (`{holder}`); refusing to write it",
-                         help="Write outputs under build/ or another folder outside procedures/, forms/ and templates/")
-    if target.exists() and not target.is_file():
-        raise UsageError(f"`{target}` exists and is not a regular file; refusing to write over it")
+                         help=_HELP)
+    if not regular_or_absent(target):
+        raise UsageError(f"`{target}` exists and is not a regular file (a folder, a link or a device); "
+                         "refusing to write over it", help="Give the path of a new or ordinary file")
 
 
 def refuse_folder_target(folder: Path, protected: Protected) -> None:
-    """Raise UsageError when the output ``folder`` is, holds or lies in a project input: a build writes and
-    deletes files inside its folder, so it must never be the project root or a source folder."""
+    """Raise UsageError when the output ``folder`` is, holds or lies in a project input (a build writes and
+    deletes files inside its folder, so it must never be the project root or a source folder), or when it
+    cannot be a folder we write into."""
     resolved = folder.resolve()
     holder = protected.holder(folder) or next(
         (p for p in (*protected.files, *protected.folders) if p.resolve().is_relative_to(resolved)), None)
     if holder is not None:
         raise UsageError(f"the output folder `{folder}` overlaps the project's own files (`{holder}`); "
                          "refusing to build into it", help="Choose a folder of its own, such as build/ (the default)")
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"the output folder `{folder}` exists and is not a folder")
+    if lexists(folder) and not folder.is_dir():
+        raise UsageError(f"the output folder `{folder}` exists and is not a folder; refusing to write into it")
+    problem = unwritable(folder / ".proccompile-probe")
+    if problem is not None:
+        raise UsageError(problem)
+
+
+def unwritable(target: Path, probed: dict[str, str | None] | None = None) -> str | None:
+    """Why a file cannot be created at ``target``, found without writing it: a file where a folder is needed,
+    a name too long for the file system, or a folder that refuses new files (no permission, read-only, /proc).
+
+    The nearest existing folder is asked by creating and removing an empty temporary file in it (``probed``
+    remembers the answer per folder): neither permission bits nor mount flags tell that /proc refuses.
+    """
+    try:
+        absolute = Path(os.path.abspath(target))
+        encoded = os.fsencode(absolute)
+    except (ValueError, UnicodeError):
+        return f"`{target}` is not a usable file name"
+    if b"\0" in encoded:
+        return f"`{target}` is not a usable file name (it holds a NUL character)"
+    to_create = [absolute.name]
+    folder = absolute.parent
+    while not lexists(folder) and folder != folder.parent:
+        to_create.append(folder.name)
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"`{folder}` is a file, not a folder; cannot write `{target}`"
+    name_max = _pathconf(folder, "PC_NAME_MAX", 255)
+    for name in to_create:
+        size = len(os.fsencode(name))
+        if size > name_max:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            return f"the name `{shown}` is {size} bytes; the file system allows {name_max} (in `{target}`)"
+    if len(encoded) >= _pathconf(folder, "PC_PATH_MAX", 4096):
+        return f"the path `{target}` is {len(encoded)} bytes, too long for the file system"
+    key = str(folder)
+    if probed is None or key not in probed:
+        answer = _probe(folder)
+        if probed is not None:
+            probed[key] = answer
+    else:
+        answer = probed[key]
+    return None if answer is None else f"cannot write in `{folder}`: {answer}"
+
+
+def _probe(folder: Path) -> str | None:
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "permission denied"
+    try:
+        fd, name = tempfile.mkstemp(prefix=".proccompile-probe-", dir=folder)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    os.close(fd)
+    os.unlink(name)
+    return None
+
+
+def _pathconf(folder: Path, name: str, default: int) -> int:
+    try:
+        return os.pathconf(folder, name)
+    except (OSError, ValueError):
+        return default
 
 
 @contextmanager

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 from proccompile.pipeline import build_project, check_project
-from proccompile.pipeline.audit import checklist_project, register_project
+from tests.helpers import run_split
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "en"
 # CJK ideographs, CJK punctuation (《》、：；) and full-width forms.
@@ -40,23 +42,43 @@ def test_checks_clean_without_chinese_names() -> None:
     assert all(d.zh is None for d in checked.corpus.config.departments)
 
 
-def test_outputs_hold_no_chinese(tmp_path: Path) -> None:
-    built = build_project(EXAMPLE, tmp_path / "build").outputs
-    assert len([p for p in built if p.suffix == ".docx"]) == 13
-    audit = [checklist_project(EXAMPLE, tmp_path / "checklist.docx", "docx").outputs[0],
-             register_project(EXAMPLE, tmp_path / "registers.xlsx", "xlsx").outputs[0],
-             checklist_project(EXAMPLE, tmp_path / "checklist.md", "md").outputs[0]]
-    found = []
-    for path in [*built, *audit]:
-        if path.suffix == ".docx":
-            text = _texts(path)
-        elif path.suffix == ".xlsx":
-            with zipfile.ZipFile(path) as package:
-                text = "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml"))
-        else:
-            text = path.read_text("utf-8")
-        found += [f"{path.name}: {m.group()}" for m in CJK.finditer(text)]
+def _every_text(path: Path) -> str:
+    """All of a file as a program reads it: every part of a package (entities decoded, so `&#12289;` is `、`),
+    font names, languages and theme included; text files as they are."""
+    if path.suffix in (".docx", ".xlsx"):
+        with zipfile.ZipFile(path) as package:
+            return "".join(html.unescape(package.read(n).decode("utf-8")) for n in package.namelist()
+                           if n.endswith((".xml", ".rels")))
+    return path.read_text("utf-8")
+
+
+def test_no_output_holds_chinese(tmp_path: Path) -> None:
+    """Every output of the English project: documents (a draft too, for its watermark), copied attachments,
+    manifest, site pages and assets, checklists, coverage and registers in every format."""
+    project = tmp_path / "en"
+    shutil.copytree(EXAMPLE, project)
+    code, _, stderr = run_split(["new", "form", "QF-03-05", ".", "--title", "Loan Equipment Log",
+                                 "--owner", "service"], project)
+    assert code == 0, stderr
+    out = tmp_path / "out"
+    runs = [["build", "--format", "concise", "-o", str(out / "build"), "."],
+            ["site", "-o", str(out / "site"), "."]]
+    for fmt in ("xlsx", "docx", "csv", "md"):
+        runs += [["checklist", "--format", fmt, "-o", str(out / f"checklist.{fmt}"), "."],
+                 ["checklist", "--coverage", "--format", fmt, "-o", str(out / f"coverage.{fmt}"), "."],
+                 ["register", "--format", fmt, "-o", str(out / f"registers.{fmt}"), "."]]
+    for args in runs:
+        code, stdout, stderr = run_split(args, project)
+        assert code == 0, (args, stdout, stderr)
+    files = sorted(p for p in out.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    assert {p.suffix for p in files} == set(TEXT_SUFFIXES)
+    assert len([p for p in files if p.suffix == ".docx"]) >= 2 * 14 + 3
+    found = [f"{path.relative_to(out)}: {m.group()!r} in …{text[max(0, m.start() - 40):m.end() + 10]}…"
+             for path in files for text in [_every_text(path)] for m in list(CJK.finditer(text))[:1]]
     assert not found, found[:20]
+
+
+TEXT_SUFFIXES = (".docx", ".xlsx", ".csv", ".md", ".html", ".js", ".css", ".json")
 
 
 def test_a_picture_is_embedded_and_other_files_are_copied_with_the_manifest(tmp_path: Path) -> None:

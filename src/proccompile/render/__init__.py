@@ -115,7 +115,8 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     from proccompile.views.wording import Texts
 
     texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
-    base = load_base(project_root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes)
+    base = load_base(project_root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
+                     language=corpus.config.language)
     dates = form_dates(corpus)
     fallback = newest_procedure_date(corpus.procedures)
     common = hashlib.sha256(base.data)

@@ -22,7 +22,7 @@ from proccompile.render import ooxml as kit
 from proccompile.render.blocks import Cell, DocView, Image, PageBreak, PageView, Para, Table
 from proccompile.render.package import STREAM_MARK, set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
-from proccompile.render.styles import SANS, W_NS
+from proccompile.render.styles import W_NS, Face
 
 EMU_PER_TWIP = 635
 _EM = 210  # twips: one em of the 10.5-pt table text
@@ -54,9 +54,9 @@ def build_docx(view: DocView, base: Base) -> bytes:
     sect_pr = body.find(qn("w:sectPr"))
     cells = sum(len(block.rows) * len(block.widths) for block in view.blocks if isinstance(block, Table))
     streams: list[Iterator[bytes]] | None = [] if cells > _STREAM_CELLS else None
-    for element in _blocks(view, styles, width, document, streams):
+    for element in _blocks(view, styles, width, document, streams, base.sans):
         sect_pr.addprevious(element)
-    _header(section, view.page, styles, width)
+    _header(section, view.page, styles, width, base.sans)
     _footer(section, view.page, styles, width)
     set_core_properties(document, view.core)
     return to_bytes(document, streams or ())
@@ -82,7 +82,7 @@ def _text_width(section: Section) -> int:
 
 
 def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDocument,
-            streams: list[Iterator[bytes]] | None) -> Iterator[etree._Element]:
+            streams: list[Iterator[bytes]] | None, sans: Face) -> Iterator[etree._Element]:
     """The body's elements; with ``streams``, each table is a comment that its serialised stream replaces."""
     bold = kit.rpr_xml(bold=True)
     page_break = False
@@ -104,14 +104,14 @@ def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDoc
             page_break = False
         if block.caption:
             yield kit.paragraph(styles.get("heading2"), block.caption, keep_next=True, align="center")
-        yield _table(block, fitted_widths(block, width), styles, streams)
+        yield _table(block, fitted_widths(block, width), styles, streams, sans)
 
 
 def _table(block: Table, widths: list[int], styles: dict[str, str],
-           streams: list[Iterator[bytes]] | None) -> etree._Element:
+           streams: list[Iterator[bytes]] | None, sans: Face) -> etree._Element:
     heights = {i: round(h * 567) for i, h in block.heights}
     row_height = round(block.row_height * 567) if block.row_height else None
-    props = _sized(block.text_size) if block.text_size else None
+    props = _sized(block.text_size, sans) if block.text_size else {"bold": kit.rpr_xml(bold=True, font=sans)}
     if streams is None:
         return kit.table(widths, block.rows, styles, header_rows=block.header_rows, split_rows=block.split_rows,
                          row_height=row_height, heights=heights, cell_props=props)
@@ -135,9 +135,9 @@ def _table(block: Table, widths: list[int], styles: dict[str, str],
     return etree.Comment(f"{STREAM_MARK}{len(streams) - 1}")
 
 
-def _sized(size: int) -> dict[str, str]:
+def _sized(size: int, sans: Face) -> dict[str, str]:
     return {"text": kit.rpr_xml(size=size), "heading": kit.rpr_xml(size=size),
-            "bold": kit.rpr_xml(bold=True, font=SANS, size=size)}
+            "bold": kit.rpr_xml(bold=True, font=sans, size=size)}
 
 
 def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str, str]) -> etree._Element:
@@ -176,7 +176,7 @@ def _scale(relative: tuple[float, ...], width: int) -> list[int]:
     return widths
 
 
-def _header(section: Section, page: PageView, styles: dict[str, str], width: int) -> None:
+def _header(section: Section, page: PageView, styles: dict[str, str], width: int, sans: Face) -> None:
     hdr = _emptied(section.header)
     n = max(1, len(page.rows))
     rows = []
@@ -191,10 +191,10 @@ def _header(section: Section, page: PageView, styles: dict[str, str], width: int
     tbl = kit.table(_scale(_HEADER_SPLIT, width), rows, styles, row_height=max(360, -(-_COMPANY_CELL // n)),
                     cell_props=small)
     first = tbl.findall(qn("w:tr"))[0].findall(qn("w:tc"))
-    _restyle(first[0], kit.rpr(bold=True, font=SANS, size=21))
-    _restyle(first[1], kit.rpr(font=SANS, size=28))
+    _restyle(first[0], kit.rpr(bold=True, font=sans, size=21))
+    _restyle(first[1], kit.rpr(font=sans, size=28))
     first[0].append(kit.paragraph(styles.get("table_text"), page.stamp, align="center", space_before=3,
-                                  props=kit.rpr_xml(bold=True, font=SANS, size=24, color=kit.STAMP_COLOR,
+                                  props=kit.rpr_xml(bold=True, font=sans, size=24, color=kit.STAMP_COLOR,
                                                     border=kit.STAMP_COLOR)))
     hdr.append(tbl)
     # Word wants a header to end with a paragraph; a 2-pt one, which also anchors the watermark.
@@ -202,7 +202,7 @@ def _header(section: Section, page: PageView, styles: dict[str, str], width: int
                      '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
                      '<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:pPr></w:p>')
     if page.watermark:
-        tail.append(kit.watermark_run(page.watermark, *_watermark_size(page.watermark, page.landscape)))
+        tail.append(kit.watermark_run(page.watermark, *_watermark_size(page.watermark, page.landscape), font=sans[1]))
     hdr.append(tail)
 
 

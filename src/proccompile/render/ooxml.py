@@ -203,12 +203,12 @@ _SHADED = f'<w:shd w:val="clear" w:color="auto" w:fill="{SHADE}"/>'
 _BOLD_SANS = rpr_xml(bold=True, font=SANS)
 
 
-def watermark_run(text: str, width_pt: int, height_pt: int) -> etree._Element:
-    """Word's own diagonal WordArt watermark (VML) for a header paragraph (tech.md §1.4)."""
+def watermark_run(text: str, width_pt: int, height_pt: int, font: str = SANS[1]) -> etree._Element:
+    """Word's own diagonal WordArt watermark (VML) for a header paragraph (tech.md §1.4), set in ``font``."""
     style = (f"position:absolute;margin-left:0;margin-top:0;width:{width_pt}pt;height:{height_pt}pt;"
              "rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
              "mso-position-vertical:center;mso-position-vertical-relative:margin")
-    font = f"font-family:&quot;{SANS[1]}&quot;;font-size:1pt"
+    font = f"font-family:&quot;{escape(font)}&quot;;font-size:1pt"
     return parse_xml(
         f'<w:r {_W} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
         f'xmlns:w10="urn:schemas-microsoft-com:office:word"><w:rPr><w:noProof/></w:rPr><w:pict>{_SHAPETYPE}'

@@ -250,7 +250,8 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     from proccompile.views.wording import Texts
 
     texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
-    base = load_base(root, company_name(corpus), bag)
+    base = load_base(root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
+                     language=corpus.config.language)
     fallback = form_dates(corpus).get(new.model.code, newest_procedure_date(corpus.procedures))
 
     def view(doc: AnyDoc) -> DocView:

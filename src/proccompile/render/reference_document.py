@@ -21,7 +21,17 @@ from proccompile.diagnostics import Diagnostics, Span
 from proccompile.load.paths import Refusal, exists, refusal
 from proccompile.render.package import to_bytes
 from proccompile.render.package_limits import package_problem
-from proccompile.render.styles import FONT_TABLE_XML, STYLE_NAMES, W_NS, default_styles_xml
+from proccompile.render.styles import (
+    EAST_ASIAN_LANGUAGE,
+    SANS,
+    STYLE_NAMES,
+    TYPEFACES,
+    W_NS,
+    Face,
+    default_styles_xml,
+    font_table_xml,
+    latin_theme,
+)
 
 REFERENCE = "templates/reference.docx"
 CM = 567  # twips per centimetre (1440 / 2.54, rounded as Word does)
@@ -37,27 +47,32 @@ _DROP_DOCUMENT_RELS = (_STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.COMMENTS, RT.CU
 
 @dataclass(frozen=True)
 class Base:
-    """Bytes of the prepared base .docx and the style ids of the logical styles in it."""
+    """Bytes of the prepared base .docx, the style ids of the logical styles in it, and the sans face (Latin,
+    East-Asian) that header, stamp, bold cells and watermark name explicitly, in the project's language."""
 
     data: bytes
     style_ids: dict[str, str]
     source: str  # "default" or the project-relative path of the reference document
+    sans: Face = SANS
 
 
-def load_base(project_root: Path, company: str, bag: Diagnostics, max_bytes: int = 50_000_000) -> Base:
+def load_base(project_root: Path, company: str, bag: Diagnostics, max_bytes: int = 50_000_000, *,
+              language: str = "zh") -> Base:
     """The project's reference.docx prepared as a base, or the packaged default when there is none or it
     cannot be used (a finding says why). ``max_bytes`` bounds its uncompressed size (limits.reference_docx_bytes).
+    ``language`` picks the default typefaces, the East-Asian language and the theme's script fonts.
     """
     path = project_root / REFERENCE
     if exists(path) and _usable(project_root, path, max_bytes, bag):
         try:
-            base = _prepare(docx.Document(io.BytesIO(path.read_bytes())), company, REFERENCE, reference=True)
+            base = _prepare(docx.Document(io.BytesIO(path.read_bytes())), company, REFERENCE, reference=True,
+                            language=language)
             docx.Document(io.BytesIO(base.data))  # every output re-opens the base: it must survive that
             return base
         except Exception as exc:  # noqa: BLE001 - any unreadable package is a finding, not a crash
             bag.add("PC502", f"`{REFERENCE}` cannot be used as a reference document: {str(exc) or type(exc).__name__}",
                     Span(REFERENCE, 1, 1))
-    return _prepare(docx.Document(), company, "default", reference=False)
+    return _prepare(docx.Document(), company, "default", reference=False, language=language)
 
 
 def _usable(project_root: Path, path: Path, max_bytes: int, bag: Diagnostics) -> bool:
@@ -74,15 +89,17 @@ def _usable(project_root: Path, path: Path, max_bytes: int, bag: Diagnostics) ->
 
 
 def _prepare(document: docx.document.Document, company: str, source: str, *,
-             reference: bool) -> Base:
+             reference: bool, language: str = "zh") -> Base:
     part = document.part
     styles_part = cast(XmlPart, part.part_related_by(RT.STYLES))
-    defaults = parse_xml(default_styles_xml().encode("utf-8"))
+    defaults = parse_xml(default_styles_xml(language).encode("utf-8"))
     if reference:
         _add_missing_styles(styles_part.element, defaults)
     else:
         styles_part._element = defaults
-        _set_blob(part.part_related_by(RT.FONT_TABLE), FONT_TABLE_XML.encode("utf-8"))
+        _set_blob(part.part_related_by(RT.FONT_TABLE), font_table_xml(language).encode("utf-8"))
+    if language != "zh":
+        _drop_script_fonts(part)
     drop = _DROP_DOCUMENT_RELS if reference else (*_DROP_DOCUMENT_RELS, RT.NUMBERING)
     for rId, rel in list(part.rels.items()):
         if rel.reltype in drop:
@@ -91,13 +108,20 @@ def _prepare(document: docx.document.Document, company: str, source: str, *,
     for rId, rel in list(package_rels.items()):
         if rel.reltype in (RT.THUMBNAIL, RT.CUSTOM_PROPERTIES):
             package_rels.pop(rId)
-    _fix_settings(cast(XmlPart, part.part_related_by(RT.SETTINGS)).element)
+    _fix_settings(cast(XmlPart, part.part_related_by(RT.SETTINGS)).element, language)
     _clear_body(document, reference)
     _set_app_properties(part.package, company)
     style_ids = _style_ids(styles_part.element)
     _drop_heading_numbering(styles_part.element, style_ids)
     # Every output opens the base again: stored rather than deflated, it opens a fifth faster.
-    return Base(to_bytes(document, compress=False), style_ids, source)
+    return Base(to_bytes(document, compress=False), style_ids, source, TYPEFACES[language][1])
+
+
+def _drop_script_fonts(part: Part) -> None:
+    """The theme of a document in a Latin language, without fonts named in CJK (see ``latin_theme``)."""
+    for rel in part.rels.values():
+        if rel.reltype == RT.THEME and not rel.is_external:
+            _set_blob(rel.target_part, latin_theme(rel.target_part.blob))
 
 
 def _set_blob(part: Part, blob: bytes) -> None:
@@ -151,7 +175,7 @@ _AFTER_THEME_FONT_LANG = (
 )
 
 
-def _fix_settings(settings: etree._Element) -> None:
+def _fix_settings(settings: etree._Element, language: str = "zh") -> None:
     # The python-docx default is Japanese-flavoured: un-styled CJK would fall back to ＭＳ 明朝.
     lang = settings.find(qn("w:themeFontLang"))
     if lang is None:
@@ -161,7 +185,7 @@ def _fix_settings(settings: etree._Element) -> None:
         anchor = next((el for el in later if el is not None), None)
         (anchor.addprevious if anchor is not None else settings.append)(lang)
     lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE[language])
     # One header for every page: a reference's odd/even split would leave pages without the header.
     for tag in ("w:savePreviewPicture", "w:evenAndOddHeaders", "w:updateFields", "w:attachedTemplate"):
         for el in settings.findall(qn(tag)):

@@ -43,7 +43,7 @@ def to_docx(book: Book, project_root: Path, bag: Diagnostics, limits: Limits) ->
     for turtle in book.turtles:
         heading = next(s.name for s in book.sheets if s.key == "turtle")
         blocks += [PageBreak(), *_turtle(turtle, heading, "：" if book.language == "zh" else ": ")]
-    base = load_base(project_root, book.company, bag, limits.reference_docx_bytes)
+    base = load_base(project_root, book.company, bag, limits.reference_docx_bytes, language=book.language)
     return build_docx(DocView("form", "", page, core, blocks), base)
 
 

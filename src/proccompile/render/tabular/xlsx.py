@@ -17,8 +17,10 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.writer.theme import theme_xml
 
 from proccompile.model.text_width import natural_ems, unbreakable_ems
+from proccompile.render.styles import latin_theme
 from proccompile.render.zipfix import FixedZip
 from proccompile.views.tables import Book, Sheet
 
@@ -59,6 +61,10 @@ _STYLES: dict[str, dict[str, Any]] = {
 }
 
 
+# openpyxl's theme, for a workbook in a Latin language without the fonts it names in CJK.
+_LATIN_THEME = latin_theme(theme_xml.encode("utf-8"))
+
+
 def to_xlsx(book: Book) -> bytes:
     # Write-only: rows stream to the sheet's XML as they are made, instead of one Cell object per cell
     # kept until the workbook is saved.
@@ -71,6 +77,8 @@ def to_xlsx(book: Book) -> bytes:
     props.title, props.language = book.title, "zh-CN" if book.language == "zh" else "en-US"
     props.identifier = book.form[0] if book.form else None
     props.created = props.modified = stamp  # from the corpus, never the clock
+    if book.language != "zh":
+        wb.loaded_theme = _LATIN_THEME
     buffer = io.BytesIO()
     with FixedZip(buffer, "w") as archive:
         # ExcelWriter directly: openpyxl's save_workbook would overwrite `modified` with the current time.
@@ -237,7 +245,8 @@ def _write_sheet(ws: WriteOnlyWorksheet, sheet: Sheet, book: Book, first: bool) 
         if column.choices and _listable(column.choices):
             # A stop rule: the result column takes only the listed codes, so results can be counted.
             rule = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
-                                  showErrorMessage=True, errorStyle="stop", error="、".join(column.choices))
+                                  showErrorMessage=True, errorStyle="stop",
+                                  error=("、" if book.language == "zh" else ", ").join(column.choices))
             letter = get_column_letter(col)
             rule.add(f"{letter}{header_row + 1}:{letter}{max(last_row, header_row + 200)}")
             ws.data_validations.append(rule)

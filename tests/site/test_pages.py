@@ -4,6 +4,7 @@ status marks and where-used lists are there, and the same corpus gives the same 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,3 +116,56 @@ def test_site_writes_nothing_when_check_fails(tmp_path: Path) -> None:
     (project / "forms" / "QR-01-01.yaml").unlink()
     code, output = run_cli(["site", str(project)], tmp_path)
     assert code == 1 and "PC303" in output and not (project / "build").exists()
+
+
+def test_form_pages_show_their_sections(site: Path) -> None:
+    html = (site / "forms" / "Q-JL081304.html").read_text("utf-8")
+    sections = re.findall(r'<section class="form-section">\s*<h2>([^<]+)</h2>(.*?)</section>', html, re.S)
+    assert [title for title, _ in sections] == ["服务内容", "顾客确认"]
+    assert "<li>处理过程及结果</li>" in sections[0][1] and "<li>服务人员</li>" in sections[0][1]
+    assert "<li>顾客评价: 满意 / 基本满意 / 不满意</li>" in sections[1][1] and "<li>顾客签字</li>" in sections[1][1]
+    index = (site / "assets" / "search-index.js").read_text("utf-8")
+    entry = next(e for e in json.loads(index.split("=", 1)[1].rstrip().rstrip(";"))
+                 if e["url"] == "forms/Q-JL081304.html")
+    assert all(word in entry["text"] for word in ("处理过程及结果", "顾客确认", "顾客签字", "基本满意"))
+
+
+def test_steps_show_their_items_notes_support_tables_and_anchored_limits(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, output = run_cli(["site", "-o", str(out), "."], ROOT / "examples" / "en")
+    assert code == 0, output
+    html = (out / "procedures" / "QP-01.html").read_text("utf-8")
+    step = html.split('<tr id="s5.2.1">')[1].split("</tr>\n<tr")[0]
+    assert '<ul class="items"><li>Rework to an approved instruction, then inspect again.</li>' in step
+    assert "<caption>Table 5.2.1 Disposition authority</caption>" in step
+    assert 'Support: <a class="dept" href="../departments/engineering.html">Manufacturing Engineering</a>' in step
+    assert "Note: Parts made since the last good check are suspect too." in html
+    assert "<td>2 h after detection</td>" in html  # the anchor event, as the Word document prints it
+
+
+def test_english_pages_quote_titles_and_name_no_missing_language(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, output = run_cli(["site", "-o", str(out), "."], ROOT / "examples" / "en")
+    assert code == 0, output
+    pages = {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*.html")}
+    assert not [name for name, html in pages.items() if "None ·" in html or "· None" in html]
+    assert '<p class="names">' not in pages["departments/quality.html"]  # one name only: the heading says it
+    assert "QP-01 \u201cControl of Nonconforming Output\u201d</a>" in pages["forms/QF-01-01.html"]
+    assert "<li>Reviewed by</li><li>Date</li>" in pages["forms/QF-01-02.html"]
+
+
+def test_a_version_not_yet_effective_is_marked(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    # Q/FL2.0813 B/0 took effect on 2020-01-11: the day before, the site says it is not in force yet.
+    code, output = run_cli(["site", "--today", "2020-01-10", "-o", str(out), "."], ROOT)
+    assert code == 0, output
+    page = (out / "procedures" / "Q-FL2.0813.html").read_text("utf-8")
+    assert '<p class="banner banner-pending">本版本自 2020-01-11 起实施' in page
+    assert '<span class="mark mark-pending">尚未实施</span>' in page.split("</h1>")[0]
+    index = (out / "index.html").read_text("utf-8")
+    assert re.search(r'Q-FL2\.0813\.html">.*?</a>.*?<span class="mark mark-pending">', index)
+    search = (out / "assets" / "search-index.js").read_text("utf-8")
+    assert '"mark": "尚未实施"' in search
+    code, _ = run_cli(["site", "--today", "2020-01-11", "-o", str(out), "."], ROOT)
+    page = (out / "procedures" / "Q-FL2.0813.html").read_text("utf-8")
+    assert code == 0 and "pending" not in page.split("</h1>")[0]

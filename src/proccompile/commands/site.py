@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -13,10 +14,12 @@ from proccompile.commands.common import (
     config_failure,
     path_argument,
     print_findings,
+    today_option,
     write_failure,
 )
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.counts import counted
+from proccompile.model.dates import reference_date
 from proccompile.pipeline import ConfigError
 from proccompile.pipeline.publish import site_project
 
@@ -26,17 +29,22 @@ from proccompile.pipeline.publish import site_project
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: PATH/build/site).")
 @click.option("--pdf", is_flag=True, help="Also offer every document as PDF (needs LibreOffice).")
-def site(path: Path, output: Path | None, pdf: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="LibreOffice processes for --pdf.")
+@today_option
+def site(path: Path, output: Path | None, pdf: bool, jobs: int, today: dt.date | None) -> None:
     """Write a static HTML site of the procedures and forms under PATH, with offline search.
 
     One page per procedure (the sections and numbering of the Word document), form and department,
     an index by owning department, where-used lists, draft and obsolete marks, and the .docx files to
     download. The site makes no network requests: open OUTPUT/index.html or copy the folder to any web
-    server. Nothing is written when check finds an error.
+    server. Nothing is written when check finds an error; pages and files of documents that are gone or
+    superseded are removed. A released version whose effective date is after --today (default:
+    SOURCE_DATE_EPOCH, else the local date) is marked as not yet effective.
     """
     out_dir = output or path / "build" / "site"
     try:
-        result = site_project(path, out_dir, pdf=pdf)
+        result = site_project(path, out_dir, pdf=pdf, jobs=jobs, today=reference_date(today, clock=True))
     except ConfigError as error:
         config_failure(error, "concise")
         return

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.model import ProjectConfig
-from proccompile.pipeline import CheckResult, check_project, load_config, protected_paths
+from proccompile.pipeline import CheckResult, check_project, guard_outputs, load_config, protected_paths
 
 if TYPE_CHECKING:
     from proccompile.importer import Imported
@@ -47,28 +48,58 @@ class SiteResult:
     outputs: list[Path] = field(default_factory=list)
 
 
-def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1) -> SiteResult:
-    """Check, then render the documents and the static site into ``out_dir``; nothing is written on errors."""
+@dataclass(frozen=True)
+class SiteFile:
+    """A page or asset of the site as the write stage records it in the site's manifest."""
+
+    relpath: str
+    data: bytes
+    kind: str = "page"
+    code: str = ""
+    version: str = ""
+    title: str = ""
+    source: str = ""
+    source_sha256: str = ""
+    inputs: str = ""
+    depends: str = ""
+    reads: tuple[str, ...] = ()
+
+
+def site_pdf_relpath(relpath: str) -> str:
+    """files/procedures/….docx → files/pdf/procedures/….pdf, where the site's pages link the PDF."""
+    return f"files/pdf/{relpath.removeprefix('files/').removesuffix('.docx')}.pdf"
+
+
+def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1,
+                 today: dt.date | None = None) -> SiteResult:
+    """Check, then render the documents and the static site into ``out_dir``; nothing is written on errors.
+
+    The site's own ``manifest.json`` lists what it wrote, so a later run deletes the pages and files it
+    no longer produces (a deleted or renamed document, a superseded version, a PDF without ``pdf``).
+    ``today`` is the day the pages tell versions not yet effective at.
+    """
+    from dataclasses import replace
+
     from proccompile.render import render_corpus
     from proccompile.render.site import render_site
-    from proccompile.write.atomic import write_atomic
+    from proccompile.write import write_build
     from proccompile.write.guard import refuse_folder_target
-    from proccompile.write.pdf import export_pdfs
+    from proccompile.write.manifest import Output
+    from proccompile.write.pdf import with_pdfs
 
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return SiteResult(checked)
-    refuse_folder_target(out_dir, protected_paths(root))
-    documents = render_corpus(checked.corpus, root, checked.diagnostics)
-    pages = render_site(checked.corpus, root, checked.diagnostics, documents, pdf=pdf)
+    refuse_folder_target(out_dir, protected_paths(root, checked.corpus))
+    documents = [replace(d, relpath=f"files/{d.relpath}") for d in render_corpus(checked.corpus, root,
+                                                                                 checked.diagnostics)]
+    pages = render_site(checked.corpus, root, checked.diagnostics, documents, pdf=pdf, today=today)
     if checked.diagnostics.has_errors:
         return SiteResult(checked)
-    written = []
-    for item in [*((f"files/{d.relpath}", d.data) for d in documents), *((p.relpath, p.data) for p in pages)]:
-        path = out_dir / item[0]
-        write_atomic(path, item[1])
-        written.append(path)
-    if pdf:
-        docx = [p for p in written if p.suffix == ".docx"]
-        written += export_pdfs(docx, out_dir / "files" / "pdf", jobs)
+    files: list[Output] = [*documents, *(SiteFile(p.relpath, p.data, "asset" if p.relpath.startswith("assets/")
+                                                  else "page") for p in pages)]
+    # Every target is judged before the first is written.
+    guard_outputs(root, [out_dir / f.relpath for f in files], checked.corpus)
+    wanted = [d for d in documents if d.kind in ("procedure", "form")] if pdf else []
+    written = write_build(out_dir, with_pdfs(files, wanted, out_dir, site_pdf_relpath, jobs))
     return SiteResult(checked, written)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -10,18 +11,22 @@ from string import ascii_lowercase
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.model.display import (
+    LIST_SEPARATOR,
     company_name,
     date_text,
     duration_text,
     form_number,
+    numbered,
     procedure_number,
+    quoted,
     record_retention,
+    time_limit_text,
 )
 from proccompile.model.numbering import numbering
 from proccompile.render.site.links import Links
@@ -45,25 +50,33 @@ class SitePage:
 
 
 def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents: list[RenderedFile],
-                *, pdf: bool = False) -> list[SitePage]:
-    """Every page and asset of the site, sorted by path; ``documents`` are the built .docx files it links to."""
+                *, pdf: bool = False, today: dt.date | None = None) -> list[SitePage]:
+    """Every page and asset of the site, sorted by path; ``documents`` are the built .docx files it links to,
+    at their place in the site (files/…). Versions whose effective date is after ``today`` are marked."""
     from proccompile.views.wording import Texts
 
     texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
-    links = Links(corpus)
-    env = Environment(loader=PackageLoader("proccompile", "default_templates/site"), autoescape=select_autoescape(),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    links = Links(corpus, today)
+    # Every template is HTML: escaping is on for all of them, whatever their file names end with (``*.html.j2``
+    # is not among select_autoescape's extensions, which left every title, name and text unescaped).
+    env = Environment(loader=PackageLoader("proccompile", "default_templates/site"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      finalize=_blank_for_none)
     env.filters["lines"] = _lines
+    language = corpus.config.language
     env.globals.update(
-        label=texts.label, words=SITE_WORDS[corpus.config.language], links=links, company=company_name(corpus),
-        language=corpus.config.language, date=date_text, numbering=numbering, letter=_letter,
-        duration=lambda d: duration_text(d, corpus.config.language, texts.label("empty_cell")),
+        label=texts.label, words=SITE_WORDS[language], links=links, company=company_name(corpus),
+        language=language, date=date_text, numbering=numbering, letter=_letter,
+        quoted=lambda title: quoted(title, language), list_separator=LIST_SEPARATOR[language],
+        numbered=lambda number, title: numbered(number, title, language),
+        duration=lambda d: duration_text(d, language, texts.label("empty_cell")),
+        limit=lambda step: time_limit_text(step, language, texts.label("empty_cell")),
         procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
         departments=corpus.config.departments, roles=corpus.config.approval_roles,
         retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                               texts.label("empty_cell")),
     )
-    files = {(f.kind, f.code): f"files/{f.relpath}" for f in documents}
+    files = {(f.kind, f.code): f.relpath for f in documents}
 
     def page(relpath: str, template: str, **values: Any) -> SitePage:
         depth = len(PurePosixPath(relpath).parts) - 1
@@ -102,6 +115,11 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     static = resources.files("proccompile") / "default_templates" / "site" / "static"
     pages += [SitePage(f"assets/{name}", (static / name).read_bytes()) for name in _STATIC]
     return sorted(pages, key=lambda p: p.relpath)
+
+
+def _blank_for_none(value: Any) -> Any:
+    """An absent optional value prints as nothing, never as the word None."""
+    return "" if value is None else value
 
 
 def _lines(text: str | None) -> Markup:

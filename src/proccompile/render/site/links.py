@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from proccompile.model.display import (
     form_number,
     procedure_number,
 )
+from proccompile.model.form import Form
 from proccompile.model.numbering import numbering
 from proccompile.model.procedure import Procedure
 from proccompile.model.refs import Ref, department_refs, document_refs, form_refs
@@ -40,6 +42,8 @@ class Use:
 @dataclass
 class Links:
     corpus: Corpus
+    today: dt.date | None = None
+    """The day versions are judged at: a released version effective after it is marked not yet effective."""
     cited_by: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
     used_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
     named_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
@@ -58,7 +62,14 @@ class Links:
     def _use(self, p: Procedure, ref: Ref) -> Use:
         number, row = numbering(p).cite(ref.loc)
         place = f"{number} #{row}" if row else number
-        return Use(p.code, p.title, place, ref.role, self.procedure_url(p.code), p.status)
+        return Use(p.code, p.title, place, ref.role, self.procedure_url(p.code), self.status(p))
+
+    def status(self, model: Procedure | Form) -> str:
+        """The status the site shows: ``pending`` for a released version not yet effective, else the document's."""
+        if model.status == "released" and self.today is not None and model.effective is not None \
+                and model.effective > self.today:
+            return "pending"
+        return model.status
 
     @staticmethod
     def procedure_url(code: str) -> str:
@@ -80,12 +91,12 @@ class Links:
         if doc is None:
             return {"title": code, "number": code, "url": "", "status": ""}
         return {"title": doc.model.title, "number": form_number(self.corpus, doc.model),
-                "url": self.form_url(code), "status": doc.model.status}
+                "url": self.form_url(code), "status": self.status(doc.model)}
 
     def document(self, code: str) -> dict[str, str]:
         doc = self.corpus.procedure(code)
         return {"text": document_citation(self.corpus, code),
-                "url": self.procedure_url(code) if doc else "", "status": doc.model.status if doc else ""}
+                "url": self.procedure_url(code) if doc else "", "status": self.status(doc.model) if doc else ""}
 
     def procedure_number(self, code: str) -> str:
         doc = self.corpus.procedure(code)

@@ -7,31 +7,37 @@ from typing import Any
 
 from proccompile.model import Corpus
 from proccompile.model.display import department_name, form_number, procedure_number
-from proccompile.model.form import Form
+from proccompile.model.form import Form, FormField
 from proccompile.model.procedure import Procedure
 from proccompile.render.site.links import Links
+from proccompile.render.site.words import SITE_WORDS
 
 
 def search_entries(corpus: Corpus, links: Links, label: Callable[[str], str]) -> list[dict[str, Any]]:
+    """One entry per page. The search page inserts every value as text, never as HTML (static/search.js)."""
+    def marked(status: str) -> str:
+        if status == "pending":
+            return SITE_WORDS[corpus.config.language]["pending"]
+        return "" if status == "released" else label(f"stamp_{status}")
+
     entries = []
     for doc in corpus.procedures:
         p = doc.model
-        entries.append(_entry(links.procedure_url(p.code), procedure_number(corpus, p), p.title, p.status,
-                              label, _procedure_words(corpus, p)))
+        entries.append(_entry(links.procedure_url(p.code), procedure_number(corpus, p), p.title, links.status(p),
+                              marked, _procedure_words(corpus, p)))
     for form_doc in corpus.forms:
         f = form_doc.model
-        entries.append(_entry(links.form_url(f.code), form_number(corpus, f), f.title, f.status, label,
+        entries.append(_entry(links.form_url(f.code), form_number(corpus, f), f.title, links.status(f), marked,
                               _form_words(f)))
     for dept in corpus.config.departments:
         entries.append(_entry(links.department_url(dept.id), "", department_name(corpus, dept.id), "released",
-                              label, [name for name in (dept.zh, dept.en, dept.id) if name]))
+                              marked, [name for name in (dept.zh, dept.en, dept.id) if name]))
     return entries
 
 
-def _entry(url: str, number: str, title: str, status: str, label: Callable[[str], str],
+def _entry(url: str, number: str, title: str, status: str, marked: Callable[[str], str],
            words: list[str]) -> dict[str, Any]:
-    mark = "" if status == "released" else label(f"stamp_{status}")
-    return {"url": url, "number": number, "title": title, "status": status, "mark": mark,
+    return {"url": url, "number": number, "title": title, "status": status, "mark": marked(status),
             "text": " ".join(w for w in words if w)}
 
 
@@ -47,7 +53,14 @@ def _procedure_words(corpus: Corpus, p: Procedure) -> list[str]:
 
 
 def _form_words(f: Form) -> list[str]:
-    words = [f.code, *(field.label for field in f.fields), *f.signoffs, *f.instructions]
-    if f.table is not None:
-        words += [f.table.title or "", *(c.label for c in f.table.columns)]
+    """Everything a form page shows: its fields and their options, every table, every section, sign-offs."""
+    words = [f.code, *_field_words(f.fields), *f.signoffs, *f.instructions]
+    for table in f.all_tables():
+        words += [table.title or "", *(c.label for c in table.columns)]
+    for section in f.sections:
+        words += [section.title or "", *_field_words(section.fields), *section.signoffs]
     return words
+
+
+def _field_words(fields: list[FormField]) -> list[str]:
+    return [word for field in fields for word in (field.label, *field.options)]

@@ -44,8 +44,8 @@ def regular_or_absent(path: Path | str) -> bool:
     """Nothing is at ``path``, or a regular file that is not a link: the only things an output may replace."""
     try:
         return stat.S_ISREG(os.lstat(path).st_mode)
-    except FileNotFoundError:
-        return True
+    except (FileNotFoundError, NotADirectoryError):
+        return True  # nothing there (a file where a folder is needed is the writer's error, not a special file)
     except (OSError, ValueError):
         return False
 

@@ -53,26 +53,31 @@ def refuse_targets(targets: Iterable[Path], protected: Protected, *, new: bool =
     """
     probed: dict[str, str | None] = {}
     for target in targets:
+        _refuse_input(target, protected)
+        problem = unwritable(target, probed)
+        if problem is not None:
+            raise UsageError(problem)
         refuse_file_target(target, protected)
         if new and lexists(target):
             raise UsageError(f"`{target}` already exists; refusing to overwrite it",
                              help="Move it away first, or choose another name")
-        problem = unwritable(target, probed)
-        if problem is not None:
-            raise UsageError(problem)
 
 
 def refuse_file_target(target: Path, protected: Protected) -> None:
     """Raise UsageError when writing the file ``target`` would replace or add a project input (a source, the
     config, the lock, a template, an attached file) or write over something that is not a regular file (a
     folder, a link, /dev/null, a pipe)."""
+    _refuse_input(target, protected)
+    if not regular_or_absent(target):
+        raise UsageError(f"`{target}` exists and is not a regular file (a folder, a link or a device); "
+                         "refusing to write over it", help="Give the path of a new or ordinary file")
+
+
+def _refuse_input(target: Path, protected: Protected) -> None:
     holder = protected.holder(target)
     if holder is not None:
         raise UsageError(f"`{target}` is inside the project's own files (`{holder}`); refusing to write it",
                          help=_HELP)
-    if not regular_or_absent(target):
-        raise UsageError(f"`{target}` exists and is not a regular file (a folder, a link or a device); "
-                         "refusing to write over it", help="Give the path of a new or ordinary file")
 
 
 def refuse_folder_target(folder: Path, protected: Protected) -> None:
@@ -87,14 +92,15 @@ def refuse_folder_target(folder: Path, protected: Protected) -> None:
                          "refusing to build into it", help="Choose a folder of its own, such as build/ (the default)")
     if lexists(folder) and not folder.is_dir():
         raise UsageError(f"the output folder `{folder}` exists and is not a folder; refusing to write into it")
-    problem = unwritable(folder / ".proccompile-probe")
+    problem = unwritable(folder, is_folder=True)
     if problem is not None:
         raise UsageError(problem)
 
 
-def unwritable(target: Path, probed: dict[str, str | None] | None = None) -> str | None:
-    """Why a file cannot be created at ``target``, found without writing it: a file where a folder is needed,
-    a name too long for the file system, or a folder that refuses new files (no permission, read-only, /proc).
+def unwritable(target: Path, probed: dict[str, str | None] | None = None, *, is_folder: bool = False) -> str | None:
+    """Why a file (``is_folder``: a folder) cannot be created at ``target``, found without writing it: a file
+    where a folder is needed, a name too long for the file system, or a folder that refuses new files (no
+    permission, read-only, /proc).
 
     The nearest existing folder is asked by creating and removing an empty temporary file in it (``probed``
     remembers the answer per folder): neither permission bits nor mount flags tell that /proc refuses.
@@ -106,8 +112,8 @@ def unwritable(target: Path, probed: dict[str, str | None] | None = None) -> str
         return f"`{target}` is not a usable file name"
     if b"\0" in encoded:
         return f"`{target}` is not a usable file name (it holds a NUL character)"
-    to_create = [absolute.name]
-    folder = absolute.parent
+    to_create = [] if is_folder else [absolute.name]
+    folder = absolute if is_folder else absolute.parent
     while not lexists(folder) and folder != folder.parent:
         to_create.append(folder.name)
         folder = folder.parent
@@ -118,9 +124,9 @@ def unwritable(target: Path, probed: dict[str, str | None] | None = None) -> str
         size = len(os.fsencode(name))
         if size > name_max:
             shown = name if len(name) <= 40 else name[:40] + "…"
-            return f"the name `{shown}` is {size} bytes; the file system allows {name_max} (in `{target}`)"
+            return f"the name `{shown}` is {size} bytes; the file system allows {name_max}"
     if len(encoded) >= _pathconf(folder, "PC_PATH_MAX", 4096):
-        return f"the path `{target}` is {len(encoded)} bytes, too long for the file system"
+        return f"the path `{str(target)[:60]}…` is {len(encoded)} bytes, too long for the file system"
     key = str(folder)
     if probed is None or key not in probed:
         answer = _probe(folder)

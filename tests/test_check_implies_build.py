@@ -86,9 +86,57 @@ def test_every_command_succeeds_when_check_passes(project: Path, edits: dict[str
     if code != 0:
         return
     for args in (["build", "--format", "concise", "-o", "out", "."],
+                 ["site", "-o", "out/site", "."],
                  ["checklist", "--format", "docx", "-o", "out/checklist.docx", "."],
                  ["register", "--format", "xlsx", "-o", "out/registers.xlsx", "."],
                  ["register", "--format", "csv", "-o", "out/registers.csv", "."]):
         code, out, err = run_split(args, root)
         assert code == 0, f"`{' '.join(args)}` failed after a clean check:\n{out}{err}"
-    assert len(list((root / "out").rglob("*.docx"))) == 4
+    assert len([p for p in (root / "out").rglob("*.docx") if "site" not in p.parts]) == 4
+    assert len(list((root / "out" / "site" / "files").rglob("*.docx"))) == 3
+
+
+CASES = BASE.parent / "invalid"
+TEMPLATE_CASES = sorted(p for p in CASES.iterdir()
+                        if p.name.startswith(("PC501-", "PC316-path-outside-project--linked-t")))
+
+
+@pytest.mark.parametrize("case", TEMPLATE_CASES, ids=lambda p: p.name)
+def test_check_renders_the_templates_the_build_will(case: Path) -> None:
+    """A template that would stop the build (syntax, undefined value, sandbox, a link outside) fails check."""
+    code, out, _ = run_split(["check", "--format", "concise", "."], case)
+    assert code == 1 and (" PC501 " in out or " PC316 " in out), out
+
+
+@pytest.mark.parametrize("template", ["page_number", "cover_dates", "attachment", "form_notes", "labels"])
+def test_check_renders_every_document_template(tmp_path: Path, template: str) -> None:
+    root = tmp_path / "qms"
+    shutil.copytree(BASE, root)
+    (root / "templates" / "zh").mkdir(parents=True)
+    # Fails only with the values a document gives it: parsing alone would pass.
+    body = "{% set purpose = missing.attribute %}" if template == "labels" else "{{ missing.attribute }}"
+    (root / "templates" / "zh" / f"{template}.j2").write_text(body + "\n", encoding="utf-8")
+    procedure = root / "procedures" / "QP-01.yaml"
+    attachment = "attachments:\n  - title: 流程图\n    form: QR-01-01\n"
+    procedure.write_text(procedure.read_text(encoding="utf-8").replace(
+        "records:\n  - form: QR-01-01", attachment + "records:\n  - form: QR-01-01", 1), encoding="utf-8")
+    code, out, _ = run_split(["check", "--format", "concise", "."], root)
+    assert code == 1 and f"templates/zh/{template}.j2:" in out and " PC501 " in out, out
+
+
+def test_a_long_code_checks_builds_and_publishes(tmp_path: Path) -> None:
+    """A 204-character code: its file and site page names are cut to fit, so check passing means the rest works."""
+    root = tmp_path / "qms"
+    shutil.copytree(BASE, root)
+    code = "QR-01-03-" + "A" * 195
+    config = root / "proccompile.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(r"'^QR-\d{2}-\d{2}$'", r"'^QR-\d{2}-\d{2}(-A+)?$'"),
+                      encoding="utf-8")
+    form = (root / "forms" / "QR-01-02.yaml").read_text(encoding="utf-8").replace("code: QR-01-02", f"code: {code}")
+    (root / "forms" / "long.yaml").write_text(form, encoding="utf-8")
+    assert run_split(["check", "--format", "concise", "."], root)[0] == 0
+    for args in (["build", "--format", "concise", "-o", "out", "."], ["site", "-o", "out/site", "."]):
+        result, out, err = run_split(args, root)
+        assert result == 0, out + err
+    pages = [p.name for p in (root / "out" / "site" / "forms").iterdir() if p.name.startswith("QR-01-03-")]
+    assert len(pages) == 1 and len(pages[0].encode()) == 205  # 200 bytes of code and .html

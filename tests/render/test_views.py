@@ -109,7 +109,9 @@ def test_two_documents_mapping_to_one_file_name_are_found_by_check(checked) -> N
         output_names(corpus, bag)
     finally:
         corpus.forms.remove(twin)
-    assert [d.code.id for d in bag] == ["PC503"]
+    # Both the Word file and the site page are named from the code with `/` and `:` replaced.
+    assert [d.code.id for d in bag] == ["PC503", "PC503"]
+    assert sorted("site page" in d.message for d in bag) == [False, True]
 
 
 def test_text_word_cannot_store_never_reaches_rendering() -> None:

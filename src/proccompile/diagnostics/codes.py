@@ -201,9 +201,10 @@ _ALL = (
          "The reference document supplies the company's styles, fonts and margins; without it every "
          "output would silently fall back to the packaged look.",
          "Save the reference document from Word as .docx (not .doc or .dotx), or remove it"),
-    Code("PC503", "output-name-collision", E, "Two documents would be written to the same output file",
-         "File names are made from code, version and title with unsafe characters replaced; two "
-         "documents that differ only in those characters would overwrite each other.",
+    Code("PC503", "output-name-collision", E, "Two documents would be written to the same output file or site page",
+         "File names are made from code, version and title with unsafe characters replaced, site pages from the "
+         "code alone (cut to 200 bytes); two documents that differ only in those characters, in case or after "
+         "the cut would overwrite each other.",
          "Change the code or title of one of the documents"),
     Code("PC504", "form-overflows-page", E, "A one-page form cannot fit on one page",
          "A blank form is printed and filled in by hand; a second page that holds only its last rows or "

@@ -162,7 +162,7 @@ class Limits(StrictModel):
     max_file_bytes: int = Field(default=1_000_000, ge=1_000, le=50_000_000)
     """Largest procedure or form file accepted, in bytes."""
     template_seconds: float = Field(default=5.0, gt=0, le=600)
-    """Longest time one project template may take to render, in seconds."""
+    """Longest time the project's templates may take together in one run (a check, a build, a site), in seconds."""
     template_output_chars: int = Field(default=200_000, ge=1_000, le=10_000_000)
     """Most characters one rendered template may produce."""
     reference_docx_bytes: int = Field(default=50_000_000, ge=100_000, le=1_000_000_000)

@@ -1,4 +1,4 @@
-"""Output file names of compiled documents: folder, code, version and title made safe for every file system."""
+"""Output file names of compiled documents and site pages: made safe for every file system, cut to fit."""
 
 from __future__ import annotations
 
@@ -26,3 +26,20 @@ def _clean(text: str, max_bytes: int) -> str:
     safe = _UNSAFE.sub("-", visible).strip(" .")
     cut = safe.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
     return cut.strip(" .") or "-"
+
+
+# Site pages are named by code alone (Q/FL2.0813 → Q-FL2.0813.html): every character but letters, digits,
+# `.` and `-` becomes `-`, and the name is cut to a byte budget well under the usual 255-byte limit.
+_PAGE_UNSAFE = re.compile(r"[^\w.\-]")
+_PAGE_BYTES = 200
+PAGE_FOLDERS = {"procedure": "procedures", "form": "forms", "department": "departments"}
+
+
+def page_slug(code: str) -> str:
+    """The file name of a code's site page, without .html."""
+    return _PAGE_UNSAFE.sub("-", code).encode("utf-8")[:_PAGE_BYTES].decode("utf-8", errors="ignore")
+
+
+def page_relpath(kind: str, code: str) -> str:
+    """POSIX path of the site page of a procedure, form or department, e.g. procedures/Q-FL2.0813.html."""
+    return f"{PAGE_FOLDERS[kind]}/{page_slug(code)}.html"

@@ -110,6 +110,12 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
         lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
         corpus.lock = parse_lock(lock_source, config.versions, bag)
     run_checks(corpus, bag)
+    if not bag.has_errors and (root / "templates").is_dir():
+        # A project template that would fail the build is a finding now (rendered only where the project has
+        # its own: a project without templates/ pays nothing).
+        from proccompile.render.template_check import check_templates
+
+        check_templates(corpus, root, bag)
     paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
     if corpus.lock is not None:
         paths += (LOCK_NAME,)

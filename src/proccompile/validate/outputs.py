@@ -5,15 +5,17 @@ from __future__ import annotations
 from proccompile.diagnostics import Diagnostics, Related, Span
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.display import company_name, form_number, procedure_number
-from proccompile.model.output_names import output_relpath
+from proccompile.model.output_names import output_relpath, page_relpath
 
 # Word's document properties (title, subject, author, keywords …) hold at most 255 characters.
 MAX_PROPERTY_CHARS = 255
 
 
 def output_names(corpus: Corpus, bag: Diagnostics) -> None:
-    """Two documents must not be written to one file; names are compared as Windows and macOS do, case-folded."""
+    """Two documents must not be written to one file, nor published as one site page; names are compared as
+    Windows and macOS do, case-folded."""
     claimed: dict[str, Document[Procedure] | Document[Form]] = {}
+    pages: dict[str, Document[Procedure] | Document[Form]] = {}
     for doc in corpus.documents():
         kind = "procedure" if isinstance(doc.model, Procedure) else "form"
         relpath = output_relpath(kind, doc.model.code, doc.model.version, doc.model.title)
@@ -22,6 +24,21 @@ def output_names(corpus: Corpus, bag: Diagnostics) -> None:
             bag.add("PC503", f"`{doc.model.code}` would be written to `{relpath}`, like `{first.model.code}` from "
                     f"`{first.source.rel}`", doc.span("code"),
                     related=(Related(first.span("code"), "the other document"),))
+        page = page_relpath(kind, doc.model.code)
+        first = pages.setdefault(page.casefold(), doc)
+        if first is not doc and first.model.code != doc.model.code:  # one code used twice is PC302 already
+            bag.add("PC503", f"`{doc.model.code}` would be published as the site page `{page}`, like "
+                    f"`{first.model.code}` from `{first.source.rel}`", doc.span("code"),
+                    related=(Related(first.span("code"), "the other document"),))
+    departments: dict[str, int] = {}
+    for index, dept in enumerate(corpus.config.departments):
+        page = page_relpath("department", dept.id)
+        first_index = departments.setdefault(page.casefold(), index)
+        if first_index != index:
+            other = corpus.config.departments[first_index].id
+            bag.add("PC503", f"Department `{dept.id[:40]}…` would be published as the site page `{page}`, like "
+                    f"`{other[:40]}…`", corpus.config_source.span(("departments", index, "id")),
+                    help="Shorten the department ids: site pages are named by the first 200 bytes")
 
 
 def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from proccompile.views.template_guard import (
     BoundedSandbox,
     ProjectTemplateLoader,
     TemplateRefused,
+    TemplateTooExpensive,
     bounded_output,
     time_limit,
 )
@@ -52,6 +54,10 @@ class Texts:
         )
         self._overrides: dict[str, bool] = {}
         self._broken: set[str] = set()
+        # limits.template_seconds bounds all project templates of this run together, not each render: a 0.4 s
+        # footer must not make a thousand documents take 400 s.
+        self._spent = 0.0
+        self._out_of_time = False
         self.labels = self._load_labels()
 
     # --- public -----------------------------------------------------------------------------
@@ -102,9 +108,22 @@ class Texts:
         return bounded_output(text, self.limits.template_output_chars)
 
     def _try(self, path: str, action: Callable[[], T]) -> T | None:
+        project = not path.startswith(f"{_PACKAGED}/")
+        seconds = self.limits.template_seconds
+        if project:
+            seconds -= self._spent
+            if seconds <= 0:
+                self._exhausted(path)
+                return None
+        started = time.monotonic()
         try:
-            with time_limit(self.limits.template_seconds):
+            with time_limit(seconds):
                 return action()
+        except TemplateTooExpensive as exc:
+            if project and self._spent > 0 and self._spent + time.monotonic() - started >= self.limits.template_seconds:
+                self._exhausted(path)  # the run's budget ran out during this render, not this render alone
+            else:
+                self._report(path, f"Template failed: {exc}", self._error_line(path, exc))
         except TemplateRefused as exc:
             if exc.refused.kind is Refusal.OUTSIDE:
                 # A linked template pointing outside the project could read any file into a document.
@@ -118,7 +137,19 @@ class Texts:
             self._report(path, f"Template `{exc.name}` does not exist", 1)
         except Exception as exc:  # noqa: BLE001 - a broken template must not crash the build
             self._report(path, f"Template failed: {exc}", self._error_line(path, exc))
+        finally:
+            if project:
+                self._spent += time.monotonic() - started
         return None
+
+    def _exhausted(self, path: str) -> None:
+        """Project templates have used up this run's time: reported once, at the template that crossed the line."""
+        if not self._out_of_time:
+            self._out_of_time = True
+            self._report(path, f"Project templates took longer than {self.limits.template_seconds:g} s in total "
+                         "(limits.template_seconds); this and every later render uses the packaged wording", None,
+                         help="Simplify the template; loops over large ranges or deep includes cost time on "
+                              "every document")
 
     # --- findings ---------------------------------------------------------------------------
 

@@ -141,7 +141,8 @@ def _probe(folder: Path) -> str | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return "permission denied"
     try:
-        fd, name = tempfile.mkstemp(prefix=".proccompile-probe-", dir=folder)
+        # Named as write_atomic names its temporary files: one left by a killed run is cleaned up like those.
+        fd, name = tempfile.mkstemp(prefix=f".proccompile-probe.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as error:
         return error.strerror or type(error).__name__
     os.close(fd)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -16,15 +15,9 @@ from proccompile.model.display import (
 )
 from proccompile.model.form import Form
 from proccompile.model.numbering import numbering
+from proccompile.model.output_names import page_relpath
 from proccompile.model.procedure import Procedure
 from proccompile.model.refs import Ref, department_refs, document_refs, form_refs
-
-_UNSAFE = re.compile(r"[^\w.\-]")
-
-
-def slug(code: str) -> str:
-    """A file name for a code: Q/FL2.0813 → Q-FL2.0813 (the same rule as the YAML files' names)."""
-    return _UNSAFE.sub("-", code)
 
 
 @dataclass(frozen=True)
@@ -73,15 +66,15 @@ class Links:
 
     @staticmethod
     def procedure_url(code: str) -> str:
-        return f"procedures/{slug(code)}.html"
+        return page_relpath("procedure", code)
 
     @staticmethod
     def form_url(code: str) -> str:
-        return f"forms/{slug(code)}.html"
+        return page_relpath("form", code)
 
     @staticmethod
     def department_url(dept_id: str) -> str:
-        return f"departments/{slug(dept_id)}.html"
+        return page_relpath("department", dept_id)
 
     def department(self, dept_id: str) -> dict[str, str]:
         return {"name": department_name(self.corpus, dept_id), "url": self.department_url(dept_id)}

@@ -167,7 +167,7 @@ def build_project(
     checked = check_project(root)
     if checked.diagnostics.fails(strict=strict):
         return BuildResult(checked)
-    refuse_folder_target(out_dir, protected_paths(root, checked.corpus))  # now with the attached files
+    refuse_folder_target(out_dir, protected_paths(root, checked.corpus), probe=False)  # now with attached files
     # Imported only now: a check or a build with nothing to do never pays for python-docx and lxml.
     from proccompile import render
 

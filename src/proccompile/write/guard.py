@@ -80,10 +80,10 @@ def _refuse_input(target: Path, protected: Protected) -> None:
                          help=_HELP)
 
 
-def refuse_folder_target(folder: Path, protected: Protected) -> None:
+def refuse_folder_target(folder: Path, protected: Protected, *, probe: bool = True) -> None:
     """Raise UsageError when the output ``folder`` is, holds or lies in a project input (a build writes and
-    deletes files inside its folder, so it must never be the project root or a source folder), or when it
-    cannot be a folder we write into."""
+    deletes files inside its folder, so it must never be the project root or a source folder), or (``probe``)
+    when it cannot be a folder we write into."""
     resolved = folder.resolve()
     holder = protected.holder(folder) or next(
         (p for p in (*protected.files, *protected.folders) if p.resolve().is_relative_to(resolved)), None)
@@ -92,7 +92,7 @@ def refuse_folder_target(folder: Path, protected: Protected) -> None:
                          "refusing to build into it", help="Choose a folder of its own, such as build/ (the default)")
     if lexists(folder) and not folder.is_dir():
         raise UsageError(f"the output folder `{folder}` exists and is not a folder; refusing to write into it")
-    problem = unwritable(folder, is_folder=True)
+    problem = unwritable(folder, is_folder=True) if probe else None
     if problem is not None:
         raise UsageError(problem)
 

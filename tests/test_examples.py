@@ -29,8 +29,8 @@ def _texts(docx: Path) -> str:
 
 def test_inputs_hold_no_chinese() -> None:
     files = sorted(EXAMPLE.rglob("*.yaml"))
-    assert len(list((EXAMPLE / "procedures").glob("*.yaml"))) == 3
-    assert len(list((EXAMPLE / "forms").glob("*.yaml"))) == 10
+    assert len(list((EXAMPLE / "procedures").glob("*.yaml"))) == 4
+    assert len(list((EXAMPLE / "forms").glob("*.yaml"))) == 13
     found = [f"{p.relative_to(EXAMPLE)}: {m.group()}" for p in files for m in [CJK.search(p.read_text("utf-8"))] if m]
     assert not found
 
@@ -87,7 +87,8 @@ def test_a_picture_is_embedded_and_other_files_are_copied_with_the_manifest(tmp_
     picture = (EXAMPLE / "attachments" / "nonconforming-output-flow.png").read_bytes()
     with zipfile.ZipFile(procedure) as package:
         media = [n for n in package.namelist() if n.startswith("word/media/")]
-        assert [package.read(n) for n in media] == [picture]
+        assert [package.read(n) for n in media if n != "word/media/logo.png"] == [picture]
+        assert package.read("word/media/logo.png") == (EXAMPLE / "templates" / "logo.png").read_bytes()
     copied = tmp_path / "build" / "attachments" / "QP-01" / "attachments" / "scrap-cost-rates.csv"
     assert copied in built
     assert copied.read_bytes() == (EXAMPLE / "attachments" / "scrap-cost-rates.csv").read_bytes()

@@ -202,9 +202,20 @@ def test_a_changed_attachment_renders_the_procedure_that_embeds_it(tmp_path: Pat
     (root / "attachments" / "scrap-cost-rates.csv").write_text("rate\n1\n", encoding="utf-8")
     result = build_project(root, root / "build", jobs=1)
     assert [p for p in result.rendered if p.endswith(".docx")] == [
-        "procedures/QP-01_Rev C_Control of Nonconforming Output.docx"]
+        "procedures/QP-01_Rev-C_Control-of-Nonconforming-Output.docx"]
     copied = next((root / "build" / "attachments").rglob("scrap-cost-rates.csv"))
     assert copied.read_text(encoding="utf-8") == "rate\n1\n"
+
+
+def test_a_changed_logo_renders_every_document_again(tmp_path: Path) -> None:
+    root = tmp_path / "en"
+    shutil.copytree(EXAMPLE_EN, root, ignore=shutil.ignore_patterns("build"))
+    first = build_project(root, root / "build", jobs=1)
+    with (root / "templates" / "logo.png").open("ab") as picture:
+        picture.write(b"\0")  # still a PNG, but other bytes to print
+    again = build_project(root, root / "build", jobs=1)
+    documents = sorted(p for p in first.rendered if p.endswith(".docx"))
+    assert len(documents) == 17 and sorted(p for p in again.rendered if p.endswith(".docx")) == documents
 
 
 @pytest.mark.parametrize("change", CHANGES)

@@ -169,3 +169,12 @@ def test_a_version_not_yet_effective_is_marked(tmp_path: Path) -> None:
     code, _ = run_cli(["site", "--today", "2020-01-11", "-o", str(out), "."], ROOT)
     page = (out / "procedures" / "Q-FL2.0813.html").read_text("utf-8")
     assert code == 0 and "pending" not in page.split("</h1>")[0]
+
+
+def test_form_pages_show_pre_printed_rows_fixed_text_and_signers(site: Path) -> None:
+    survey = (site / "forms" / "Q-JL090101.html").read_text("utf-8")
+    assert "<tr><td>1</td><td>人员服务</td>" in survey and "空白行数: 2" in survey
+    card = (site / "forms" / "Q-JL081502.html").read_text("utf-8")
+    assert '<p class="fixed-text">本卡回执联须在产品售出后20天内寄回公司' in card
+    destruction = (site / "forms" / "Q-JL070702.html").read_text("utf-8")
+    assert "<th>姓名</th><th>签名</th><th>日期</th>" in destruction and "<tr><th>监销人</th>" in destruction

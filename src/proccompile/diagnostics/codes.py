@@ -208,10 +208,22 @@ _ALL = (
          "Change the code or title of one of the documents"),
     Code("PC504", "form-overflows-page", E, "A one-page form cannot fit on one page",
          "A blank form is printed and filled in by hand; a second page that holds only its last rows or "
-         "notes gets lost or left blank. Tables lose blank rows to fit (down to three each), but fields, "
-         "sections, sign-offs and notes cannot shrink.",
-         "Give multi-line fields fewer `lines`, move fields into a table, use landscape, or set "
-         "`one_page: false` for a form meant to run over several pages"),
+         "notes gets lost or left blank. Tables lose blank rows to fit (down to three rows each, PC510), but "
+         "fields, text, pre-printed rows, sign-offs and notes cannot shrink.",
+         "Give multi-line fields fewer `lines`, move fields into a table, use landscape or `density: compact`, "
+         "or set `one_page: false` for a form meant to run over several pages"),
+    Code("PC510", "form-rows-cut", W, "A one-page form prints fewer blank rows than a table asks for",
+         "A row asked for and not printed is a row somebody needed; the form says how many rows it has, so the "
+         "cut is reported, never made silently. Pre-printed rows (labels, cells) are never cut.",
+         "Ask for the rows that fit, or set `one_page: false`: the table then continues on the next page "
+         "with its heading repeated"),
+    Code("PC511", "heading-too-wide", W, "A table's column headings cannot fit the page without breaking words",
+         "Every column is at least as wide as the longest word of its heading, at type down to 7.5 pt; past "
+         "that, the printed heading breaks inside a word or code (Measureme|nt, 生产日|期).", None),
+    Code("PC512", "logo-unusable", E, "The configured logo cannot be printed",
+         "The logo is printed in the header of every document; a missing, damaged or oversized picture, or "
+         "one outside the project, would stop the build or print a broken picture on controlled documents.",
+         "Save the logo as PNG, JPEG or GIF inside the project and give its path in `logo`"),
 )
 
 CODES: dict[str, Code] = {code.id: code for code in _ALL}

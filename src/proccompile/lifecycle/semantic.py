@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from proccompile.model import Form, Procedure
+from proccompile.model.form import FormSection
 from proccompile.model.numbering import Numbering, numbering
 from proccompile.model.procedure import Step
 
@@ -33,7 +34,21 @@ def semantic_diff(old: Procedure | Form, new: Procedure | Form,
     """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales)."""
     if isinstance(old, Procedure) and isinstance(new, Procedure):
         return list(_procedure(old, new, name))
-    return list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
+    changes = list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
+    if isinstance(old, Form) and isinstance(new, Form):
+        changes += _printed_order("", old, new)
+        for i, (a, b) in enumerate(zip(old.sections, new.sections, strict=False)):
+            changes += _printed_order(f"sections.{i}", a, b)
+    return changes
+
+
+def _printed_order(where: str, old: Form | FormSection, new: Form | FormSection) -> list[Change]:
+    """A form prints its parts in the order the file writes them: a new order is a change a reviewer sees."""
+    before, after = [k for k, _ in old.printed()], [k for k, _ in new.printed()]
+    common = [k for k in before if k in after]
+    if common == [k for k in after if k in before]:
+        return []
+    return [Change("changed", where, "print order", ", ".join(before), ", ".join(after))]
 
 
 def _procedure(old: Procedure, new: Procedure, name: Callable[[str], str]) -> Iterator[Change]:

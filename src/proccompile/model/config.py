@@ -11,7 +11,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
 from proccompile.model.patterns import compile_pattern
-from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Text, Version, xml_safe
+from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
 
 
 def _compiles(pattern: str) -> str:
@@ -95,6 +95,17 @@ class Numbering(StrictModel):
         str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "edition", "version"}))
     ] = "{code}"
     """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
+    form_edition: Literal["suffix", "box", "both"] = "both"
+    """Where a form prints its edition: suffix (in the number, as `form_display` writes it, with no version
+    box), box (the bare code as the number, and a version box) or both."""
+
+    @model_validator(mode="after")
+    def _edition_printed(self) -> Numbering:
+        if self.form_edition == "suffix" and not {"{edition}", "{version}"} & {
+                f"{{{name}}}" for _, name, _, _ in string.Formatter().parse(self.form_display) if name}:
+            raise ValueError("form_edition `suffix` prints the edition in the number: give `form_display` an "
+                             "{edition} or {version}, e.g. {code}-{edition}")
+        return self
 
 
 def _version_pattern(pattern: str) -> str:
@@ -169,6 +180,8 @@ class Limits(StrictModel):
     """Largest uncompressed size of templates/reference.docx (all its parts together), in bytes."""
     findings_per_file: int = Field(default=200, ge=10, le=100_000)
     """Most model findings reported for one file; a pathological file stays fast to check."""
+    picture_bytes: int = Field(default=2_000_000, ge=10_000, le=50_000_000)
+    """Largest logo picture accepted, in bytes; it is copied into every document's header."""
 
 
 class Auditor(StrictModel):
@@ -277,6 +290,14 @@ class ProjectConfig(StrictModel):
     """Internal-audit checklists: auditors, the checklist's own form number, sample size."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
     """Per-code severity overrides, e.g. PC311: ignore."""
+    page: Paper = "A4"
+    """Paper of procedures and forms: A4 or Letter; a form may set its own `page`."""
+    logo: Text | None = None
+    """Company logo printed in the header of every procedure and form, above the company name: a PNG, JPEG or
+    GIF file in the project, e.g. templates/logo.png."""
+    output_names: Literal["readable", "portable"] = "readable"
+    """readable: output files named by code, version and title as printed; portable: spaces and characters
+    a shell or URL treats specially (, & ( ) ' …) become `-`, for scripts and web servers."""
 
     def department(self, dept_id: str) -> Department | None:
         return next((d for d in self.departments if d.id == dept_id), None)

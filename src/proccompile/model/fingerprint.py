@@ -13,15 +13,34 @@ UNLOCKED_KEYS = frozenset({"$schema", "reviews", "distribution", "withdrawn"})
 FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
+# A form prints these in the order its file writes them; that order is content, which the sorted JSON of
+# a fingerprint would otherwise not see. Written in this order (the order they always printed in), they
+# add nothing to the fingerprint, so the fingerprints of documents written before stay as they were.
+PRINTED_ORDER = ("fields", "table", "tables", "sections", "text", "signers", "signoffs")
+_ORDER_KEY = "(printed order)"
+
+
 def locked_content(data: object) -> object:
     """The part of a document's plain data that a release freezes."""
     if not isinstance(data, dict):
         return data
-    content = {k: v for k, v in data.items() if k not in UNLOCKED_KEYS}
+    content = _with_order({k: v for k, v in data.items() if k not in UNLOCKED_KEYS})
     # Withdrawing a released version (status obsolete) does not change what it said.
     if content.get("status") == "obsolete":
         content["status"] = "released"
     return content
+
+
+def _with_order(mapping: dict[str, object]) -> dict[str, object]:
+    """``mapping`` with the order of its printed parts when it is not the usual one, its sections' too."""
+    out = dict(mapping)
+    sections = out.get("sections")
+    if isinstance(sections, list):
+        out["sections"] = [_with_order(s) if isinstance(s, dict) else s for s in sections]
+    written = [key for key in mapping if key in PRINTED_ORDER]
+    if written != sorted(written, key=PRINTED_ORDER.index):
+        out[_ORDER_KEY] = written
+    return out
 
 
 def fingerprint(data: object) -> str:

@@ -1,63 +1,72 @@
-"""The page layout of a blank form: a grid of label/blank cells, blank-row tables, sign-offs and its height.
+"""The page layout of a blank form: its parts in the order the YAML writes them, their heights, and the fit.
 
-Shared by the render stage (which draws it) and the validate stage (which reports a one-page form whose
-fixed content cannot fit): both must agree on what fits, so both use this plan.
+Shared by the render stage (which draws the plan) and the validate stage (which reports a one-page form
+whose content cannot fit, and the blank rows cut to keep one on its page): both must agree on what
+fits, so both use this plan. See form_grid (fields, text, sign-offs, signers) and form_tables (columns).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
-from proccompile.model.form import Form, FormField, FormTable
-from proccompile.model.text_width import fit_columns, natural_ems, text_ems, unbreakable_ems
+from proccompile.model.form import Column, Form, FormSection, FormTable, Signers
+from proccompile.model.form_grid import (
+    GRID,
+    GridRow,
+    Measure,
+    Slot,
+    field_rows,
+    label_span,
+    signer_columns,
+    signer_rows,
+    signoff_rows,
+    text_row,
+    title_row,
+)
+from proccompile.model.form_page import DENSITIES, FormPage, FormWords
+from proccompile.model.form_tables import Columns, layout_columns
+from proccompile.model.line_breaks import break_lines
+from proccompile.model.types import Paper
 
-GRID = 24  # columns of the field grid; every cell spans a whole number of them
-LINE_CM = 0.8  # one handwriting line
-_EM_CM = 0.37  # one em of the 10.5-pt table text
-_PAD_CM = 0.42  # cell margins and the renderer's slack
-_SLACK_CM = 0.15  # a label that just fits by the estimate may still wrap in a renderer with wider glyphs
-_TEXT_LINE_CM = 0.52  # one printed line of table text, cell margins included
-_NOTE_LINE_CM = 0.42  # one line of the 9-pt notes
-_GAP_CM = 0.55  # an empty paragraph between parts
-_TITLE_CM = 1.05  # a table caption with its spacing
-_SIGNOFF_BLANK_EMS = 7.0  # room to sign or write a date
-MIN_ROWS = 3  # a table keeps at least this many blank rows when rows are cut to fit the page
-# Page geometry of the packaged reference document (A4, form margins): text width and height in cm.
-_TEXT_WIDTH = {False: 16.5, True: 25.2}
-_TEXT_HEIGHT = {False: 24.5, True: 15.8}
-_SAFETY_CM = 1.0  # renderers differ in line heights; a form estimated this close to the foot may spill
+__all__ = ["GRID", "BlankTable", "FormPlan", "Grid", "GridRow", "Slot", "form_page", "plan_form"]
 
-
-SlotKind = Literal["label", "blank", "title", "signoff", "signoff_blank"]
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    kind: SlotKind
-    span: int
-    text: str = ""
-    field: FormField | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class GridRow:
-    slots: tuple[Slot, ...]
-    height_cm: float
+MIN_ROWS = 3  # a table keeps at least this many rows (listed and blank) when blank rows are cut to fit
+_NOTE_PT = 9.0  # the notes' type size (PC Note)
+# One line of the notes, spacing included, with Chinese in it and without (measured as in form_page).
+_NOTE_LINE_CM = (0.51, 0.41)
+_NOTES_HEADING_CM = 0.42 + 0.51  # 12 pt before it, and its line
+_GAP_CM = 0.67  # an empty paragraph between parts
+_TITLE_CM = 1.1  # a table caption with its spacing
+# Renderers differ in line heights; a form estimated this close to the foot may spill.
+_SAFETY_CM = 0.3
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+KEEP_ROWS = 2  # rows of a table kept on the page of the sign-offs or signers that follow it
 
 
 @dataclass(frozen=True, slots=True)
 class Grid:
     rows: tuple[GridRow, ...]
+    keep_together: bool = False  # sign-offs and signers are never split across pages
 
 
 @dataclass(frozen=True, slots=True)
 class BlankTable:
     table: FormTable
-    rows: int  # blank rows printed; fewer than asked when the form must stay on one page
+    columns: Columns
+    listed: tuple[tuple[str, ...], ...]  # pre-printed rows, a text per column ("" blank), numbers included
+    listed_cm: tuple[float, ...]  # their heights
+    blank: int  # blank rows printed; fewer than asked when the form must stay on one page
+    row_cm: float  # height of a blank row
     gap_before: bool  # an empty line separates it from a grid above
+    keep_together: bool = False  # a signers table
+    keep_last: int = 0  # the last rows keep with what follows (sign-offs), so those never stand alone
+
+    @property
+    def asked(self) -> int:
+        return self.table.blank_count
 
 
 Part = Grid | BlankTable
@@ -65,176 +74,139 @@ Part = Grid | BlankTable
 
 @dataclass(frozen=True, slots=True)
 class FormPlan:
+    page: FormPage
     parts: tuple[Part, ...]
     height_cm: float  # estimated height of the body, notes included
     limit_cm: float  # height one page holds for the body, less a margin for renderers' line heights
-    fits: bool  # False: a one-page form whose content cannot fit even with tables cut to MIN_ROWS
+    fits: bool  # False: a one-page form whose content cannot fit even with its blank rows cut
+
+    def cuts(self) -> list[tuple[int, BlankTable]]:
+        """(index among the form's tables, part) of each table printed with fewer blank rows than asked."""
+        tables = [p for p in self.parts if isinstance(p, BlankTable) and not p.keep_together]
+        return [(i, p) for i, p in enumerate(tables) if p.blank < p.asked]
 
 
-def plan_form(form: Form, notes: Sequence[str], *, choice_mark_ems: float = 1.5) -> FormPlan:
-    """Lay ``form`` out; ``notes`` are the numbered filling notes printed at the foot.
+def form_page(form: Form, paper: Paper) -> FormPage:
+    """The page ``form`` prints on: its own paper or the project's, its orientation and density."""
+    return FormPage(form.page or paper, form.orientation == "landscape", DENSITIES[form.density])
 
-    ``choice_mark_ems`` is the room a checkbox and the gap after it take beside each choice option.
-    """
-    landscape = form.orientation == "landscape"
-    unit = _TEXT_WIDTH[landscape] / GRID
-    pairs = 3 if landscape else 2
-    parts = list(_parts(form, unit, pairs, choice_mark_ems))
-    limit = _TEXT_HEIGHT[landscape] - _SAFETY_CM
-    notes_cm = _notes_height(notes, _TEXT_WIDTH[landscape])
-    height = _height(parts, unit, notes_cm)
+
+def plan_form(form: Form, notes: Sequence[str], words: FormWords, page: FormPage) -> FormPlan:
+    """Lay ``form`` out on ``page``; ``notes`` are the numbered filling notes printed at its foot."""
+    measure = Measure(page.width_cm / GRID, page.density, words, page.density.pairs[page.landscape])
+    parts = _parts(form, measure, page)
+    limit = page.height_cm - _SAFETY_CM
+    notes_cm = _notes_height(notes, page.width_cm)
+    height = _height(parts, notes_cm)
     if not form.one_page or height <= limit:
-        return FormPlan(tuple(parts), height, limit, True)
-    # Cut blank rows from the longest table first until the page holds everything.
+        return FormPlan(page, tuple(parts), height, limit, True)
+    # Cut blank rows from the table with the most rows first until the page holds everything.
     while height > limit:
-        tables = [(p.rows, -i) for i, p in enumerate(parts) if isinstance(p, BlankTable) and p.rows > MIN_ROWS]
+        tables = [(len(p.listed) + p.blank, -i) for i, p in enumerate(parts)
+                  if isinstance(p, BlankTable) and p.blank > 0 and len(p.listed) + p.blank > MIN_ROWS]
         if not tables:
-            return FormPlan(tuple(parts), height, limit, False)
+            return FormPlan(page, tuple(parts), height, limit, False)
         index = -max(tables)[1]
         part = parts[index]
         assert isinstance(part, BlankTable)
-        over = height - limit
-        cut = min(part.rows - MIN_ROWS, max(1, math.ceil(over / LINE_CM)))
-        parts[index] = replace(part, rows=part.rows - cut)
-        height = _height(parts, unit, notes_cm)
-    return FormPlan(tuple(parts), height, limit, True)
+        spare = min(part.blank, len(part.listed) + part.blank - MIN_ROWS)
+        cut = min(spare, max(1, math.ceil((height - limit) / page.density.line_cm)))
+        parts[index] = replace(part, blank=part.blank - cut)
+        height = _height(parts, notes_cm)
+    return FormPlan(page, tuple(parts), height, limit, True)
 
 
-def _parts(form: Form, unit: float, pairs: int, mark: float) -> Iterator[Part]:
-    # The boxes (multi-line fields) of the whole form share one label width, so their edges line up.
-    label = _box_label_span([*form.fields, *(f for section in form.sections for f in section.fields)], unit)
-    rows: list[GridRow] = list(_field_rows(form.fields, unit, pairs, mark, label))
-    for table in [*([form.table] if form.table else []), *form.tables]:
+def _parts(form: Form, measure: Measure, page: FormPage) -> list[Part]:
+    parts: list[Part] = []
+    rows: list[GridRow] = []
+    label = label_span([form.fields, *(section.fields for section in form.sections)], measure)
+    for item in _section_parts(form, measure, page, label, top=True):
+        if isinstance(item, GridRow):
+            rows.append(item)
+            continue
         if rows:
-            yield Grid(tuple(rows))
+            parts.append(Grid(tuple(rows)))
             rows = []
-        yield BlankTable(table, table.rows, gap_before=True)
-    for section in form.sections:
-        if section.title:
-            rows.append(GridRow((Slot("title", GRID, section.title),), _TEXT_LINE_CM + 0.1))
-        rows += _field_rows(section.fields, unit, pairs, mark, label)
-        for table in section.tables:
-            if rows:
-                yield Grid(tuple(rows))
-                rows = []
-            yield BlankTable(table, table.rows, gap_before=False)
-        rows += _signoff_rows(section.signoffs, unit)
-    rows += _signoff_rows(form.signoffs, unit)
+        previous = parts[-1] if parts else None
+        if item.keep_together and isinstance(previous, BlankTable) and not previous.keep_together:
+            # A table's last rows go with the sign-offs or signers after it, which never open a page alone.
+            parts[-1] = replace(previous, keep_last=KEEP_ROWS)
+        parts.append(item)
     if rows:
-        yield Grid(tuple(rows))
+        parts.append(Grid(tuple(rows)))
+    return parts
 
 
-def _span(ems: float, unit: float) -> int:
-    return max(2, math.ceil((ems * _EM_CM + _PAD_CM + _SLACK_CM) / unit))
+def _section_parts(block: Form | FormSection, measure: Measure, page: FormPage, label: int,
+                   top: bool) -> Iterator[GridRow | Part]:
+    """Grid rows and tables of a form or section in written order; kept-together blocks as their own parts."""
+    if isinstance(block, FormSection) and block.title:
+        yield title_row(block.title, measure)
+    for key, value in block.printed():
+        if key == "fields":
+            yield from field_rows(value, measure, label)
+        elif key in ("table", "tables"):
+            for table in [value] if key == "table" else value:
+                yield _blank_table(table, [c.label for c in table.columns], measure, page, gap=top)
+        elif key == "sections":
+            for section in value:
+                yield from _section_parts(section, measure, page, label, top=False)
+        elif key == "text":
+            yield text_row(block.paragraphs, measure)
+        elif key == "signers":
+            yield _signers(value, measure, page)
+        elif key == "signoffs":
+            yield Grid(tuple(signoff_rows(value, measure)), keep_together=True)
 
 
-def _box_label_span(fields: list[FormField], unit: float) -> int:
-    """The widest label of a multi-line field, up to a third of the row; a longer label wraps."""
-    return min(max((_span(text_ems(f.label), unit) for f in fields if f.lines > 1), default=2), GRID // 3)
+def _signers(signers: Signers, measure: Measure, page: FormPage) -> Part:
+    rows = signer_rows(signers, measure) if signers.layout == "rows" else None
+    if rows is not None:
+        return Grid(tuple(rows), keep_together=True)
+    labels, weights = signer_columns(signers, measure.words)
+    table = FormTable(columns=[Column(label=label, width=w) for label, w in zip(labels, weights, strict=True)],
+                      rows=list(signers.roles))
+    part = _blank_table(table, labels, measure, page, gap=False)
+    return replace(part, keep_together=True,
+                   listed_cm=tuple(max(h, page.density.line_cm * 1.25) for h in part.listed_cm))
 
 
-def _field_rows(fields: list[FormField], unit: float, pairs: int, mark: float, box_label: int) -> Iterator[GridRow]:
-    """Label/blank pairs packed into rows of GRID columns; the last blank of a row stretches to the edge."""
-    pair = GRID // pairs
-    current: list[Slot] = []
-    height = LINE_CM
-
-    def flush() -> GridRow | None:
-        nonlocal current, height
-        if not current:
-            return None
-        used = sum(s.span for s in current)
-        last = current[-1]
-        current[-1] = replace(last, span=last.span + GRID - used)
-        row = GridRow(tuple(current), height)
-        current, height = [], LINE_CM
-        return row
-
-    for field in fields:
-        # A label is sized to stay on one line, up to most of a pair; a longer one wraps.
-        label_span = box_label if field.lines > 1 else min(_span(text_ems(field.label), unit), GRID // pairs - 2)
-        blank_ems = sum(text_ems(o) + mark for o in field.options)
-        if field.width is not None:
-            total = round(field.width * GRID)
-        elif field.lines > 1:
-            total = GRID
-        elif blank_ems:
-            total = pair * math.ceil((label_span + _span(blank_ems, unit)) / pair)
-        else:
-            total = pair
-        total = min(GRID, max(total, label_span + 2))
-        label_span = min(label_span, total - 2)
-        if sum(s.span for s in current) + total > GRID:
-            row = flush()
-            if row:
-                yield row
-        blank_span = total - label_span
-        label_lines = math.ceil(text_ems(field.label) * _EM_CM / max(unit * label_span - _PAD_CM, 0.5))
-        blank_lines = math.ceil(blank_ems * _EM_CM / max(unit * blank_span - _PAD_CM, 0.5)) if blank_ems else 1
-        height = max(height, LINE_CM * field.lines, _TEXT_LINE_CM * max(label_lines, blank_lines) + 0.2)
-        current += [Slot("label", label_span, field.label, field), Slot("blank", blank_span, field=field)]
-        if sum(s.span for s in current) == GRID:
-            row = flush()
-            if row:
-                yield row
-    row = flush()
-    if row:
-        yield row
+def _blank_table(table: FormTable, labels: list[str], measure: Measure, page: FormPage, gap: bool) -> BlankTable:
+    columns = layout_columns(table, labels, page.width_cm, page.density)
+    listed: list[tuple[str, ...]] = []
+    heights: list[float] = []
+    for number, cells in enumerate(table.listed, start=1):
+        texts = ([str(number)] if table.numbered else []) + [c or "" for c in cells]
+        texts += [""] * (len(labels) - len(texts))
+        # Broken here, between pieces, so that a renderer never splits a term: 国贸部 | （出口合同）.
+        broken = [break_lines(t, measure.cell_room(w)) for t, w in zip(texts, columns.widths_cm, strict=True)]
+        listed.append(tuple("\n".join(lines) for lines in broken))
+        heights.append(max(page.density.line_cm, measure.height(max(map(len, broken)))))
+    return BlankTable(table, columns, tuple(listed), tuple(heights), table.blank_count, page.density.line_cm,
+                      gap_before=gap)
 
 
-def _signoff_rows(labels: list[str], unit: float) -> Iterator[GridRow]:
-    """Label and blank per sign-off, as many to a row as fit; labels are sized never to wrap."""
-    current: list[Slot] = []
-    for label in labels:
-        label_span = min(_span(text_ems(label) + 1.0, unit), GRID - 4)  # the colon after it; a longer one wraps
-        blank_span = _span(_SIGNOFF_BLANK_EMS, unit)
-        if current and sum(s.span for s in current) + label_span + blank_span > GRID:
-            yield _stretched(current)
-            current = []
-        current += [Slot("signoff", label_span, label), Slot("signoff_blank", blank_span)]
-    if current:
-        yield _stretched(current)
-
-
-def _stretched(slots: list[Slot]) -> GridRow:
-    """Blanks share the room left in the row, so the row spans the whole grid."""
-    spare = GRID - sum(s.span for s in slots)
-    blanks = [i for i, s in enumerate(slots) if s.kind == "signoff_blank"]
-    out = list(slots)
-    for n, i in enumerate(blanks):
-        out[i] = replace(out[i], span=out[i].span + spare // len(blanks) + (1 if n < spare % len(blanks) else 0))
-    return GridRow(tuple(out), LINE_CM)
-
-
-def table_widths(table: FormTable, width_cm: float) -> list[float]:
-    """Column widths of a blank table: the YAML weights, widened where a heading would break a word."""
-    floor = [unbreakable_ems(c.label) * 1.08 * _EM_CM + _PAD_CM for c in table.columns]
-    natural = [natural_ems(c.label) * 1.08 * _EM_CM + _PAD_CM for c in table.columns]
-    return fit_columns(floor, natural, [c.width for c in table.columns], width_cm, by_content=False)
-
-
-def _table_height(part: BlankTable, width_cm: float) -> float:
-    widths = table_widths(part.table, width_cm)
-    heading_lines = max(math.ceil(text_ems(c.label) * 1.08 * _EM_CM / max(w - _PAD_CM, 0.3))
-                        for c, w in zip(part.table.columns, widths, strict=True))
+def _table_height(part: BlankTable) -> float:
     caption = _TITLE_CM if part.table.title else (_GAP_CM if part.gap_before else 0.0)
-    return caption + _TEXT_LINE_CM * heading_lines + 0.1 + part.rows * LINE_CM
+    return caption + sum(part.columns.heading_cm) + sum(part.listed_cm) + part.blank * part.row_cm
 
 
-def _height(parts: Sequence[Part], unit: float, notes_cm: float) -> float:
-    width = unit * GRID
+def _height(parts: Sequence[Part], notes_cm: float) -> float:
     total = notes_cm
     for part in parts:
         if isinstance(part, Grid):
             total += sum(r.height_cm for r in part.rows)
         else:
-            total += _table_height(part, width)
+            total += _table_height(part)
     return total
 
 
 def _notes_height(notes: Sequence[str], width_cm: float) -> float:
     if not notes:
         return 0.0
-    per_line = (width_cm - 0.6) / (_EM_CM * 9 / 10.5)
-    lines = sum(math.ceil(max(text_ems(n) + 2, 1) / per_line) for n in notes)
-    return _GAP_CM + _NOTE_LINE_CM * (lines + 1)
+    per_line = (width_cm - 0.6) / (_NOTE_PT * 2.54 / 72)
+    height = _NOTES_HEADING_CM
+    for number, note in enumerate(notes, 1):
+        lines = len(break_lines(f"{number}. {note}", per_line))
+        height += lines * _NOTE_LINE_CM[not _CJK.search(note)]
+    return height

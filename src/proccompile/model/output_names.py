@@ -7,23 +7,31 @@ import unicodedata
 
 # Characters Windows, macOS or Linux refuse in file names; codes like Q/FL2.0813 carry slashes.
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
+# With portable names, also whitespace and the characters shells, URLs and scripts treat specially.
+_SPECIAL = re.compile(r"[\s!\"#$%&'()*+,;<=>?@\[\]^`{|}~]+")
 # Most file systems allow 255 bytes per name; these budgets keep code_version_title.docx well below it.
 _CODE_BYTES, _VERSION_BYTES, _TITLE_BYTES = 60, 20, 150
 
 
-def output_relpath(kind: str, code: str, version: str, title: str) -> str:
+def output_relpath(kind: str, code: str, version: str, title: str, *, portable: bool = False) -> str:
     """POSIX path of a document's .docx under the build folder, e.g. procedures/Q-FL2.0813_B-0_顾客服务控制程序.docx.
 
     Names are cut to a byte budget (a CJK character is three bytes in UTF-8), and invisible format
     characters are dropped: a right-to-left override (U+202E) would make `…fdp.docx` read as a PDF.
+    ``portable`` (config `output_names: portable`) also turns spaces and shell-special characters into `-`:
+    QF-01-02_Rev-B_Nonconforming-Material-Log.docx.
     """
     folder = "procedures" if kind == "procedure" else "forms"
-    return f"{folder}/{_clean(code, _CODE_BYTES)}_{_clean(version, _VERSION_BYTES)}_{_clean(title, _TITLE_BYTES)}.docx"
+    parts = (_clean(code, _CODE_BYTES, portable), _clean(version, _VERSION_BYTES, portable),
+             _clean(title, _TITLE_BYTES, portable))
+    return f"{folder}/{'_'.join(parts)}.docx"
 
 
-def _clean(text: str, max_bytes: int) -> str:
+def _clean(text: str, max_bytes: int, portable: bool = False) -> str:
     visible = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Zl", "Zp"))
     safe = _UNSAFE.sub("-", visible).strip(" .")
+    if portable:
+        safe = _SPECIAL.sub("-", safe).strip("-.")
     cut = safe.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
     return cut.strip(" .") or "-"
 

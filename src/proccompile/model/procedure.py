@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from proccompile.diagnostics.counts import counted
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
-from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Text, Version
+from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Paper, Text, Version
 
 Status = Literal["draft", "released", "obsolete"]
 
@@ -162,6 +162,8 @@ class Procedure(StrictModel):
     """Effective date (实施日期), on or after the issue date; required once released."""
     owner: DeptRef
     """Department that owns (归口) the procedure."""
+    page: Paper | None = None
+    """Paper size, when not the project's `page`: A4 or Letter."""
     approvals: dict[str, Approval] = {}
     """Signatures by approval role id (prepared, reviewed, approved by default)."""
     iso_clauses: list[Clause] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -45,6 +45,9 @@ Version = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 
 Clause = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
 """An ISO 9001:2015 clause number, e.g. 8.5.5."""
+
+Paper = Literal["A4", "Letter"]
+"""Paper size of printed documents: A4 (210 × 297 mm) or US Letter (8.5 × 11 in)."""
 
 
 _UNITS = {"min": 1 / 60, "h": 1, "d": 24, "wd": 24, "w": 24 * 7, "mo": 24 * 30, "y": 24 * 365}

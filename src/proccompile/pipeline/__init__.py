@@ -240,8 +240,12 @@ def _input_hashes(root: Path, attached: Iterable[str], known: Mapping[Path, str]
 
 
 def _attached(corpus: Corpus) -> list[str]:
-    """Attachment files as the procedures write them: the build reads them, so they are among its inputs."""
-    return sorted({a.file for doc in corpus.procedures for a in doc.model.attachments if a.file is not None})
+    """Attachment files as the procedures write them, and the logo: the build reads them, so they are among its
+    inputs."""
+    files = {a.file for doc in corpus.procedures for a in doc.model.attachments if a.file is not None}
+    if corpus.config.logo is not None:
+        files.add(corpus.config.logo)
+    return sorted(files)
 
 
 ATTACHMENT_DIR = "attachments"

@@ -20,7 +20,7 @@ from proccompile.model.form import Form
 if TYPE_CHECKING:
     from proccompile.model.corpus import Document
     from proccompile.model.procedure import Procedure
-    from proccompile.render.blocks import DocView
+    from proccompile.render.blocks import DocView, Logo
     from proccompile.render.workers import Renderer
 
 __all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "plan_corpus", "render_corpus"]
@@ -126,6 +126,9 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     hashes = hashes or {}
     settings.update(inputs_digest(project_root, "", content_hashes(project_root, template_files(project_root), hashes))
                     .encode())
+    logo = _logo(corpus, project_root)
+    if logo is not None:  # the picture may change without the config changing
+        settings.update(hashlib.sha256(logo.data).hexdigest().encode())
     previous = previous or {}
     recorded = {p.source: (relpath, p) for relpath, p in previous.items() if p.depends}
     plan = RenderPlan(Renderer(base, jobs))
@@ -146,9 +149,9 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         try:
             if isinstance(model, Form):
                 assert date is not None
-                view = form_view(corpus, cast("Document[Form]", doc), texts, date)
+                view = form_view(corpus, cast("Document[Form]", doc), texts, date, logo, bag)
             else:
-                view = procedure_view(corpus, cast("Document[Procedure]", doc), texts)
+                view = procedure_view(corpus, cast("Document[Procedure]", doc), texts, logo)
             reads = tuple(sorted(f"{kind}:{code}" for kind, code in corpus.lookups))
         finally:
             corpus.lookups = None
@@ -168,6 +171,20 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
             plan._copies[planned.relpath] = data
     plan.files.sort(key=lambda f: f.relpath)
     return plan
+
+
+def _logo(corpus: Corpus, project_root: Path) -> Logo | None:
+    """The configured logo, read as the check read it (a picture it could not read stopped the build)."""
+    from proccompile.load.picture import Picture, read_picture
+    from proccompile.render.blocks import Logo
+
+    config = corpus.config
+    if config.logo is None:
+        return None
+    found = read_picture(project_root, config.logo, config.limits.picture_bytes)
+    if not isinstance(found, Picture):
+        return None
+    return Logo(found.data, found.name, found.content_type, found.width_px, found.height_px)
 
 
 def _stale(planned: PlannedFile, previous: Mapping[str, Recorded]) -> bool:

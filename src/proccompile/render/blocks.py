@@ -43,6 +43,7 @@ class Para:
     align: Align = None
     keep_next: bool = False
     space_before: int | None = None  # points
+    widow_control: bool = False  # no single line of the paragraph alone at the foot or head of a page
 
     __reduce__ = _by_fields
 
@@ -69,8 +70,9 @@ class Table:
     row_height: float | None = None  # cm, minimum; blank form rows need room to write
     caption: str = ""
     # content: columns sized to their text, never narrower than the longest word or code;
-    # weights: ``widths`` give the shape (blank form columns), text only widens a too-narrow column.
-    fit: Literal["content", "weights"] = "content"
+    # weights: ``widths`` give the shape (blank form columns), text only widens a too-narrow column;
+    # fixed: ``widths`` are the columns' widths, already fitted (a form's layout plan).
+    fit: Literal["content", "weights", "fixed"] = "content"
     # Rows of sibling tables measured with this one, so that all of them get the same column widths.
     measure_with: tuple[tuple[Cell, ...], ...] = ()
     # Row heights (cm, minimum) by row index, for rows that differ from ``row_height``.
@@ -81,6 +83,14 @@ class Table:
     # Text size of every run in the table, in half-points; None keeps the table styles' size (the reference
     # document's styles stay untouched either way).
     text_size: int | None = None
+    # Size of the heading cells' text, in half-points, when not ``text_size`` (a form's long headings).
+    heading_size: int | None = None
+    # Left and right cell margins in twips, when not the table style's (a compact form).
+    cell_margin: int | None = None
+    # The whole table stays on one page (a sign-off block); else only its last ``keep_last`` rows stay with
+    # what follows the table.
+    keep_together: bool = False
+    keep_last: int = 0
 
     __reduce__ = _by_fields
 
@@ -104,6 +114,19 @@ Block = Para | Table | PageBreak | Image
 
 
 @dataclass(frozen=True, slots=True)
+class Logo:
+    """The company logo printed above the company name in every header."""
+
+    data: bytes = field(repr=False)
+    name: str  # file name, for the picture's description
+    content_type: str
+    width_px: int
+    height_px: int
+
+    __reduce__ = _by_fields
+
+
+@dataclass(frozen=True, slots=True)
 class PageView:
     """What repeats on every page: header table, stamp, watermark and footer."""
 
@@ -114,6 +137,8 @@ class PageView:
     watermark: str | None
     footer: tuple[str, ...]  # left-aligned part, right-aligned part
     landscape: bool = False
+    paper: str = "A4"  # A4 or Letter
+    logo: Logo | None = None
 
     __reduce__ = _by_fields
 

@@ -11,15 +11,20 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.image.image import Image as DocxImage
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
 from docx.section import Section, _Footer, _Header
 from docx.shared import Emu
 from lxml import etree
 
+from proccompile.model.form_page import FORM_TOP_CM, PAPER_TWIPS
 from proccompile.model.text_width import fit_columns, natural_ems, unbreakable_ems
 from proccompile.render import ooxml as kit
-from proccompile.render.blocks import Cell, DocView, Image, PageBreak, PageView, Para, Table
+from proccompile.render.blocks import Cell, DocView, Image, Logo, PageBreak, PageView, Para, Table
 from proccompile.render.package import STREAM_MARK, set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
 from proccompile.render.styles import W_NS, Face
@@ -28,10 +33,11 @@ EMU_PER_TWIP = 635
 _EM = 210  # twips: one em of the 10.5-pt table text
 _CELL_PADDING = 170 + 60  # left and right cell margins, and a little slack for the renderer's own metrics
 _BOLD = 1.08  # headings are set in bold sans
-FORM_TOP_MARGIN_CM = 3.2
 # Header table columns: company | title | label | value, as fractions of the text width.
 _HEADER_SPLIT = (0.25, 0.37, 0.14, 0.24)
 _COMPANY_CELL = 960  # twips: company name line plus the stamp
+_LOGO_HEIGHT = 680  # twips (1.2 cm): a logo fills most of the header's height
+_LOGO_PADDING = 200  # twips: the logo cell's margins and a little air
 # In a document whose tables hold more cells than this, each table is built and serialised a batch of rows
 # at a time while the package is written, so a large document (a 2,000-row checklist and its 160 turtle
 # pages) never stands as one lxml tree, which was most of its memory. Smaller documents are built whole.
@@ -42,12 +48,15 @@ _BATCH_CELLS = 1000
 def build_docx(view: DocView, base: Base) -> bytes:
     document = deepcopy(_opened(base.data))
     section = document.sections[0]
+    if view.page.paper != "A4":  # the base is always A4 portrait
+        width, height = PAPER_TWIPS[view.page.paper]
+        section.page_width, section.page_height = Emu(width * EMU_PER_TWIP), Emu(height * EMU_PER_TWIP)
     if view.page.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     if base.source == "default" and view.kind == "form":
         # A three-row header (forms) needs less room than the four-row one the default margins are set for.
-        section.top_margin = Emu(round(FORM_TOP_MARGIN_CM * 567) * EMU_PER_TWIP)
+        section.top_margin = _emu(FORM_TOP_CM)
     width = _text_width(section)
     styles = base.style_ids
     body = document.element.body
@@ -56,10 +65,14 @@ def build_docx(view: DocView, base: Base) -> bytes:
     streams: list[Iterator[bytes]] | None = [] if cells > _STREAM_CELLS else None
     for element in _blocks(view, styles, width, document, streams, base.sans):
         sect_pr.addprevious(element)
-    _header(section, view.page, styles, width, base.sans)
+    _header(section, view.page, styles, width, base.sans, document)
     _footer(section, view.page, styles, width)
     set_core_properties(document, view.core)
     return to_bytes(document, streams or ())
+
+
+def _emu(cm: float) -> Emu:
+    return Emu(round(cm * 567) * EMU_PER_TWIP)  # whole twips, as Word stores them
 
 
 _OPENED: dict[bytes, DocxDocument] = {}
@@ -96,7 +109,8 @@ def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDoc
         if isinstance(block, Para):
             yield kit.paragraph(styles.get(block.style), block.text, lead=block.lead, lead_props=bold,
                                 align=block.align, keep_next=block.keep_next, page_break_before=page_break,
-                                space_before=block.space_before, right_tab=width if "\t" in block.text else None)
+                                space_before=block.space_before, right_tab=width if "\t" in block.text else None,
+                                widow_control=block.widow_control)
             page_break = False
             continue
         if page_break:  # a table cannot carry pageBreakBefore; an empty paragraph does
@@ -111,20 +125,26 @@ def _table(block: Table, widths: list[int], styles: dict[str, str],
            streams: list[Iterator[bytes]] | None, sans: Face) -> etree._Element:
     heights = {i: round(h * 567) for i, h in block.heights}
     row_height = round(block.row_height * 567) if block.row_height else None
-    props = _sized(block.text_size, sans) if block.text_size else {"bold": kit.rpr_xml(bold=True, font=sans)}
+    props = _sized(block.text_size, block.heading_size, sans)
+    count = len(block.rows)
+    # Rows whose paragraphs keep with the next: all but the last of a block kept together, and the last rows.
+    keep = sorted({*(range(block.header_rows, count - 1) if block.keep_together else ()),
+                   *range(count - block.keep_last, count)})
     if streams is None:
         return kit.table(widths, block.rows, styles, header_rows=block.header_rows, split_rows=block.split_rows,
-                         row_height=row_height, heights=heights, cell_props=props)
+                         row_height=row_height, heights=heights, cell_props=props, cell_margin=block.cell_margin,
+                         keep=keep)
 
     def serialised() -> Iterator[bytes]:
         # The builders' XML text goes straight into the part: no tree is built for a streamed table.
         def rows(first: int, last: int, header_rows: int) -> str:
             return kit.rows_xml(widths, block.rows[first:last], styles, header_rows=header_rows,
                                 split_rows=block.split_rows, row_height=row_height, cell_props=props,
-                                heights={i - first: h for i, h in heights.items() if first <= i < last})
+                                heights={i - first: h for i, h in heights.items() if first <= i < last},
+                                keep=[i - first for i in keep if first <= i < last])
 
         head = block.header_rows
-        yield (kit.table_start_xml(widths, styles) + rows(0, head, head)).encode()
+        yield (kit.table_start_xml(widths, styles, block.cell_margin) + rows(0, head, head)).encode()
         batch = max(1, _BATCH_CELLS // len(widths))
         for first in range(head, len(block.rows), batch):
             # header_rows=0: rows past the heading repeat nothing and keep together, as they would in one table.
@@ -135,9 +155,12 @@ def _table(block: Table, widths: list[int], styles: dict[str, str],
     return etree.Comment(f"{STREAM_MARK}{len(streams) - 1}")
 
 
-def _sized(size: int, sans: Face) -> dict[str, str]:
-    return {"text": kit.rpr_xml(size=size), "heading": kit.rpr_xml(size=size),
-            "bold": kit.rpr_xml(bold=True, font=sans, size=size)}
+def _sized(size: int | None, heading: int | None, sans: Face) -> dict[str, str]:
+    if size is None and heading is None:
+        return {"bold": kit.rpr_xml(bold=True, font=sans)}
+    props = {"text": kit.rpr_xml(size=size), "heading": kit.rpr_xml(size=heading or size),
+             "bold": kit.rpr_xml(bold=True, font=sans, size=size)}
+    return {key: value for key, value in props.items() if value}
 
 
 def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str, str]) -> etree._Element:
@@ -152,6 +175,8 @@ def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str,
 
 def fitted_widths(block: Table, width: int) -> list[int]:
     """Column widths in twips: sized to the cells' text (see ``fit_columns``), then rounded to add up to ``width``."""
+    if block.fit == "fixed":
+        return _scale(block.widths, width)
     n = len(block.widths)
     minimum, natural = [0.0] * n, [0.0] * n
     for row in (*block.rows, *block.measure_with):
@@ -176,26 +201,36 @@ def _scale(relative: tuple[float, ...], width: int) -> list[int]:
     return widths
 
 
-def _header(section: Section, page: PageView, styles: dict[str, str], width: int, sans: Face) -> None:
+def _header(section: Section, page: PageView, styles: dict[str, str], width: int, sans: Face,
+            document: DocxDocument) -> None:
     hdr = _emptied(section.header)
     n = max(1, len(page.rows))
     rows = []
+    logo = 1 if page.logo is not None else 0
     for i in range(n):
         merge: Literal["restart", "continue"] = "restart" if i == 0 else "continue"
         label, value = page.rows[i] if page.rows else ("", "")
-        rows.append((Cell(page.company if i == 0 else "", merge=merge if n > 1 else None, align="center"),
-                     Cell(page.title if i == 0 else "", merge=merge if n > 1 else None, align="center"),
-                     Cell(label, shade=True, align="center"), Cell(value, align="center")))
+        spanning = [Cell(text if i == 0 else "", merge=merge if n > 1 else None, align="center")
+                    for text in ("", page.company, page.title)[1 - logo:]]
+        rows.append((*spanning, Cell(label, shade=True, align="center"), Cell(value, align="center")))
     small = {"text": kit.rpr_xml(size=18)}
+    widths = _scale(_HEADER_SPLIT, width)
+    if page.logo is not None:
+        # The logo takes a column of its own at the left, as wide as it prints; the header keeps its height.
+        logo_width = _logo_size(page.logo, widths[0] // 2)[0] // EMU_PER_TWIP + _LOGO_PADDING
+        widths = [logo_width, *_scale(_HEADER_SPLIT[:2], widths[0] + widths[1] - logo_width), *widths[2:]]
     # Rows share the height the company cell needs (name and stamp), at least one line each.
-    tbl = kit.table(_scale(_HEADER_SPLIT, width), rows, styles, row_height=max(360, -(-_COMPANY_CELL // n)),
-                    cell_props=small)
+    tbl = kit.table(widths, rows, styles, row_height=max(360, -(-_COMPANY_CELL // n)), cell_props=small)
     first = tbl.findall(qn("w:tr"))[0].findall(qn("w:tc"))
-    _restyle(first[0], kit.rpr(bold=True, font=sans, size=21))
-    _restyle(first[1], kit.rpr(font=sans, size=28))
-    first[0].append(kit.paragraph(styles.get("table_text"), page.stamp, align="center", space_before=3,
-                                  props=kit.rpr_xml(bold=True, font=sans, size=24, color=kit.STAMP_COLOR,
-                                                    border=kit.STAMP_COLOR)))
+    if page.logo is not None:
+        cell = first[0]
+        cell.remove(cell.find(qn("w:p")))
+        cell.append(_logo(section, page.logo, widths[0] - _LOGO_PADDING, styles, document))
+    _restyle(first[logo], kit.rpr(bold=True, font=sans, size=21))
+    _restyle(first[logo + 1], kit.rpr(font=sans, size=28))
+    first[logo].append(kit.paragraph(styles.get("table_text"), page.stamp, align="center", space_before=3,
+                                     props=kit.rpr_xml(bold=True, font=sans, size=24, color=kit.STAMP_COLOR,
+                                                       border=kit.STAMP_COLOR)))
     hdr.append(tbl)
     # Word wants a header to end with a paragraph; a 2-pt one, which also anchors the watermark.
     tail = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{styles.get("header", "Header")}"/>'
@@ -204,6 +239,32 @@ def _header(section: Section, page: PageView, styles: dict[str, str], width: int
     if page.watermark:
         tail.append(kit.watermark_run(page.watermark, *_watermark_size(page.watermark, page.landscape), font=sans[1]))
     hdr.append(tail)
+
+
+def _logo_size(logo: Logo, most: int) -> tuple[int, int]:
+    """Printed width and height (EMU): _LOGO_HEIGHT high, or ``most`` twips wide for a wide logo."""
+    height = float(_LOGO_HEIGHT * EMU_PER_TWIP)
+    width = height * logo.width_px / logo.height_px
+    if width > most * EMU_PER_TWIP:
+        width, height = float(most * EMU_PER_TWIP), most * EMU_PER_TWIP * logo.height_px / logo.width_px
+    return round(width), round(height)
+
+
+def _logo(section: Section, logo: Logo, room: int, styles: dict[str, str], document: DocxDocument) -> etree._Element:
+    """A centred paragraph holding the logo, in a cell ``room`` twips wide inside its margins."""
+    width, height = _logo_size(logo, room)
+    header_part = section.header.part
+    extension = {"image/png": "png", "image/jpeg": "jpeg", "image/gif": "gif"}[logo.content_type]
+    # Our own part, named once per document: python-docx would parse the picture again to add it.
+    part = Part(PackURI(f"/word/media/logo.{extension}"), logo.content_type, logo.data, header_part.package)
+    rid = header_part.relate_to(part, RT.IMAGE)
+    # Drawing ids are unique in a document: the header's picture takes the next one after the body's.
+    inline = CT_Inline.new_pic_inline(document.part.next_id, rid, logo.name, Emu(width), Emu(height))
+    paragraph = kit.paragraph(styles.get("table_text"), align="center")
+    run = parse_xml(f'<w:r xmlns:w="{W_NS}"><w:drawing/></w:r>')
+    run[0].append(inline)
+    paragraph.append(run)
+    return paragraph
 
 
 def _emptied(part: _Header | _Footer) -> etree._Element:

@@ -12,7 +12,8 @@ from lxml import etree
 from proccompile.render.blocks import NUMPAGES, PAGE, Cell
 from proccompile.render.styles import SANS, W_NS
 
-_SPLIT = re.compile(f"({re.escape(PAGE)}|{re.escape(NUMPAGES)}|\n|\t)")
+# A non-breaking hyphen (U+2011) is written as Word's own w:noBreakHyphen: fonts rarely draw the character.
+_SPLIT = re.compile(f"({re.escape(PAGE)}|{re.escape(NUMPAGES)}|\n|\t|\u2011)")
 _FIELDS = {PAGE: "PAGE", NUMPAGES: "NUMPAGES"}
 SHADE = "D9D9D9"
 STAMP_COLOR = "C00000"
@@ -78,6 +79,8 @@ def runs_xml(text: str, props: str = "") -> str:
             parts.append(f"<w:r>{props}<w:br/></w:r>")
         elif piece == "\t":
             parts.append(f"<w:r>{props}<w:tab/></w:r>")
+        elif piece == "\u2011":
+            parts.append(f"<w:r>{props}<w:noBreakHyphen/></w:r>")
         else:
             parts.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(piece, _CONTROL)}</w:t></w:r>')
     return "".join(parts)
@@ -95,7 +98,8 @@ def _field_xml(instr: str, props: str) -> str:
 
 def paragraph_xml(style_id: str | None, text: str = "", *, lead: str = "", align: str | None = None,
                   keep_next: bool = False, page_break_before: bool = False, space_before: int | None = None,
-                  right_tab: int | None = None, props: str = "", lead_props: str = "") -> str:
+                  right_tab: int | None = None, props: str = "", lead_props: str = "",
+                  widow_control: bool = False) -> str:
     paragraph_props = []
     if style_id:
         paragraph_props.append(f"<w:pStyle w:val={_attr(style_id)}/>")
@@ -103,6 +107,8 @@ def paragraph_xml(style_id: str | None, text: str = "", *, lead: str = "", align
         paragraph_props.append("<w:keepNext/>")
     if page_break_before:
         paragraph_props.append("<w:pageBreakBefore/>")
+    if widow_control:
+        paragraph_props.append("<w:widowControl/>")
     if right_tab is not None:
         paragraph_props.append(f'<w:tabs><w:tab w:val="right" w:pos="{right_tab}"/></w:tabs>')
     if space_before is not None:
@@ -120,43 +126,54 @@ def _wrapped(tag: str, children: list[str]) -> str:
 
 def paragraph(style_id: str | None, text: str = "", *, lead: str = "", align: str | None = None,
               keep_next: bool = False, page_break_before: bool = False, space_before: int | None = None,
-              right_tab: int | None = None, props: str = "", lead_props: str = "") -> etree._Element:
+              right_tab: int | None = None, props: str = "", lead_props: str = "",
+              widow_control: bool = False) -> etree._Element:
     return _element(paragraph_xml(style_id, text, lead=lead, align=align, keep_next=keep_next,
                                   page_break_before=page_break_before, space_before=space_before,
-                                  right_tab=right_tab, props=props, lead_props=lead_props))
+                                  right_tab=right_tab, props=props, lead_props=lead_props,
+                                  widow_control=widow_control))
 
 
 def table(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[str, str], *,
           header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, str] | None = None,
-          heights: dict[int, int] | None = None, split_rows: bool = False) -> etree._Element:
-    """A fixed-layout table; ``widths`` in twips. Identical row objects are written once and repeated."""
+          heights: dict[int, int] | None = None, split_rows: bool = False, cell_margin: int | None = None,
+          keep: Sequence[int] = ()) -> etree._Element:
+    """A fixed-layout table; ``widths`` in twips. Identical row objects are written once and repeated.
+
+    ``keep``: indexes of rows kept on the page of the row after them (their paragraphs keep with the next).
+    """
     rows_text = rows_xml(widths, rows, styles, header_rows=header_rows, row_height=row_height,
-                         cell_props=cell_props, heights=heights, split_rows=split_rows)
-    return _element(f"{table_start_xml(widths, styles)}{rows_text}{TABLE_END}")
+                         cell_props=cell_props, heights=heights, split_rows=split_rows, keep=keep)
+    return _element(f"{table_start_xml(widths, styles, cell_margin)}{rows_text}{TABLE_END}")
 
 
 TABLE_END = "</w:tbl>"
 
 
-def table_start_xml(widths: Sequence[int], styles: dict[str, str]) -> str:
+def table_start_xml(widths: Sequence[int], styles: dict[str, str], cell_margin: int | None = None) -> str:
     """A table's properties and grid: what comes before its rows."""
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    margins = (f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" '
+               'w:type="dxa"/></w:tblCellMar>') if cell_margin is not None else ""
     return (f"<w:tbl><w:tblPr><w:tblStyle w:val={_attr(styles['table_grid'])}/>"
             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            f"{margins}"
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
 
 
 def rows_xml(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict[str, str], *,
              header_rows: int = 0, row_height: int | None = None, cell_props: dict[str, str] | None = None,
-             heights: dict[int, int] | None = None, split_rows: bool = False) -> str:
-    """The rows of a table (see ``table``); ``heights`` by index into ``rows``."""
+             heights: dict[int, int] | None = None, split_rows: bool = False, keep: Sequence[int] = ()) -> str:
+    """The rows of a table (see ``table``); ``heights`` and ``keep`` by index into ``rows``."""
     parts: list[str] = []
     built: dict[int, str] = {}
     props = cell_props or {}
+    kept = set(keep)
     for index, row in enumerate(rows):
         height = (heights or {}).get(index, row_height)
-        if id(row) in built and height == row_height:
+        keep_next = index in kept
+        if id(row) in built and height == row_height and not keep_next:
             parts.append(built[id(row)])
             continue
         row_props = []
@@ -169,17 +186,17 @@ def rows_xml(widths: Sequence[int], rows: Sequence[Sequence[Cell]], styles: dict
         tr = ["<w:tr>", _wrapped("w:trPr", row_props)]
         column = 0
         for cell in row:
-            tr.append(_cell_xml(cell, sum(widths[column:column + cell.span]), styles, props))
+            tr.append(_cell_xml(cell, sum(widths[column:column + cell.span]), styles, props, keep_next))
             column += cell.span
         tr.append("</w:tr>")
         xml = "".join(tr)
         parts.append(xml)
-        if height == row_height:
+        if height == row_height and not keep_next:
             built[id(row)] = xml
     return "".join(parts)
 
 
-def _cell_xml(cell: Cell, width: int, styles: dict[str, str], props: dict[str, str]) -> str:
+def _cell_xml(cell: Cell, width: int, styles: dict[str, str], props: dict[str, str], keep_next: bool = False) -> str:
     # tcPr children are ordered (tcW, gridSpan, vMerge, tcBorders, shd, …, vAlign).
     parts = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
     if cell.span > 1:
@@ -194,7 +211,7 @@ def _cell_xml(cell: Cell, width: int, styles: dict[str, str], props: dict[str, s
     text_props = props.get("heading" if cell.heading else "text", "")
     if cell.bold and (not text_props or "bold" in props):
         text_props = props.get("bold", _BOLD_SANS)
-    parts.append(paragraph_xml(style, cell.text, align=align, props=text_props))
+    parts.append(paragraph_xml(style, cell.text, align=align, props=text_props, keep_next=keep_next))
     parts.append("</w:tc>")
     return "".join(parts)
 

@@ -36,6 +36,7 @@ from proccompile.render.blocks import (
     CoreProps,
     DocView,
     Image,
+    Logo,
     PageBreak,
     PageView,
     Para,
@@ -52,7 +53,7 @@ _REVISION_WIDTHS = (1.1, 1.5, 2.0, 8.7, 1.9)
 _APPROVAL_LABEL_WIDTH = 1.6
 
 
-def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> DocView:
+def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts, logo: Logo | None = None) -> DocView:
     p = doc.model
     label = texts.label
     language = corpus.config.language
@@ -67,7 +68,8 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
         rows=((label("header_number"), number), *([(label("header_version"), version)] if version else []),
               (label("header_effective"), date_text(p.effective) or label("empty_cell")),
               (label("header_page"), texts.render("page_number", page=PAGE, pages=NUMPAGES))),
-        stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer,
+        stamp=marks.stamp, watermark=marks.watermark, footer=marks.footer, paper=p.page or corpus.config.page,
+        logo=logo,
     )
     roles = corpus.config.approval_roles
     first = p.approvals.get(roles[0].id)
@@ -78,7 +80,9 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts) -> Do
         keywords=", ".join(p.iso_clauses), revision=len(p.revisions),
     )
     blocks = [*_cover(corpus, p, number, texts), PageBreak(), *_Sections(corpus, p, texts).all()]
-    return DocView("procedure", output_relpath("procedure", p.code, p.version, p.title), page, core, blocks)
+    relpath = output_relpath("procedure", p.code, p.version, p.title,
+                             portable=corpus.config.output_names == "portable")
+    return DocView("procedure", relpath, page, core, blocks)
 
 
 def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[Block]:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from proccompile.diagnostics import Diagnostics, Span
 from proccompile.load.paths import Refusal, exists, refusal
+from proccompile.model.form_page import MARGINS_CM
 from proccompile.render.package import to_bytes
 from proccompile.render.package_limits import package_problem
 from proccompile.render.styles import (
@@ -35,8 +36,8 @@ from proccompile.render.styles import (
 
 REFERENCE = "templates/reference.docx"
 CM = 567  # twips per centimetre (1440 / 2.54, rounded as Word does)
-# Margins of the packaged default (twips): top leaves room for the four-row header table.
-DEFAULT_MARGINS = {"top": 3.6, "bottom": 2.0, "left": 2.5, "right": 2.0, "header": 1.0, "footer": 1.0}
+# Margins of the packaged default (cm): top leaves room for the four-row header table.
+DEFAULT_MARGINS = MARGINS_CM
 # Our headers and footers replace the reference's; Word-only extras would bloat every file.
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # Images are dropped with the reference's body text: a logo left related to the cleared body would be

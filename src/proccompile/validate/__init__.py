@@ -55,7 +55,8 @@ CHECKS: tuple[Check, ...] = (
     lifecycle.review_overdue,
     lifecycle.withdrawal,
     lifecycle.distribution,
-    layout.form_overflows_page,
+    layout.form_layout,
+    files.logo_file,
 )
 
 

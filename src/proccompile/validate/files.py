@@ -1,9 +1,10 @@
-"""Files that documents point at: attachments exist, stay inside the project folder, and can be embedded."""
+"""Files that documents point at: attachments and the logo exist, stay inside the project, and can be embedded."""
 
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import Refusal, Refused, project_path, refusal
+from proccompile.load.picture import PictureProblem, read_picture
 from proccompile.model import Corpus
 from proccompile.model.attachments import handling, looks_like_image
 
@@ -31,3 +32,17 @@ def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
                 if not looks_like_image(attachment.file, head):
                     bag.add("PC317", f"Attachment `{attachment.file}` is not the picture its extension says", span,
                             help="Save the picture again in the format its name says, or rename the file")
+
+
+def logo_file(corpus: Corpus, bag: Diagnostics) -> None:
+    """The configured logo is read as the build will read it: inside the project, bounded, a real picture."""
+    config = corpus.config
+    if config.logo is None:
+        return
+    found = read_picture(corpus.config_source.path.parent, config.logo, config.limits.picture_bytes)
+    if isinstance(found, PictureProblem):
+        span = corpus.config_source.span(("logo",))
+        if found.outside:
+            bag.add("PC316", f"Logo path `{config.logo}` leaves the project folder", span)
+        else:
+            bag.add("PC512", f"Logo `{config.logo}` {found.reason}", span)

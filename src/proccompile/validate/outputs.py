@@ -18,7 +18,8 @@ def output_names(corpus: Corpus, bag: Diagnostics) -> None:
     pages: dict[str, Document[Procedure] | Document[Form]] = {}
     for doc in corpus.documents():
         kind = "procedure" if isinstance(doc.model, Procedure) else "form"
-        relpath = output_relpath(kind, doc.model.code, doc.model.version, doc.model.title)
+        relpath = output_relpath(kind, doc.model.code, doc.model.version, doc.model.title,
+                                 portable=corpus.config.output_names == "portable")
         first = claimed.setdefault(relpath.casefold(), doc)
         if first is not doc:
             bag.add("PC503", f"`{doc.model.code}` would be written to `{relpath}`, like `{first.model.code}` from "

@@ -28,6 +28,7 @@ from proccompile.model.display import (
     record_retention,
     time_limit_text,
 )
+from proccompile.model.form_tables import HeadingCell, heading_cells
 from proccompile.model.numbering import numbering
 from proccompile.render.site.links import Links
 from proccompile.render.site.search import search_entries
@@ -36,11 +37,17 @@ from proccompile.render.site.words import SITE_WORDS
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from proccompile.model.form import Form
+    from proccompile.model.form import Form, FormTable
     from proccompile.model.procedure import Procedure
     from proccompile.render import RenderedFile
 
 _STATIC = ("site.css", "search.js")
+
+
+def form_heading(table: FormTable) -> list[list[HeadingCell]]:
+    """A form table's heading rows for HTML: group headings over their columns (colspan, rowspan)."""
+    cells = heading_cells(table, [c.label for c in table.columns])
+    return [[c for c in cells if c.row == row] for row in range(max(c.row + c.rows for c in cells))]
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
         duration=lambda d: duration_text(d, language, texts.label("empty_cell")),
         limit=lambda step: time_limit_text(step, language, texts.label("empty_cell")),
         procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
-        departments=corpus.config.departments, roles=corpus.config.approval_roles,
+        departments=corpus.config.departments, roles=corpus.config.approval_roles, form_heading=form_heading,
         retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                               texts.label("empty_cell")),
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from proccompile.model import Corpus
 from proccompile.model.display import department_name, form_number, procedure_number
-from proccompile.model.form import Form, FormField
+from proccompile.model.form import Form, FormField, FormSection
 from proccompile.model.procedure import Procedure
 from proccompile.render.site.links import Links
 from proccompile.render.site.words import SITE_WORDS
@@ -53,14 +53,21 @@ def _procedure_words(corpus: Corpus, p: Procedure) -> list[str]:
 
 
 def _form_words(f: Form) -> list[str]:
-    """Everything a form page shows: its fields and their options, every table, every section, sign-offs."""
-    words = [f.code, *_field_words(f.fields), *f.signoffs, *f.instructions]
+    """Everything a form page shows: its fields, options and values, every table with its groups and printed
+    rows, every section, fixed text, signers and sign-offs."""
+    words = [f.code, *_field_words(f.fields), *f.signoffs, *f.instructions, *f.paragraphs, *_signer_words(f)]
     for table in f.all_tables():
-        words += [table.title or "", *(c.label for c in table.columns)]
+        words += [table.title or "", *(c.label for c in table.columns), *(g for c in table.columns for g in c.groups),
+                  *(cell for row in table.listed for cell in row if cell)]
     for section in f.sections:
-        words += [section.title or "", *_field_words(section.fields), *section.signoffs]
+        words += [section.title or "", *_field_words(section.fields), *section.signoffs, *section.paragraphs,
+                  *_signer_words(section)]
     return words
 
 
 def _field_words(fields: list[FormField]) -> list[str]:
-    return [word for field in fields for word in (field.label, *field.options)]
+    return [word for field in fields for word in (field.label, *field.options, field.value or "")]
+
+
+def _signer_words(block: Form | FormSection) -> list[str]:
+    return [role for key, value in block.printed() if key == "signers" for role in value.roles]

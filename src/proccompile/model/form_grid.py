@@ -1,6 +1,6 @@
 """The field grid of a form: label/blank pairs, fixed text, section titles, sign-offs and signer rows.
 
-Every row spans GRID columns. Labels of one section share one width, so the rules between label and
+Every row spans GRID columns. The labels of a form share one width, so the rules between label and
 blank line up from row to row; blanks are at least as wide as what is written in them (a date on one
 line, each choice option whole); text the layout breaks is broken between pieces (see line_breaks).
 """

@@ -1,4 +1,4 @@
-"""Document-control records shared by procedures and forms: reviews, issued copies and withdrawal."""
+"""Document-control records every controlled document carries: signatures, revisions, reviews, copies, withdrawal."""
 
 from __future__ import annotations
 
@@ -6,9 +6,30 @@ import datetime as dt
 from typing import Literal
 
 from proccompile.model.base import StrictModel
-from proccompile.model.types import DeptRef, Text
+from proccompile.model.types import DeptRef, Text, Version
 
+Status = Literal["draft", "released", "obsolete"]
 ReviewResult = Literal["no-change", "revise"]
+
+
+class Approval(StrictModel):
+    name: Text
+    """Name of the person who signed in this role."""
+    title: Text | None = None
+    """Job title printed under the name, e.g. 质量部经理 or Quality Manager."""
+    date: dt.date | None = None
+    """Date of signature (YYYY-MM-DD)."""
+
+
+class Revision(StrictModel):
+    version: Version
+    """Version this entry introduced."""
+    date: dt.date
+    """Date of the revision (issue date of that version)."""
+    change: Text
+    """What changed, and why."""
+    author: Text
+    """Who made the change."""
 
 
 class Review(StrictModel):

@@ -1,0 +1,119 @@
+"""What the chapters of a document hold, one content model per chapter kind: terms, duties, steps, KPIs, records …"""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from proccompile.diagnostics.counts import counted
+from proccompile.model.base import StrictModel
+from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Text
+
+
+class Term(StrictModel):
+    term: Text
+    """The term as used in the procedure."""
+    definition: Text
+    """What it means in this procedure."""
+
+
+class Responsibility(StrictModel):
+    department: DeptRef
+    """Department id from the project config."""
+    duties: list[Text] = Field(min_length=1)
+    """What the department does under this procedure, one duty per item."""
+
+
+class StepTable(StrictModel):
+    title: Text | None = None
+    """Caption, e.g. 处置权限."""
+    columns: list[Text] = Field(min_length=1, max_length=8)
+    """Column headings."""
+    rows: list[list[Text]] = Field(min_length=1, max_length=50)
+    """Rows of cells, as many cells as columns."""
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> StepTable:
+        for i, row in enumerate(self.rows, 1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {i} has {counted(len(row), 'cell')} but the table has "
+                                 f"{counted(len(self.columns), 'column')}")
+        return self
+
+
+class Step(StrictModel):
+    text: Text
+    """What is done, written as an instruction."""
+    owner: DeptRef
+    """Department that leads the step (主责)."""
+    support: list[DeptRef] = []
+    """Departments that take part in the step (配合)."""
+    items: list[Text] = []
+    """Sub-items printed as a bulleted list under the text."""
+    notes: list[Text] = []
+    """Notes printed under the text (注)."""
+    table: StepTable | None = None
+    """A small table the step needs, e.g. who may decide which disposition; printed after the step."""
+    time_limit: DurationField | None = None
+    """Time allowed for the step, e.g. 2h, 24h, 3d, 2w."""
+    anchor: Text | None = None
+    """Event the time limit counts from (after it) or to (`before: true`), e.g. 内审 or the audit."""
+    before: bool = False
+    """The step is done `time_limit` before the `anchor` event, not after it."""
+    records: list[DocCode] = []
+    """Form codes of the records the step produces."""
+    related: list[DocCode] = []
+    """Codes of procedures or external documents the step relies on."""
+    clauses: list[Clause] = []
+    """ISO 9001:2015 clauses this step addresses, when narrower than the procedure's."""
+
+    @model_validator(mode="after")
+    def _anchor_needs_limit(self) -> Step:
+        if (self.anchor is not None or self.before) and self.time_limit is None:
+            raise ValueError("`anchor` and `before` qualify a `time_limit`; give the time limit too")
+        if self.before and self.anchor is None:
+            raise ValueError("`before: true` needs the `anchor` event the step comes before")
+        return self
+
+
+class Section(StrictModel):
+    title: Text
+    """Subsection title under the procedure section, e.g. 售后服务."""
+    intro: Text | None = None
+    """Optional paragraph printed before the steps."""
+    steps: list[Step] = Field(min_length=1)
+    """Steps in order; numbered 5.1.1, 5.1.2 … in the document."""
+
+
+class Commitment(StrictModel):
+    metric: Text
+    """What is measured, e.g. first response time."""
+    target: Text
+    """The committed value, e.g. ≤ 24 h or ≥ 90 %."""
+    measured_by: Text
+    """How and from which data the metric is measured."""
+    owner: DeptRef
+    """Department responsible for meeting and measuring the commitment."""
+    time_limit: DurationField | None = None
+    """The target as a typed duration, when the commitment is a time limit."""
+    records: list[DocCode] = []
+    """Forms whose records hold the measurement data."""
+
+
+class RecordEntry(StrictModel):
+    form: DocCode
+    """Code of the form the record is kept on."""
+    keeper: DeptRef
+    """Department that keeps the record."""
+    retention: DurationField | None = None
+    """How long the record is kept; defaults to the form's retention."""
+    storage: Text | None = None
+    """Where and how the record is stored."""
+
+
+class Attachment(StrictModel):
+    title: Text
+    """Title of the attachment, e.g. 售后服务流程图."""
+    form: DocCode | None = None
+    """Form code when the attachment is a form."""
+    file: Text | None = None
+    """Project-relative path of the attached file (e.g. a flowchart), which must exist inside the project."""

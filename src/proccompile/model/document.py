@@ -1,0 +1,47 @@
+"""The one model base of every controlled document (identity and document control), and of chaptered ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from proccompile.model.base import StrictModel
+from proccompile.model.control import Approval, Copy, Review, Revision, Status, Withdrawal
+from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
+
+
+class ControlledDocument(StrictModel):
+    """What document control reads of any document, whatever its type: identity, status, dates, signatures,
+    revisions, reviews, issued copies and withdrawal."""
+
+    KIND: ClassVar[str] = ""
+    """The id of the document type the model belongs to (procedure, form, manual …)."""
+
+    code: DocCode
+    """Document code in the type's house pattern, without version or year."""
+    title: Text
+    """Document title, without code or version."""
+    version: Version
+    """Current version in the project's scheme, e.g. A/0 (edition letter / amendment number)."""
+    status: Status
+    """draft (being written), released (in force) or obsolete (withdrawn)."""
+    issued: dt.date | None = None
+    """Issue date (发布日期); required once released."""
+    effective: dt.date | None = None
+    """Effective date (实施日期), on or after the issue date; required once released."""
+    owner: DeptRef
+    """Department that owns (归口) the document."""
+    page: Paper | None = None
+    """Paper size, when not the project's `page`: A4 or Letter."""
+    approvals: dict[str, Approval] = {}
+    """Signatures by approval role id (prepared, reviewed, approved by default)."""
+    revisions: list[Revision] = []
+    """Revision history, oldest first; the last entry is the current version."""
+    review_interval: DurationField | None = None
+    """How often this document is reviewed, when not the project's `review_interval`."""
+    reviews: list[Review] = []
+    """Periodic reviews recorded without a new version (`proccompile review`), oldest first."""
+    distribution: list[Copy] = []
+    """Controlled copies issued, by department and copy number; recalled when a new version is released."""
+    withdrawn: Withdrawal | None = None
+    """Withdrawal date and reason once the document is obsolete (`proccompile retire`)."""

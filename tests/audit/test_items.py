@@ -37,7 +37,7 @@ def _with_audit(shipped: CheckResult, **settings: object) -> Corpus:
     corpus = shipped.corpus
     audit = corpus.config.audit.model_copy(update=settings)
     return type(corpus)(corpus.config.model_copy(update={"audit": audit}), corpus.config_source,
-                        corpus.procedures, corpus.forms)
+                        dict(corpus.by_type))
 
 
 def test_every_time_limit_record_and_kpi_of_the_shipped_corpus_has_an_item(shipped: CheckResult) -> None:
@@ -163,7 +163,7 @@ def test_sample_size_comes_from_the_config(shipped: CheckResult) -> None:
     corpus = shipped.corpus
     settings = corpus.config.audit.model_copy(update={"sample_size": 13})
     config = corpus.config.model_copy(update={"audit": settings})
-    corpus2 = type(corpus)(config, corpus.config_source, corpus.procedures, corpus.forms)
+    corpus2 = type(corpus)(config, corpus.config_source, dict(corpus.by_type))
     items = derive_items(corpus2, select_procedures(corpus2, ["Q/FL2.0817"]))
     assert {it.sample for it in items if it.forms} == {13}
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
 from proccompile.model.corpus import Corpus, Document
+from proccompile.model.doctypes import DocumentType
 from proccompile.model.errors import report_validation_error, without_unreadable_keys
-from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -48,29 +47,31 @@ def model_config(source: SourceFile, bag: Diagnostics) -> ProjectConfig | None:
 def build_corpus(
     config: ProjectConfig,
     config_source: SourceFile,
-    procedures: list[SourceFile],
-    forms: list[SourceFile],
+    sources: Mapping[str, list[SourceFile]],
     bag: Diagnostics,
 ) -> Corpus:
+    """The corpus of every document in ``sources`` (type id → its files), each modelled with its type."""
     corpus = Corpus(config, config_source)
-    for sources, model, target in ((procedures, Procedure, corpus.procedures), (forms, Form, corpus.forms)):
-        for source in sources:
-            kind = misplaced(source, model, bag)
-            modelled = model_document(source, model, bag, limit=config.limits.findings_per_file) if kind is None \
-                else None
+    for doctype in corpus.types:
+        target = corpus.of_type(doctype.id)
+        for source in sources.get(doctype.id, ()):
+            other = misplaced(source, doctype, corpus.types, bag)
+            modelled = model_document(source, doctype.model, bag, limit=config.limits.findings_per_file) \
+                if other is None else None
             if modelled is not None:
-                target.append(Document(modelled, source))  # type: ignore[arg-type]
+                target.append(Document(modelled, source))
                 source.forget_data()  # the model holds what later stages need; keep memory per document small
                 continue
-            corpus.broken_procedures += (kind or model) is Procedure
+            corpus.broken_procedures += (other or doctype).id == "procedure"
             corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
             if (code := declared_code(source)) is not None:
                 corpus.broken_codes.add(code)
     return corpus
 
 
-def misplaced(source: SourceFile, model: type[BaseModel], bag: Diagnostics) -> type[BaseModel] | None:
-    """The other kind of document when ``source`` plainly is one (a procedure in forms/), reported once (PC205).
+def misplaced(source: SourceFile, doctype: DocumentType, types: Sequence[DocumentType],
+              bag: Diagnostics) -> DocumentType | None:
+    """The other type ``source`` plainly is (a procedure in forms/), reported once (PC205).
 
     Plainly: every field the folder's model does not know belongs to the other model, and at least two
     of them belong to it alone. The list of unknown fields a model would report says nothing useful.
@@ -78,18 +79,20 @@ def misplaced(source: SourceFile, model: type[BaseModel], bag: Diagnostics) -> t
     data = source.data
     if not isinstance(data, dict):
         return None
-    other: type[BaseModel] = Form if model is Procedure else Procedure
-    known, theirs = set(model.model_fields), set(other.model_fields)
+    known = set(doctype.model.model_fields)
     unknown = [key for key in data if key not in known and key not in _EDITOR_KEYS]
-    telling = [key for key in unknown if isinstance(key, str) and key in theirs]
-    if len(telling) < 2 or len(telling) != len(unknown):
-        return None
-    kind, here, there = ("procedure", FORM_DIR, PROCEDURE_DIR) if other is Procedure else ("form", PROCEDURE_DIR,
-                                                                                            FORM_DIR)
-    shown = ", ".join(f"`{key}`" for key in telling[:3]) + (" …" if len(telling) > 3 else "")
-    bag.add("PC205", f"This file is a {kind} (it has {shown}), but it is in `{here}/`",
-            source.span((telling[0],), key=True), help=f"Move it to `{there}/` and check again")
-    return other
+    for other in types:
+        if other is doctype:
+            continue
+        theirs = set(other.model.model_fields)
+        telling = [key for key in unknown if isinstance(key, str) and key in theirs]
+        if len(telling) < 2 or len(telling) != len(unknown):
+            continue
+        shown = ", ".join(f"`{key}`" for key in telling[:3]) + (" …" if len(telling) > 3 else "")
+        bag.add("PC205", f"This file is a {other.id} (it has {shown}), but it is in `{doctype.folder}/`",
+                source.span((telling[0],), key=True), help=f"Move it to `{other.folder}/` and check again")
+        return other
+    return None
 
 
 def declared_code(source: SourceFile) -> str | None:

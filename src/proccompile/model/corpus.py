@@ -1,4 +1,4 @@
-"""The modelled corpus: config, procedures and forms with their sources, indexed by code."""
+"""The modelled corpus: config and every document with its source, by type and indexed by code."""
 
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from proccompile.diagnostics import Span
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
+from proccompile.model.doctypes import DocumentType, document_types
+from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.lock import Lock
 from proccompile.model.procedure import Procedure
 
-M = TypeVar("M", Procedure, Form)
+M = TypeVar("M", bound=ControlledDocument, covariant=True)
 
 
 @dataclass(frozen=True)
@@ -25,16 +27,24 @@ class Document(Generic[M]):
     model: M
     source: SourceFile
 
+    @property
+    def kind(self) -> str:
+        """The id of the document's type (procedure, form, manual …)."""
+        return self.model.KIND
+
     def span(self, *loc: str | int, key: bool = False) -> Span:
         return self.source.span(loc, key=key)
+
+
+AnyDocument = Document[ControlledDocument]
 
 
 @dataclass
 class Corpus:
     config: ProjectConfig
     config_source: SourceFile
-    procedures: list[Document[Procedure]] = field(default_factory=list)
-    forms: list[Document[Form]] = field(default_factory=list)
+    by_type: dict[str, list[AnyDocument]] = field(default_factory=dict)
+    """Documents by type id, each list in file order."""
     broken_codes: set[str] = field(default_factory=set)
     """Codes declared by files that failed to load or model; references to them are not reported."""
     broken_stems: set[str] = field(default_factory=set)
@@ -49,37 +59,66 @@ class Corpus:
     """While a set, every (kind, code) looked up is added to it: what a view read, so a rebuild knows
     which documents a rendering depends on."""
 
+    @cached_property
+    def types(self) -> tuple[DocumentType, ...]:
+        """The project's document types, procedures and forms first."""
+        return document_types(self.config)
+
+    def doctype(self, type_id: str) -> DocumentType:
+        return next(t for t in self.types if t.id == type_id)
+
+    def of_type(self, type_id: str) -> list[AnyDocument]:
+        """The documents of one type, in file order (a list the model stage fills)."""
+        return self.by_type.setdefault(type_id, [])
+
+    @property
+    def procedures(self) -> list[Document[Procedure]]:
+        return cast("list[Document[Procedure]]", self.of_type("procedure"))
+
+    @property
+    def forms(self) -> list[Document[Form]]:
+        return cast("list[Document[Form]]", self.of_type("form"))
+
     def procedure(self, code: str) -> Document[Procedure] | None:
         if self.lookups is not None:
             self.lookups.add(("procedure", code))
-        return self._procedures_by_code.get(code)
+        return cast("Document[Procedure] | None", self._by_code.get(("procedure", code)))
 
     def form(self, code: str) -> Document[Form] | None:
         if self.lookups is not None:
             self.lookups.add(("form", code))
-        return self._forms_by_code.get(code)
+        return cast("Document[Form] | None", self._by_code.get(("form", code)))
+
+    def document(self, code: str) -> AnyDocument | None:
+        """The document with ``code``, of any type (the first one when a code is used twice, PC302)."""
+        if self.lookups is not None:
+            self.lookups.add(("document", code))
+        return self._any_by_code.get(code)
+
+    def lookup(self, kind: str, code: str) -> AnyDocument | None:
+        """What ``procedure``, ``form`` (``kind``) or ``document`` (any type) finds for ``code``, unrecorded."""
+        return self._any_by_code.get(code) if kind == "document" else self._by_code.get((kind, code))
 
     # Built on first lookup, after the model stage has finished filling the corpus.
     @cached_property
-    def _procedures_by_code(self) -> dict[str, Document[Procedure]]:
-        return _first_by_code(self.procedures)
+    def _by_code(self) -> dict[tuple[str, str], AnyDocument]:
+        index: dict[tuple[str, str], AnyDocument] = {}
+        for doc in self.documents():
+            index.setdefault((doc.kind, doc.model.code), doc)
+        return index
 
     @cached_property
-    def _forms_by_code(self) -> dict[str, Document[Form]]:
-        return _first_by_code(self.forms)
+    def _any_by_code(self) -> dict[str, AnyDocument]:
+        index: dict[str, AnyDocument] = {}
+        for doc in self.documents():
+            index.setdefault(doc.model.code, doc)
+        return index
 
-    def documents(self) -> Iterator[Document[Procedure] | Document[Form]]:
-        yield from self.procedures
-        yield from self.forms
+    def documents(self) -> Iterator[AnyDocument]:
+        """Every document, type by type in the project's type order."""
+        for doctype in self.types:
+            yield from self.by_type.get(doctype.id, ())
 
     def is_broken(self, code: str) -> bool:
         """Whether ``code`` may belong to a file that failed to load, so references to it are not judged."""
         return code in self.broken_codes or code.replace("/", "-") in self.broken_stems
-
-
-def _first_by_code(docs: list[Document[M]]) -> dict[str, Document[M]]:
-    index: dict[str, Document[M]] = {}
-    for doc in docs:
-        index.setdefault(doc.model.code, doc)
-    return index
-

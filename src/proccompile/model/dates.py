@@ -13,7 +13,7 @@ from proccompile.model.types import Duration
 
 if TYPE_CHECKING:
     from proccompile.model.corpus import Corpus, Document
-    from proccompile.model.form import Form
+    from proccompile.model.document import ControlledDocument
     from proccompile.model.procedure import Procedure
 
 # The metadata date when there is no procedure to take one from.
@@ -115,7 +115,7 @@ def source_date_epoch(environ: Mapping[str, str]) -> dt.date | None:
     return dt.datetime.fromtimestamp(int(text), tz=dt.UTC).date()
 
 
-def next_review(doc: Document[Procedure] | Document[Form], interval: Duration | None) -> dt.date | None:
+def next_review(doc: Document[ControlledDocument], interval: Duration | None) -> dt.date | None:
     """When ``doc`` is next due for review: its interval (else ``interval``) after its last review or its
     effective (else issue) date; None for drafts, withdrawn documents and documents without either date."""
     model = doc.model

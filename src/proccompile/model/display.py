@@ -6,23 +6,29 @@ import datetime as dt
 
 from proccompile.model.config import Named
 from proccompile.model.corpus import Corpus
+from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure, RecordEntry, Step
 from proccompile.model.types import Duration
 from proccompile.model.versions import edition_label
 
 
+def document_number(corpus: Corpus, document: ControlledDocument) -> str:
+    """The number as printed, from the type's display pattern: Q/FL2.0813—2020, Q/JL081301-C."""
+    pattern = corpus.doctype(document.KIND).display
+    if "{year}" in pattern and document.issued is None:
+        return document.code  # a draft has no issue year yet; a guessed year would mislead
+    year = document.issued.year if document.issued else ""
+    edition = edition_label(document.version, corpus.config.versions) if "{edition}" in pattern else ""
+    return pattern.format(code=document.code, year=year, edition=edition, version=document.version)
+
+
 def procedure_number(corpus: Corpus, procedure: Procedure) -> str:
-    pattern = corpus.config.numbering.procedure_display
-    if "{year}" in pattern and procedure.issued is None:
-        return procedure.code  # a draft has no issue year yet; a guessed year would mislead
-    year = procedure.issued.year if procedure.issued else ""
-    return pattern.format(code=procedure.code, year=year, version=procedure.version)
+    return document_number(corpus, procedure)
 
 
 def form_number(corpus: Corpus, form: Form) -> str:
-    edition = edition_label(form.version, corpus.config.versions)
-    return corpus.config.numbering.form_display.format(code=form.code, edition=edition, version=form.version)
+    return document_number(corpus, form)
 
 
 def form_number_of(corpus: Corpus, code: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure, Step
 
@@ -37,7 +38,16 @@ def form_department_refs(form: Form) -> Iterator[Ref]:
     yield from _copy_refs(form)
 
 
-def _copy_refs(doc: Procedure | Form) -> Iterator[Ref]:
+def any_department_refs(document: ControlledDocument) -> Iterator[Ref]:
+    """Every department a document of any type names."""
+    if isinstance(document, Procedure):
+        yield from department_refs(document)
+    else:
+        yield Ref(document.owner, ("owner",), f"{document.KIND} owner")
+        yield from _copy_refs(document)
+
+
+def _copy_refs(doc: ControlledDocument) -> Iterator[Ref]:
     for i, copy in enumerate(doc.distribution):
         yield Ref(copy.department, ("distribution", i, "department"), f"controlled copy {copy.number}")
 

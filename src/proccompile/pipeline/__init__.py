@@ -92,18 +92,19 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     gives files' would-be bytes, so an edit is checked before it is written.
     """
     from proccompile.model.build import build_corpus
+    from proccompile.model.doctypes import document_types
     from proccompile.model.lock import parse_lock
     from proccompile.validate import run_checks
 
     config, config_source, bag = load_config(root)
-    files = discover(root)
+    files = discover(root, {t.id: t.folder for t in document_types(config)})
     overlay = overlay or {}
 
     limit = config.limits.max_file_bytes
-    procedures = load_sources(root, files.procedures, bag, max_bytes=limit, overlay=overlay)
-    forms = load_sources(root, files.forms, bag, max_bytes=limit, overlay=overlay)
+    sources = {kind: load_sources(root, paths, bag, max_bytes=limit, overlay=overlay)
+               for kind, paths in files.documents.items()}
     # Cross-references are judged only after every file is modelled, so one run shows everything.
-    corpus = build_corpus(config, config_source, procedures, forms, bag)
+    corpus = build_corpus(config, config_source, sources, bag)
     corpus.today = today
     lock_path = root / LOCK_NAME
     if exists(lock_path) or lock_path in overlay:
@@ -116,7 +117,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
         from proccompile.render.template_check import check_templates
 
         check_templates(corpus, root, bag)
-    paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
+    paths = (config_source.rel, *(s.rel for kind in sources.values() for s in kind))
     if corpus.lock is not None:
         paths += (LOCK_NAME,)
     return CheckResult(bag, paths, corpus)

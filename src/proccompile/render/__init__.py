@@ -18,7 +18,7 @@ from proccompile.model.dates import form_dates, newest_procedure_date
 from proccompile.model.form import Form
 
 if TYPE_CHECKING:
-    from proccompile.model.corpus import Document
+    from proccompile.model.corpus import AnyDocument, Document
     from proccompile.model.procedure import Procedure
     from proccompile.render.blocks import DocView, Logo
     from proccompile.render.workers import Renderer
@@ -139,7 +139,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
             date = model.effective or model.issued or dates.get(model.code, fallback)
             extra = repr(date)
         else:
-            date, extra = None, _attached_hashes(project_root, model, hashes)
+            date, extra = None, _attached_hashes(project_root, cast("Procedure", model), hashes)
         last = recorded.get(source.rel)
         if last is not None and _depends(settings, corpus, doc, extra, last[1].reads) == last[1].depends:
             relpath, kept = last
@@ -192,22 +192,20 @@ def _stale(planned: PlannedFile, previous: Mapping[str, Recorded]) -> bool:
     return last is None or last.inputs != planned.inputs
 
 
-def _planned(doc: Document[Procedure] | Document[Form], relpath: str, inputs: str, depends: str,
-             reads: tuple[str, ...]) -> PlannedFile:
+def _planned(doc: AnyDocument, relpath: str, inputs: str, depends: str, reads: tuple[str, ...]) -> PlannedFile:
     model = doc.model
-    return PlannedFile(relpath=relpath, kind="form" if isinstance(model, Form) else "procedure", code=model.code,
+    return PlannedFile(relpath=relpath, kind=doc.kind, code=model.code,
                        version=model.version, title=model.title, source=doc.source.rel,
                        source_sha256=doc.source.sha256, inputs=inputs, depends=depends, reads=reads)
 
 
-def _depends(settings: hashlib._Hash, corpus: Corpus, doc: Document[Procedure] | Document[Form], extra: str,
-             reads: tuple[str, ...]) -> str:
+def _depends(settings: hashlib._Hash, corpus: Corpus, doc: AnyDocument, extra: str, reads: tuple[str, ...]) -> str:
     """The hash of what ``doc``'s view was computed from, given the documents it looked up."""
     digest = settings.copy()
     digest.update(f"{doc.source.rel}\0{doc.source.sha256}\0{extra}".encode("utf-8", "surrogatepass"))
     for read in reads:
         kind, _, code = read.partition(":")
-        found = corpus.procedure(code) if kind == "procedure" else corpus.form(code)
+        found = corpus.lookup(kind, code)
         digest.update(f"\n{read}\0{found.source.sha256 if found else '-'}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 

@@ -1,32 +1,29 @@
-"""Document codes: the house numbering pattern and uniqueness across the corpus."""
+"""Document codes: each type's house numbering pattern, and uniqueness across the corpus."""
 
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.patterns import full_match
 
 
 def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
-    numbering = corpus.config.numbering
-    for kind, pattern, docs in (
-        ("procedure", numbering.procedure, corpus.procedures),
-        ("form", numbering.form, corpus.forms),
-    ):
-        for doc in docs:
-            matched = full_match(pattern, doc.model.code)
+    for doctype in corpus.types:
+        for doc in corpus.of_type(doctype.id):
+            matched = full_match(doctype.pattern, doc.model.code)
             if not matched:
                 slow = " (matching it took too long)" if matched is None else ""
                 bag.add(
                     "PC301",
-                    f"{kind.capitalize()} code `{doc.model.code}` does not match the house pattern{slow}",
+                    f"{doctype.id.capitalize()} code `{doc.model.code}` does not match the house pattern{slow}",
                     doc.span("code"),
-                    help=f"Codes must match `{pattern}` (numbering.{kind} in proccompile.yaml)",
+                    help=f"Codes must match `{doctype.pattern}` ({doctype.pattern_key} in proccompile.yaml)",
                 )
 
 
 def duplicate_code(corpus: Corpus, bag: Diagnostics) -> None:
-    first_seen: dict[str, Document[Procedure] | Document[Form]] = {}
+    first_seen: dict[str, AnyDocument] = {}
     for doc in corpus.documents():
         code = doc.model.code
         first = first_seen.setdefault(code, doc)

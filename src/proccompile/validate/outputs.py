@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related, Span
-from proccompile.model import Corpus, Document, Form, Procedure
-from proccompile.model.display import company_name, form_number, procedure_number
+from proccompile.model import Corpus, Procedure
+from proccompile.model.corpus import AnyDocument
+from proccompile.model.display import company_name, document_number
 from proccompile.model.output_names import output_relpath, page_relpath
 
 # Word's document properties (title, subject, author, keywords …) hold at most 255 characters.
@@ -14,18 +15,18 @@ MAX_PROPERTY_CHARS = 255
 def output_names(corpus: Corpus, bag: Diagnostics) -> None:
     """Two documents must not be written to one file, nor published as one site page; names are compared as
     Windows and macOS do, case-folded."""
-    claimed: dict[str, Document[Procedure] | Document[Form]] = {}
-    pages: dict[str, Document[Procedure] | Document[Form]] = {}
+    claimed: dict[str, AnyDocument] = {}
+    pages: dict[str, AnyDocument] = {}
     for doc in corpus.documents():
-        kind = "procedure" if isinstance(doc.model, Procedure) else "form"
-        relpath = output_relpath(kind, doc.model.code, doc.model.version, doc.model.title,
-                                 portable=corpus.config.output_names == "portable")
+        relpath = output_relpath(doc.kind, doc.model.code, doc.model.version, doc.model.title,
+                                 portable=corpus.config.output_names == "portable",
+                                 folder=corpus.doctype(doc.kind).folder)
         first = claimed.setdefault(relpath.casefold(), doc)
         if first is not doc:
             bag.add("PC503", f"`{doc.model.code}` would be written to `{relpath}`, like `{first.model.code}` from "
                     f"`{first.source.rel}`", doc.span("code"),
                     related=(Related(first.span("code"), "the other document"),))
-        page = page_relpath(kind, doc.model.code)
+        page = page_relpath(doc.kind, doc.model.code, folder=corpus.doctype(doc.kind).folder)
         first = pages.setdefault(page.casefold(), doc)
         if first is not doc and first.model.code != doc.model.code:  # one code used twice is PC302 already
             bag.add("PC503", f"`{doc.model.code}` would be published as the site page `{page}`, like "
@@ -51,21 +52,20 @@ def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.documents():
         model = doc.model
         _fields(bag, doc, (("code", model.code), ("title", model.title), ("version", model.version)))
+        doctype = corpus.doctype(doc.kind)
+        number = document_number(corpus, model)
         if isinstance(model, Procedure):
-            number, pattern = procedure_number(corpus, model), "numbering.procedure_display"
             keywords = ", ".join(model.iso_clauses)
             if len(keywords) > MAX_PROPERTY_CHARS:
                 _too_long(bag, doc.span("iso_clauses", key=True), "The list of ISO clauses", keywords)
             author = model.approvals.get(author_role)
             if author is not None and len(author.name) > MAX_PROPERTY_CHARS:
                 _too_long(bag, doc.span("approvals", author_role, "name"), "The author's name", author.name)
-        else:
-            number, pattern = form_number(corpus, model), "numbering.form_display"
         if len(number) > MAX_PROPERTY_CHARS:
-            _too_long(bag, doc.span("code"), f"The printed number ({pattern})", number)
+            _too_long(bag, doc.span("code"), f"The printed number ({doctype.display_key})", number)
 
 
-def _fields(bag: Diagnostics, doc: Document[Procedure] | Document[Form], fields: tuple[tuple[str, str], ...]) -> None:
+def _fields(bag: Diagnostics, doc: AnyDocument, fields: tuple[tuple[str, str], ...]) -> None:
     for name, value in fields:
         if len(value) > MAX_PROPERTY_CHARS:
             _too_long(bag, doc.span(name), f"`{name}`", value)

@@ -234,11 +234,10 @@ def test_a_rebuild_after_a_change_gives_the_bytes_of_a_fresh_build(project: Path
 
 def test_after_one_form_changed_only_its_view_and_those_of_its_users_are_computed(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import proccompile.render.form
-    import proccompile.render.procedure
+    import proccompile.render.views
 
     computed: list[str] = []
-    for module, name in ((proccompile.render.form, "form_view"), (proccompile.render.procedure, "procedure_view")):
+    for module, name in ((proccompile.render.views, "form_view"), (proccompile.render.views, "document_view")):
         original = getattr(module, name)
 
         def counting(corpus: object, doc: Any, *rest: object, _original: Any = original) -> object:

@@ -1,68 +1,92 @@
-"""Section numbers of a procedure exactly as the Word output prints them; one helper for render, audit and where."""
+"""Chapter numbers of a document exactly as the Word output prints them; one helper for render, audit and where."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from proccompile.model.procedure import Procedure
+from proccompile.model.doctypes import PROCEDURE_CHAPTERS, ChapterKind, ChapterSpec
+from proccompile.model.document import ControlledDocument
 
-# Standard order (standards.md §2.7); `commitments` is printed only when the procedure has any,
-# so every later section shifts by one. Numbers are computed, never stored, to stay in step.
-SECTION_ORDER = ("purpose", "scope", "terms", "responsibilities", "process", "commitments", "related",
-                 "attachments", "records")
+# Chapters whose entries are numbered under the chapter (3.1, 3.2 …); the entries of the tabular kinds
+# are table rows instead, and a steps chapter numbers subsections and steps (5.1, 5.1.1).
+ITEMISED: frozenset[ChapterKind] = frozenset({"terms", "responsibilities", "related", "list", "operations"})
+TABULAR: frozenset[ChapterKind] = frozenset({"commitments", "records", "attachments", "table"})
 
 Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
+class PlannedChapter:
+    spec: ChapterSpec
+    number: int
+
+
+@dataclass(frozen=True)
 class Numbering:
-    """Printed numbers of one procedure: sections 1…n, 4.i duties, 5.i subsections, 5.i.j steps."""
+    """Printed numbers of one document: chapters 1…n and what is numbered inside them."""
 
     sections: dict[str, int]
+    """Chapter id → printed number, for the chapters printed."""
+    specs: dict[str, ChapterSpec] = field(default_factory=dict)
+    """Chapter id → its spec, for the chapters printed."""
 
     def section(self, key: str) -> str:
         return str(self.sections[key])
 
+    def item(self, chapter: str, i: int) -> str:
+        """The number of entry ``i`` (0-based) of an itemised chapter: 3.1, 3.2 …"""
+        return f"{self.sections[chapter]}.{i + 1}"
+
+    def sub(self, chapter: str, i: int, j: int) -> str:
+        """The number of step ``j`` of subsection ``i`` of a steps chapter: 5.1.3."""
+        return f"{self.sections[chapter]}.{i + 1}.{j + 1}"
+
+    # The procedure's chapters by name, as render, audit and the site templates call them.
     def term(self, i: int) -> str:
-        return f"{self.sections['terms']}.{i + 1}"
+        return self.item("terms", i)
 
     def responsibility(self, i: int) -> str:
-        return f"{self.sections['responsibilities']}.{i + 1}"
+        return self.item("responsibilities", i)
 
     def subsection(self, i: int) -> str:
-        return f"{self.sections['process']}.{i + 1}"
+        return self.item("process", i)
 
     def step(self, i: int, j: int) -> str:
-        return f"{self.sections['process']}.{i + 1}.{j + 1}"
+        return self.sub("process", i, j)
 
     def related(self, i: int) -> str:
-        return f"{self.sections['related']}.{i + 1}"
+        return self.item("related", i)
 
     def cite(self, loc: Loc) -> tuple[str, int | None]:
-        """The printed number a YAML path falls under, and the table row (1-based) for tabular sections.
+        """The printed number a YAML path falls under, and the table row (1-based) for tabular chapters.
 
         ("process", 0, "steps", 2, "owner") → ("5.1.3", None); ("records", 1, "keeper") → ("9", 2) when
         the procedure has commitments. Paths outside the numbered body (code, owner …) give ("", None).
         """
         head = loc[0] if loc else ""
         index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
-        if head == "process" and index is not None:
+        spec = next((s for s in self.specs.values() if s.key == head), None)
+        if spec is None:
+            return "", None
+        chapter = spec.id
+        if spec.kind == "steps" and index is not None:
             if len(loc) > 3 and loc[2] == "steps" and isinstance(loc[3], int):
-                return self.step(index, loc[3]), None
-            return self.subsection(index), None
-        if head == "responsibilities" and index is not None:
-            return self.responsibility(index), None
-        if head == "terms" and index is not None:
-            return self.term(index), None
-        if head == "related_documents" and index is not None:
-            return self.related(index), None
-        if head in ("commitments", "records", "attachments") and head in self.sections:
-            return self.section(head), None if index is None else index + 1
-        if head in self.sections:
-            return self.section(head), None
-        return "", None
+                return self.sub(chapter, index, loc[3]), None
+            return self.item(chapter, index), None
+        if spec.kind in ITEMISED and index is not None:
+            return self.item(chapter, index), None
+        if spec.kind in TABULAR:
+            return self.section(chapter), None if index is None else index + 1
+        return self.section(chapter), None
 
 
-def numbering(procedure: Procedure) -> Numbering:
-    keys = [k for k in SECTION_ORDER if k != "commitments" or procedure.commitments]
-    return Numbering({key: number for number, key in enumerate(keys, 1)})
+def chapter_plan(document: ControlledDocument, chapters: tuple[ChapterSpec, ...]) -> list[PlannedChapter]:
+    """The chapters of ``document`` in printed order with their numbers: a chapter that is left out when empty
+    (`when_empty: omit`) and is empty moves every later chapter up by one."""
+    printed = [spec for spec in chapters if spec.when_empty != "omit" or getattr(document, spec.key, None)]
+    return [PlannedChapter(spec, number) for number, spec in enumerate(printed, 1)]
+
+
+def numbering(document: ControlledDocument, chapters: tuple[ChapterSpec, ...] = PROCEDURE_CHAPTERS) -> Numbering:
+    plan = chapter_plan(document, chapters)
+    return Numbering({p.spec.id: p.number for p in plan}, {p.spec.id: p.spec for p in plan})

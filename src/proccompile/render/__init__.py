@@ -18,7 +18,7 @@ from proccompile.model.dates import form_dates, newest_procedure_date
 from proccompile.model.form import Form
 
 if TYPE_CHECKING:
-    from proccompile.model.corpus import AnyDocument, Document
+    from proccompile.model.corpus import AnyDocument
     from proccompile.model.procedure import Procedure
     from proccompile.render.blocks import DocView, Logo
     from proccompile.render.workers import Renderer
@@ -108,9 +108,8 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     # the ~50 ms python-docx and lxml take to load.
     from proccompile.model.display import company_name
     from proccompile.render.attachment_files import attachment_copies
-    from proccompile.render.form import form_view
-    from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
+    from proccompile.render.views import view_of
     from proccompile.render.workers import Renderer
     from proccompile.views.wording import Texts
 
@@ -147,11 +146,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
             continue
         corpus.lookups = set()
         try:
-            if isinstance(model, Form):
-                assert date is not None
-                view = form_view(corpus, cast("Document[Form]", doc), texts, date, logo, bag)
-            else:
-                view = procedure_view(corpus, cast("Document[Procedure]", doc), texts, logo)
+            view = view_of(corpus, doc, texts, date or fallback, logo, bag)
             reads = tuple(sorted(f"{kind}:{code}" for kind, code in corpus.lookups))
         finally:
             corpus.lookups = None

@@ -162,7 +162,7 @@ class CoreProps:
 
 @dataclass(frozen=True)
 class DocView:
-    kind: Literal["procedure", "form"]
+    kind: str  # the document type id: procedure, form, manual …
     relpath: str
     page: PageView
     core: CoreProps

@@ -244,9 +244,8 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     from proccompile.model.dates import form_dates, newest_procedure_date
     from proccompile.model.display import company_name
     from proccompile.render.document import build_docx
-    from proccompile.render.form import form_view
-    from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
+    from proccompile.render.views import view_of
     from proccompile.views.wording import Texts
 
     texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
@@ -254,12 +253,7 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
                      language=corpus.config.language)
     fallback = form_dates(corpus).get(new.model.code, newest_procedure_date(corpus.procedures))
 
-    def view(doc: AnyDoc) -> DocView:
-        if isinstance(doc.model, Procedure):
-            return procedure_view(corpus, doc, texts)
-        return form_view(corpus, doc, texts, doc.model.effective or doc.model.issued or fallback)
-
-    old_view, new_view = view(old), view(new)
+    old_view, new_view = view_of(corpus, old, texts, fallback), view_of(corpus, new, texts, fallback)
     if bag.has_errors:
         return None
     last = new.model.revisions[-1] if new.model.revisions else None

@@ -1,0 +1,30 @@
+"""One renderer per chapter kind: a chapter's content as view blocks, numbered as the document prints it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from proccompile.render.blocks import Block
+from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.duties import render_responsibilities, render_terms
+from proccompile.render.chapters.references import render_attachments, render_related
+from proccompile.render.chapters.steps import render_steps
+from proccompile.render.chapters.tables import render_commitments, render_records
+from proccompile.render.chapters.text import render_text
+
+Renderer = Callable[[ChapterContext, str, Any], Iterator[Block]]
+"""(context, chapter id, content) → the chapter's blocks after its heading."""
+
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "terms": render_terms,
+    "responsibilities": render_responsibilities,
+    "steps": render_steps,
+    "commitments": render_commitments,
+    "related": render_related,
+    "attachments": render_attachments,
+    "records": render_records,
+}
+
+__all__ = ["RENDERERS", "ChapterContext", "Renderer"]

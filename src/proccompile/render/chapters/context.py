@@ -1,0 +1,45 @@
+"""What every chapter renderer reads: the corpus, the document, its numbers and the wording."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from proccompile.model import Corpus
+from proccompile.model.display import department_name
+from proccompile.model.document import ControlledDocument
+from proccompile.model.numbering import Numbering
+from proccompile.render.blocks import Cell, Para
+from proccompile.views.wording import Texts
+
+
+@dataclass
+class ChapterContext:
+    corpus: Corpus
+    document: ControlledDocument
+    texts: Texts
+    numbers: Numbering
+
+    @property
+    def language(self) -> str:
+        return self.corpus.config.language
+
+    @property
+    def label(self) -> Callable[[str], str]:
+        return self.texts.label
+
+    @property
+    def empty(self) -> str:
+        return self.texts.label("empty_cell")
+
+    def none(self) -> Para:
+        return Para(self.label("none_text"), style="body")
+
+    def dept(self, dept_id: str) -> str:
+        return department_name(self.corpus, dept_id)
+
+    def join(self, names: list[str]) -> str:
+        return ("、" if self.language == "zh" else ", ").join(names)
+
+    def heading_row(self, keys: tuple[str, ...]) -> tuple[Cell, ...]:
+        return tuple(Cell(self.label(k), heading=True) for k in keys)

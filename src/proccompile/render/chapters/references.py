@@ -1,0 +1,40 @@
+"""Chapters that point elsewhere: related documents (相关文件) and attachments (附件), pictures printed under them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from proccompile.load.paths import inside_project
+from proccompile.model.attachments import handling
+from proccompile.model.chapters import Attachment
+from proccompile.model.display import document_citation, form_title_number
+from proccompile.render.blocks import Block, Image, Para
+from proccompile.render.chapters.context import ChapterContext
+
+
+def render_related(ctx: ChapterContext, chapter: str, codes: list[str]) -> Iterator[Block]:
+    for i, code in enumerate(codes):
+        yield Para(document_citation(ctx.corpus, code), style="normal", lead=f"{ctx.numbers.item(chapter, i)} ")
+
+
+def render_attachments(ctx: ChapterContext, chapter: str, attachments: list[Attachment]) -> Iterator[Block]:
+    for i, attachment in enumerate(attachments, 1):
+        title = attachment.title
+        found = form_title_number(ctx.corpus, attachment.form) if attachment.form else None
+        if found:
+            title += f"（{found[1]}）" if ctx.language == "zh" else f" ({found[1]})"
+        picture = picture_of(ctx, attachment.file)
+        yield Para(ctx.texts.render("attachment", number=i, title=title), style="normal",
+                   keep_next=picture is not None)
+        if picture is not None:
+            yield picture
+
+
+def picture_of(ctx: ChapterContext, file: str | None) -> Image | None:
+    """The attached picture, printed under its line; None for other files."""
+    if file is None or handling(file) != "embed":
+        return None
+    target = inside_project(ctx.corpus.config_source.path.parent, file)
+    assert target is not None  # check refused paths outside the project (PC316)
+    return Image(target.read_bytes(), PurePosixPath(file).name)

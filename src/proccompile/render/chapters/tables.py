@@ -1,0 +1,37 @@
+"""Tabular chapters: service commitments and KPIs (服务承诺), and the records table (记录)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from proccompile.model.chapters import Commitment, RecordEntry
+from proccompile.model.display import duration_text, form_title_number, record_retention
+from proccompile.render.blocks import Block, Cell, Table
+from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.records_cell import records_cell
+
+_COMMITMENT_WIDTHS = (1.1, 2.4, 2.6, 4.8, 2.0, 3.3)
+_RECORD_WIDTHS = (1.1, 3.4, 2.8, 2.1, 1.8, 4.8)
+
+
+def render_commitments(ctx: ChapterContext, chapter: str, commitments: list[Commitment]) -> Iterator[Block]:
+    rows = [ctx.heading_row(("col_no", "commit_metric", "commit_target", "commit_measure", "commit_owner",
+                             "commit_records"))]
+    for i, c in enumerate(commitments, 1):
+        rows.append((Cell(str(i), align="center"), Cell(c.metric), Cell(c.target), Cell(c.measured_by),
+                     Cell(ctx.dept(c.owner), align="center"),
+                     Cell(records_cell(ctx.corpus, c.records, ctx.language) or ctx.empty)))
+    yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))
+
+
+def render_records(ctx: ChapterContext, chapter: str, records: list[RecordEntry]) -> Iterator[Block]:
+    rows = [ctx.heading_row(("col_no", "record_name", "record_form", "record_keeper", "record_retention",
+                             "record_storage"))]
+    for i, entry in enumerate(records, 1):
+        retention = record_retention(ctx.corpus, entry)
+        name, shown = form_title_number(ctx.corpus, entry.form) or (ctx.empty, entry.form)
+        rows.append((Cell(str(i), align="center"), Cell(name), Cell(shown, align="center"),
+                     Cell(ctx.dept(entry.keeper), align="center"),
+                     Cell(duration_text(retention, ctx.language, ctx.empty), align="center"),
+                     Cell(entry.storage or ctx.empty)))
+    yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))

@@ -8,35 +8,14 @@ here (or in the project config), not a new code path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from proccompile.model.document import ControlledDocument
+from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure
 
 if TYPE_CHECKING:
     from proccompile.model.config import ProjectConfig
-
-ChapterKind = Literal["text", "list", "terms", "responsibilities", "steps", "operations", "table", "commitments",
-                      "related", "attachments", "records", "clauses", "form"]
-# What an empty chapter prints: "none" its heading and 无, "omit" nothing (the chapters after it move up).
-WhenEmpty = Literal["none", "omit"]
-
-
-@dataclass(frozen=True)
-class ChapterSpec:
-    """One chapter of a type: ``id`` names it in numbering, wording and `chapter_order`; ``field`` is the YAML
-    key that holds its content (the same, but for the procedure's `related_documents`)."""
-
-    id: str
-    kind: ChapterKind
-    field: str = ""
-    when_empty: WhenEmpty = "none"
-
-    @property
-    def key(self) -> str:
-        return self.field or self.id
-
 
 @dataclass(frozen=True)
 class DocumentType:
@@ -64,26 +43,12 @@ class DocumentType:
         return next((c for c in self.chapters if c.id == chapter_id), None)
 
 
-PROCEDURE_CHAPTERS = (
-    ChapterSpec("purpose", "text"),
-    ChapterSpec("scope", "text"),
-    ChapterSpec("terms", "terms"),
-    ChapterSpec("responsibilities", "responsibilities"),
-    ChapterSpec("process", "steps"),
-    ChapterSpec("commitments", "commitments", when_empty="omit"),
-    ChapterSpec("related", "related", field="related_documents"),
-    ChapterSpec("attachments", "attachments"),
-    ChapterSpec("records", "records"),
-)
-FORM_CHAPTERS = (ChapterSpec("form", "form", field="fields"),)
-
-
 def document_types(config: ProjectConfig) -> tuple[DocumentType, ...]:
     """The project's types: procedures and forms, in that order."""
     numbering = config.numbering
     return (
-        DocumentType("procedure", "procedures", Procedure, PROCEDURE_CHAPTERS, numbering.procedure,
+        DocumentType("procedure", "procedures", Procedure, Procedure.CHAPTERS, numbering.procedure,
                      numbering.procedure_display, 2, "numbering.procedure", "numbering.procedure_display"),
-        DocumentType("form", "forms", Form, FORM_CHAPTERS, numbering.form, numbering.form_display, 4,
+        DocumentType("form", "forms", Form, Form.CHAPTERS, numbering.form, numbering.form_display, 4,
                      "numbering.form", "numbering.form_display"),
     )

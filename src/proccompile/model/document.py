@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Approval, Copy, Review, Revision, Status, Withdrawal
 from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
+
+ChapterKind = Literal["text", "list", "terms", "responsibilities", "steps", "operations", "table", "commitments",
+                      "related", "attachments", "records", "clauses", "form"]
+# What an empty chapter prints: "none" its heading and 无, "omit" nothing (the chapters after it move up).
+WhenEmpty = Literal["none", "omit"]
+
+
+@dataclass(frozen=True)
+class ChapterSpec:
+    """One chapter of a type: ``id`` names it in numbering, wording and `chapter_order`; ``field`` is the YAML
+    key that holds its content (the same, but for the procedure's `related_documents`)."""
+
+    id: str
+    kind: ChapterKind
+    field: str = ""
+    when_empty: WhenEmpty = "none"
+
+    @property
+    def key(self) -> str:
+        return self.field or self.id
 
 
 class ControlledDocument(StrictModel):
@@ -16,6 +37,8 @@ class ControlledDocument(StrictModel):
 
     KIND: ClassVar[str] = ""
     """The id of the document type the model belongs to (procedure, form, manual …)."""
+    CHAPTERS: ClassVar[tuple[ChapterSpec, ...]] = ()
+    """The type's chapters in their standard order."""
 
     code: DocCode
     """Document code in the type's house pattern, without version or year."""

@@ -10,7 +10,7 @@ from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_valida
 
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Revision, Status
-from proccompile.model.document import ControlledDocument
+from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.fingerprint import PRINTED_ORDER
 from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
 
@@ -183,6 +183,7 @@ class Form(ControlledDocument, _Ordered):
     order the file writes them; the instructions close the form."""
 
     KIND = "form"
+    CHAPTERS = (ChapterSpec("form", "form", field="fields"),)
 
     code: DocCode
     """Form code in the house pattern, without the edition, e.g. Q/JL081301."""

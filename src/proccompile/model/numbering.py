@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from proccompile.model.doctypes import PROCEDURE_CHAPTERS, ChapterKind, ChapterSpec
-from proccompile.model.document import ControlledDocument
+from proccompile.model.document import ChapterKind, ChapterSpec, ControlledDocument
 
 # Chapters whose entries are numbered under the chapter (3.1, 3.2 …); the entries of the tabular kinds
 # are table rows instead, and a steps chapter numbers subsections and steps (5.1, 5.1.1).
@@ -87,6 +86,8 @@ def chapter_plan(document: ControlledDocument, chapters: tuple[ChapterSpec, ...]
     return [PlannedChapter(spec, number) for number, spec in enumerate(printed, 1)]
 
 
-def numbering(document: ControlledDocument, chapters: tuple[ChapterSpec, ...] = PROCEDURE_CHAPTERS) -> Numbering:
-    plan = chapter_plan(document, chapters)
+def numbering(document: ControlledDocument, chapters: tuple[ChapterSpec, ...] | None = None) -> Numbering:
+    """The printed numbers of ``document`` with ``chapters`` (its type's, as the project orders them; by default
+    its model's standard order)."""
+    plan = chapter_plan(document, type(document).CHAPTERS if chapters is None else chapters)
     return Numbering({p.spec.id: p.number for p in plan}, {p.spec.id: p.spec for p in plan})

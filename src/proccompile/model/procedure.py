@@ -15,7 +15,7 @@ from proccompile.model.chapters import (
     Term,
 )
 from proccompile.model.control import Approval, Revision, Status
-from proccompile.model.document import ControlledDocument
+from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.types import Clause, DeptRef, DocCode, Text
 
 # The content models moved to model/chapters.py (every chaptered type uses them); code that imported
@@ -28,6 +28,17 @@ class Procedure(ControlledDocument):
     """A controlled procedure (程序文件)."""
 
     KIND = "procedure"
+    CHAPTERS = (
+        ChapterSpec("purpose", "text"),
+        ChapterSpec("scope", "text"),
+        ChapterSpec("terms", "terms"),
+        ChapterSpec("responsibilities", "responsibilities"),
+        ChapterSpec("process", "steps"),
+        ChapterSpec("commitments", "commitments", when_empty="omit"),
+        ChapterSpec("related", "related", field="related_documents"),
+        ChapterSpec("attachments", "attachments"),
+        ChapterSpec("records", "records"),
+    )
 
     owner: DeptRef
     """Department that owns (归口) the procedure."""

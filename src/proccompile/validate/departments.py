@@ -5,13 +5,13 @@ from __future__ import annotations
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus
-from proccompile.model.refs import any_department_refs, steps
+from proccompile.model.refs import department_refs, steps
 
 
 def unknown_department(corpus: Corpus, bag: Diagnostics) -> None:
     known = [d.id for d in corpus.config.departments]
     for doc in corpus.documents():
-        for ref in any_department_refs(doc.model):
+        for ref in department_refs(doc.model):
             if ref.target not in known:
                 bag.add(
                     "PC304",

@@ -140,7 +140,8 @@ def diff_project(root: Path, code: str, from_rev: str | None, to_rev: str | None
     old = resolve(root, checked.corpus, current, from_rev or default_from(checked.corpus, new.doc))
     from proccompile.model.display import department_name
 
-    changes = semantic_diff(old.doc.model, new.doc.model, lambda dept: department_name(checked.corpus, dept))
+    changes = semantic_diff(old.doc.model, new.doc.model, lambda dept: department_name(checked.corpus, dept),
+                            checked.corpus.doctype(current.kind).chapters)
     return DiffResult(checked, old, new, changes)
 
 

@@ -86,7 +86,7 @@ def recall_book(corpus: Corpus, root: Path, bag: Diagnostics, code: str) -> Book
 
     wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     sheet = distribution_sheet(corpus, wording)
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     when = (doc.model.effective or doc.model.issued) if doc else None
     groups = tuple(g for g in sheet.groups if g.rows and g.rows[0][0] == code)
     return Book("recall", wording.label("sheet_distribution"), company_name(corpus), corpus.config.language,

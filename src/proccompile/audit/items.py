@@ -13,7 +13,7 @@ from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.display import form_number_of, form_title_of, record_retention, time_limit_text
-from proccompile.model.numbering import numbering
+from proccompile.model.numbering import numbering_in
 from proccompile.model.procedure import Procedure
 from proccompile.model.types import Duration
 
@@ -172,7 +172,7 @@ def _closest(duty: str, steps: list[_StepText]) -> tuple[float, int]:
 
 
 def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
-    num = numbering(p)
+    num = numbering_in(corpus, p)
     n = corpus.config.audit.sample_size
     language = corpus.config.language
     base = tuple(p.iso_clauses)

@@ -9,12 +9,10 @@ from collections import defaultdict
 from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
-from proccompile.model.corpus import Document
 from proccompile.model.dates import next_review
-from proccompile.model.display import department_name, form_number, procedure_number, record_retention
-from proccompile.model.form import Form
+from proccompile.model.display import department_name, document_number, form_number, record_retention
 from proccompile.model.procedure import Procedure, RecordEntry
-from proccompile.model.refs import document_refs, form_refs
+from proccompile.model.refs import document_refs, form_refs, record_entries
 from proccompile.views.tables import Column, Group, Sheet
 
 
@@ -26,7 +24,8 @@ def register_sheets(corpus: Corpus, wording: Wording) -> tuple[Sheet, ...]:
 
 
 def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
-    """Master list: every document with its version, status, review dates and where its copies are."""
+    """Master list: every document with its version, status, review dates and where its copies are, grouped by
+    level of the document pyramid and type (quality manual, procedures, work instructions, forms)."""
     label = wording.label
     columns = (Column(label("col_type"), 10), Column(label("col_code"), 14), Column(label("col_display"), 18),
                Column(label("col_title"), 28), Column(label("col_version"), 8, center=True),
@@ -34,22 +33,31 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_owner"), 14), Column(label("col_last_review"), 12, center=True),
                Column(label("col_next_review"), 12, center=True), Column(label("col_overdue"), 8, center=True),
                Column(label("col_distribution"), 24))
-    docs: list[Document[Procedure] | Document[Form]] = [*sorted(corpus.procedures, key=lambda d: d.model.code),
-                                                         *sorted(corpus.forms, key=lambda d: d.model.code)]
-    rows = []
-    for doc in docs:
-        m = doc.model
-        kind, number = ((label("type_procedure"), procedure_number(corpus, m)) if isinstance(m, Procedure)
-                        else (label("type_form"), form_number(corpus, m)))
-        # Only a document in force is due for review; a draft or obsolete one has no next review.
-        due = next_review(doc, corpus.config.review_interval)
-        overdue = label("overdue_mark") if due and corpus.today and due < corpus.today else ""
-        last = m.reviews[-1].date.isoformat() if m.reviews else ""
-        copies = wording.join([f"{department_name(corpus, c.department)} {c.number}" for c in m.distribution])
-        rows.append((kind, m.code, number, m.title, m.version, label(f"status_{m.status}"),
-                     m.effective.isoformat() if m.effective else "", department_name(corpus, m.owner), last,
-                     due.isoformat() if due else "", overdue, copies))
-    return Sheet("documents", label("sheet_documents"), columns, (Group("", tuple(rows)),))
+    groups = []
+    for doctype in sorted(corpus.types, key=lambda t: t.level):  # stable: types of one level in config order
+        kind = register_type_name(corpus, doctype.id, wording)
+        rows = []
+        for doc in sorted(corpus.of_type(doctype.id), key=lambda d: d.model.code):
+            m = doc.model
+            # Only a document in force is due for review; a draft or obsolete one has no next review.
+            due = next_review(doc, corpus.config.review_interval)
+            overdue = label("overdue_mark") if due and corpus.today and due < corpus.today else ""
+            last = m.reviews[-1].date.isoformat() if m.reviews else ""
+            copies = wording.join([f"{department_name(corpus, c.department)} {c.number}" for c in m.distribution])
+            rows.append((kind, m.code, document_number(corpus, m), m.title, m.version, label(f"status_{m.status}"),
+                         m.effective.isoformat() if m.effective else "", department_name(corpus, m.owner), last,
+                         due.isoformat() if due else "", overdue, copies))
+        if rows:
+            level = label("level_titles").split("|")[doctype.level - 1]
+            groups.append(Group(f"{level} {kind}", tuple(rows)))
+    return Sheet("documents", label("sheet_documents"), columns, tuple(groups) or (Group("", ()),))
+
+
+def register_type_name(corpus: Corpus, type_id: str, wording: Wording) -> str:
+    """A type as the registers name it: the config's name, else the wording's (程序文件, 记录表单 …)."""
+    zh, en = corpus.doctype(type_id).names
+    given = (zh or en) if corpus.config.language == "zh" else (en or zh)
+    return given or wording.label(f"type_{type_id}")
 
 
 def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
@@ -87,12 +95,12 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     # Indexes built once: entries and users per form, so the register stays linear in the corpus.
     entries: dict[str, list[RecordEntry]] = {}
     users: dict[str, list[str]] = {}
-    for proc in corpus.procedures:
-        if proc.model.status != "obsolete":
-            for entry in proc.model.records:
+    for doc in corpus.documents():
+        if doc.model.status != "obsolete":
+            for _, entry in record_entries(doc.model):
                 entries.setdefault(entry.form, []).append(entry)
-        for code in dict.fromkeys(ref.target for ref in form_refs(proc.model)):
-            users.setdefault(code, []).append(proc.model.code)
+        for code in dict.fromkeys(ref.target for ref in form_refs(doc.model)):
+            users.setdefault(code, []).append(doc.model.code)
     start = policy.retention_start or label("retention_start_default")
     disposal = policy.disposal or label("disposal_default")
     access = policy.access or label("access_default")
@@ -174,9 +182,9 @@ def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     columns = (Column(label("col_code"), 24), Column(label("col_title"), 34), Column(label("col_issuer"), 30),
                Column(label("col_cited_by"), 24))
     users_by_code: dict[str, list[str]] = defaultdict(list)
-    for p in corpus.procedures:
-        for target in dict.fromkeys(r.target for r in document_refs(p.model)):
-            users_by_code[target].append(p.model.code)
+    for doc in corpus.documents():
+        for target in dict.fromkeys(r.target for r in document_refs(doc.model)):
+            users_by_code[target].append(doc.model.code)
     rows = []
     for ext in corpus.config.external_documents:
         users = users_by_code.get(ext.code, [])

@@ -14,7 +14,7 @@ from proccompile.model.display import (
     procedure_number,
     time_limit_text,
 )
-from proccompile.model.numbering import numbering
+from proccompile.model.numbering import numbering_in
 from proccompile.model.procedure import Procedure
 from proccompile.model.refs import produced_records
 from proccompile.views.tables import TURTLE_BOXES, Column, Group, Sheet, Turtle
@@ -25,7 +25,7 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     the cited requirements and the event that starts each subsection."""
     label = wording.label
     language = corpus.config.language
-    num = numbering(p)
+    num = numbering_in(corpus, p)
     colon = "：" if language == "zh" else ": "
 
     def dept(dept_id: str) -> str:

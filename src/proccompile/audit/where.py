@@ -8,8 +8,8 @@ from proccompile.diagnostics import Span
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
 from proccompile.model.display import department_name
-from proccompile.model.numbering import numbering
-from proccompile.model.refs import department_refs, document_refs, form_department_refs, form_refs
+from proccompile.model.numbering import numbering_in
+from proccompile.model.refs import department_refs, document_refs, form_refs
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,13 @@ class WhereResult:
 
 def where_used(corpus: Corpus, code: str) -> WhereResult:
     uses: list[Use] = []
-    for doc in corpus.procedures:
-        num = numbering(doc.model)
+    for doc in corpus.documents():
+        num = numbering_in(corpus, doc.model)
         for walker in (department_refs, form_refs, document_refs):
             for ref in walker(doc.model):
                 if ref.target == code:
                     section, row = num.cite(ref.loc)
                     uses.append(Use(doc.span(*ref.loc), doc.model.code, section, row, ref.role))
-    for form in corpus.forms:
-        for ref in form_department_refs(form.model):
-            if ref.target == code:
-                uses.append(Use(form.span(*ref.loc), form.model.code, "", None, ref.role))
     for i, auditor in enumerate(corpus.config.audit.auditors):
         if auditor.department == code:
             loc = ("audit", "auditors", i, "department")
@@ -70,15 +66,13 @@ _STANDING = {"released": 0, "draft": 1, "obsolete": 2}
 def _standing(corpus: Corpus, code: str) -> int:
     if not code:
         return 0  # the project config is always current
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     return _STANDING.get(doc.model.status, 1) if doc is not None else 1
 
 
 def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None]:
-    if (proc := corpus.procedure(code)) is not None:
-        return "procedure", proc.model.title, proc.span("code")
-    if (form := corpus.form(code)) is not None:
-        return "form", form.model.title, form.span("code")
+    if (doc := corpus.document(code)) is not None:
+        return doc.kind, doc.model.title, doc.span("code")
     for i, dept in enumerate(corpus.config.departments):
         if dept.id == code:
             return "department", department_name(corpus, dept.id), corpus.config_source.span(("departments", i, "id"))

@@ -28,7 +28,7 @@ def retire(code: str, path: Path, reason: str, date: dt.date | None) -> None:
     result = run_edit(lambda: retire_project(path, code, reason, when), path)
     click.echo(f"withdrew {code} on {when}; keep the file for its history")
     corpus = result.check.corpus
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     if doc is None:
         return
     for copy in doc.model.distribution:

@@ -150,6 +150,19 @@ _ALL = (
     Code("PC324", "external-auditor", E, "An internal auditor belongs to an external department",
          "Internal audits are carried out by the organisation's own competent, independent staff (ISO 19011 "
          "5.5.4, 7.2); a dealer cannot audit the company's departments.", None),
+    Code("PC340", "chapter-order", E, "A chapter order does not list each chapter of the document's type once",
+         "A chapter left out of `chapter_order` would print out of place, and one named twice or unknown has no "
+         "place at all; numbering, checklist criteria and where-used follow the printed order.", None),
+    Code("PC341", "unknown-chapter", E, "A free chapter is placed before or after a chapter its type does not have",
+         "The chapter would be printed at the end instead of where its author put it.", None),
+    Code("PC342", "chapter-number-twice", E, "Two chapters of a document print the same number",
+         "A quality manual's clause chapters carry the clause numbers (4 … 10); a chapter numbered in sequence "
+         "before them must stop below 4, or a finding citing chapter 4 names two chapters.",
+         "Put the chapter after the clause chapters, or leave fewer numbered chapters before them"),
+    Code("PC343", "unknown-clause", E, "A manual chapter answers a clause the clause set does not have, or "
+         "repeats or reorders one",
+         "The manual's clause chapters are printed with the clause set's numbers and titles, in clause order; an "
+         "unknown number (8.8 in ISO 9001:2015) has no title and no place.", None),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

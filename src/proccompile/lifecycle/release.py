@@ -11,8 +11,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.yamledit import append_item, block, set_key, set_keys
 from proccompile.load.house_format import house_yaml
-from proccompile.model import Document, Form, Procedure, ProjectConfig
+from proccompile.model import ProjectConfig
 from proccompile.model.control import Copy
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.versions import format_version, next_version, parse_version
 
 # Where new control keys go in a file that lacks them: right after the identifying lines at the top.
@@ -41,7 +42,7 @@ class Release:
     """Controlled copies of the previous version that must be withdrawn from use."""
 
 
-def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfig, req: ReleaseRequest) -> Release:
+def plan_release(doc: AnyDocument, config: ProjectConfig, req: ReleaseRequest) -> Release:
     """The edited tree of ``doc`` released as ``req`` asks; raises UsageError when it cannot be released."""
     model, scheme = doc.model, config.versions
     if model.status == "obsolete":

@@ -117,3 +117,81 @@ class Attachment(StrictModel):
     """Form code when the attachment is a form."""
     file: Text | None = None
     """Project-relative path of the attached file (e.g. a flowchart), which must exist inside the project."""
+
+
+class Picture(StrictModel):
+    file: Text
+    """Project-relative path of the picture (PNG, JPEG, GIF, BMP or TIFF), which must exist inside the project."""
+    title: Text | None = None
+    """Caption printed under the picture, e.g. 扭矩扳手的读数位置."""
+
+
+class DataTable(StrictModel):
+    title: Text | None = None
+    """Caption printed above the table, e.g. 工艺参数 or Inspection characteristics."""
+    columns: list[Text] = Field(min_length=1, max_length=12)
+    """Column headings."""
+    rows: list[list[Text]] = Field(min_length=1, max_length=200)
+    """Rows of cells, as many cells as columns."""
+    notes: list[Text] = []
+    """Notes printed under the table (注)."""
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> DataTable:
+        for i, row in enumerate(self.rows, 1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {i} has {counted(len(row), 'cell')} but the table has "
+                                 f"{counted(len(self.columns), 'column')}")
+        return self
+
+
+class Operation(StrictModel):
+    text: Text
+    """What the operator does, written as an instruction."""
+    key_points: list[Text] = []
+    """Key points (要点) that decide whether the step is done right: a setting, a check, a hazard."""
+    picture: Picture | None = None
+    """A picture showing the step, printed under it."""
+    records: list[DocCode] = []
+    """Records the step produces: form codes, or described records of this document's `records`."""
+
+
+class ClauseChapter(StrictModel):
+    clause: Clause
+    """Clause of the project's clause set (audit.clause_set) the chapter answers, e.g. 4, 7.5 or 8.5.1; printed
+    as its number with the clause set's title."""
+    title: Text | None = None
+    """Heading, when not the clause set's title of the clause."""
+    text: Text | None = None
+    """How the organisation meets the clause; blank lines separate paragraphs."""
+    items: list[Text] = []
+    """Points printed as a lettered list after the text."""
+    picture: Picture | None = None
+    """A picture printed after the text, e.g. the process map under 4.4."""
+    documents: list[DocCode] = []
+    """Codes of the procedures and other documents that carry out the clause (documented information)."""
+
+
+class FreeChapter(StrictModel):
+    title: Text
+    """Heading of the chapter, e.g. 概述 or Introduction."""
+    before: str | None = None
+    """Id of the chapter this one is printed before, e.g. purpose."""
+    after: str | None = None
+    """Id of the chapter this one is printed after; without `before` or `after` it comes last."""
+    text: Text | None = None
+    """Paragraphs of the chapter; blank lines separate them."""
+    items: list[Text] = []
+    """Points printed as a lettered list after the text."""
+    table: DataTable | None = None
+    """A table printed after the points."""
+    picture: Picture | None = None
+    """A picture printed last."""
+
+    @model_validator(mode="after")
+    def _one_place(self) -> FreeChapter:
+        if self.before is not None and self.after is not None:
+            raise ValueError("give `before` or `after`, not both")
+        if self.text is None and not self.items and self.table is None and self.picture is None:
+            raise ValueError("a chapter needs `text`, `items`, a `table` or a `picture`")
+        return self

@@ -4,36 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
-from proccompile.model.patterns import compile_pattern
+from proccompile.model.config_documents import DocumentTypeConfig
+from proccompile.model.named import Named, Regex, format_fields
 from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
-
-
-def _compiles(pattern: str) -> str:
-    compile_pattern(pattern)
-    return pattern
-
-
-def _format_fields(allowed: set[str]) -> Callable[[str], str]:
-    def check(template: str) -> str:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
-                  if name is not None]
-        unknown = sorted({name for name, _, _ in fields} - allowed)
-        if unknown:
-            raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use {', '.join(sorted(allowed))}")
-        if any(spec or conversion for _, spec, conversion in fields):
-            raise ValueError("placeholders take no format or conversion; write them as {code}, {year} …")
-        return template
-
-    return check
-
-
-Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 def _result_codes(codes: list[str]) -> list[str]:
@@ -46,13 +24,6 @@ def _result_codes(codes: list[str]) -> list[str]:
     if len(",".join(codes)) > 250:
         raise ValueError("result codes are too long together for a drop-down (250 characters at most)")
     return codes
-
-
-class Named(StrictModel):
-    """Anything printed by name in either language; the project's own language is required (checked)."""
-
-    zh: Text | None = None
-    en: Text | None = None
 
 
 class Names(Named):
@@ -88,11 +59,11 @@ class Numbering(StrictModel):
     form: Regex
     """Regular expression every form code must match in full."""
     procedure_display: Annotated[
-        str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "year", "version"}))
+        str, AfterValidator(xml_safe), AfterValidator(format_fields({"code", "year", "version"}))
     ] = "{code}"
     """How a procedure's number is printed; {year} is the issue year, e.g. {code}—{year}."""
     form_display: Annotated[
-        str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "edition", "version"}))
+        str, AfterValidator(xml_safe), AfterValidator(format_fields({"code", "edition", "version"}))
     ] = "{code}"
     """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
     form_edition: Literal["suffix", "box", "both"] = "both"
@@ -272,6 +243,9 @@ class ProjectConfig(StrictModel):
     """Language of generated labels and headings."""
     numbering: Numbering
     """House patterns for document codes and how numbers are printed."""
+    document_types: list[DocumentTypeConfig] = []
+    """Document types beyond procedures and forms (the quality manual, work instructions, types of the project's
+    own), each in its own folder with its own numbering; also the level, name and chapter order of any type."""
     versions: VersionScheme = VersionScheme()
     """Version scheme shared by procedures and forms."""
     departments: list[Department] = Field(min_length=1)

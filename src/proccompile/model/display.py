@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from proccompile.model.config import Named
 from proccompile.model.corpus import Corpus
 from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
+from proccompile.model.named import Named
 from proccompile.model.procedure import Procedure, RecordEntry, Step
 from proccompile.model.types import Duration
 from proccompile.model.versions import edition_label
@@ -102,9 +102,9 @@ def time_limit_text(step: Step, language: str, empty: str = "") -> str:
 
 def document_citation(corpus: Corpus, code: str) -> str:
     """A related document as cited in text: number and quoted title, from the corpus or the external list."""
-    procedure = corpus.procedure(code)
-    if procedure is not None:
-        return numbered(procedure_number(corpus, procedure.model), procedure.model.title, corpus.config.language)
+    document = corpus.procedure(code) or corpus.document(code)
+    if document is not None and document.kind != "form":
+        return numbered(document_number(corpus, document.model), document.model.title, corpus.config.language)
     external = next((d for d in corpus.config.external_documents if d.code == code), None)
     if external is not None:
         return code if external.title == code else numbered(code, external.title, corpus.config.language)

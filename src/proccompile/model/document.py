@@ -6,12 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from proccompile.model.base import StrictModel
+from proccompile.model.chapters import FreeChapter
 from proccompile.model.control import Approval, Copy, Review, Revision, Status, Withdrawal
-from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
+from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Paper, Text, Version
 
 ChapterKind = Literal["text", "list", "terms", "responsibilities", "steps", "operations", "table", "commitments",
-                      "related", "attachments", "records", "clauses", "form"]
+                      "related", "attachments", "records", "clauses", "scope", "free", "form"]
 # What an empty chapter prints: "none" its heading and 无, "omit" nothing (the chapters after it move up).
 WhenEmpty = Literal["none", "omit"]
 
@@ -25,6 +28,13 @@ class ChapterSpec:
     kind: ChapterKind
     field: str = ""
     when_empty: WhenEmpty = "none"
+    numbered: bool = True
+    """False for front matter printed without a number (a manual's 颁布令), and for a chapter kind that prints its
+    own numbers (a manual's clause chapters)."""
+    index: int | None = None
+    """For a free chapter: its place under the document's `chapters`."""
+    title: str | None = None
+    """The heading, when not the wording label of ``id`` (free chapters, project-defined types)."""
 
     @property
     def key(self) -> str:
@@ -68,3 +78,17 @@ class ControlledDocument(StrictModel):
     """Controlled copies issued, by department and copy number; recalled when a new version is released."""
     withdrawn: Withdrawal | None = None
     """Withdrawal date and reason once the document is obsolete (`proccompile retire`)."""
+
+
+class ChapteredDocument(ControlledDocument):
+    """A document printed as numbered chapters (all but blank forms): its type's chapters, and free ones."""
+
+    revisions: list[Revision] = Field(min_length=1)
+    """Revision history, oldest first; the last entry is the current version."""
+    iso_clauses: list[Clause] = []
+    """Clauses of the project's clause set (audit.clause_set) the document addresses, printed on its cover."""
+    chapters: list[FreeChapter] = []
+    """Chapters of the document's own (概述, 重要性 …), each placed `before` or `after` a chapter of its type."""
+    chapter_order: list[str] = []
+    """The type's chapter ids in the order this document prints them, when not the project's order; list every
+    one, e.g. commitments as the third of a procedure's."""

@@ -15,8 +15,8 @@ from proccompile.model.chapters import (
     Term,
 )
 from proccompile.model.control import Approval, Revision, Status
-from proccompile.model.document import ChapterSpec, ControlledDocument
-from proccompile.model.types import Clause, DeptRef, DocCode, Text
+from proccompile.model.document import ChapteredDocument, ChapterSpec
+from proccompile.model.types import DeptRef, DocCode, Text
 
 # The content models moved to model/chapters.py (every chaptered type uses them); code that imported
 # them from here keeps working.
@@ -24,7 +24,7 @@ __all__ = ["Approval", "Attachment", "Commitment", "Procedure", "RecordEntry", "
            "Section", "Status", "Step", "StepTable", "Term"]
 
 
-class Procedure(ControlledDocument):
+class Procedure(ChapteredDocument):
     """A controlled procedure (程序文件)."""
 
     KIND = "procedure"
@@ -42,8 +42,6 @@ class Procedure(ControlledDocument):
 
     owner: DeptRef
     """Department that owns (归口) the procedure."""
-    iso_clauses: list[Clause] = []
-    """ISO 9001:2015 clauses the procedure addresses."""
     purpose: Text
     """Why the procedure exists (目的)."""
     scope: Text
@@ -62,5 +60,3 @@ class Procedure(ControlledDocument):
     """Records table (记录): every record a step produces, with keeper and retention."""
     attachments: list[Attachment] = []
     """Attachments (附件); printed as 无 when empty."""
-    revisions: list[Revision] = Field(min_length=1)
-    """Revision history, oldest first; the last entry is the current version."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from proccompile.model.chapters import Section, Step
+from proccompile.model.chapters import RecordEntry, Responsibility, Section, Step
 from proccompile.model.document import ChapterKind, ChapterSpec, ControlledDocument
 
 Loc = tuple[str | int, ...]
@@ -59,6 +59,20 @@ def _steps(field: str, sections: list[Section]) -> Iterator[tuple[Loc, Step]]:
             yield (field, i, "steps", j), step
 
 
+def responsibilities(document: ControlledDocument) -> Iterator[tuple[Loc, Responsibility]]:
+    """Every duty entry of the document's responsibilities chapters, with its path."""
+    for spec, content in _chapters(document, ("responsibilities",)):
+        for i, entry in enumerate(content):
+            yield (spec.key, i), entry
+
+
+def record_entries(document: ControlledDocument) -> Iterator[tuple[Loc, RecordEntry]]:
+    """Every entry of the document's records tables, with its path."""
+    for spec, content in _chapters(document, ("records",)):
+        for i, entry in enumerate(content):
+            yield (spec.key, i), entry
+
+
 def produced_records(document: ControlledDocument) -> Iterator[Ref]:
     """Form codes of records that steps and commitments produce."""
     for spec, content in _chapters(document, ("steps",)):
@@ -69,6 +83,10 @@ def produced_records(document: ControlledDocument) -> Iterator[Ref]:
         for i, commitment in enumerate(content):
             for k, code in enumerate(commitment.records):
                 yield Ref(code, (spec.key, i, "records", k), "commitment data")
+    for spec, content in _chapters(document, ("operations",)):
+        for i, operation in enumerate(content):
+            for k, code in enumerate(operation.records):
+                yield Ref(code, (spec.key, i, "records", k), "operation record")
 
 
 def form_refs(document: ControlledDocument) -> Iterator[Ref]:
@@ -92,6 +110,25 @@ def document_refs(document: ControlledDocument) -> Iterator[Ref]:
         for loc, step in _steps(spec.key, content):
             for k, code in enumerate(step.related):
                 yield Ref(code, (*loc, "related", k), "step reference")
+    for spec, content in _chapters(document, ("clauses",)):
+        for i, entry in enumerate(content):
+            for k, code in enumerate(entry.documents):
+                yield Ref(code, (spec.key, i, "documents", k), f"clause {entry.clause}")
+
+
+def file_refs(document: ControlledDocument) -> Iterator[Ref]:
+    """Every file a document prints or ships: attachments (role "attachment") and pictures (role "picture")."""
+    for spec, content in _chapters(document, ("attachments",)):
+        for i, attachment in enumerate(content):
+            if attachment.file is not None:
+                yield Ref(attachment.file, (spec.key, i, "file"), "attachment")
+    for spec, content in _chapters(document, ("operations", "clauses")):
+        for i, entry in enumerate(content):
+            if entry.picture is not None:
+                yield Ref(entry.picture.file, (spec.key, i, "picture", "file"), "picture")
+    for i, free in enumerate(getattr(document, "chapters", [])):
+        if free.picture is not None:
+            yield Ref(free.picture.file, ("chapters", i, "picture", "file"), "picture")
 
 
 def _responsibility_departments(field: str, duties: list[Any]) -> Iterator[Ref]:

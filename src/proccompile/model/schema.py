@@ -1,4 +1,4 @@
-"""JSON Schemas (draft-07, for yaml-language-server) of the procedure, form and config models."""
+"""JSON Schemas (draft-07, for yaml-language-server) of every built-in document type and of the config."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ from pydantic import BaseModel
 
 from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
+from proccompile.model.instruction import Instruction
+from proccompile.model.manual import Manual
 from proccompile.model.procedure import Procedure
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "procedure.schema.json": Procedure,
     "form.schema.json": Form,
+    "manual.schema.json": Manual,
+    "instruction.schema.json": Instruction,
     "config.schema.json": ProjectConfig,
 }
 

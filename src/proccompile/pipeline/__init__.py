@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from proccompile.diagnostics import Diagnostics, Severity, Span
 from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
-from proccompile.load.discover import CONFIG_NAME, FORM_DIR, LOCK_NAME, PROCEDURE_DIR
+from proccompile.load.discover import CONFIG_NAME, LOCK_NAME
 from proccompile.load.paths import exists
-from proccompile.load.project import load_sources
+from proccompile.load.project import declared_folders, load_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
 
 if TYPE_CHECKING:
@@ -241,9 +241,11 @@ def _input_hashes(root: Path, attached: Iterable[str], known: Mapping[Path, str]
 
 
 def _attached(corpus: Corpus) -> list[str]:
-    """Attachment files as the procedures write them, and the logo: the build reads them, so they are among its
-    inputs."""
-    files = {a.file for doc in corpus.procedures for a in doc.model.attachments if a.file is not None}
+    """Attached files and pictures as the documents write them, and the logo: the build reads them, so they are
+    among its inputs."""
+    from proccompile.model.refs import file_refs
+
+    files = {ref.target for doc in corpus.documents() for ref in file_refs(doc.model)}
     if corpus.config.logo is not None:
         files.add(corpus.config.logo)
     return sorted(files)
@@ -260,8 +262,9 @@ def protected_paths(root: Path, corpus: Corpus | None = None) -> Protected:
 
     # By location: listing every source (discover) is not needed to protect them.
     attached = [project_path(root, file) for file in _attached(corpus)] if corpus is not None else []
+    folders = sorted(set(declared_folders(root).values()))
     return Protected(files=(root / CONFIG_NAME, root / LOCK_NAME, *(path for path in attached if path is not None)),
-                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates", root / ATTACHMENT_DIR))
+                     folders=(*(root / folder for folder in folders), root / "templates", root / ATTACHMENT_DIR))
 
 
 def guard_outputs(root: Path, targets: Iterable[Path], corpus: Corpus | None = None, *, new: bool = False) -> None:

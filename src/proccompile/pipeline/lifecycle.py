@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Severity
 from proccompile.load import dump_source
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.lock import LOCK_NAME
 from proccompile.pipeline import CheckResult, check_project
 
@@ -32,15 +33,15 @@ class LifecycleResult:
     adopted: list[str] = field(default_factory=list)
 
 
-def find_document(corpus: Corpus, code: str) -> Document[Procedure] | Document[Form]:
-    """The procedure or form ``code``; UsageError (exit 1) naming the closest code when there is none."""
+def find_document(corpus: Corpus, code: str) -> AnyDocument:
+    """The document ``code``, of any type; UsageError (exit 1) naming the closest code when there is none."""
     from proccompile.diagnostics.suggest import did_you_mean
     from proccompile.diagnostics.usage import UsageError
 
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     if doc is None:
         codes = [d.model.code for d in corpus.documents()]
-        raise UsageError(f"`{code}` is not a procedure or form of this project", exit_code=1,
+        raise UsageError(f"`{code}` is not a document of this project", exit_code=1,
                          help=did_you_mean(code, codes) or "List them with `proccompile register --format md -o -`")
     return doc
 
@@ -68,7 +69,7 @@ def release_project(root: Path, code: str, request: ReleaseRequest) -> Lifecycle
 
 def blocking(checked: CheckResult, code: str) -> bool:
     """Whether errors stop a release of ``code``; its own unreleased edits (PC407) are what a release is for."""
-    doc = checked.corpus.procedure(code) or checked.corpus.form(code)
+    doc = checked.corpus.document(code)
     mine = doc.source.rel if doc else None
     return any(d.severity is Severity.ERROR and not (d.code.id == "PC407" and d.span.path == mine)
                for d in checked.diagnostics)

@@ -8,7 +8,7 @@ import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import project_path
@@ -19,7 +19,7 @@ from proccompile.model.form import Form
 
 if TYPE_CHECKING:
     from proccompile.model.corpus import AnyDocument
-    from proccompile.model.procedure import Procedure
+    from proccompile.model.document import ControlledDocument
     from proccompile.render.blocks import DocView, Logo
     from proccompile.render.workers import Renderer
 
@@ -138,7 +138,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
             date = model.effective or model.issued or dates.get(model.code, fallback)
             extra = repr(date)
         else:
-            date, extra = None, _attached_hashes(project_root, cast("Procedure", model), hashes)
+            date, extra = None, _attached_hashes(project_root, model, hashes)
         last = recorded.get(source.rel)
         if last is not None and _depends(settings, corpus, doc, extra, last[1].reads) == last[1].depends:
             relpath, kept = last
@@ -205,9 +205,12 @@ def _depends(settings: hashlib._Hash, corpus: Corpus, doc: AnyDocument, extra: s
     return digest.hexdigest()
 
 
-def _attached_hashes(project_root: Path, procedure: Procedure, hashes: Mapping[Path, str]) -> str:
-    """The procedure's attached files by content: a picture it prints may change without its YAML changing."""
-    files = [project_path(project_root, a.file) for a in procedure.attachments if a.file is not None]
+def _attached_hashes(project_root: Path, document: ControlledDocument, hashes: Mapping[Path, str]) -> str:
+    """The document's attached files and pictures by content: a picture it prints may change without its YAML
+    changing."""
+    from proccompile.model.refs import file_refs
+
+    files = [project_path(project_root, ref.target) for ref in file_refs(document)]
     return repr(list(content_hashes(project_root, [f for f in files if f is not None], hashes).values()))
 
 

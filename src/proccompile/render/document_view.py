@@ -8,7 +8,7 @@ from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.display import company_name, date_text, document_number, name_in
 from proccompile.model.document import ControlledDocument
-from proccompile.model.numbering import chapter_plan, numbering
+from proccompile.model.numbering import chapter_content, chapter_plan, numbering
 from proccompile.model.output_names import output_relpath
 from proccompile.render.blocks import (
     NUMPAGES,
@@ -23,7 +23,7 @@ from proccompile.render.blocks import (
     Para,
     Table,
 )
-from proccompile.render.chapters import RENDERERS, ChapterContext
+from proccompile.render.chapters import RENDERERS, SELF_HEADED, ChapterContext
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
 
@@ -54,7 +54,7 @@ def document_view(corpus: Corpus, doc: Document[ControlledDocument], texts: Text
     roles = corpus.config.approval_roles
     first = p.approvals.get(roles[0].id)
     clauses: list[str] = getattr(p, "iso_clauses", [])
-    kind = label(f"kind_{doctype.id}")
+    kind = type_name(corpus, doctype.id, texts)
     core = CoreProps(
         title=p.title, identifier=p.code, version=p.version, language=core_language(language),
         date=p.effective or p.issued or p.revisions[-1].date, author=first.name if first else company,
@@ -72,12 +72,21 @@ def _chapters(corpus: Corpus, doc: Document[ControlledDocument], texts: Texts) -
     ctx = ChapterContext(corpus, doc.model, texts, numbering(doc.model, chapters))
     for planned in chapter_plan(doc.model, chapters):
         spec = planned.spec
-        yield Para(f"{planned.number} {texts.label(spec.id)}", style="heading1")
-        content = getattr(doc.model, spec.key)
+        content = chapter_content(doc.model, spec)
+        if spec.kind not in SELF_HEADED or not content:
+            title = spec.title or texts.label(spec.id)
+            yield Para(title if planned.number is None else f"{planned.number} {title}", style="heading1")
         if not content:
             yield ctx.none()
             continue
         yield from RENDERERS[spec.kind](ctx, spec.id, content)
+
+
+def type_name(corpus: Corpus, type_id: str, texts: Texts) -> str:
+    """The name of a document type as printed: the config's, else the wording's (程序文件, 质量手册 …)."""
+    zh, en = corpus.doctype(type_id).names
+    given = (zh or en) if corpus.config.language == "zh" else (en or zh)
+    return given or texts.label(f"kind_{type_id}")
 
 
 def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, version: str,

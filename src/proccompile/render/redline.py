@@ -21,7 +21,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.render.blocks import Block, Cell, DocView, Para, Table
 from proccompile.render.package import to_bytes
 
@@ -29,7 +30,7 @@ INS, DEL, END = "\ue011", "\ue012", "\ue013"
 _MARKS = INS + DEL + END
 _WORD = re.compile(r"[A-Za-z0-9_./:\-]+|\s+|.", re.DOTALL)
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 def merge_views(old: DocView, new: DocView) -> DocView:

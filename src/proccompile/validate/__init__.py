@@ -7,6 +7,7 @@ from collections.abc import Callable
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.validate import (
+    chapters,
     departments,
     document_control,
     files,
@@ -43,6 +44,10 @@ CHECKS: tuple[Check, ...] = (
     records.keeper_conflict,
     records.permanent_with_period,
     wording.immediate_with_limit,
+    chapters.chapter_order,
+    chapters.free_chapter_places,
+    chapters.chapter_numbers,
+    chapters.manual_clauses,
     files.attachment_files,
     document_control.version_scheme,
     document_control.revision_history,

@@ -1,4 +1,4 @@
-"""Files that documents point at: attachments and the logo exist, stay inside the project, and can be embedded."""
+"""Files that documents point at: attachments, pictures and the logo exist, stay inside the project, can be embedded."""
 
 from __future__ import annotations
 
@@ -7,30 +7,33 @@ from proccompile.load.paths import Refusal, Refused, project_path, refusal
 from proccompile.load.picture import PictureProblem, read_picture
 from proccompile.model import Corpus
 from proccompile.model.attachments import handling, looks_like_image
+from proccompile.model.refs import file_refs
 
 
 def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
     root = corpus.config_source.path.parent
-    for doc in corpus.procedures:
-        for i, attachment in enumerate(doc.model.attachments):
-            if attachment.file is None:
-                continue
-            span = doc.span("attachments", i, "file")
-            path = project_path(root, attachment.file)
+    for doc in corpus.documents():
+        for ref in file_refs(doc.model):
+            file, span = ref.target, doc.span(*ref.loc)
+            what = "Attachment" if ref.role == "attachment" else "Picture"
+            path = project_path(root, file)
             refused = refusal(root, path) if path is not None else Refused(Refusal.OUTSIDE)
             if path is None or refused is not None:
                 if refused is None or refused.kind is Refusal.OUTSIDE:
-                    bag.add("PC316", f"Attachment path `{attachment.file}` leaves the project folder", span)
+                    bag.add("PC316", f"{what} path `{file}` leaves the project folder", span)
                 else:
-                    bag.add("PC315", f"Attachment file `{attachment.file}` {refused.reason}", span)
+                    bag.add("PC315", f"{what} file `{file}` {refused.reason}", span)
                 continue
-            if handling(attachment.file) == "refuse":
-                bag.add("PC317", f"Attachment `{attachment.file}` is a vector drawing Word cannot embed", span)
-            elif handling(attachment.file) == "embed":
+            if handling(file) == "refuse":
+                bag.add("PC317", f"{what} `{file}` is a vector drawing Word cannot embed", span)
+            elif handling(file) == "copy" and ref.role == "picture":
+                bag.add("PC317", f"Picture `{file}` is not a picture Word can embed", span,
+                        help="Give a PNG, JPEG, GIF, BMP or TIFF file; attach other files under `attachments`")
+            elif handling(file) == "embed":
                 with path.open("rb") as stream:
                     head = stream.read(16)
-                if not looks_like_image(attachment.file, head):
-                    bag.add("PC317", f"Attachment `{attachment.file}` is not the picture its extension says", span,
+                if not looks_like_image(file, head):
+                    bag.add("PC317", f"{what} `{file}` is not the picture its extension says", span,
                             help="Save the picture again in the format its name says, or rename the file")
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.dates import next_review
 from proccompile.model.fingerprint import fingerprint
 from proccompile.model.versions import parse_version
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 def released_content(corpus: Corpus, bag: Diagnostics) -> None:

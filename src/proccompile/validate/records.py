@@ -7,14 +7,14 @@ import re
 from proccompile.diagnostics import Diagnostics, Span
 from proccompile.model import Corpus
 from proccompile.model.display import record_retention
-from proccompile.model.refs import form_refs, produced_records
+from proccompile.model.refs import form_refs, produced_records, record_entries
 from proccompile.model.types import Duration
 from proccompile.validate.references import pinned_base
 
 
 def record_not_listed(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.procedures:
-        listed = {r.form for r in doc.model.records}
+    for doc in corpus.documents():
+        listed = {r.form for _, r in record_entries(doc.model)}
         for ref in produced_records(doc.model):
             if ref.target not in listed and not pinned_base(ref.target, listed):
                 bag.add(
@@ -26,14 +26,14 @@ def record_not_listed(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def record_not_produced(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.procedures:
+    for doc in corpus.documents():
         produced = {ref.target for ref in produced_records(doc.model)}
-        for i, record in enumerate(doc.model.records):
+        for loc, record in record_entries(doc.model):
             if record.form not in produced:
                 bag.add(
                     "PC308",
                     f"No step produces record `{record.form}`",
-                    doc.span("records", i, "form"),
+                    doc.span(*loc, "form"),
                     help="Name the form under the `records` of the step that fills it in, or drop the entry",
                 )
 
@@ -41,7 +41,7 @@ def record_not_produced(corpus: Corpus, bag: Diagnostics) -> None:
 def unused_form(corpus: Corpus, bag: Diagnostics) -> None:
     if corpus.broken_procedures:
         return
-    used = {ref.target for doc in corpus.procedures for ref in form_refs(doc.model)}
+    used = {ref.target for doc in corpus.documents() for ref in form_refs(doc.model)}
     for doc in corpus.forms:
         if doc.model.code not in used and doc.model.status != "obsolete":
             bag.add("PC311", f"No procedure references form `{doc.model.code}`", doc.span("code"))
@@ -54,11 +54,11 @@ def retention(corpus: Corpus, bag: Diagnostics) -> None:
         form_retention = form_doc.model.retention
         if minimum and form_retention and form_retention.hours < minimum.hours:
             _too_short(bag, form_doc.span("retention"), form_retention, minimum, f"Form `{form_doc.model.code}`")
-    for doc in corpus.procedures:
-        for i, record in enumerate(doc.model.records):
+    for doc in corpus.documents():
+        for loc, record in record_entries(doc.model):
             if record.retention is not None:
                 if minimum and record.retention.hours < minimum.hours:
-                    _too_short(bag, doc.span("records", i, "retention"), record.retention, minimum,
+                    _too_short(bag, doc.span(*loc, "retention"), record.retention, minimum,
                                f"Record `{record.form}`")
                 continue
             form = corpus.form(record.form)
@@ -68,7 +68,7 @@ def retention(corpus: Corpus, bag: Diagnostics) -> None:
             bag.add(
                 "PC313",
                 f"Record `{record.form}` has no retention period",
-                doc.span("records", i, "form"),
+                doc.span(*loc, "form"),
             )
 
 
@@ -83,15 +83,15 @@ def _too_short(bag: Diagnostics, span: Span, value: Duration, minimum: Duration,
 
 def keeper_conflict(corpus: Corpus, bag: Diagnostics) -> None:
     """A form kept by different departments in different procedures: the register cannot say who holds it."""
-    first: dict[str, tuple[str, str]] = {}  # form code -> (keeper, procedure code)
-    for doc in corpus.procedures:
+    first: dict[str, tuple[str, str]] = {}  # form code -> (keeper, document code)
+    for doc in corpus.documents():
         if doc.model.status == "obsolete":
             continue
-        for i, record in enumerate(doc.model.records):
+        for loc, record in record_entries(doc.model):
             keeper, where = first.setdefault(record.form, (record.keeper, doc.model.code))
             if keeper != record.keeper and where != doc.model.code:
                 bag.add("PC321", f"Record `{record.form}` is kept by `{record.keeper}` here but by `{keeper}` "
-                        f"in `{where}`", doc.span("records", i, "keeper"),
+                        f"in `{where}`", doc.span(*loc, "keeper"),
                         help=f"Name one keeper for `{record.form}` in every procedure (the records register and "
                              "the checklist ask one department for it)")
 
@@ -102,14 +102,14 @@ _PERIOD = re.compile(r"不少于|至少|最少|\d+\s*(?:年|个月|月|天|日)"
 
 
 def permanent_with_period(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.procedures:
-        for i, record in enumerate(doc.model.records):
+    for doc in corpus.documents():
+        for loc, record in record_entries(doc.model):
             kept = record_retention(corpus, record)
             if kept is None or kept.unit != "permanent" or not record.storage:
                 continue
             found = _PERIOD.search(record.storage)
             if found:
                 bag.add("PC323", f"Record `{record.form}` is kept permanently, but its storage says "
-                        f"`{found.group()}`", doc.span("records", i, "storage"),
+                        f"`{found.group()}`", doc.span(*loc, "storage"),
                         help="Permanent has no minimum: give `retention` the period instead, or drop the period "
                              "from `storage`")

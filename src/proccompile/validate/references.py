@@ -6,7 +6,8 @@ import re
 
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.refs import document_refs, form_refs
 
 # What may trail a code when a reference pins a year, an edition or a full version.
@@ -23,7 +24,7 @@ def pinned_base(reference: str, codes: set[str]) -> str | None:
 
 def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
     form_codes = {f.model.code for f in corpus.forms}
-    for doc in corpus.procedures:
+    for doc in corpus.documents():
         for ref in form_refs(doc.model):
             code = ref.target
             if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes):
@@ -38,28 +39,34 @@ def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
-    proc_codes = {p.model.code for p in corpus.procedures}
+    doc_codes = {d.model.code for d in corpus.documents() if corpus.doctype(d.kind).chaptered}
     external = {d.code for d in corpus.config.external_documents}
-    for doc in corpus.procedures:
+    for doc in corpus.documents():
         for ref in document_refs(doc.model):
             code = ref.target
-            if code in proc_codes or code in external or corpus.is_broken(code):
+            if code in doc_codes or code in external or corpus.is_broken(code):
                 continue
-            if pinned_base(code, proc_codes | {f.model.code for f in corpus.forms}):
+            if pinned_base(code, doc_codes | {f.model.code for f in corpus.forms}):
                 continue
             bag.add(
                 "PC305",
-                f"Document `{code}` ({ref.role}) is neither a procedure in the corpus "
+                f"Document `{code}` ({ref.role}) is neither a {_kinds(corpus)} in the corpus "
                 "nor a registered external document",
                 doc.span(*ref.loc),
-                help=did_you_mean(code, proc_codes | external)
-                or "Add the procedure, or register it under `external_documents` in proccompile.yaml",
+                help=did_you_mean(code, doc_codes | external)
+                or "Add the document, or register it under `external_documents` in proccompile.yaml",
             )
+
+
+def _kinds(corpus: Corpus) -> str:
+    """The chaptered types a reference may name: "procedure", "procedure or manual" …"""
+    names = [t.id for t in corpus.types if t.chaptered]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
     codes = {d.model.code for d in corpus.documents()}
-    for doc in corpus.procedures:
+    for doc in corpus.documents():
         refs = [*document_refs(doc.model), *form_refs(doc.model)]
         for ref in refs:
             base = pinned_base(ref.target, codes)
@@ -73,26 +80,26 @@ def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def obsolete_references(corpus: Corpus, bag: Diagnostics) -> None:
-    """A released procedure never points users at a withdrawn document: by citing an obsolete procedure
-    (PC312) or by keeping records on an obsolete form (PC413)."""
-    for doc in corpus.procedures:
+    """A released document never points users at a withdrawn one: by citing an obsolete procedure (or other
+    document, PC312) or by keeping records on an obsolete form (PC413)."""
+    for doc in corpus.documents():
         if doc.model.status != "released":
             continue
         for ref in document_refs(doc.model):
-            target = corpus.procedure(ref.target)
-            if target is not None and target.model.status == "obsolete":
-                bag.add("PC312", f"Released procedure cites obsolete procedure `{ref.target}`", doc.span(*ref.loc),
-                        related=(_obsolete_here(target),),
-                        help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference")
+            target = corpus.document(ref.target)
+            if target is not None and target.kind != "form" and target.model.status == "obsolete":
+                bag.add("PC312", f"Released {doc.kind} cites obsolete {target.kind} `{ref.target}`",
+                        doc.span(*ref.loc), related=(_obsolete_here(target),),
+                        help=f"Cite the {target.kind} that replaced `{ref.target}`, or remove the reference")
         for ref in form_refs(doc.model):
             form = corpus.form(ref.target)
             if form is not None and form.model.status == "obsolete":
-                bag.add("PC413", f"Released procedure uses obsolete form `{ref.target}` ({ref.role})",
+                bag.add("PC413", f"Released {doc.kind} uses obsolete form `{ref.target}` ({ref.role})",
                         doc.span(*ref.loc), related=(_obsolete_here(form),),
                         help=f"Use the form that replaced `{ref.target}`, or release a version without it")
 
 
-def _obsolete_here(doc: Document[Procedure] | Document[Form]) -> Related:
+def _obsolete_here(doc: AnyDocument) -> Related:
     return Related(doc.span("status"), f"`{doc.model.code}` is obsolete here")
 
 

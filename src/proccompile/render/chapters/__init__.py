@@ -6,18 +6,25 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from proccompile.render.blocks import Block
+from proccompile.render.chapters.clauses import render_clauses
 from proccompile.render.chapters.context import ChapterContext
 from proccompile.render.chapters.duties import render_responsibilities, render_terms
 from proccompile.render.chapters.references import render_attachments, render_related
-from proccompile.render.chapters.steps import render_steps
-from proccompile.render.chapters.tables import render_commitments, render_records
-from proccompile.render.chapters.text import render_text
+from proccompile.render.chapters.steps import render_operations, render_steps
+from proccompile.render.chapters.tables import render_commitments, render_records, render_tables
+from proccompile.render.chapters.text import render_free, render_list, render_scope, render_text
 
 Renderer = Callable[[ChapterContext, str, Any], Iterator[Block]]
 """(context, chapter id, content) → the chapter's blocks after its heading."""
 
 RENDERERS: dict[str, Renderer] = {
     "text": render_text,
+    "list": render_list,
+    "scope": render_scope,
+    "free": render_free,
+    "operations": render_operations,
+    "table": render_tables,
+    "clauses": render_clauses,
     "terms": render_terms,
     "responsibilities": render_responsibilities,
     "steps": render_steps,
@@ -27,4 +34,7 @@ RENDERERS: dict[str, Renderer] = {
     "records": render_records,
 }
 
-__all__ = ["RENDERERS", "ChapterContext", "Renderer"]
+# Kinds that print their own headings (a manual's clause chapters, one per clause).
+SELF_HEADED = frozenset({"clauses"})
+
+__all__ = ["RENDERERS", "SELF_HEADED", "ChapterContext", "Renderer"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from string import ascii_lowercase
 
 from proccompile.model import Corpus
 from proccompile.model.display import department_name
@@ -43,3 +44,8 @@ class ChapterContext:
 
     def heading_row(self, keys: tuple[str, ...]) -> tuple[Cell, ...]:
         return tuple(Cell(self.label(k), heading=True) for k in keys)
+
+
+def letter(index: int) -> str:
+    # a) … z), then aa), ab) …: GB/T 1.1 list items are lettered.
+    return ascii_lowercase[index] if index < 26 else letter(index // 26 - 1) + ascii_lowercase[index % 26]

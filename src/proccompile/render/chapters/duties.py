@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from string import ascii_lowercase
 
 from proccompile.model.chapters import Responsibility, Term
 from proccompile.render.blocks import Block, Para
-from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.context import ChapterContext, letter
 
 
 def render_terms(ctx: ChapterContext, chapter: str, terms: list[Term]) -> Iterator[Block]:
@@ -22,8 +21,3 @@ def render_responsibilities(ctx: ChapterContext, chapter: str, duties: list[Resp
         yield Para(f"{ctx.numbers.item(chapter, i)} {ctx.dept(duty.department)}", style="heading2")
         for j, text in enumerate(duty.duties):
             yield Para(text, style="normal", lead=f"{letter(j)}) ")
-
-
-def letter(index: int) -> str:
-    # a) … z), then aa), ab) …: GB/T 1.1 list items are lettered.
-    return ascii_lowercase[index] if index < 26 else letter(index // 26 - 1) + ascii_lowercase[index % 26]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
-from proccompile.load.paths import inside_project
-from proccompile.model.attachments import handling
 from proccompile.model.chapters import Attachment
 from proccompile.model.display import document_citation, form_title_number
-from proccompile.render.blocks import Block, Image, Para
+from proccompile.render.blocks import Block, Para
 from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.pictures import picture_of
 
 
 def render_related(ctx: ChapterContext, chapter: str, codes: list[str]) -> Iterator[Block]:
@@ -29,12 +27,3 @@ def render_attachments(ctx: ChapterContext, chapter: str, attachments: list[Atta
                    keep_next=picture is not None)
         if picture is not None:
             yield picture
-
-
-def picture_of(ctx: ChapterContext, file: str | None) -> Image | None:
-    """The attached picture, printed under its line; None for other files."""
-    if file is None or handling(file) != "embed":
-        return None
-    target = inside_project(ctx.corpus.config_source.path.parent, file)
-    assert target is not None  # check refused paths outside the project (PC316)
-    return Image(target.read_bytes(), PurePosixPath(file).name)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from proccompile.model.chapters import Section, Step, StepTable
+from proccompile.model.chapters import Operation, Section, Step, StepTable
 from proccompile.model.display import LIST_SEPARATOR, document_citation, time_limit_text
 from proccompile.render.blocks import Block, Cell, Para, Table
 from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.pictures import picture_blocks
 from proccompile.render.chapters.records_cell import records_cell
 
 # Relative column widths: the builder sizes columns to their text and shares out what is left by these.
@@ -61,3 +62,21 @@ def _step_table(ctx: ChapterContext, number: str, table: StepTable) -> Iterator[
                 rows=(tuple(Cell(c, heading=True) for c in table.columns),
                       *(tuple(Cell(v) for v in row) for row in table.rows)))
     yield Para("", style="normal")  # keeps the resumed step table apart from this one
+
+
+def render_operations(ctx: ChapterContext, chapter: str, operations: list[Operation]) -> Iterator[Block]:
+    """A work instruction's steps: number and text, key points, the records made, then the picture."""
+    label = ctx.label
+    for i, operation in enumerate(operations):
+        yield Para(operation.text, style="normal", lead=f"{ctx.numbers.item(chapter, i)} ", space_before=6,
+                   keep_next=bool(operation.key_points or operation.picture))
+        if operation.key_points:
+            yield Para("", style="normal", lead=label("key_points"), keep_next=True)
+            for point in operation.key_points:
+                yield Para(point, style="normal", lead=label("bullet"))
+        if operation.records:
+            yield Para(LIST_SEPARATOR[ctx.language].join(records_cell(ctx.corpus, [code], ctx.language)
+                                                         .replace("\n", "") for code in operation.records),
+                       style="normal", lead=label("operation_records"))
+        if operation.picture is not None:
+            yield from picture_blocks(ctx, operation.picture.file, operation.picture.title)

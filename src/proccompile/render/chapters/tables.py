@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from proccompile.model.chapters import Commitment, RecordEntry
+from proccompile.model.chapters import Commitment, DataTable, RecordEntry
 from proccompile.model.display import duration_text, form_title_number, record_retention
-from proccompile.render.blocks import Block, Cell, Table
+from proccompile.render.blocks import Block, Cell, Para, Table
 from proccompile.render.chapters.context import ChapterContext
 from proccompile.render.chapters.records_cell import records_cell
 
@@ -35,3 +35,21 @@ def render_records(ctx: ChapterContext, chapter: str, records: list[RecordEntry]
                      Cell(duration_text(retention, ctx.language, ctx.empty), align="center"),
                      Cell(entry.storage or ctx.empty)))
     yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
+
+
+def render_tables(ctx: ChapterContext, chapter: str, tables: list[DataTable]) -> Iterator[Block]:
+    """Parameter or inspection tables, captioned 表 6.1, 表 6.2 … so a finding can cite one."""
+    for i, table in enumerate(tables):
+        yield from data_table(ctx, table, ctx.numbers.item(chapter, i) if chapter in ctx.numbers.sections else "")
+
+
+def data_table(ctx: ChapterContext, table: DataTable, number: str) -> Iterator[Block]:
+    caption = ctx.label("gap").join(part for part in (f"{ctx.label('step_table')}{number}" if number else "",
+                                                      table.title or "") if part)
+    if caption:
+        yield Para(caption, style="normal", align="center", keep_next=True, space_before=6)
+    yield Table(widths=(1.0,) * len(table.columns),
+                rows=(tuple(Cell(c, heading=True) for c in table.columns),
+                      *(tuple(Cell(v) for v in row) for row in table.rows)))
+    for note in table.notes:
+        yield Para(note, style="note", lead=ctx.label("step_note"))

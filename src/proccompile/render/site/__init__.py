@@ -15,11 +15,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
+from proccompile.model.attachments import handling
+from proccompile.model.clause_set import clause_index
 from proccompile.model.display import (
     LIST_SEPARATOR,
     company_name,
     date_text,
+    document_number,
     duration_text,
     form_number,
     numbered,
@@ -29,7 +33,10 @@ from proccompile.model.display import (
     time_limit_text,
 )
 from proccompile.model.form_tables import HeadingCell, heading_cells
-from proccompile.model.numbering import numbering
+from proccompile.model.numbering import chapter_content, chapter_plan, numbering_in
+from proccompile.model.refs import file_refs, responsibilities
+from proccompile.render.chapters.text import paragraphs
+from proccompile.render.document_view import type_name
 from proccompile.render.site.links import Links
 from proccompile.render.site.search import search_entries
 from proccompile.render.site.words import SITE_WORDS
@@ -37,9 +44,9 @@ from proccompile.render.site.words import SITE_WORDS
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from proccompile.model.form import Form, FormTable
-    from proccompile.model.procedure import Procedure
+    from proccompile.model.form import FormTable
     from proccompile.render import RenderedFile
+    from proccompile.views.wording import Texts
 
 _STATIC = ("site.css", "search.js")
 
@@ -73,7 +80,8 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     language = corpus.config.language
     env.globals.update(
         label=texts.label, words=SITE_WORDS[language], links=links, company=company_name(corpus),
-        language=language, date=date_text, numbering=numbering, letter=_letter,
+        language=language, date=date_text, letter=_letter,
+        numbering=lambda document: numbering_in(corpus, document),
         quoted=lambda title: quoted(title, language), list_separator=LIST_SEPARATOR[language],
         numbered=lambda number, title: numbered(number, title, language),
         duration=lambda d: duration_text(d, language, texts.label("empty_cell")),
@@ -82,8 +90,11 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
         departments=corpus.config.departments, roles=corpus.config.approval_roles, form_heading=form_heading,
         retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                               texts.label("empty_cell")),
+        **_document_globals(corpus, texts),
     )
     files = {(f.kind, f.code): f.relpath for f in documents}
+    pictures = _pictures(corpus, project_root)
+    env.globals["picture_url"] = lambda file: quote(pictures[file][0]) if file in pictures else ""
 
     def page(relpath: str, template: str, **values: Any) -> SitePage:
         depth = len(PurePosixPath(relpath).parts) - 1
@@ -101,19 +112,27 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
                                                        .removesuffix(".docx") + ".pdf")})
         return found
 
-    pages = [page("index.html", "index.html.j2", procedures=corpus.procedures, forms=corpus.forms),
+    pages = [page("index.html", "index.html.j2", documents=corpus.by_type, all_documents=list(corpus.documents())),
              page("search.html", "search.html.j2"),
              page("departments/index.html", "departments.html.j2")]
     for doc in corpus.procedures:
         pages.append(page(links.procedure_url(doc.model.code), "procedure.html.j2", p=doc.model,
-                          n=numbering(doc.model), files=downloads("procedure", doc.model.code)))
+                          n=numbering_in(corpus, doc.model), files=downloads("procedure", doc.model.code)))
     for form_doc in corpus.forms:
         pages.append(page(links.form_url(form_doc.model.code), "form.html.j2", f=form_doc.model,
                           files=downloads("form", form_doc.model.code)))
+    for doctype in corpus.types:
+        if doctype.id in ("procedure", "form"):
+            continue
+        for other in corpus.of_type(doctype.id):
+            model = other.model
+            pages.append(page(links.document_url(model.code), "document.html.j2", d=model, kind=doctype.id,
+                              type_name=type_name(corpus, doctype.id, texts), n=numbering_in(corpus, model),
+                              plan=chapter_plan(model, doctype.chapters), files=downloads(doctype.id, model.code)))
+    pages += [SitePage(url, data) for url, data in sorted(set(pictures.values()))]
     for dept in corpus.config.departments:
-        owned: list[Procedure | Form] = [d.model for d in corpus.procedures if d.model.owner == dept.id]
-        owned += [d.model for d in corpus.forms if d.model.owner == dept.id]
-        duties = [(doc.model, duty) for doc in corpus.procedures for duty in doc.model.responsibilities
+        owned = [d.model for d in corpus.documents() if d.model.owner == dept.id]
+        duties = [(doc.model, duty) for doc in corpus.documents() for _, duty in responsibilities(doc.model)
                   if duty.department == dept.id]
         pages.append(page(links.department_url(dept.id), "department.html.j2", dept=dept, owned=owned,
                           duties=duties))
@@ -127,6 +146,35 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
 def _blank_for_none(value: Any) -> Any:
     """An absent optional value prints as nothing, never as the word None."""
     return "" if value is None else value
+
+
+def _document_globals(corpus: Corpus, texts: Texts) -> dict[str, Any]:
+    """What the pages of every document type need: numbers, chapter content, clause titles, the types."""
+    clauses = clause_index(corpus.config.audit.clause_set)
+    language = corpus.config.language
+    return {
+        "number": lambda d: document_number(corpus, d), "content": chapter_content,
+        "split_paragraphs": paragraphs, "exclusions": corpus.config.audit.exclusions,
+        "clause_title": lambda number: clauses[number].title(language) if number in clauses else "",
+        "doc_types": [{"id": t.id, "name": type_name(corpus, t.id, texts), "folder": t.folder}
+                      for t in sorted(corpus.types, key=lambda t: t.level)],
+    }
+
+
+def _pictures(corpus: Corpus, root: Path) -> dict[str, tuple[str, bytes]]:
+    """Every picture a chaptered document prints (but a procedure's), by its project path: its address in the
+    site (pictures/…, the project path kept) and its bytes."""
+    found: dict[str, tuple[str, bytes]] = {}
+    for doc in corpus.documents():
+        if doc.kind == "procedure" or not corpus.doctype(doc.kind).chaptered:
+            continue
+        for ref in file_refs(doc.model):
+            if handling(ref.target) == "embed" and ref.target not in found:
+                path = inside_project(root, ref.target)
+                assert path is not None  # check refused it otherwise (PC315, PC316)
+                parts = [part for part in PurePosixPath(ref.target).parts if part not in (".", "..", "/")]
+                found[ref.target] = ("pictures/" + "/".join(parts), path.read_bytes())
+    return found
 
 
 def _lines(text: str | None) -> Markup:

@@ -10,13 +10,12 @@ from proccompile.model import Corpus
 from proccompile.model.display import (
     department_name,
     document_citation,
+    document_number,
     form_number,
-    procedure_number,
 )
-from proccompile.model.form import Form
-from proccompile.model.numbering import numbering
+from proccompile.model.document import ControlledDocument
+from proccompile.model.numbering import numbering_in
 from proccompile.model.output_names import page_relpath
-from proccompile.model.procedure import Procedure
 from proccompile.model.refs import Ref, department_refs, document_refs, form_refs
 
 
@@ -42,7 +41,9 @@ class Links:
     named_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
-        for doc in self.corpus.procedures:
+        for doc in self.corpus.documents():
+            if not self.corpus.doctype(doc.kind).chaptered:
+                continue  # a form names only its owner and the holders of its copies
             p = doc.model
             for ref in document_refs(p):
                 if ref.target != p.code:
@@ -52,17 +53,23 @@ class Links:
             for ref in department_refs(p):
                 self.named_in[ref.target].append(self._use(p, ref))
 
-    def _use(self, p: Procedure, ref: Ref) -> Use:
-        number, row = numbering(p).cite(ref.loc)
+    def _use(self, p: ControlledDocument, ref: Ref) -> Use:
+        number, row = numbering_in(self.corpus, p).cite(ref.loc)
         place = f"{number} #{row}" if row else number
-        return Use(p.code, p.title, place, ref.role, self.procedure_url(p.code), self.status(p))
+        return Use(p.code, p.title, place, ref.role, self.document_url(p.code), self.status(p))
 
-    def status(self, model: Procedure | Form) -> str:
+    def status(self, model: ControlledDocument) -> str:
         """The status the site shows: ``pending`` for a released version not yet effective, else the document's."""
         if model.status == "released" and self.today is not None and model.effective is not None \
                 and model.effective > self.today:
             return "pending"
         return model.status
+
+    def document_url(self, code: str) -> str:
+        """The page of any document, in its type's folder: procedures/Q-FL2.0813.html, manuals/Q-SC01.html."""
+        doc = self.corpus.document(code)
+        folder = self.corpus.doctype(doc.kind).folder if doc is not None else "procedures"
+        return page_relpath(doc.kind if doc else "procedure", code, folder=folder)
 
     @staticmethod
     def procedure_url(code: str) -> str:
@@ -87,10 +94,11 @@ class Links:
                 "url": self.form_url(code), "status": self.status(doc.model)}
 
     def document(self, code: str) -> dict[str, str]:
-        doc = self.corpus.procedure(code)
+        doc = self.corpus.document(code)
         return {"text": document_citation(self.corpus, code),
-                "url": self.procedure_url(code) if doc else "", "status": self.status(doc.model) if doc else ""}
+                "url": self.document_url(code) if doc else "", "status": self.status(doc.model) if doc else ""}
 
     def procedure_number(self, code: str) -> str:
-        doc = self.corpus.procedure(code)
-        return procedure_number(self.corpus, doc.model) if doc else code
+        """The printed number of any document (the name is kept for the templates that call it)."""
+        doc = self.corpus.document(code)
+        return document_number(self.corpus, doc.model) if doc else code

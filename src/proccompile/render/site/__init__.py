@@ -115,17 +115,14 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     pages = [page("index.html", "index.html.j2", documents=corpus.by_type, all_documents=list(corpus.documents())),
              page("search.html", "search.html.j2"),
              page("departments/index.html", "departments.html.j2")]
-    for doc in corpus.procedures:
-        pages.append(page(links.procedure_url(doc.model.code), "procedure.html.j2", p=doc.model,
-                          n=numbering_in(corpus, doc.model), files=downloads("procedure", doc.model.code)))
     for form_doc in corpus.forms:
         pages.append(page(links.form_url(form_doc.model.code), "form.html.j2", f=form_doc.model,
                           files=downloads("form", form_doc.model.code)))
     for doctype in corpus.types:
-        if doctype.id in ("procedure", "form"):
+        if not doctype.chaptered:
             continue
-        for other in corpus.of_type(doctype.id):
-            model = other.model
+        for doc in corpus.of_type(doctype.id):
+            model = doc.model
             pages.append(page(links.document_url(model.code), "document.html.j2", d=model, kind=doctype.id,
                               type_name=type_name(corpus, doctype.id, texts), n=numbering_in(corpus, model),
                               plan=chapter_plan(model, doctype.chapters), files=downloads(doctype.id, model.code)))
@@ -162,11 +159,11 @@ def _document_globals(corpus: Corpus, texts: Texts) -> dict[str, Any]:
 
 
 def _pictures(corpus: Corpus, root: Path) -> dict[str, tuple[str, bytes]]:
-    """Every picture a chaptered document prints (but a procedure's), by its project path: its address in the
-    site (pictures/…, the project path kept) and its bytes."""
+    """Every picture a chaptered document prints, by its project path: its address in the site (pictures/…,
+    the project path kept) and its bytes."""
     found: dict[str, tuple[str, bytes]] = {}
     for doc in corpus.documents():
-        if doc.kind == "procedure" or not corpus.doctype(doc.kind).chaptered:
+        if not corpus.doctype(doc.kind).chaptered:
             continue
         for ref in file_refs(doc.model):
             if handling(ref.target) == "embed" and ref.target not in found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from proccompile.audit.clauses import clause_marks, clause_table
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
+from proccompile.model.actors import Actor, departments_of
 from proccompile.model.display import department_name
 from proccompile.model.procedure import Procedure
 from proccompile.views.tables import Column, Group, Sheet
@@ -12,25 +13,32 @@ from proccompile.views.tables import Column, Group, Sheet
 LEAD, DOES, SUPPORTS = 3, 2, 1  # a department's strongest role for a clause wins
 
 
-def roles(p: Procedure, clause_set: str = "iso9001") -> dict[str, dict[str, int]]:
+def roles(p: Procedure, clause_set: str = "iso9001", index: dict[str, Actor] | None = None
+          ) -> dict[str, dict[str, int]]:
     """Clause → department → role in one procedure: its owner leads the clauses the procedure cites, a step's
-    owner does the step's clauses (the procedure's when the step names none), anyone else named supports."""
+    owner does the step's clauses (the procedure's when the step names none), anyone else named supports.
+    Roles count for their department, groups for each member's (``index``: the project's actors)."""
+    index = index or {}
     own = list(dict.fromkeys(p.iso_clauses))
     out: dict[str, dict[str, int]] = {}
-    involved = [r.department for r in p.responsibilities] + [st.owner for s in p.process for st in s.steps]
-    steps = [(st.owner, clause_marks(frozenset(st.clauses or own), clause_set)) for s in p.process for st in s.steps]
+    involved = departments_of(index, [*(a for r in p.responsibilities for a in r.department),
+                                      *(a for s in p.process for st in s.steps for a in st.owner)])
+    steps = [(departments_of(index, st.owner), clause_marks(frozenset(st.clauses or own), clause_set))
+             for s in p.process for st in s.steps]
     marked = clause_marks(frozenset(own), clause_set)
+    owner = departments_of(index, (p.owner,))[0]
     for info in clause_table(clause_set):
         cells: dict[str, int] = {}
-        for owner, marks in steps:
+        for owners, marks in steps:
             if info.number in marks:
-                cells[owner] = max(cells.get(owner, 0), DOES)
+                for dept in owners:
+                    cells[dept] = max(cells.get(dept, 0), DOES)
         cited = info.number in marked
         if cells or cited:
             for dept in involved:
                 cells.setdefault(dept, SUPPORTS)
             if cited:  # the owner leads what its procedure is about, not what one step touches
-                cells[p.owner] = LEAD
+                cells[owner] = LEAD
             out[info.number] = cells
     return out
 
@@ -45,7 +53,7 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     for doc in corpus.procedures:
         if doc.model.status != "released":
             continue
-        for clause, cells in roles(doc.model, clause_set).items():
+        for clause, cells in roles(doc.model, clause_set, corpus.actors).items():
             merged = table.setdefault(clause, {})
             for dept, role in cells.items():
                 merged[dept] = max(merged.get(dept, 0), role)

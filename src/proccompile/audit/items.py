@@ -11,6 +11,7 @@ from typing import Any
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
+from proccompile.model.actors import Actor, departments_of
 from proccompile.model.corpus import Document
 from proccompile.model.display import form_number_of, form_title_of, record_retention, time_limit_text
 from proccompile.model.numbering import numbering_in
@@ -24,7 +25,7 @@ APPROVAL_CLAUSES = ("7.5.2",)
 # Audit risk rank (lower is audited first when a procedure has more items than audit.items_per_procedure):
 # a missed time limit, KPI or record is objective evidence; a duty restated in an interview is the weakest.
 RISK = {"time_limit": 0, "commitment": 1, "record": 2, "step_records": 3, "document_approval": 4,
-        "document_current": 4, "step": 5, "responsibility": 6}
+        "document_current": 4, "step": 5, "responsibility": 6, "authority": 6}
 # A duty at least this similar to a step of its department states the same requirement: only the step is kept.
 MERGE_SIMILARITY = 0.6
 # Below MERGE_SIMILARITY but above this, the duty still describes that step: it takes the step's clauses.
@@ -61,6 +62,7 @@ class Item:
     auditor: str = ""  # filled by the audit plan
     risk: int = 9  # RISK rank; lower is audited first
     named: tuple[str, ...] = ()  # other departments the item asks about (not only the auditee)
+    actor: str = ""  # the role (or department) the item asks about, when more precise than the department
 
     @property
     def departments(self) -> tuple[str, ...]:
@@ -186,23 +188,30 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
         return (value.display(language).replace(" ", "") if language == "zh" else value.display(language)) \
             if value else ""
 
+    index = corpus.actors
     steps = [(i, j, step) for i, section in enumerate(p.process) for j, step in enumerate(section.steps)]
     matchers = [_StepText(step.text) for _, _, step in steps]
+    step_actors = [actor_pairs(index, step.owner) for _, _, step in steps]
     for i, duty in enumerate(p.responsibilities):
-        own = [k for k, (_, _, step) in enumerate(steps) if step.owner == duty.department]
-        own_steps = [steps[k][2] for k in own]
-        for text in duty.duties:
-            best, k = _closest(_bare(text), [matchers[m] for m in own])
-            if best >= MERGE_SIMILARITY:
-                continue  # the step's item audits the same requirement with its evidence
-            if corpus.config.audit.duty_clauses == "procedure":
-                clauses = base
-            else:
-                matched = own_steps[k].clauses if k >= 0 and best >= MATCH_SIMILARITY else []
-                clauses = tuple(matched) or base[:1]
-            yield Item("responsibility", p.code, num.responsibility(i), clauses, duty.department, ("I",),
-                       facts={"duty": _sentence(text)}, risk=RISK["responsibility"])
-    for i, j, step in steps:
+        # A duty several actors share (销售部/国贸部) is audited with each of them: one item per auditee.
+        for actor, dept in actor_pairs(index, duty.department):
+            own = [k for k in range(len(steps)) if any(d == dept for _, d in step_actors[k])]
+            own_steps = [steps[k][2] for k in own]
+            for text in duty.duties:
+                best, k = _closest(_bare(text), [matchers[m] for m in own])
+                if best >= MERGE_SIMILARITY:
+                    continue  # the step's item audits the same requirement with its evidence
+                if corpus.config.audit.duty_clauses == "procedure":
+                    clauses = base
+                else:
+                    matched = own_steps[k].clauses if k >= 0 and best >= MATCH_SIMILARITY else []
+                    clauses = tuple(matched) or base[:1]
+                yield Item("responsibility", p.code, num.responsibility(i), clauses, dept, ("I",),
+                           facts={"duty": _sentence(text)}, risk=RISK["responsibility"], actor=actor)
+            for text in duty.authorities:
+                yield Item("authority", p.code, num.responsibility(i), base[:1], dept, ("I", "D"),
+                           facts={"authority": _sentence(text)}, risk=RISK["authority"], actor=actor)
+    for (i, j, step), pairs in zip(steps, step_actors, strict=True):
         section = p.process[i]
         clauses = tuple(step.clauses) or base
         evidence = forms(step.records)
@@ -213,32 +222,50 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
         kind = "time_limit" if step.time_limit is not None else "step"
         methods = (("S", "O") if kind == "time_limit" else ("O", "S")) if evidence else ("O", "I")
         risk = RISK[kind] if kind == "time_limit" or not evidence else RISK["step_records"]
-        yield Item(kind, p.code, num.step(i, j), clauses, step.owner, methods, evidence, n if evidence else 0,
-                   facts, risk=risk)
+        for actor, dept in pairs:
+            yield Item(kind, p.code, num.step(i, j), clauses, dept, methods, evidence, n if evidence else 0,
+                       facts, risk=risk, actor=actor)
     for k, c in enumerate(p.commitments):
         evidence = forms(c.records)
-        yield Item("commitment", p.code, num.section("commitments"), base, c.owner,
+        owner, owner_dept = actor_pairs(index, (c.owner,))[0]
+        yield Item("commitment", p.code, num.section("commitments"), base, owner_dept,
                    ("D", "S") if evidence else ("D", "I"), evidence, n if evidence else 0,
                    {"metric": c.metric, "target": c.target, "measured_by": _sentence(c.measured_by), "row": k + 1,
-                    "limit": limit_text(c.time_limit)}, risk=RISK["commitment"])
+                    "limit": limit_text(c.time_limit)}, risk=RISK["commitment"], actor=owner)
     for k, entry in enumerate(p.records):
         form = corpus.form(entry.form)
         retention = record_retention(corpus, entry)
-        yield Item("record", p.code, num.section("records"), RECORD_CLAUSES, entry.keeper, ("S", "O"),
+        keeper, keeper_dept = actor_pairs(index, (entry.keeper,))[0]
+        yield Item("record", p.code, num.section("records"), RECORD_CLAUSES, keeper_dept, ("S", "O"),
                    forms([entry.form]), n,
                    {"retention": retention.display(language) if retention else "",
                     "permanent": retention is not None and retention.unit == "permanent",
                     "storage": entry.storage or "", "row": k + 1,
-                    "form_version": form.model.version if form else ""}, risk=RISK["record"])
-    users = list(dict.fromkeys([p.owner, *(d.department for d in p.responsibilities),
-                                *(d for _, _, s in steps for d in (s.owner, *s.support))]))
-    yield Item("document_current", p.code, "", CURRENT_CLAUSES, p.owner, ("O",),
+                    "form_version": form.model.version if form else ""}, risk=RISK["record"], actor=keeper)
+    owner_dept = departments_of(index, (p.owner,))[0]
+    users = list(departments_of(index, [p.owner, *(a for d in p.responsibilities for a in d.department),
+                                        *(a for _, _, s in steps for a in (*s.owner, *s.support))]))
+    yield Item("document_current", p.code, "", CURRENT_CLAUSES, owner_dept, ("O",),
                facts={"version": p.version, "users": users}, risk=RISK["document_current"], named=tuple(users))
     roles = [(r, p.approvals.get(r.id)) for r in corpus.config.approval_roles]
-    yield Item("document_approval", p.code, "", APPROVAL_CLAUSES, p.owner, ("D",),
+    yield Item("document_approval", p.code, "", APPROVAL_CLAUSES, owner_dept, ("D",),
                facts={"version": p.version, "roles": roles, "revisions": len(p.revisions),
                       "issued": p.issued.isoformat() if p.issued else "",
                       "effective": p.effective.isoformat() if p.effective else ""}, risk=RISK["document_approval"])
+
+
+def actor_pairs(index: dict[str, Actor], actor_ids: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(actor, department) for each auditee behind ``actor_ids``: a department is its own, a role is asked with
+    its department, a group stands for each of its members."""
+    pairs: list[tuple[str, str]] = []
+    for actor_id in actor_ids:
+        actor = index.get(actor_id)
+        if actor is not None and actor.kind == "group":
+            pairs += [(member, dept) for member in actor.members
+                      for dept in departments_of(index, (member,))]
+        else:
+            pairs.append((actor_id, departments_of(index, (actor_id,))[0]))
+    return list(dict.fromkeys(pairs))
 
 
 def _sentence(text: str) -> str:

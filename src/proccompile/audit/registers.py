@@ -10,7 +10,8 @@ from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.dates import next_review
-from proccompile.model.display import department_name, document_number, form_number, record_retention
+from proccompile.model.display import actors_name, department_name, document_number, form_number, record_retention
+from proccompile.model.numbering import numbering_in
 from proccompile.model.procedure import Procedure, RecordEntry
 from proccompile.model.refs import document_refs, form_refs, record_entries
 from proccompile.views.tables import Column, Group, Sheet
@@ -145,17 +146,21 @@ def record_medium(storage: list[str]) -> str:
 
 
 def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
-    """What ``dept`` does in ``p``: 归口 (owns it), 职责 (duties), 步骤×n (leads n steps), 配合×n (supports n).
+    """What ``dept`` (a department, role or group) does in ``p``: 归口 (owns it), 职责 (duties), 权限×n (may
+    decide n things), 步骤×n (leads n steps), 配合×n (supports n).
 
     Shared by the responsibility matrix and the turtle's "with whom" box.
     """
-    steps = sum(step.owner == dept for s in p.process for step in s.steps)
+    steps = sum(dept in step.owner for s in p.process for step in s.steps)
     support = sum(dept in step.support for s in p.process for step in s.steps)
+    authorities = sum(len(r.authorities) for r in p.responsibilities if dept in r.department)
     marks = []
     if p.owner == dept:
         marks.append(wording.label("mark_owner"))
-    if any(r.department == dept for r in p.responsibilities):
+    if any(dept in r.department and r.duties for r in p.responsibilities):
         marks.append(wording.label("mark_duties"))
+    if authorities:
+        marks.append(wording.label("mark_authorities").replace("{n}", str(authorities)))
     if steps:
         marks.append(wording.label("mark_step" if steps == 1 else "mark_steps").replace("{n}", str(steps)))
     if support:
@@ -169,12 +174,18 @@ def matrix_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     procedures = sorted((d.model for d in corpus.procedures if d.model.status == "released"), key=lambda p: p.code)
     columns = (Column(label("col_department"), 16), *(Column(p.code, 13, center=True) for p in procedures))
     rows = []
-    for dept in corpus.config.departments:
-        cells = tuple(matrix_cell(p, dept.id, wording) for p in procedures)
+    # Each department, then its roles, then the groups: a role's duties are its own, not its department's.
+    actors = [a for d in corpus.config.departments for a in (d.id, *(r.id for r in d.roles))]
+    for actor in [*actors, *(g.id for g in corpus.config.groups)]:
+        cells = tuple(matrix_cell(p, actor, wording) for p in procedures)
         if any(cells):
-            rows.append((department_name(corpus, dept.id), *cells))
+            rows.append((department_name(corpus, actor), *cells))
+    granted = [f"{p.code} §{numbering_in(corpus, p).responsibility(i)} {actors_name(corpus, r.department)}"
+               f"{wording.label('label_colon')}{wording.join(r.authorities)}"
+               for p in procedures for i, r in enumerate(p.responsibilities) if r.authorities]
+    notes = (label("matrix_legend"), *((label("authorities_heading"), *granted) if granted else ()))
     return Sheet("responsibilities", label("sheet_matrix"), columns, (Group("", tuple(rows)),),
-                 notes=(label("matrix_legend"),), signoff=(label("sign_prepared"), label("sign_approved")))
+                 notes=notes, signoff=(label("sign_prepared"), label("sign_approved")))
 
 
 def external_sheet(corpus: Corpus, wording: Wording) -> Sheet:

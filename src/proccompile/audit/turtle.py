@@ -38,8 +38,8 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     forms = [numbered(form_number_of(corpus, c), form_title_of(corpus, c), language) for c in produced]
     storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form)}{colon}{r.storage}" for r in p.records if r.storage))
     tools = list(dict.fromkeys(cite(c) for s in p.process for step in s.steps for c in step.related))
-    people = list(dict.fromkeys([p.owner, *(r.department for r in p.responsibilities),
-                                 *(d for s in p.process for step in s.steps for d in (step.owner, *step.support))]))
+    people = list(dict.fromkeys([p.owner, *(a for r in p.responsibilities for a in r.department),
+                                 *(d for s in p.process for step in s.steps for d in (*step.owner, *step.support))]))
     boxes = {
         "process": [numbered(procedure_number(corpus, p), p.title, language), label("turtle_owner") + dept(p.owner),
                     label("turtle_scope") + p.scope],

@@ -57,7 +57,7 @@ def word_items(corpus: Corpus, items: list[Item], wording: Wording) -> list[Item
                                "name": a.name if a else "", "date": a.date.isoformat() if a and a.date else ""}
                               for r, a in facts["roles"]]
         values = {
-            **facts, "department": department_name(corpus, item.department), "procedure": p.code,
+            **facts, "department": department_name(corpus, item.actor or item.department), "procedure": p.code,
             "number": procedure_number(corpus, p), "title": p.title, "section": item.section,
             "criteria": criteria(item, wording), "sample": item.sample,
             "forms": [{"code": f.code, "number": f.number, "title": f.title, "kind": f.kind} for f in item.forms],

@@ -100,9 +100,13 @@ def _terms(sides: _Sides, old: list[Term], new: list[Term]) -> Iterator[Change]:
 
 
 def _responsibilities(sides: _Sides, old: list[Responsibility], new: list[Responsibility]) -> Iterator[Change]:
-    yield from _keyed(old, new, lambda r: r.department, lambda i, _r, side: sides.item(i, side),
-                      lambda r: f"duty of {sides.name(r.department)}",
-                      lambda a, b: _lines("", "", a.duties, b.duties), shown=lambda r: "；".join(r.duties))
+    def inner(a: Responsibility, b: Responsibility) -> Iterator[Change]:
+        yield from _lines("", "", a.duties, b.duties)
+        yield from _lines("", "authority", a.authorities, b.authorities)
+
+    yield from _keyed(old, new, lambda r: "+".join(r.department), lambda i, _r, side: sides.item(i, side),
+                      lambda r: "duty of " + ", ".join(sides.name(d) for d in r.department), inner,
+                      shown=lambda r: "；".join([*r.duties, *r.authorities]))
 
 
 def _commitments(sides: _Sides, old: list[Commitment], new: list[Commitment]) -> Iterator[Change]:

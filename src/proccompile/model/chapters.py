@@ -6,7 +6,7 @@ from pydantic import Field, model_validator
 
 from proccompile.diagnostics.counts import counted
 from proccompile.model.base import StrictModel
-from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Text
+from proccompile.model.types import Actors, Clause, DeptRef, DocCode, DurationField, Text
 
 
 class Term(StrictModel):
@@ -17,10 +17,20 @@ class Term(StrictModel):
 
 
 class Responsibility(StrictModel):
-    department: DeptRef
-    """Department id from the project config."""
-    duties: list[Text] = Field(min_length=1)
-    """What the department does under this procedure, one duty per item."""
+    department: Actors
+    """Id of the department, role or group the duties are of, or a list of ids when several share them (one
+    numbered entry names them all), e.g. `[sales, intl-trade]`."""
+    duties: list[Text] = []
+    """What they do under this document, one duty per item."""
+    authorities: list[Text] = []
+    """What they may decide (权限), apart from their duties, e.g. stop a shipment or release product (IATF 16949
+    5.3.2); printed after the duties and marked in the responsibility matrix."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Responsibility:
+        if not self.duties and not self.authorities:
+            raise ValueError("an entry needs `duties` or `authorities`")
+        return self
 
 
 class StepTable(StrictModel):
@@ -43,10 +53,10 @@ class StepTable(StrictModel):
 class Step(StrictModel):
     text: Text
     """What is done, written as an instruction."""
-    owner: DeptRef
-    """Department that leads the step (主责)."""
+    owner: Actors
+    """Id of the department, role or group that leads the step (主责), or a list of ids when several do it."""
     support: list[DeptRef] = []
-    """Departments that take part in the step (配合)."""
+    """Departments, roles or groups that take part in the step (配合)."""
     items: list[Text] = []
     """Sub-items printed as a bulleted list under the text."""
     notes: list[Text] = []

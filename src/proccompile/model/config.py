@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
+from proccompile.model.config_actors import Group, Role
 from proccompile.model.config_documents import DocumentTypeConfig
 from proccompile.model.named import Named, Regex, format_fields
 from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
@@ -42,6 +43,9 @@ class Department(Named):
     """English name; required when the project language is en."""
     external: bool = False
     """True for parties outside the company that still carry duties, e.g. dealers."""
+    roles: list[Role] = []
+    """Roles (job titles) within the department that duties, steps, keepers and approvals may name, e.g. the
+    quality manager; printed with the department's name."""
 
 
 class ExternalDocument(StrictModel):
@@ -249,7 +253,9 @@ class ProjectConfig(StrictModel):
     versions: VersionScheme = VersionScheme()
     """Version scheme shared by procedures and forms."""
     departments: list[Department] = Field(min_length=1)
-    """Every department or role that duties, steps, records and forms may name."""
+    """Every department (with its roles) that duties, steps, records and forms may name."""
+    groups: list[Group] = []
+    """Groups of departments and roles that a duty or step may name as one, e.g. all department heads."""
     external_documents: list[ExternalDocument] = []
     """Standards and laws that procedures may cite besides the corpus."""
     records: RecordPolicy = RecordPolicy()

@@ -10,6 +10,7 @@ from typing import Generic, TypeVar, cast
 
 from proccompile.diagnostics import Span
 from proccompile.load.source import SourceFile
+from proccompile.model.actors import Actor, actor_index
 from proccompile.model.config import ProjectConfig
 from proccompile.model.doctypes import DocumentType, document_types
 from proccompile.model.document import ControlledDocument
@@ -58,6 +59,11 @@ class Corpus:
     lookups: set[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
     """While a set, every (kind, code) looked up is added to it: what a view read, so a rebuild knows
     which documents a rendering depends on."""
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        """Departments, roles and groups by id."""
+        return actor_index(self.config)
 
     @cached_property
     def types(self) -> tuple[DocumentType, ...]:

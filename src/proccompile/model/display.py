@@ -64,10 +64,24 @@ def name_in(names: Named, language: str) -> str:
     return first or second or ""
 
 
-def department_name(corpus: Corpus, dept_id: str) -> str:
-    dept = corpus.config.department(dept_id)
+def department_name(corpus: Corpus, dept_id: str, *, break_before: str = "") -> str:
+    """The printed name of a department, a role (with its department: 质量经理（质控部）) or a group;
+    ``break_before`` goes between a role and its department (a line break in a narrow table cell)."""
+    language = corpus.config.language
+    actor = corpus.actors.get(dept_id)
     # Unknown ids cannot get here after validation; printing the id keeps a forced output readable.
-    return name_in(dept, corpus.config.language) if dept else dept_id
+    if actor is None:
+        return dept_id
+    name = name_in(actor.names, language)
+    if actor.kind == "role" and actor.department is not None:
+        home = department_name(corpus, actor.department)
+        return f"{name}{break_before}（{home}）" if language == "zh" else f"{name}{break_before or ' '}({home})"
+    return name
+
+
+def actors_name(corpus: Corpus, actor_ids: tuple[str, ...] | list[str]) -> str:
+    """Several actors as one printed name: 销售部、国贸部 or Sales, International Trade."""
+    return ("、" if corpus.config.language == "zh" else ", ").join(department_name(corpus, a) for a in actor_ids)
 
 
 def company_name(corpus: Corpus) -> str:

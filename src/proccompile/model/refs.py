@@ -131,14 +131,23 @@ def file_refs(document: ControlledDocument) -> Iterator[Ref]:
             yield Ref(free.picture.file, ("chapters", i, "picture", "file"), "picture")
 
 
+def _actors(actors: tuple[str, ...], loc: Loc, role: str) -> Iterator[Ref]:
+    """One reference per actor of a field that takes one id or a list (a list's items are addressed by index)."""
+    if len(actors) == 1:
+        yield Ref(actors[0], loc, role)
+        return
+    for k, actor in enumerate(actors):
+        yield Ref(actor, (*loc, k), role)
+
+
 def _responsibility_departments(field: str, duties: list[Any]) -> Iterator[Ref]:
     for i, duty in enumerate(duties):
-        yield Ref(duty.department, (field, i, "department"), "responsibility")
+        yield from _actors(duty.department, (field, i, "department"), "responsibility")
 
 
 def _step_departments(field: str, sections: list[Section]) -> Iterator[Ref]:
     for loc, step in _steps(field, sections):
-        yield Ref(step.owner, (*loc, "owner"), "step owner")
+        yield from _actors(step.owner, (*loc, "owner"), "step owner")
         for k, dept in enumerate(step.support):
             yield Ref(dept, (*loc, "support", k), "step support")
 

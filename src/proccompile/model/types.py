@@ -115,3 +115,24 @@ DurationField = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["2h", "24h", "3d", "3y"]}),
 ]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _as_written(value: tuple[str, ...]) -> str | list[str]:
+    return value[0] if len(value) == 1 else list(value)
+
+
+Actors = Annotated[
+    tuple[DeptRef, ...],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1, max_length=20),
+    PlainSerializer(_as_written),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DEPT_ID_PATTERN},
+                              {"type": "array", "items": {"type": "string", "pattern": DEPT_ID_PATTERN},
+                               "minItems": 1}]}),
+]
+"""One department, role or group id, or a list of them for a duty or step several share, e.g. `sales` or
+`[sales, intl-trade]`; kept as a tuple."""

@@ -23,7 +23,7 @@ from proccompile.render.blocks import (
     Para,
     Table,
 )
-from proccompile.render.chapters import RENDERERS, SELF_HEADED, ChapterContext
+from proccompile.render.chapters import RENDERERS, SELF_HEADED, ChapterContext, chapter_title
 from proccompile.render.page_marks import core_language, status_marks
 from proccompile.views.wording import Texts
 
@@ -74,7 +74,7 @@ def _chapters(corpus: Corpus, doc: Document[ControlledDocument], texts: Texts) -
         spec = planned.spec
         content = chapter_content(doc.model, spec)
         if spec.kind not in SELF_HEADED or not content:
-            title = spec.title or texts.label(spec.id)
+            title = chapter_title(texts.label, spec, content)
             yield Para(title if planned.number is None else f"{planned.number} {title}", style="heading1")
         if not content:
             yield ctx.none()

@@ -8,6 +8,7 @@ from proccompile.model.config import ProjectConfig
 from proccompile.model.config_documents import ChapterConfig
 from proccompile.model.doctypes import BUILT_IN, chapter_id_taken, document_types
 from proccompile.model.named import Named
+from proccompile.validate.config_actors import actor_problems
 
 # Load and model findings mean a file was not read at all; demoting them would drop documents silently.
 _NOT_DOWNGRADABLE = ("PC0", "PC1", "PC2")
@@ -36,6 +37,7 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
                         related=(Related(source.span((field, first[value], key)), "first defined here"),))
             first.setdefault(value, i)
     _names_in_language(config, source, bag)
+    actor_problems(config, source, bag)
     document_type_problems(config, source, bag)
     names: dict[str, int] = {}
     for i, auditor in enumerate(config.audit.auditors):
@@ -52,6 +54,9 @@ def _names_in_language(config: ProjectConfig, source: SourceFile, bag: Diagnosti
     other = "en" if language == "zh" else "zh"
     places: list[tuple[tuple[str | int, ...], Named, str]] = [(("company",), config.company, "The company")]
     places += [(("departments", i), d, f"Department `{d.id}`") for i, d in enumerate(config.departments)]
+    places += [(("departments", i, "roles", k), r, f"Role `{r.id}`") for i, d in enumerate(config.departments)
+               for k, r in enumerate(d.roles)]
+    places += [(("groups", i), g, f"Group `{g.id}`") for i, g in enumerate(config.groups)]
     if isinstance(source.data, dict) and "approval_roles" in source.data:  # the packaged default roles have both names
         places += [(("approval_roles", i), r, f"Approval role `{r.id}`") for i, r in enumerate(config.approval_roles)]
     for i, entry in enumerate(config.document_types):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from proccompile.model.document import ChapterSpec
 from proccompile.render.blocks import Block
 from proccompile.render.chapters.clauses import render_clauses
 from proccompile.render.chapters.context import ChapterContext
@@ -34,7 +35,17 @@ RENDERERS: dict[str, Renderer] = {
     "records": render_records,
 }
 
+def chapter_title(label: Callable[[str], str], spec: ChapterSpec, content: Any) -> str:
+    """A chapter's heading: its own title, else its label; duties that come with authorities are headed
+    职责和权限 (Responsibilities and Authorities)."""
+    if spec.title:
+        return spec.title
+    if spec.kind == "responsibilities" and any(entry.authorities for entry in content or ()):
+        return label(f"{spec.id}_authorities") if spec.id == "responsibilities" else label(spec.id)
+    return label(spec.id)
+
+
 # Kinds that print their own headings (a manual's clause chapters, one per clause).
 SELF_HEADED = frozenset({"clauses"})
 
-__all__ = ["RENDERERS", "SELF_HEADED", "ChapterContext", "Renderer"]
+__all__ = ["RENDERERS", "SELF_HEADED", "ChapterContext", "Renderer", "chapter_title"]

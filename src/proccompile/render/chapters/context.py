@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from string import ascii_lowercase
 
 from proccompile.model import Corpus
-from proccompile.model.display import department_name
+from proccompile.model.display import actors_name, department_name
 from proccompile.model.document import ControlledDocument
 from proccompile.model.numbering import Numbering
 from proccompile.render.blocks import Cell, Para
@@ -38,6 +38,13 @@ class ChapterContext:
 
     def dept(self, dept_id: str) -> str:
         return department_name(self.corpus, dept_id)
+
+    def actors(self, actor_ids: tuple[str, ...] | list[str]) -> str:
+        return actors_name(self.corpus, actor_ids)
+
+    def cell_actors(self, actor_ids: tuple[str, ...] | list[str]) -> str:
+        """Actors in a table cell: a role's department on a line of its own."""
+        return self.join([department_name(self.corpus, a, break_before="\n") for a in actor_ids])
 
     def join(self, names: list[str]) -> str:
         return ("、" if self.language == "zh" else ", ").join(names)

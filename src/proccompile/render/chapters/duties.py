@@ -18,6 +18,10 @@ def render_terms(ctx: ChapterContext, chapter: str, terms: list[Term]) -> Iterat
 
 def render_responsibilities(ctx: ChapterContext, chapter: str, duties: list[Responsibility]) -> Iterator[Block]:
     for i, duty in enumerate(duties):
-        yield Para(f"{ctx.numbers.item(chapter, i)} {ctx.dept(duty.department)}", style="heading2")
+        yield Para(f"{ctx.numbers.item(chapter, i)} {ctx.actors(duty.department)}", style="heading2")
         for j, text in enumerate(duty.duties):
             yield Para(text, style="normal", lead=f"{letter(j)}) ")
+        if duty.authorities:
+            yield Para("", style="normal", lead=ctx.label("authorities_lead"), keep_next=True)
+            for j, text in enumerate(duty.authorities):
+                yield Para(text, style="normal", lead=f"{letter(j)}) ")

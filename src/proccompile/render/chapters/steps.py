@@ -45,7 +45,7 @@ def _step_row(ctx: ChapterContext, chapter: str, i: int, j: int, step: Step) -> 
     if step.related:
         lines.append(label("step_related") + LIST_SEPARATOR[ctx.language].join(
             document_citation(ctx.corpus, c) for c in step.related))
-    owner = ctx.dept(step.owner)
+    owner = ctx.cell_actors(step.owner)
     if step.support:
         owner += "\n" + label("step_support") + ctx.join([ctx.dept(d) for d in step.support])
     return (Cell(ctx.numbers.sub(chapter, i, j), align="center"), Cell("\n".join(lines)), Cell(owner, align="center"),

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
+from proccompile.model.actors import departments_of
 from proccompile.model.attachments import handling
 from proccompile.model.clause_set import clause_index
 from proccompile.model.display import (
@@ -35,6 +36,7 @@ from proccompile.model.display import (
 from proccompile.model.form_tables import HeadingCell, heading_cells
 from proccompile.model.numbering import chapter_content, chapter_plan, numbering_in
 from proccompile.model.refs import file_refs, responsibilities
+from proccompile.render.chapters import chapter_title
 from proccompile.render.chapters.text import paragraphs
 from proccompile.render.document_view import type_name
 from proccompile.render.site.links import Links
@@ -130,7 +132,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     for dept in corpus.config.departments:
         owned = [d.model for d in corpus.documents() if d.model.owner == dept.id]
         duties = [(doc.model, duty) for doc in corpus.documents() for _, duty in responsibilities(doc.model)
-                  if duty.department == dept.id]
+                  if dept.id in departments_of(corpus.actors, duty.department)]
         pages.append(page(links.department_url(dept.id), "department.html.j2", dept=dept, owned=owned,
                           duties=duties))
     index = json.dumps(search_entries(corpus, links, texts.label), ensure_ascii=False, indent=0, sort_keys=True)
@@ -151,6 +153,7 @@ def _document_globals(corpus: Corpus, texts: Texts) -> dict[str, Any]:
     language = corpus.config.language
     return {
         "number": lambda d: document_number(corpus, d), "content": chapter_content,
+        "chapter_title": lambda spec, content: chapter_title(texts.label, spec, content),
         "split_paragraphs": paragraphs, "exclusions": corpus.config.audit.exclusions,
         "clause_title": lambda number: clauses[number].title(language) if number in clauses else "",
         "doc_types": [{"id": t.id, "name": type_name(corpus, t.id, texts), "folder": t.folder}

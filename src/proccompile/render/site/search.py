@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from proccompile.model import Corpus
-from proccompile.model.display import department_name, document_number, form_number, procedure_number
+from proccompile.model.display import actors_name, department_name, document_number, form_number, procedure_number
 from proccompile.model.form import Form, FormField, FormSection
 from proccompile.model.numbering import chapter_content
 from proccompile.model.procedure import Procedure
@@ -55,7 +55,7 @@ def _procedure_words(corpus: Corpus, p: Procedure) -> list[str]:
     words = [p.code, p.purpose, p.scope]
     words += [f"{t.term} {t.definition}" for t in p.terms]
     for duty in p.responsibilities:
-        words += [department_name(corpus, duty.department), *duty.duties]
+        words += [actors_name(corpus, duty.department), *duty.duties, *duty.authorities]
     for section in p.process:
         words += [section.title, section.intro or "", *(s.text for s in section.steps)]
     words += [f"{c.metric} {c.target} {c.measured_by}" for c in p.commitments]

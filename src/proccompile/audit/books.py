@@ -38,7 +38,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
                    coverage_only: bool = False) -> Book:
     """The checklist, or only the clause coverage. Raises a UsageError (UnknownProcedure, PlanImpossible,
     UnknownAuditorDepartment) for command-line problems; template problems go into ``bag``."""
-    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits, corpus.config.audit.clause_set)
     procedures = select_procedures(corpus, codes)
     company = company_name(corpus)
     date = newest_procedure_date(procedures or corpus.procedures)
@@ -72,7 +72,7 @@ def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, *, view: str = 
 
 
 def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
-    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits, corpus.config.audit.clause_set)
     return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
                 newest_procedure_date(corpus.procedures), form=checklist_form(corpus, "register_form"),
                 sheets=register_sheets(corpus, wording))
@@ -84,7 +84,7 @@ def recall_book(corpus: Corpus, root: Path, bag: Diagnostics, code: str) -> Book
     """The distribution and recall log (文件发放/回收记录) of one document's current version, to sign."""
     from dataclasses import replace
 
-    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits, corpus.config.audit.clause_set)
     sheet = distribution_sheet(corpus, wording)
     doc = corpus.document(code)
     when = (doc.model.effective or doc.model.issued) if doc else None

@@ -102,8 +102,8 @@ def derive_items(corpus: Corpus, procedures: list[Document[Procedure]]) -> list[
     items = []
     for doc in procedures:
         own = [i for i in _procedure_items(corpus, doc.model)
-               if i.kind != "record" or i.forms[0].code not in checked_forms]
-        checked_forms.update(i.forms[0].code for i in own if i.kind == "record")
+               if i.kind != "record" or not i.forms[0].code or i.forms[0].code not in checked_forms]
+        checked_forms.update(i.forms[0].code for i in own if i.kind == "record" and i.forms[0].code)
         items += focus(own, corpus.config.audit.items_per_procedure)
     return [replace(item, number=n) for n, item in enumerate(items, 1)]
 
@@ -180,8 +180,10 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
     base = tuple(p.iso_clauses)
 
     def forms(codes: Iterable[str]) -> tuple[FormRef, ...]:
+        # A record kept without a form (a described record) has no form number.
         return tuple(FormRef(c, form_number_of(corpus, c), form_title_of(corpus, c),
-                             record_kind(form_title_of(corpus, c))) for c in dict.fromkeys(codes))
+                             record_kind(form_title_of(corpus, c))) if corpus.form(c) is not None
+                     else FormRef(c, "", c, record_kind(c)) for c in dict.fromkeys(codes))
 
     def limit_text(value: Duration | None) -> str:
         # "24 小时" beside "2个工作日" reads as two authors; the checklist prints both without a space.
@@ -233,12 +235,16 @@ def _procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
                    {"metric": c.metric, "target": c.target, "measured_by": _sentence(c.measured_by), "row": k + 1,
                     "limit": limit_text(c.time_limit)}, risk=RISK["commitment"], actor=owner)
     for k, entry in enumerate(p.records):
-        form = corpus.form(entry.form)
+        form = corpus.form(entry.form) if entry.form is not None else None
         retention = record_retention(corpus, entry)
         keeper, keeper_dept = actor_pairs(index, (entry.keeper,))[0]
+        # A record kept without a form (a PPAP package, a lab's certificates) is sampled all the same.
+        evidence = forms([entry.form]) if entry.form is not None else \
+            (FormRef("", "", entry.name, record_kind(entry.name)),)
         yield Item("record", p.code, num.section("records"), RECORD_CLAUSES, keeper_dept, ("S", "O"),
-                   forms([entry.form]), n,
+                   evidence, n,
                    {"retention": retention.display(language) if retention else "",
+                    "described": entry.form is None,
                     "permanent": retention is not None and retention.unit == "permanent",
                     "storage": entry.storage or "", "row": k + 1,
                     "form_version": form.model.version if form else ""}, risk=RISK["record"], actor=keeper)

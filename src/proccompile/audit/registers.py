@@ -10,10 +10,20 @@ from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.dates import next_review
-from proccompile.model.display import actors_name, department_name, document_number, form_number, record_retention
+from proccompile.model.display import (
+    actors_name,
+    company_name,
+    department_name,
+    document_number,
+    form_number,
+    name_in,
+    record_retention,
+)
+from proccompile.model.document import ControlledDocument
 from proccompile.model.numbering import numbering_in
 from proccompile.model.procedure import Procedure, RecordEntry
 from proccompile.model.refs import document_refs, form_refs, record_entries
+from proccompile.model.retention import EventRetention, Retention
 from proccompile.views.tables import Column, Group, Sheet
 
 
@@ -28,12 +38,18 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     """Master list: every document with its version, status, review dates and where its copies are, grouped by
     level of the document pyramid and type (quality manual, procedures, work instructions, forms)."""
     label = wording.label
-    columns = (Column(label("col_type"), 10), Column(label("col_code"), 14), Column(label("col_display"), 18),
-               Column(label("col_title"), 28), Column(label("col_version"), 8, center=True),
-               Column(label("col_status"), 8, center=True), Column(label("col_effective"), 12, center=True),
-               Column(label("col_owner"), 14), Column(label("col_last_review"), 12, center=True),
-               Column(label("col_next_review"), 12, center=True), Column(label("col_overdue"), 8, center=True),
-               Column(label("col_distribution"), 24))
+    columns: tuple[Column, ...] = (
+        Column(label("col_type"), 10), Column(label("col_code"), 14), Column(label("col_display"), 18),
+        Column(label("col_title"), 28), Column(label("col_version"), 8, center=True),
+        Column(label("col_status"), 8, center=True), Column(label("col_effective"), 12, center=True),
+        Column(name_in(corpus.config.approval_roles[-1], corpus.config.language), 16, center=True),
+        Column(label("col_owner"), 14), Column(label("col_last_review"), 12, center=True),
+        Column(label("col_next_review"), 12, center=True), Column(label("col_overdue"), 8, center=True),
+        Column(label("col_distribution"), 24)
+    )
+    entities = bool(corpus.config.companies)  # a group of legal entities: each document says whose it is
+    if entities:
+        columns = (*columns[:4], Column(label("col_company"), 18), *columns[4:])
     groups = []
     for doctype in sorted(corpus.types, key=lambda t: t.level):  # stable: types of one level in config order
         kind = register_type_name(corpus, doctype.id, wording)
@@ -45,13 +61,23 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
             overdue = label("overdue_mark") if due and corpus.today and due < corpus.today else ""
             last = m.reviews[-1].date.isoformat() if m.reviews else ""
             copies = wording.join([f"{department_name(corpus, c.department)} {c.number}" for c in m.distribution])
-            rows.append((kind, m.code, document_number(corpus, m), m.title, m.version, label(f"status_{m.status}"),
-                         m.effective.isoformat() if m.effective else "", department_name(corpus, m.owner), last,
-                         due.isoformat() if due else "", overdue, copies))
+            row = (kind, m.code, document_number(corpus, m), m.title, m.version, label(f"status_{m.status}"),
+                   m.effective.isoformat() if m.effective else "", approved(corpus, m, wording),
+                   department_name(corpus, m.owner), last, due.isoformat() if due else "", overdue, copies)
+            rows.append((*row[:4], company_name(corpus, m), *row[4:]) if entities else row)
         if rows:
             level = label("level_titles").split("|")[doctype.level - 1]
             groups.append(Group(f"{level} {kind}", tuple(rows)))
     return Sheet("documents", label("sheet_documents"), columns, tuple(groups) or (Group("", ()),))
+
+
+def approved(corpus: Corpus, model: ControlledDocument, wording: Wording) -> str:
+    """Who approved the version and when, as recorded: a name signed by hand on paper is not invented."""
+    approval = model.approvals.get(corpus.config.approval_roles[-1].id)
+    if approval is None:
+        return ""
+    who = approval.name or (wording.label("signed_by_hand") if corpus.config.signatures == "by-hand" else "")
+    return " ".join(part for part in (who, approval.date.isoformat() if approval.date else "") if part)
 
 
 def register_type_name(corpus: Corpus, type_id: str, wording: Wording) -> str:
@@ -83,8 +109,9 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
 
 
 def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
-    """One row per form: its one keeper (a second one is PC321), where and on what it is kept, how long from
-    when, how it is disposed of and who may read it, and the procedures that use it."""
+    """One row per form, then one per record kept without a form (PPAP package, certificates): its one keeper (a
+    second one is PC321), where and on what it is kept, how long from when (a rule counted from an event prints
+    the event as its start), how it is disposed of and who may read it, and the documents that use it."""
     label = wording.label
     language = corpus.config.language
     policy = corpus.config.records
@@ -95,28 +122,41 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_disposal"), 18), Column(label("col_access"), 18), Column(label("col_used_by"), 20))
     # Indexes built once: entries and users per form, so the register stays linear in the corpus.
     entries: dict[str, list[RecordEntry]] = {}
+    described: dict[tuple[str, str], tuple[RecordEntry, list[str]]] = {}
     users: dict[str, list[str]] = {}
     for doc in corpus.documents():
         if doc.model.status != "obsolete":
             for _, entry in record_entries(doc.model):
-                entries.setdefault(entry.form, []).append(entry)
+                if entry.form is not None:
+                    entries.setdefault(entry.form, []).append(entry)
+                else:
+                    described.setdefault((entry.name, entry.keeper), (entry, []))[1].append(doc.model.code)
         for code in dict.fromkeys(ref.target for ref in form_refs(doc.model)):
             users.setdefault(code, []).append(doc.model.code)
     start = policy.retention_start or label("retention_start_default")
     disposal = policy.disposal or label("disposal_default")
     access = policy.access or label("access_default")
     rows = []
+
+    def kept_row(kept: list[RecordEntry], retention: Retention | None) -> tuple[str, ...]:
+        storage = list(dict.fromkeys(r.storage for r in kept if r.storage))
+        medium = next((r.medium for r in kept if r.medium), None) or record_medium(storage)
+        begins = retention.after if isinstance(retention, EventRetention) else start
+        return (label(f"medium_{medium}"), wording.join(storage), retention.display(language) if retention else "",
+                begins, disposal, access)
+
     for doc in sorted(corpus.forms, key=lambda d: d.model.code):
         f = doc.model
         mine = entries.get(f.code, [])
         keeper = mine[0].keeper if mine else f.owner
         kept = [r for r in mine if r.keeper == keeper]  # the keeper's own storage, not another's merged in
         retention = record_retention(corpus, kept[0]) if kept else (f.retention or policy.default_retention)
-        storage = list(dict.fromkeys(r.storage for r in kept if r.storage))
         rows.append((form_number(corpus, f), f.title, f.version, department_name(corpus, keeper),
-                     label(f"medium_{record_medium(storage)}"), wording.join(storage),
-                     retention.display(language) if retention else "", start, disposal, access,
-                     wording.join(users.get(f.code, []))))
+                     *kept_row(kept, retention), wording.join(users.get(f.code, []))))
+    empty = label("no_form")
+    for (name, keeper), (entry, used_by) in sorted(described.items()):
+        rows.append((empty, name, empty, department_name(corpus, keeper),
+                     *kept_row([entry], record_retention(corpus, entry)), wording.join(used_by)))
     # Without a form file, the records-control procedure's owner (the one citing 7.5) keeps them.
     control = next((d.model.owner for d in corpus.procedures if d.model.status == "released"
                     and any(c == "7.5" or c.startswith("7.5.") for c in d.model.iso_clauses)), "")

@@ -35,8 +35,10 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
         return document_citation(corpus, code)
 
     produced = list(dict.fromkeys(ref.target for ref in produced_records(p)))
-    forms = [numbered(form_number_of(corpus, c), form_title_of(corpus, c), language) for c in produced]
-    storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form)}{colon}{r.storage}" for r in p.records if r.storage))
+    forms = [numbered(form_number_of(corpus, c), form_title_of(corpus, c), language) if corpus.form(c) else c
+             for c in produced]
+    storage = list(dict.fromkeys(f"{form_title_of(corpus, r.form) if r.form else r.name}{colon}{r.storage}"
+                                 for r in p.records if r.storage))
     tools = list(dict.fromkeys(cite(c) for s in p.process for step in s.steps for c in step.related))
     people = list(dict.fromkeys([p.owner, *(a for r in p.responsibilities for a in r.department),
                                  *(d for s in p.process for step in s.steps for d in (*step.owner, *step.support))]))
@@ -47,7 +49,8 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
                      for i, s in enumerate(p.process)),
                    *(label("turtle_requirement") + cite(c) for c in p.related_documents)],
         "outputs": forms,
-        "with_what": [*(label("turtle_form") + f for f in forms), *(label("turtle_requirement") + t for t in tools),
+        "with_what": [*(label("turtle_form") + f for c, f in zip(produced, forms, strict=True) if corpus.form(c)),
+                      *(label("turtle_requirement") + t for t in tools),
                       *(label("turtle_storage") + s for s in storage),
                       *(label("turtle_attachment") + a.title for a in p.attachments)],
         "with_whom": [dept(d) + colon + matrix_cell(p, d, wording) for d in people],

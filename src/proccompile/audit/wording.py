@@ -22,8 +22,10 @@ class Wording(Texts):
     escaping project template is a finding (PC501, PC316), so nothing is written.
     """
 
-    def __init__(self, project_root: Path, language: str, bag: Diagnostics, limits: Limits | None = None) -> None:
-        super().__init__(project_root, language, bag, folder=f"checklist/{language}", limits=limits)
+    def __init__(self, project_root: Path, language: str, bag: Diagnostics, limits: Limits | None = None,
+                 clause_set: str = "iso9001") -> None:
+        super().__init__(project_root, language, bag, folder=f"checklist/{language}", limits=limits,
+                         clause_set=clause_set)
 
     def join(self, parts: list[str]) -> str:
         return self.labels["list_separator"].join(parts)
@@ -54,7 +56,7 @@ def word_items(corpus: Corpus, items: list[Item], wording: Wording) -> list[Item
                 facts[key] = wording.join([department_name(corpus, d) for d in facts[key]])
         if "roles" in facts:
             facts["roles"] = [{"role": name_in(r, corpus.config.language),
-                               "name": a.name if a else "", "date": a.date.isoformat() if a and a.date else ""}
+                               "name": a.name or "" if a else "", "date": a.date.isoformat() if a and a.date else ""}
                               for r, a in facts["roles"]]
         values = {
             **facts, "department": department_name(corpus, item.actor or item.department), "procedure": p.code,

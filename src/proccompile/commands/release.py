@@ -53,6 +53,15 @@ def release(code: str, path: Path, change: str, by: str | None, date: dt.date | 
     was = "draft" if done.was_draft else done.old_version
     click.echo(f"released {done.code} {done.version} (was {was}), issued {request.date}, "
                f"effective {request.effective or request.date}")
+    corpus = (result.after or result.check).corpus
+    released = corpus.document(done.code)
+    if released is not None and corpus.config.signatures == "by-hand":
+        # What the printed copy must carry: each role's wet signature, on the date recorded.
+        for role in corpus.config.approval_roles:
+            approval = released.model.approvals.get(role.id)
+            if approval is not None:
+                who = approval.name or "signed by hand on the printed copy"
+                click.echo(f"  {role.id}: {who}, {approval.date or 'no date'}")
     if result.adopted:
         click.echo(f"locked the released versions of {counted(len(result.adopted), 'document')} (new proccompile.lock)")
     corpus = result.check.corpus

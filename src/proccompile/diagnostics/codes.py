@@ -163,6 +163,17 @@ _ALL = (
          "repeats or reorders one",
          "The manual's clause chapters are printed with the clause set's numbers and titles, in clause order; an "
          "unknown number (8.8 in ISO 9001:2015) has no title and no place.", None),
+    Code("PC344", "unknown-company", E, "A document names a company the config does not list",
+         "The company heads every page of the document; an unknown id would print the group's name on another "
+         "entity's document.", None),
+    Code("PC345", "retention-event-unknown", E, "A retention counts from an event the config does not declare",
+         "A rule such as `{after: end of production, plus: 1y}` is only a rule when everyone reads the event the "
+         "same way; declared events are the closed list the records register and the auditor work from (IATF "
+         "16949 7.5.3.2.1).", None),
+    Code("PC346", "internal-as-external", E, "A document of the project is registered as an external document",
+         "Internal documents are controlled by their own versions and releases; listed as external they would appear "
+         "in the external-documents register and the audit criteria as if they came from outside (ISO 9001 "
+         "7.5.3.2).", None),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

@@ -68,7 +68,7 @@ def plan_release(doc: AnyDocument, config: ProjectConfig, req: ReleaseRequest) -
         raise UsageError(f"Effective date {effective} is before the issue date {req.date}", exit_code=2,
                          help="A document takes effect on or after the day it is issued")
 
-    if not was_draft:
+    if not was_draft and config.signatures == "typed":
         _require_signers(config, req)
     tree = house_yaml().load(doc.source.text)
     author = req.by or (model.revisions[-1].author if model.revisions else None)
@@ -77,7 +77,10 @@ def plan_release(doc: AnyDocument, config: ProjectConfig, req: ReleaseRequest) -
     set_key(tree, "version", version)
     set_key(tree, "status", "released", after=("version",))
     set_keys(tree, [("issued", req.date), ("effective", effective)], after=_TOP)
-    _sign(tree, config, req)
+    if config.signatures == "by-hand":
+        _date_for_hand(tree, config, req, keep=was_draft)
+    else:
+        _sign(tree, config, req)
     entry = {"version": version, "date": req.date, "change": req.change, "author": author}
     revisions = tree.get("revisions")
     if isinstance(revisions, CommentedSeq) and revisions and was_draft and model.revisions[-1].version == version:
@@ -114,6 +117,28 @@ def _require_signers(config: ProjectConfig, req: ReleaseRequest) -> None:
                                                                                        "--approved-by"].index)
         raise UsageError(f"A new version needs every signature; nobody signs as {', '.join(missing)}",
                          help=f"Give {' '.join(f'{o} NAME' for o in wanted)}")
+
+
+def _date_for_hand(tree: CommentedMap, config: ProjectConfig, req: ReleaseRequest, *, keep: bool) -> None:
+    """Signed by hand: every role gets the release date (a draft keeps the dates it has), and a name only when
+    one is given; a new version drops the names of whoever signed the version before."""
+    named = signers(config, req)
+    if not isinstance(tree.get("approvals"), CommentedMap):
+        set_key(tree, "approvals", CommentedMap(), after=("effective", "issued", *_TOP))
+    approvals = tree["approvals"]
+    roles = [r.id for r in config.approval_roles]
+    for role in roles:
+        current = approvals.get(role)
+        if not isinstance(current, CommentedMap):
+            entry = {"name": named[role], "date": req.date} if role in named else {"date": req.date}
+            set_key(approvals, role, block(entry), after=list(reversed(roles[: roles.index(role)])))
+            continue
+        if role in named:
+            set_key(current, "name", named[role])
+        elif not keep and "name" in current:
+            del current["name"]
+        if not (keep and current.get("date")):
+            set_key(current, "date", req.date, after=("name", "role"))
 
 
 def _sign(tree: CommentedMap, config: ProjectConfig, req: ReleaseRequest) -> None:

@@ -61,7 +61,7 @@ def _chaptered(old: ControlledDocument, new: ControlledDocument, name: Callable[
     text = [spec for spec in chapters if spec.kind == "text"]
     for spec in text:
         yield from _value(_where(n_new, spec.id), spec.id, getattr(old, spec.key), getattr(new, spec.key))
-    yield from _members("iso_clauses", "ISO 9001 clause", getattr(old, "iso_clauses", []),
+    yield from _members("iso_clauses", "clause", getattr(old, "iso_clauses", []),
                         getattr(new, "iso_clauses", []))
     for spec in chapters:
         differ = _DIFFERS.get(spec.kind)
@@ -124,8 +124,8 @@ def _attachments(sides: _Sides, old: list[Attachment], new: list[Attachment]) ->
 
 
 def _records(sides: _Sides, old: list[RecordEntry], new: list[RecordEntry]) -> Iterator[Change]:
-    yield from _keyed(old, new, lambda r: r.form, sides.at, lambda r: f"record {r.form}",
-                      lambda a, b: _fields(a, b, ("keeper", "retention", "storage")))
+    yield from _keyed(old, new, lambda r: r.name, sides.at, lambda r: f"record {r.name}",
+                      lambda a, b: _fields(a, b, ("keeper", "medium", "retention", "storage")))
 
 
 def _sections(sides: _Sides, old: list[Section], new: list[Section]) -> Iterator[Change]:

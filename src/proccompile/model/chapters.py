@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from proccompile.diagnostics.counts import counted
 from proccompile.model.base import StrictModel
+from proccompile.model.retention import RetentionField
 from proccompile.model.types import Actors, Clause, DeptRef, DocCode, DurationField, Text
 
 
@@ -74,7 +77,8 @@ class Step(StrictModel):
     related: list[DocCode] = []
     """Codes of procedures or external documents the step relies on."""
     clauses: list[Clause] = []
-    """ISO 9001:2015 clauses this step addresses, when narrower than the procedure's."""
+    """Clauses of the project's clause set (audit.clause_set) this step addresses, when narrower than the
+    document's."""
 
     @model_validator(mode="after")
     def _anchor_needs_limit(self) -> Step:
@@ -109,15 +113,36 @@ class Commitment(StrictModel):
     """Forms whose records hold the measurement data."""
 
 
+Medium = Literal["paper", "electronic", "both"]
+
+
 class RecordEntry(StrictModel):
-    form: DocCode
-    """Code of the form the record is kept on."""
+    form: DocCode | None = None
+    """Code of the form the record is kept on; or give `record` for a record kept without a form of ours."""
+    record: Text | None = None
+    """Name of a record not kept on a form of ours, e.g. PPAP package, calibration certificates from the lab,
+    customer approval e-mails, ERP entries; steps cite it by this name under their `records`."""
     keeper: DeptRef
-    """Department that keeps the record."""
-    retention: DurationField | None = None
-    """How long the record is kept; defaults to the form's retention."""
+    """Department (or role) that keeps the record."""
+    medium: Medium | None = None
+    """paper, electronic or both; without it the records register reads the medium from `storage`."""
+    retention: RetentionField | None = None
+    """How long the record is kept: a duration (3y, permanent), or `{after: EVENT, plus: 1y}` counted from an
+    event the config declares under `records.retention_events`; defaults to the form's retention."""
     storage: Text | None = None
-    """Where and how the record is stored."""
+    """Where and how the record is stored (location, filing order, system)."""
+
+    @model_validator(mode="after")
+    def _form_or_record(self) -> RecordEntry:
+        if (self.form is None) == (self.record is None):
+            raise ValueError("give `form` (a form code) or `record` (the name of a record kept without a form), "
+                             "not both")
+        return self
+
+    @property
+    def name(self) -> str:
+        """The form code, or the described record's name: what steps cite."""
+        return self.form or self.record or ""
 
 
 class Attachment(StrictModel):

@@ -23,6 +23,8 @@ class ClauseInfo:
 
 
 CLAUSE_SETS = ("iso9001", "iatf16949")
+# How labels name each set (the cover's "clauses" line, the coverage matrix's title).
+CLAUSE_SET_NAMES = {"iso9001": "ISO 9001:2015", "iatf16949": "IATF 16949:2016"}
 
 
 @functools.cache

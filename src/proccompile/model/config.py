@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from proccompile.model.base import StrictModel
-from proccompile.model.config_actors import Group, Role
+from proccompile.model.config_actors import Company, Group, Role
 from proccompile.model.config_documents import DocumentTypeConfig
 from proccompile.model.named import Named, Regex, format_fields
 from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
@@ -120,6 +120,9 @@ class RecordPolicy(StrictModel):
     """Retention used when neither the record entry nor its form gives one."""
     minimum_retention: DurationField | None = None
     """No record may be kept for less than this."""
+    retention_events: list[Text] = []
+    """Events a retention may count from, e.g. 产品停产 or end of production, 量具报废, 员工离职; a record's
+    `retention: {after: EVENT, plus: 1y}` must name one of them."""
     retention_start: Text | None = None
     """Event the retention period counts from, printed in the records register (default: the record's completion)."""
     disposal: Text | None = None
@@ -206,7 +209,7 @@ class ProgrammeSettings(StrictModel):
 
 class Exclusion(StrictModel):
     clause: Clause
-    """ISO 9001 clause that does not apply, e.g. 8.3."""
+    """Clause of the project's clause set that does not apply, e.g. 8.3."""
     reason: Text
     """Why it does not apply, as printed in the coverage matrix (ISO 9001 4.3)."""
 
@@ -242,7 +245,10 @@ class ProjectConfig(StrictModel):
     """Project settings for one quality management system."""
 
     company: Names
-    """Company name printed in every header."""
+    """Company name printed in every header (of a document that names none of `companies`)."""
+    companies: list[Company] = []
+    """The legal entities of a group that documents may name with `company:`, each printed in its own
+    documents' headers."""
     language: Literal["zh", "en"] = "zh"
     """Language of generated labels and headings."""
     numbering: Numbering
@@ -262,6 +268,9 @@ class ProjectConfig(StrictModel):
     """Record retention defaults and minimum."""
     approval_roles: list[ApprovalRole] = Field(default=DEFAULT_ROLES, min_length=1)
     """Roles that sign a procedure, in signing order; the first is the author, the last the approver."""
+    signatures: Literal["typed", "by-hand"] = "typed"
+    """typed: every approval records the signer's name; by-hand: the name is signed by hand on the printed copy,
+    so approvals record the date (and role) and leave the name blank, and nothing prints a name."""
     review_interval: DurationField | None = None
     """How often procedures are reviewed; gives the next-review date in registers."""
     limits: Limits = Limits()

@@ -28,3 +28,12 @@ class Group(Named):
     members: list[DeptRef] = Field(min_length=1)
     """Ids of the departments and roles the group stands for; its duties are theirs, and the audit plan keeps
     their auditors away from what it does."""
+
+
+class Company(Named):
+    id: DeptId
+    """Id a document's `company` names, e.g. xx-motor."""
+    zh: Text | None = None
+    """Chinese name printed in the header of its documents; required when the project language is zh."""
+    en: Text | None = None
+    """English name; required when the project language is en."""

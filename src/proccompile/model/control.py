@@ -13,10 +13,13 @@ ReviewResult = Literal["no-change", "revise"]
 
 
 class Approval(StrictModel):
-    name: Text
-    """Name of the person who signed in this role."""
+    name: Text | None = None
+    """Name of the person who signed in this role; required unless the project signs by hand (`signatures:
+    by-hand`), where the name is left blank for the wet signature on the printed copy."""
+    role: DeptRef | None = None
+    """Id of the role (job title) that signs, e.g. quality-manager; printed under the signature."""
     title: Text | None = None
-    """Job title printed under the name, e.g. 质量部经理 or Quality Manager."""
+    """Job title printed under the name, when no `role` of the config says it, e.g. 质量部经理."""
     date: dt.date | None = None
     """Date of signature (YYYY-MM-DD)."""
 

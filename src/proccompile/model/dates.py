@@ -77,7 +77,7 @@ def form_dates(corpus: Corpus) -> dict[str, dt.date]:
     for doc in corpus.procedures:
         p = doc.model
         when = (p.status == "released", p.effective or p.issued or p.revisions[-1].date)
-        codes = {r.form for r in p.records} | {c for s in p.process for step in s.steps for c in step.records}
+        codes = {r.form for r in p.records if r.form} | {c for s in p.process for step in s.steps for c in step.records}
         for code in codes:
             if code not in dates or dates[code] < when:
                 dates[code] = when

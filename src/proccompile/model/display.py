@@ -9,7 +9,7 @@ from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.named import Named
 from proccompile.model.procedure import Procedure, RecordEntry, Step
-from proccompile.model.types import Duration
+from proccompile.model.retention import Retention
 from proccompile.model.versions import edition_label
 
 
@@ -84,13 +84,16 @@ def actors_name(corpus: Corpus, actor_ids: tuple[str, ...] | list[str]) -> str:
     return ("、" if corpus.config.language == "zh" else ", ").join(department_name(corpus, a) for a in actor_ids)
 
 
-def company_name(corpus: Corpus) -> str:
-    return name_in(corpus.config.company, corpus.config.language)
+def company_name(corpus: Corpus, document: ControlledDocument | None = None) -> str:
+    """The company a document belongs to (its `company`, else the project's), or the project's."""
+    named = document.company if document is not None else None
+    entity = next((c for c in corpus.config.companies if c.id == named), None) if named else None
+    return name_in(entity or corpus.config.company, corpus.config.language)
 
 
-def record_retention(corpus: Corpus, entry: RecordEntry) -> Duration | None:
+def record_retention(corpus: Corpus, entry: RecordEntry) -> Retention | None:
     """How long a record is kept: its own retention, else its form's, else the project default."""
-    form = corpus.form(entry.form)
+    form = corpus.form(entry.form) if entry.form is not None else None
     return entry.retention or (form.model.retention if form else None) or corpus.config.records.default_retention
 
 
@@ -98,7 +101,7 @@ def date_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def duration_text(value: Duration | None, language: str, empty: str) -> str:
+def duration_text(value: Retention | None, language: str, empty: str) -> str:
     return value.display(language) if value else empty
 
 

@@ -66,6 +66,9 @@ class ControlledDocument(StrictModel):
     """Department that owns (归口) the document."""
     page: Paper | None = None
     """Paper size, when not the project's `page`: A4 or Letter."""
+    company: DeptRef | None = None
+    """Id of the legal entity (under `companies` in proccompile.yaml) the document belongs to, when not the
+    project's `company`; its name heads the document's pages."""
     approvals: dict[str, Approval] = {}
     """Signatures by approval role id (prepared, reviewed, approved by default)."""
     revisions: list[Revision] = []

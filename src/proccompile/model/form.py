@@ -12,7 +12,8 @@ from proccompile.model.base import StrictModel
 from proccompile.model.control import Revision, Status
 from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.fingerprint import PRINTED_ORDER
-from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
+from proccompile.model.retention import RetentionField
+from proccompile.model.types import DeptRef, DocCode, Paper, Text, Version
 
 FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
 SignerBox = Literal["name", "signature", "title", "phone", "date"]
@@ -200,8 +201,8 @@ class Form(ControlledDocument, _Ordered):
     """Issue date of the current version; required once a released form has a revision history."""
     revisions: list[Revision] = []
     """Revision history, oldest first; the last entry is the current version (`proccompile release`)."""
-    retention: DurationField | None = None
-    """Default retention of records kept on this form."""
+    retention: RetentionField | None = None
+    """Default retention of records kept on this form: a duration, or `{after: EVENT, plus: 1y}`."""
     orientation: Literal["portrait", "landscape"] = "portrait"
     """Page orientation of the printed form."""
     page: Paper | None = None

@@ -35,11 +35,18 @@ def department_refs(document: ControlledDocument) -> Iterator[Ref]:
     yield Ref(document.owner, ("owner",), "owning department" if chaptered else f"{document.KIND} owner")
     for spec, content in _chapters(document, ("responsibilities", "steps", "commitments", "records")):
         yield from _DEPARTMENTS[spec.kind](spec.key, content)
+    yield from _approval_refs(document)
     yield from _copy_refs(document)
 
 
 def form_department_refs(document: ControlledDocument) -> Iterator[Ref]:
     return department_refs(document)
+
+
+def _approval_refs(doc: ControlledDocument) -> Iterator[Ref]:
+    for role_id, approval in doc.approvals.items():
+        if approval.role is not None:
+            yield Ref(approval.role, ("approvals", role_id, "role"), f"`{role_id}` signer")
 
 
 def _copy_refs(doc: ControlledDocument) -> Iterator[Ref]:
@@ -94,7 +101,8 @@ def form_refs(document: ControlledDocument) -> Iterator[Ref]:
     yield from produced_records(document)
     for spec, content in _chapters(document, ("records",)):
         for i, record in enumerate(content):
-            yield Ref(record.form, (spec.key, i, "form"), "records table")
+            if record.form is not None:  # a described record (`record:`) is not kept on a form
+                yield Ref(record.form, (spec.key, i, "form"), "records table")
     for spec, content in _chapters(document, ("attachments",)):
         for i, attachment in enumerate(content):
             if attachment.form:

@@ -44,7 +44,7 @@ Version = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 """A version in the project's scheme, e.g. A/0 or 1.0; always quote numeric versions."""
 
 Clause = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
-"""An ISO 9001:2015 clause number, e.g. 8.5.5."""
+"""A clause number of ISO 9001:2015 or IATF 16949:2016 (audit.clause_set), e.g. 8.5.5 or 8.5.1.1."""
 
 Paper = Literal["A4", "Letter"]
 """Paper size of printed documents: A4 (210 × 297 mm) or US Letter (8.5 × 11 in)."""
@@ -85,7 +85,7 @@ class Duration:
         return f"{self.amount} {name}"
 
 
-def _parse_duration(value: Any) -> Any:
+def parse_duration(value: Any) -> Any:
     if isinstance(value, Duration):
         return value
     if not isinstance(value, str):
@@ -111,7 +111,7 @@ def _parse_duration(value: Any) -> Any:
 
 DurationField = Annotated[
     Duration,
-    BeforeValidator(_parse_duration),
+    BeforeValidator(parse_duration),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["2h", "24h", "3d", "3y"]}),
 ]

@@ -113,7 +113,8 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     from proccompile.render.workers import Renderer
     from proccompile.views.wording import Texts
 
-    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
+    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits,
+                  clause_set=corpus.config.audit.clause_set)
     base = load_base(project_root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
                      language=corpus.config.language)
     dates = form_dates(corpus)

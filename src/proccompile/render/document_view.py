@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from proccompile.model import Corpus
+from proccompile.model.control import Approval
 from proccompile.model.corpus import Document
 from proccompile.model.display import company_name, date_text, document_number, name_in
 from proccompile.model.document import ControlledDocument
@@ -38,7 +39,7 @@ def document_view(corpus: Corpus, doc: Document[ControlledDocument], texts: Text
     label = texts.label
     language = corpus.config.language
     number = document_number(corpus, p)
-    company = company_name(corpus)
+    company = company_name(corpus, p)
     # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
     version = "" if "{version}" in doctype.display else p.version
     marks = status_marks(texts, p.status, number, version, p.title)
@@ -57,7 +58,7 @@ def document_view(corpus: Corpus, doc: Document[ControlledDocument], texts: Text
     kind = type_name(corpus, doctype.id, texts)
     core = CoreProps(
         title=p.title, identifier=p.code, version=p.version, language=core_language(language),
-        date=p.effective or p.issued or p.revisions[-1].date, author=first.name if first else company,
+        date=p.effective or p.issued or p.revisions[-1].date, author=(first.name if first else None) or company,
         category=kind, status=label(f"stamp_{p.status}"), subject=number,
         keywords=", ".join(clauses), revision=len(p.revisions),
     )
@@ -100,10 +101,11 @@ def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, versio
     names, titles, dates = [], [], []
     for role in roles:
         approval = p.approvals.get(role.id)
-        names.append(Cell(approval.name if approval else "", align="center"))
-        titles.append(Cell(approval.title or "" if approval else "", align="center"))
+        # Signed by hand: the name cell stays blank for the signature on the printed copy; nothing is invented.
+        names.append(Cell(approval.name or "" if approval else "", align="center"))
+        titles.append(Cell(signer_title(corpus, approval) if approval else "", align="center"))
         dates.append(Cell(date_text(approval.date) if approval else "", align="center"))
-    with_titles = any(a.title for a in p.approvals.values())
+    with_titles = any(a.title or a.role for a in p.approvals.values())
     yield Para("", style="normal", space_before=24)
     yield Table(
         widths=(_APPROVAL_LABEL_WIDTH, *[(16 - _APPROVAL_LABEL_WIDTH) / len(roles)] * len(roles)),
@@ -132,6 +134,12 @@ def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, versio
               *[(Cell(str(i), align="center"), Cell(r.version, align="center"), Cell(date_text(r.date), align="center"),
                  Cell(r.change), Cell(r.author, align="center")) for i, r in enumerate(p.revisions, 1)]),
     )
+
+
+def signer_title(corpus: Corpus, approval: Approval) -> str:
+    """The job title under a signature: the config's role (质量经理), else the approval's own title."""
+    actor = corpus.actors.get(approval.role) if approval.role else None
+    return name_in(actor.names, corpus.config.language) if actor is not None else approval.title or ""
 
 
 def _heading_row(label: Callable[[str], str], keys: tuple[str, ...]) -> tuple[Cell, ...]:

@@ -43,7 +43,7 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date, 
     config = corpus.config
     label = texts.label
     number, version = _identity(corpus, f)
-    company = company_name(corpus)
+    company = company_name(corpus, f)
     note = label("note_form_copyable" if f.copyable else "note_form_released")
     marks = status_marks(texts, f.status, number, version, f.title, note=note)
     page = form_page(f, config.page)

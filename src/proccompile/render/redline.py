@@ -249,7 +249,8 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     from proccompile.render.views import view_of
     from proccompile.views.wording import Texts
 
-    texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
+    texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits,
+                  clause_set=corpus.config.audit.clause_set)
     base = load_base(root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
                      language=corpus.config.language)
     fallback = form_dates(corpus).get(new.model.code, newest_procedure_date(corpus.procedures))
@@ -258,6 +259,6 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     if bag.has_errors:
         return None
     last = new.model.revisions[-1] if new.model.revisions else None
-    author = last.author if last else company_name(corpus)
+    author = last.author if last else company_name(corpus, new.model)
     when = last.date if last else (new.model.issued or fallback)
     return track_changes(build_docx(merge_views(old_view, new_view), base), author, when)

@@ -36,10 +36,11 @@ def check_templates(corpus: Corpus, project_root: Path, bag: Diagnostics) -> Non
         load_base(project_root, company_name(corpus), bag, limits.reference_docx_bytes, language=language)
     folders = overridden_folders(project_root, language)
     if f"checklist/{language}" in folders:
-        Texts(project_root, language, bag, folder=f"checklist/{language}", limits=limits)
+        Texts(project_root, language, bag, folder=f"checklist/{language}", limits=limits,
+              clause_set=corpus.config.audit.clause_set)
     if language not in folders:
         return
-    texts = Texts(project_root, language, bag, limits=limits)
+    texts = Texts(project_root, language, bag, limits=limits, clause_set=corpus.config.audit.clause_set)
     dates = form_dates(corpus)
     fallback = newest_procedure_date(corpus.procedures)
     for doc in corpus.documents():

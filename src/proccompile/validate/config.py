@@ -27,6 +27,7 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
         ("departments", "id", "department"),
         ("approval_roles", "id", "approval role"),
         ("external_documents", "code", "external document"),
+        ("companies", "id", "company"),
     )
     for field, key, what in groups:
         first: dict[str, int] = {}
@@ -57,6 +58,7 @@ def _names_in_language(config: ProjectConfig, source: SourceFile, bag: Diagnosti
     places += [(("departments", i, "roles", k), r, f"Role `{r.id}`") for i, d in enumerate(config.departments)
                for k, r in enumerate(d.roles)]
     places += [(("groups", i), g, f"Group `{g.id}`") for i, g in enumerate(config.groups)]
+    places += [(("companies", i), c, f"Company `{c.id}`") for i, c in enumerate(config.companies)]
     if isinstance(source.data, dict) and "approval_roles" in source.data:  # the packaged default roles have both names
         places += [(("approval_roles", i), r, f"Approval role `{r.id}`") for i, r in enumerate(config.approval_roles)]
     for i, entry in enumerate(config.document_types):

@@ -105,8 +105,13 @@ def approvals(corpus: Corpus, bag: Diagnostics) -> None:
                     where = ("approvals", role) if approval else ("approvals",) if proc.approvals else ("status",)
                     bag.add("PC405", f"Released {kind} has no `{role}` {what}", doc.span(*where, key=True),
                             help=f"Record who signed as `{role}` and when, or set `status: draft`")
+                elif approval.name is None and corpus.config.signatures == "typed":
+                    bag.add("PC405", f"Released {kind} has no `{role}` signer name", doc.span("approvals", role,
+                                                                                              key=True),
+                            help=f"Record who signed as `{role}`, or set `signatures: by-hand` in proccompile.yaml "
+                                 "when names are signed on paper")
         first, last = proc.approvals.get(roles[0]), proc.approvals.get(roles[-1])
-        if len(roles) > 1 and first and last and first.name == last.name:
+        if len(roles) > 1 and first and last and first.name and first.name == last.name:
             bag.add("PC406", f"`{first.name}` signed both as `{roles[0]}` and as `{roles[-1]}`",
                     doc.span("approvals", roles[-1], "name"),
                     help="Have someone other than the author approve the document")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
+from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus
 from proccompile.model.corpus import AnyDocument
 from proccompile.model.patterns import full_match
@@ -34,3 +35,14 @@ def duplicate_code(corpus: Corpus, bag: Diagnostics) -> None:
                 doc.span("code"),
                 related=(Related(first.span("code"), "first defined here"),),
             )
+
+
+def unknown_company(corpus: Corpus, bag: Diagnostics) -> None:
+    """A document's `company` is one of the config's `companies`: a group prints each entity's own name."""
+    known = [c.id for c in corpus.config.companies]
+    for doc in corpus.documents():
+        named = doc.model.company
+        if named is not None and named not in known:
+            bag.add("PC344", f"Company `{named}` is not under `companies` in proccompile.yaml", doc.span("company"),
+                    help=did_you_mean(named, known) or (f"Companies: {one_of(known)}" if known else
+                                                        "List the group's legal entities under `companies`"))

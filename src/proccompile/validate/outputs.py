@@ -5,7 +5,7 @@ from __future__ import annotations
 from proccompile.diagnostics import Diagnostics, Related, Span
 from proccompile.model import Corpus, Procedure
 from proccompile.model.corpus import AnyDocument
-from proccompile.model.display import company_name, document_number
+from proccompile.model.display import company_name, document_number, name_in
 from proccompile.model.output_names import output_relpath, page_relpath
 
 # Word's document properties (title, subject, author, keywords …) hold at most 255 characters.
@@ -48,6 +48,11 @@ def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
     company = company_name(corpus)
     if len(company) > MAX_PROPERTY_CHARS:
         _too_long(bag, corpus.config_source.span(("company", corpus.config.language)), "The company name", company)
+    for i, entity in enumerate(corpus.config.companies):
+        name = name_in(entity, corpus.config.language)
+        if len(name) > MAX_PROPERTY_CHARS:
+            _too_long(bag, corpus.config_source.span(("companies", i, corpus.config.language)),
+                      "The company name", name)
     author_role = corpus.config.approval_roles[0].id
     for doc in corpus.documents():
         model = doc.model
@@ -59,7 +64,7 @@ def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
             if len(keywords) > MAX_PROPERTY_CHARS:
                 _too_long(bag, doc.span("iso_clauses", key=True), "The list of ISO clauses", keywords)
             author = model.approvals.get(author_role)
-            if author is not None and len(author.name) > MAX_PROPERTY_CHARS:
+            if author is not None and author.name is not None and len(author.name) > MAX_PROPERTY_CHARS:
                 _too_long(bag, doc.span("approvals", author_role, "name"), "The author's name", author.name)
         if len(number) > MAX_PROPERTY_CHARS:
             _too_long(bag, doc.span("code"), f"The printed number ({doctype.display_key})", number)

@@ -5,36 +5,46 @@ from __future__ import annotations
 import re
 
 from proccompile.diagnostics import Diagnostics, Span
+from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.display import record_retention
-from proccompile.model.refs import form_refs, produced_records, record_entries
+from proccompile.model.refs import Loc, form_refs, produced_records, record_entries
+from proccompile.model.retention import EventRetention, Retention
 from proccompile.model.types import Duration
 from proccompile.validate.references import pinned_base
 
 
 def record_not_listed(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.documents():
-        listed = {r.form for _, r in record_entries(doc.model)}
+        listed = {r.name for _, r in record_entries(doc.model)}
         for ref in produced_records(doc.model):
             if ref.target not in listed and not pinned_base(ref.target, listed):
                 bag.add(
                     "PC307",
                     f"Record `{ref.target}` ({ref.role}) is missing from the `records` table",
                     doc.span(*ref.loc),
-                    help=f"Add `- form: {ref.target}` with its keeper and retention to `records`",
+                    help=f"Add `- form: {ref.target}` (or `- record: …` for a record kept without a form) with its "
+                         "keeper and retention to `records`",
                 )
 
 
 def record_not_produced(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.documents():
+        # Only a type whose chapters say what produces a record (steps, operation steps) can be judged.
+        if not any(spec.kind in ("steps", "operations") for spec in type(doc.model).CHAPTERS):
+            continue
         produced = {ref.target for ref in produced_records(doc.model)}
         for loc, record in record_entries(doc.model):
-            if record.form not in produced:
+            if record.name not in produced:
+                field = "form" if record.form is not None else "record"
                 bag.add(
                     "PC308",
-                    f"No step produces record `{record.form}`",
-                    doc.span(*loc, "form"),
-                    help="Name the form under the `records` of the step that fills it in, or drop the entry",
+                    f"No step produces record `{record.name}`",
+                    doc.span(*loc, field),
+                    help="Name the form under the `records` of the step that fills it in, or drop the entry"
+                    if field == "form" else "Name the record under the `records` of the step that makes it, or drop "
+                                            "the entry",
                 )
 
 
@@ -59,7 +69,11 @@ def retention(corpus: Corpus, bag: Diagnostics) -> None:
             if record.retention is not None:
                 if minimum and record.retention.hours < minimum.hours:
                     _too_short(bag, doc.span(*loc, "retention"), record.retention, minimum,
-                               f"Record `{record.form}`")
+                               f"Record `{record.name}`")
+                continue
+            if record.form is None:
+                if not policy.default_retention:  # a described record has no form to take a retention from
+                    bag.add("PC313", f"Record `{record.name}` has no retention period", doc.span(*loc, "record"))
                 continue
             form = corpus.form(record.form)
             # An unknown or broken form is reported elsewhere; its retention cannot be known.
@@ -72,7 +86,23 @@ def retention(corpus: Corpus, bag: Diagnostics) -> None:
             )
 
 
-def _too_short(bag: Diagnostics, span: Span, value: Duration, minimum: Duration, what: str) -> None:
+def retention_event(corpus: Corpus, bag: Diagnostics) -> None:
+    """A retention counted from an event names one the config declares: free text would be no rule at all."""
+    events = corpus.config.records.retention_events
+    places: list[tuple[AnyDocument, Loc, Retention | None]] = [
+        (doc, ("retention",), doc.model.retention) for doc in corpus.forms]
+    places += [(doc, (*loc, "retention"), record.retention) for doc in corpus.documents()
+               for loc, record in record_entries(doc.model)]
+    for doc, loc, kept in places:
+        if isinstance(kept, EventRetention) and kept.after not in events:
+            bag.add("PC345", f"Retention counts from `{kept.after}`, which `records.retention_events` does not "
+                    "declare", doc.span(*loc, "after"),
+                    help=did_you_mean(kept.after, events) or (
+                        f"Declared events: {one_of(events)}" if events else
+                        f"Declare it: `records: {{retention_events: [{kept.after}]}}` in proccompile.yaml"))
+
+
+def _too_short(bag: Diagnostics, span: Span, value: Retention, minimum: Duration, what: str) -> None:
     bag.add(
         "PC314",
         f"{what} is kept for {value}, less than the minimum of {minimum}",
@@ -88,6 +118,8 @@ def keeper_conflict(corpus: Corpus, bag: Diagnostics) -> None:
         if doc.model.status == "obsolete":
             continue
         for loc, record in record_entries(doc.model):
+            if record.form is None:
+                continue  # a described record belongs to its document alone
             keeper, where = first.setdefault(record.form, (record.keeper, doc.model.code))
             if keeper != record.keeper and where != doc.model.code:
                 bag.add("PC321", f"Record `{record.form}` is kept by `{record.keeper}` here but by `{keeper}` "

@@ -8,7 +8,7 @@ from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
 from proccompile.model.corpus import AnyDocument
-from proccompile.model.refs import document_refs, form_refs
+from proccompile.model.refs import document_refs, form_refs, record_entries
 
 # What may trail a code when a reference pins a year, an edition or a full version.
 _PIN_SUFFIX = re.compile(r"^\s*[—–\-_ ]?\s*(\d{4}|[A-Z](/\d+)?|[vV]?\d+(\.\d+)+)$")
@@ -25,9 +25,10 @@ def pinned_base(reference: str, codes: set[str]) -> str | None:
 def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
     form_codes = {f.model.code for f in corpus.forms}
     for doc in corpus.documents():
+        described = {entry.record for _, entry in record_entries(doc.model) if entry.record}
         for ref in form_refs(doc.model):
             code = ref.target
-            if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes):
+            if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes) or code in described:
                 continue
             bag.add(
                 "PC303",
@@ -110,3 +111,15 @@ def unknown_programme_procedure(corpus: Corpus, bag: Diagnostics) -> None:
             bag.add("PC305", f"Procedure `{code}` (audit programme high_risk) is not in the project",
                     corpus.config_source.span(("audit", "programme", "high_risk", i)),
                     help=did_you_mean(code, [d.model.code for d in corpus.procedures]))
+
+
+def internal_as_external(corpus: Corpus, bag: Diagnostics) -> None:
+    """A document of the project registered under `external_documents`: the manual, an instruction or a procedure
+    would be listed among the standards and laws, as if it came from outside, and controlled twice."""
+    for i, external in enumerate(corpus.config.external_documents):
+        doc = corpus.document(external.code)
+        if doc is not None:
+            bag.add("PC346", f"`{external.code}` is registered as an external document, but it is this project's "
+                    f"{doc.kind}", corpus.config_source.span(("external_documents", i, "code")),
+                    related=(Related(doc.span("code"), f"the {doc.kind} is here"),),
+                    help="Remove it from `external_documents`: documents of the project are cited by their code alone")

@@ -29,7 +29,10 @@ def render_records(ctx: ChapterContext, chapter: str, records: list[RecordEntry]
                              "record_storage"))]
     for i, entry in enumerate(records, 1):
         retention = record_retention(ctx.corpus, entry)
-        name, shown = form_title_number(ctx.corpus, entry.form) or (ctx.empty, entry.form)
+        if entry.form is None:  # a record kept without a form of ours: its name, and no form number
+            name, shown = entry.record or "", ctx.empty
+        else:
+            name, shown = form_title_number(ctx.corpus, entry.form) or (ctx.empty, entry.form)
         rows.append((Cell(str(i), align="center"), Cell(name), Cell(shown, align="center"),
                      Cell(ctx.dept(entry.keeper), align="center"),
                      Cell(duration_text(retention, ctx.language, ctx.empty), align="center"),

@@ -71,7 +71,8 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     at their place in the site (files/…). Versions whose effective date is after ``today`` are marked."""
     from proccompile.views.wording import Texts
 
-    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
+    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits,
+                  clause_set=corpus.config.audit.clause_set)
     links = Links(corpus, today)
     # Every template is HTML: escaping is on for all of them, whatever their file names end with (``*.html.j2``
     # is not among select_autoescape's extensions, which left every title, name and text unescaped).
@@ -153,6 +154,7 @@ def _document_globals(corpus: Corpus, texts: Texts) -> dict[str, Any]:
     language = corpus.config.language
     return {
         "number": lambda d: document_number(corpus, d), "content": chapter_content,
+        "company_of": lambda d: company_name(corpus, d),
         "chapter_title": lambda spec, content: chapter_title(texts.label, spec, content),
         "split_paragraphs": paragraphs, "exclusions": corpus.config.audit.exclusions,
         "clause_title": lambda number: clauses[number].title(language) if number in clauses else "",

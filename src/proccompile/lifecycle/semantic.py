@@ -7,7 +7,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from proccompile.model.chapters import Attachment, Commitment, RecordEntry, Responsibility, Section, Step, Term
+from proccompile.model.chapters import (
+    Attachment,
+    ClauseChapter,
+    Commitment,
+    DataTable,
+    Operation,
+    RecordEntry,
+    Responsibility,
+    Section,
+    Step,
+    Term,
+)
 from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.form import Form, FormSection
 from proccompile.model.numbering import Numbering, numbering
@@ -58,15 +69,72 @@ def _chaptered(old: ControlledDocument, new: ControlledDocument, name: Callable[
     n_old, n_new = numbering(old, chapters), numbering(new, chapters)
     for field in ("title", "owner"):
         yield from _value(_where(n_new, field), field, getattr(old, field), getattr(new, field))
-    text = [spec for spec in chapters if spec.kind == "text"]
+    text = [spec for spec in chapters if spec.kind in ("text", "scope")]
     for spec in text:
         yield from _value(_where(n_new, spec.id), spec.id, getattr(old, spec.key), getattr(new, spec.key))
     yield from _members("iso_clauses", "clause", getattr(old, "iso_clauses", []),
                         getattr(new, "iso_clauses", []))
+    yield from _value("chapter_order", "chapter order", getattr(old, "chapter_order", []),
+                      getattr(new, "chapter_order", []))
+    yield from _free_chapters(old, new, n_old, n_new)
     for spec in chapters:
         differ = _DIFFERS.get(spec.kind)
         if differ is not None:
             yield from differ(_Sides(spec, n_old, n_new, name), getattr(old, spec.key), getattr(new, spec.key))
+
+
+def _free_chapters(old: ControlledDocument, new: ControlledDocument, n_old: Numbering,
+                   n_new: Numbering) -> Iterator[Change]:
+    """A document's own chapters, matched by title, at the number each version prints them under."""
+    def at(numbers: Numbering, i: int) -> str:
+        return _where(numbers, f"chapters[{i}]")
+
+    yield from _keyed(getattr(old, "chapters", []), getattr(new, "chapters", []), lambda c: c.title,
+                      lambda i, _c, side: at(n_old if side == "old" else n_new, i), lambda c: f"chapter {c.title}",
+                      lambda a, b: _fields(a, b, ("text", "items", "table", "picture", "before", "after")),
+                      shown=lambda c: c.text or c.title)
+
+
+def _clauses(sides: _Sides, old: list[ClauseChapter], new: list[ClauseChapter]) -> Iterator[Change]:
+    """A manual's clause chapters, matched and placed by their clause."""
+    yield from _keyed(old, new, lambda c: c.clause, lambda _i, c, _side: c.clause, lambda c: f"clause {c.clause}",
+                      lambda a, b: _fields(a, b, ("title", "text", "items", "picture", "documents")),
+                      shown=lambda c: c.text or c.clause)
+
+
+def _operations(sides: _Sides, old: list[Operation], new: list[Operation]) -> Iterator[Change]:
+    """A work instruction's steps, aligned by their text as a procedure's steps are."""
+    matcher = difflib.SequenceMatcher(a=[o.text for o in old], b=[o.text for o in new], autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            for a, b in zip(range(a0, a1), range(b0, b1), strict=True):
+                where = sides.item(b, "new")
+                yield from _value(where, "step", old[a].text, new[b].text)
+                yield from _fields(old[a], new[b], ("key_points", "records", "picture"), where=where,
+                                   prefix="step ")
+            continue
+        for a in range(a0, a1):
+            yield Change("removed", sides.item(a, "old"), "step", old[a].text, None)
+        for b in range(b0, b1):
+            yield Change("added", sides.item(b, "new"), "step", None, new[b].text)
+
+
+def _list(sides: _Sides, old: list[str], new: list[str]) -> Iterator[Change]:
+    yield from _lines(_where(sides.new, sides.id), sides.id, old, new)
+
+
+def _tables(sides: _Sides, old: list[DataTable], new: list[DataTable]) -> Iterator[Change]:
+    for i in range(max(len(old), len(new))):
+        where = sides.item(i, "new" if i < len(new) else "old")
+        a, b = (old[i] if i < len(old) else None), (new[i] if i < len(new) else None)
+        if a is None or b is None:
+            yield Change("added" if a is None else "removed", where, "table", None if a is None else _text(a),
+                         None if b is None else _text(b))
+            continue
+        yield from _value(where, "table title", a.title, b.title)
+        yield from _value(where, "table columns", a.columns, b.columns)
+        yield from _lines(where, "table row", [" | ".join(r) for r in a.rows], [" | ".join(r) for r in b.rows])
+        yield from _lines(where, "table note", a.notes, b.notes)
 
 
 @dataclass(frozen=True)
@@ -248,6 +316,10 @@ _DIFFERS: dict[str, Callable[[_Sides, Any, Any], Iterator[Change]]] = {
     "related": _related,
     "attachments": _attachments,
     "records": _records,
+    "clauses": _clauses,
+    "operations": _operations,
+    "list": _list,
+    "table": _tables,
 }
 
 

@@ -94,8 +94,8 @@ def test_labels_name_the_clause_set_the_project_audits_against(tmp_path: Path) -
     corpus = check_project(root).corpus
     coverage = checklist_book(corpus, root, Diagnostics(), coverage_only=True)
     assert coverage.title == "IATF 16949:2016 条款覆盖矩阵"
-    from proccompile.render.document_view import document_view
     from proccompile.render.blocks import Para
+    from proccompile.render.document_view import document_view
     from proccompile.views.wording import Texts
 
     texts = Texts(root, "zh", Diagnostics(), clause_set="iatf16949")

@@ -46,7 +46,8 @@ def test_the_records_register_holds_forms_and_records_kept_without_a_form(regist
     rows = _sheet(registers, "records").groups[0].rows
     assert [row[:8] for row in rows] == [
         ("Q/QR0101-A", "投诉登记表", "A/0", "销售部", "纸质", "", "3年", "记录形成之日"),
-        ("—", "PPAP 文件包", "—", "质量部", "纸质、电子", "质量部按零件号归档，电子版存 PLM 系统", "产品停产后1年", "产品停产"),
+        ("—", "PPAP 文件包", "—", "质量部", "纸质、电子", "质量部按零件号归档，电子版存 PLM 系统", "产品停产后1年",
+         "产品停产"),
     ]
     assert rows[1][-1] == "Q/QP01"
 
@@ -56,7 +57,8 @@ def test_the_matrix_has_a_row_per_actor_and_lists_the_authorities(registers) -> 
     assert [row for row in sheet.groups[0].rows] == [
         ("质量部", "职责"), ("质量经理（质量部）", "职责、权限×1、步骤×1"), ("国贸部", "职责、步骤×1"),
         ("销售部", "归口、职责、步骤×1"), ("各部门负责人", "职责")]
-    assert sheet.notes[1:] == ("各部门和角色的权限（可决定的事项）：", "Q/QP01 §6.3 质量经理（质量部）：决定暂停发运可疑批次。")
+    assert sheet.notes[1:] == ("各部门和角色的权限（可决定的事项）：",
+                               "Q/QP01 §6.3 质量经理（质量部）：决定暂停发运可疑批次。")
 
 
 def test_the_external_register_never_lists_an_internal_document(registers) -> None:
@@ -100,6 +102,7 @@ def test_labels_name_the_clause_set_the_project_audits_against(tmp_path: Path) -
 
     texts = Texts(root, "zh", Diagnostics(), clause_set="iatf16949")
     view = document_view(corpus, corpus.procedure("Q/QP01"), texts)
-    assert [b.lead for b in view.blocks if isinstance(b, Para) and b.text == "8.2.1"] == ["对应 IATF 16949:2016 条款："]
+    leads = [b.lead for b in view.blocks if isinstance(b, Para) and b.text == "8.2.1"]
+    assert leads == ["对应 IATF 16949:2016 条款："]
     iso = Texts(PYRAMID, "zh", Diagnostics())
     assert (iso.label("clauses"), texts.label("clauses")) == ("对应 ISO 9001:2015 条款：", "对应 IATF 16949:2016 条款：")

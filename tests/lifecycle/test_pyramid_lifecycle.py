@@ -42,8 +42,8 @@ def test_released_by_hand_every_role_is_dated_and_no_name_is_invented(tmp_path: 
         "  reviewed: signed by hand on the printed copy, 2024-06-01",
         "  approved: signed by hand on the printed copy, 2024-06-01"]
     text = (root / "procedures" / "Q-QP01.yaml").read_text(encoding="utf-8")
-    assert "approvals:\n  prepared: {date: 2024-06-01}\n  reviewed: {date: 2024-06-01}\n  approved: {date: 2024-06-01}\n" \
-        in text
+    assert ("approvals:\n  prepared: {date: 2024-06-01}\n  reviewed: {date: 2024-06-01}\n"
+            "  approved: {date: 2024-06-01}\n") in text
     code, out, _ = run_split(["register", "--format", "csv", "-o", "-", "."], root)
     assert code == 0 and "顾客投诉处理程序,示例机电有限公司,A/1,受控,2024-06-01,手签 2024-06-01," in out
 
@@ -56,8 +56,8 @@ def test_the_diff_of_a_procedure_follows_its_chapter_order_and_free_chapters() -
     data["responsibilities"][2]["authorities"].append("批准让步放行。")
     new = Procedure.model_validate(data)
     assert semantic_diff(old, new, str) == [
-        Change("changed", "1", "chapter 概述 text", "投诉是顾客给公司的第二次机会。\n\n本程序说明投诉从受理到关闭的全过程。\n",
-               "投诉是改进的机会。"),
+        Change("changed", "1", "chapter 概述 text",
+               "投诉是顾客给公司的第二次机会。\n\n本程序说明投诉从受理到关闭的全过程。\n", "投诉是改进的机会。"),
         Change("added", "6.1", "duty of sales", None, "受理投诉并答复顾客。"),
         Change("added", "6.3", "duty of quality-manager authority", None, "批准让步放行。"),
         Change("removed", "6.1", "duty of sales, intl-trade", "受理投诉并答复顾客。", None)]

@@ -105,4 +105,5 @@ def test_labels_name_the_clause_set_the_project_audits_against(tmp_path: Path) -
     leads = [b.lead for b in view.blocks if isinstance(b, Para) and b.text == "8.2.1"]
     assert leads == ["对应 IATF 16949:2016 条款："]
     iso = Texts(PYRAMID, "zh", Diagnostics())
-    assert (iso.label("clauses"), texts.label("clauses")) == ("对应 ISO 9001:2015 条款：", "对应 IATF 16949:2016 条款：")
+    assert (iso.label("clauses"), texts.label("clauses")) == ("对应 ISO 9001:2015 条款：",
+                                                              "对应 IATF 16949:2016 条款：")

@@ -55,7 +55,7 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
                       *(label("turtle_attachment") + a.title for a in p.attachments)],
         "with_whom": [dept(d) + colon + matrix_cell(p, d, wording) for d in people],
         "how": [f"{num.step(i, j)} {step.text}" for i, s in enumerate(p.process) for j, step in enumerate(s.steps)],
-        "measures": [*(f"{c.metric}{colon}{c.target}" for c in p.commitments),
+        "measures": [*(f"{c.metric}{colon}{c.target or label('target_not_set')}" for c in p.commitments),
                      *(f"{num.step(i, j)} {label('turtle_limit')}{time_limit_text(step, language)}"
                        for i, s in enumerate(p.process) for j, step in enumerate(s.steps) if step.time_limit)],
     }

@@ -101,8 +101,9 @@ class Section(StrictModel):
 class Commitment(StrictModel):
     metric: Text
     """What is measured, e.g. first response time."""
-    target: Text
-    """The committed value, e.g. ≤ 24 h or ≥ 90 %."""
+    target: Text | None = None
+    """The committed value, e.g. ≤ 24 h or ≥ 90 %; leave it out while none is set (the KPI is measured but no
+    value is committed): the document says 目标未规定 and the checklist asks for one, instead of a guess."""
     measured_by: Text
     """How and from which data the metric is measured."""
     owner: DeptRef

@@ -71,9 +71,15 @@ def document_view(corpus: Corpus, doc: Document[ControlledDocument], texts: Text
 def _chapters(corpus: Corpus, doc: Document[ControlledDocument], texts: Texts) -> Iterator[Block]:
     chapters = corpus.doctype(doc.kind).chapters
     ctx = ChapterContext(corpus, doc.model, texts, numbering(doc.model, chapters))
-    for planned in chapter_plan(doc.model, chapters):
+    front = False  # unnumbered chapters before the first numbered one: a manual's release statement, policy …
+    for index, planned in enumerate(chapter_plan(doc.model, chapters)):
         spec = planned.spec
         content = chapter_content(doc.model, spec)
+        if planned.number is None and index == 0:
+            front = True
+        elif front and planned.number is not None:
+            yield PageBreak()  # the front matter stands on its own page(s), as in a printed manual
+            front = False
         if spec.kind not in SELF_HEADED or not content:
             title = chapter_title(texts.label, spec, content)
             yield Para(title if planned.number is None else f"{planned.number} {title}", style="heading1")

@@ -18,7 +18,8 @@ def render_commitments(ctx: ChapterContext, chapter: str, commitments: list[Comm
     rows = [ctx.heading_row(("col_no", "commit_metric", "commit_target", "commit_measure", "commit_owner",
                              "commit_records"))]
     for i, c in enumerate(commitments, 1):
-        rows.append((Cell(str(i), align="center"), Cell(c.metric), Cell(c.target), Cell(c.measured_by),
+        rows.append((Cell(str(i), align="center"), Cell(c.metric),
+                     Cell(c.target or ctx.label("target_not_set")), Cell(c.measured_by),
                      Cell(ctx.dept(c.owner), align="center"),
                      Cell(records_cell(ctx.corpus, c.records, ctx.language) or ctx.empty)))
     yield Table(widths=_COMMITMENT_WIDTHS, rows=tuple(rows))

@@ -58,7 +58,7 @@ def _procedure_words(corpus: Corpus, p: Procedure) -> list[str]:
         words += [actors_name(corpus, duty.department), *duty.duties, *duty.authorities]
     for section in p.process:
         words += [section.title, section.intro or "", *(s.text for s in section.steps)]
-    words += [f"{c.metric} {c.target} {c.measured_by}" for c in p.commitments]
+    words += [f"{c.metric} {c.target or ''} {c.measured_by}" for c in p.commitments]
     return words
 
 

@@ -61,8 +61,9 @@ def test_indicators_whose_source_sets_no_target_carry_none(corpus) -> None:
     assert [s.time_limit for s in steps if s.time_limit is not None] == []
     book = checklist_book(corpus, ROOT, Diagnostics(), codes=["Q/FL2.0817"])
     questions = [row[4] for group in book.sheets[0].groups for row in group.rows if "服务承诺" in row[4]]
-    assert questions[0] == ("服务承诺“咨询回复时限”是否按规定测量（比对《服务受理单》中的来电（来函）时间和首次回复时间，"
-                            "按月统计回复用时）？文件未规定目标值：是否已确定可测量的目标（ISO 9001 6.2）？测量数据保存在哪里？")
+    assert questions[0] == (
+        "服务承诺“咨询回复时限”是否按规定测量（比对《服务受理单》中的来电（来函）时间和首次回复时间，按月统计回复用时）？"
+        "文件未规定目标值：是否已确定可测量的目标（ISO 9001 6.2）？测量数据保存在哪里？")
 
 
 def test_the_master_list_holds_every_level_of_the_pyramid(corpus) -> None:

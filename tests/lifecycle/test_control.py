@@ -53,12 +53,15 @@ def test_retire_is_refused_while_a_released_procedure_uses_the_form(project: Pat
                                project)
     assert code == 1 and "nothing was changed" in err
     assert out.splitlines()[:2] == [
-        "procedures/Q-FL2.0813.yaml:158:13: PC413 Released procedure uses obsolete form `Q/JL081306` (step record)",
-        "procedures/Q-FL2.0813.yaml:291:11: PC413 Released procedure uses obsolete form `Q/JL081306` (records table)"]
+        "procedures/Q-FL2.0813.yaml:132:13: PC413 Released procedure uses obsolete form `Q/JL081306` (step record)",
+        "procedures/Q-FL2.0813.yaml:257:11: PC413 Released procedure uses obsolete form `Q/JL081306` (records table)"]
     assert path.read_bytes() == before
 
 
 def test_retire_keeps_the_file_and_its_history(project: Path) -> None:
+    # The quality manual cites the procedure: a retirement is refused while it does (PC312), so it goes first.
+    manual = project / "manuals" / "Q-FL1.0001.yaml"
+    manual.write_text(manual.read_text(encoding="utf-8").replace("      - Q/FL2.0817\n", ""), encoding="utf-8")
     path = project / "procedures" / "Q-FL2.0817.yaml"
     before = path.read_text(encoding="utf-8")
     code, out, err = run_split(["retire", "Q/FL2.0817", "--reason", "并入 Q/FL2.0814。", "--date", "2026-12-01"],

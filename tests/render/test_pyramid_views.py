@@ -82,7 +82,7 @@ def test_a_work_instruction_numbers_its_steps_with_key_points_records_and_pictur
     start = _paras(view.blocks).index("5 操作步骤")
     assert _paras(view.blocks)[start + 1:start + 8] == [
         "5.1 核对退回件的标识和数量。", "要点：", "• 标识不清的件隔离存放。", "5.2 测量关键尺寸。",
-        "形成记录：《投诉登记表》Q/QR0101-A", "图 1 测量位置", "6 工艺参数和检验要求"]
+        "形成记录：《投诉登记表》Q/QR0101-A", "图 1 测量位置", "6 参数和要求"]
     picture = next(b for b in view.blocks if isinstance(b, Image))
     assert picture.name == "flow.png" and picture.data == (PYRAMID / "attachments" / "flow.png").read_bytes()
     assert "表 6.1　检验项目" in _paras(view.blocks)

@@ -133,9 +133,11 @@ def _date_for_hand(tree: CommentedMap, config: ProjectConfig, req: ReleaseReques
             entry = {"name": named[role], "date": req.date} if role in named else {"date": req.date}
             set_key(approvals, role, block(entry), after=list(reversed(roles[: roles.index(role)])))
             continue
-        if role in named:
+        if role in named:  # the signer named now signs now
             set_key(current, "name", named[role])
-        elif not keep and "name" in current:
+            set_key(current, "date", req.date, after=("name", "role"))
+            continue
+        if not keep and "name" in current:
             del current["name"]
         if not (keep and current.get("date")):
             set_key(current, "date", req.date, after=("name", "role"))

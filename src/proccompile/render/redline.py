@@ -136,7 +136,11 @@ def track_changes(data: bytes, author: str, when: dt.date) -> bytes:
     body = document.element.body
     for p in list(body.iter(qn("w:p"))):
         states = _mark_paragraph(p, stamp, ids)
-        if states in ({INS}, {DEL}):
+        # A cell keeps its one paragraph: a name typed into a blank signature cell is an inserted run, not an
+        # inserted paragraph (the row's own mark covers a wholly inserted or deleted row).
+        cell = p.getparent()
+        alone = cell is not None and cell.tag == qn("w:tc") and len(cell.findall(qn("w:p"))) == 1
+        if states in ({INS}, {DEL}) and not alone:
             _mark_paragraph_end(p, next(iter(states)), stamp, ids)
     for tr in list(body.iter(qn("w:tr"))):
         states = {s for p in tr.iter(qn("w:p")) for s in _run_states(p)}

@@ -49,3 +49,15 @@ def test_a_procedure_page_prints_a_shared_duty_and_authorities_in_the_printed_or
     assert "1 概述 投诉是顾客给公司的第二次机会。 本程序说明投诉从受理到关闭的全过程。 2 目的" in text
     assert "6 职责和权限 6.1 销售部 、 国贸部 a) 受理投诉并答复顾客。" in text
     assert "6.3 质量经理（质量部） a) 批准纠正措施。 权限： a) 决定暂停发运可疑批次。" in text
+
+
+def test_a_role_links_to_its_place_on_its_department_page_and_a_group_is_named_without_a_link(site: Path) -> None:
+    page = (site / "procedures" / "Q-QP01.html").read_text(encoding="utf-8")
+    assert '<h3>6.3 <a class="dept" href="../departments/quality.html#role-quality-manager">质量经理（质量部）</a></h3>' \
+        in page
+    assert '<h3>6.4 <span class="dept">各部门负责人</span></h3>' in page
+    department = (site / "departments" / "quality.html").read_text(encoding="utf-8")
+    assert '<ul class="roles">\n  <li id="role-quality-manager">质量经理</li>\n</ul>' in department
+    where = department.split('id="where-used"')[1]
+    assert re.findall(r'<span class="place">([^<]+)</span> <span class="role">([^<]+)</span>', where) == [
+        ("7.1.2", "step owner"), ("10 #2", "record keeper")]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from proccompile.model import Corpus
+from proccompile.model.actors import departments_of
 from proccompile.model.display import (
     department_name,
     document_citation,
@@ -51,7 +52,10 @@ class Links:
             for ref in form_refs(p):
                 self.used_in[ref.target].append(self._use(p, ref))
             for ref in department_refs(p):
-                self.named_in[ref.target].append(self._use(p, ref))
+                use = self._use(p, ref)
+                # A department's page lists what it is named in itself, as one of its roles or within a group.
+                for target in dict.fromkeys((ref.target, *departments_of(self.corpus.actors, (ref.target,)))):
+                    self.named_in[target].append(use)
 
     def _use(self, p: ControlledDocument, ref: Ref) -> Use:
         number, row = numbering_in(self.corpus, p).cite(ref.loc)
@@ -84,7 +88,15 @@ class Links:
         return page_relpath("department", dept_id)
 
     def department(self, dept_id: str) -> dict[str, str]:
-        return {"name": department_name(self.corpus, dept_id), "url": self.department_url(dept_id)}
+        """The name and page of an actor: a department's page, a role's place on its department's page; a group
+        has no page of its own (its name is printed without a link)."""
+        actor = self.corpus.actors.get(dept_id)
+        url = self.department_url(dept_id)
+        if actor is not None and actor.kind == "role" and actor.department is not None:
+            url = f"{self.department_url(actor.department)}#role-{dept_id}"
+        elif actor is not None and actor.kind == "group":
+            url = ""
+        return {"name": department_name(self.corpus, dept_id), "url": url}
 
     def form(self, code: str) -> dict[str, str]:
         doc = self.corpus.form(code)

@@ -13,7 +13,7 @@ SITE_WORDS: dict[str, dict[str, str]] = {
         "signoffs": "签字栏", "instructions": "填写说明", "retention": "保存期限", "approvals": "审批",
         "by_department": "按归口部门", "obsolete_group": "已作废", "issued": "发布日期", "version": "版本",
         "result": "个结果", "results": "个结果", "external": "外部", "kind_external": "外部文件", "section": "栏目",
-        "company": "所属公司",
+        "company": "所属公司", "roles": "岗位",
         "pending": "尚未实施", "pending_note": "本版本自 {date} 起实施；在此之前，它所替代的版本仍然有效。",
     },
     "en": {
@@ -27,7 +27,7 @@ SITE_WORDS: dict[str, dict[str, str]] = {
         "rows": "Blank rows", "signoffs": "Sign-offs", "instructions": "Instructions", "retention": "Retention",
         "approvals": "Approvals", "by_department": "By owning department", "obsolete_group": "Obsolete",
         "issued": "Issued", "version": "Version", "result": "result", "results": "results", "external": "external",
-        "kind_external": "External document", "company": "Company", "section": "Section",
+        "kind_external": "External document", "company": "Company", "section": "Section", "roles": "Roles",
         "pending": "Not yet effective",
         "pending_note": "This version takes effect on {date}; until then the version it replaces stays in force.",
     },

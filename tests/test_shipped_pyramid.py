@@ -72,4 +72,4 @@ def test_the_master_list_holds_every_level_of_the_pyramid(corpus) -> None:
     assert [(g.title, len(g.rows)) for g in documents.groups] == [
         ("一级文件 质量手册", 1), ("二级文件 程序文件", 10), ("三级文件 作业指导书", 2), ("四级文件 记录表单", 41)]
     manual = documents.groups[0].rows[0]
-    assert (manual[1], manual[7]) == ("Q/FL1.0001", "手签 2022-12-28")
+    assert (manual[1], manual[7], manual[8]) == ("Q/FL1.0001", "手签", "2022-12-28")

@@ -35,11 +35,11 @@ def test_the_master_list_groups_documents_by_level_and_type_with_company_and_app
     sheet = _sheet(registers, "documents")
     assert [g.title for g in sheet.groups] == ["一级文件 质量手册", "二级文件 程序文件", "三级文件 作业指导书",
                                                "三级文件 检验规范", "四级文件 记录表单"]
-    assert [c.title for c in sheet.columns][:9] == ["类别", "代号", "文件编号", "名称", "所属公司", "版本", "状态",
-                                                    "实施日期", "批准"]
+    assert [c.title for c in sheet.columns][:10] == ["类别", "代号", "文件编号", "名称", "所属公司", "版本", "状态",
+                                                     "实施日期", "批准", "批准日期"]
     instruction = sheet.groups[2].rows[0]
-    assert instruction[:9] == ("作业指导书", "Q/ZY0101", "Q/ZY0101-A", "投诉件检验作业指导书", "示例零部件有限公司",
-                               "A/0", "受控", "2024-03-05", "王强 2024-02-25")
+    assert instruction[:10] == ("作业指导书", "Q/ZY0101", "Q/ZY0101-A", "投诉件检验作业指导书", "示例零部件有限公司",
+                               "A/0", "受控", "2024-03-05", "王强", "2024-02-25")
 
 
 def test_the_records_register_holds_forms_and_records_kept_without_a_form(registers) -> None:

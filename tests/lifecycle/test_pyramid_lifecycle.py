@@ -45,7 +45,7 @@ def test_released_by_hand_every_role_is_dated_and_no_name_is_invented(tmp_path: 
     assert ("approvals:\n  prepared: {date: 2024-06-01}\n  reviewed: {date: 2024-06-01}\n"
             "  approved: {date: 2024-06-01}\n") in text
     code, out, _ = run_split(["register", "--format", "csv", "-o", "-", "."], root)
-    assert code == 0 and "顾客投诉处理程序,示例机电有限公司,A/1,受控,2024-06-01,手签 2024-06-01," in out
+    assert code == 0 and "顾客投诉处理程序,示例机电有限公司,A/1,受控,2024-06-01,手签,2024-06-01," in out
 
 
 def test_the_diff_of_a_procedure_follows_its_chapter_order_and_free_chapters() -> None:

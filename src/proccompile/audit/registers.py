@@ -38,14 +38,15 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     """Master list: every document with its version, status, review dates and where its copies are, grouped by
     level of the document pyramid and type (quality manual, procedures, work instructions, forms)."""
     label = wording.label
+    final = name_in(corpus.config.approval_roles[-1], corpus.config.language)
     columns: tuple[Column, ...] = (
-        Column(label("col_type"), 10), Column(label("col_code"), 14), Column(label("col_display"), 18),
-        Column(label("col_title"), 28), Column(label("col_version"), 8, center=True),
+        Column(label("col_type"), 10), Column(label("col_code"), 13), Column(label("col_display"), 17),
+        Column(label("col_title"), 32), Column(label("col_version"), 8, center=True),
         Column(label("col_status"), 8, center=True), Column(label("col_effective"), 12, center=True),
-        Column(name_in(corpus.config.approval_roles[-1], corpus.config.language), 16, center=True),
+        Column(final, 8, center=True), Column(label("col_approval_date").replace("{role}", final), 12, center=True),
         Column(label("col_owner"), 14), Column(label("col_last_review"), 12, center=True),
         Column(label("col_next_review"), 12, center=True), Column(label("col_overdue"), 8, center=True),
-        Column(label("col_distribution"), 24)
+        Column(label("col_distribution"), 20)
     )
     entities = bool(corpus.config.companies)  # a group of legal entities: each document says whose it is
     if entities:
@@ -62,7 +63,7 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
             last = m.reviews[-1].date.isoformat() if m.reviews else ""
             copies = wording.join([f"{department_name(corpus, c.department)} {c.number}" for c in m.distribution])
             row = (kind, m.code, document_number(corpus, m), m.title, m.version, label(f"status_{m.status}"),
-                   m.effective.isoformat() if m.effective else "", approved(corpus, m, wording),
+                   m.effective.isoformat() if m.effective else "", *approved(corpus, m, wording),
                    department_name(corpus, m.owner), last, due.isoformat() if due else "", overdue, copies)
             rows.append((*row[:4], company_name(corpus, m), *row[4:]) if entities else row)
         if rows:
@@ -71,13 +72,13 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     return Sheet("documents", label("sheet_documents"), columns, tuple(groups) or (Group("", ()),))
 
 
-def approved(corpus: Corpus, model: ControlledDocument, wording: Wording) -> str:
-    """Who approved the version and when, as recorded: a name signed by hand on paper is not invented."""
+def approved(corpus: Corpus, model: ControlledDocument, wording: Wording) -> tuple[str, str]:
+    """Who approved the version and on which day, as recorded: a name signed by hand on paper is not invented."""
     approval = model.approvals.get(corpus.config.approval_roles[-1].id)
     if approval is None:
-        return ""
+        return "", ""
     who = approval.name or (wording.label("signed_by_hand") if corpus.config.signatures == "by-hand" else "")
-    return " ".join(part for part in (who, approval.date.isoformat() if approval.date else "") if part)
+    return who, approval.date.isoformat() if approval.date else ""
 
 
 def register_type_name(corpus: Corpus, type_id: str, wording: Wording) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,19 @@ def test_a_role_links_to_its_place_on_its_department_page_and_a_group_is_named_w
     where = department.split('id="where-used"')[1]
     assert re.findall(r'<span class="place">([^<]+)</span> <span class="role">([^<]+)</span>', where) == [
         ("7.1.2", "step owner"), ("10 #2", "record keeper")]
+
+
+def test_a_document_owned_by_a_role_is_listed_under_the_role_s_department(tmp_path: Path) -> None:
+    project = tmp_path / "pyramid"
+    shutil.copytree(PYRAMID, project)
+    source = project / "specifications" / "Q-JG001.yaml"
+    source.write_text(source.read_text("utf-8").replace("owner: quality", "owner: quality-manager"), "utf-8")
+    code, output = run_cli(["site", "-o", str(tmp_path / "site"), "."], project)
+    assert code == 0, output
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    specifications = index.split('<h2 id="specifications">')[1].split("<h2")[0]
+    assert re.findall(r'<h3><a class="dept" href="([^"]+)">([^<]+)</a></h3>', specifications) == [
+        ("departments/quality.html", "质量部")]
+    assert 'href="specifications/Q-JG001.html"' in specifications
+    department = (tmp_path / "site" / "departments" / "quality.html").read_text(encoding="utf-8")
+    assert '<a href="../specifications/Q-JG001.html">' in department.split("<h2>归口的文件</h2>")[1].split("<h2>")[0]

@@ -80,6 +80,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       finalize=_blank_for_none)
     env.filters["lines"] = _lines
+    env.tests["owned_by"] = lambda doc, owner: _owner_home(corpus, doc.model.owner) == owner
     language = corpus.config.language
     env.globals.update(
         label=texts.label, words=SITE_WORDS[language], links=links, company=company_name(corpus),
@@ -91,6 +92,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
         limit=lambda step: time_limit_text(step, language, texts.label("empty_cell")),
         procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
         departments=corpus.config.departments, roles=corpus.config.approval_roles, form_heading=form_heading,
+        owners=[*(d.id for d in corpus.config.departments), *(g.id for g in corpus.config.groups)],
         retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                               texts.label("empty_cell")),
         **_document_globals(corpus, texts),
@@ -131,7 +133,7 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
                               plan=chapter_plan(model, doctype.chapters), files=downloads(doctype.id, model.code)))
     pages += [SitePage(url, data) for url, data in sorted(set(pictures.values()))]
     for dept in corpus.config.departments:
-        owned = [d.model for d in corpus.documents() if d.model.owner == dept.id]
+        owned = [d.model for d in corpus.documents() if _owner_home(corpus, d.model.owner) == dept.id]
         duties = [(doc.model, duty) for doc in corpus.documents() for _, duty in responsibilities(doc.model)
                   if dept.id in departments_of(corpus.actors, duty.department)]
         pages.append(page(links.department_url(dept.id), "department.html.j2", dept=dept, owned=owned,
@@ -141,6 +143,12 @@ def render_site(corpus: Corpus, project_root: Path, bag: Diagnostics, documents:
     static = resources.files("proccompile") / "default_templates" / "site" / "static"
     pages += [SitePage(f"assets/{name}", (static / name).read_bytes()) for name in _STATIC]
     return sorted(pages, key=lambda p: p.relpath)
+
+
+def _owner_home(corpus: Corpus, owner: str) -> str:
+    """Where a document is listed by owner: a role's documents under its department, else the owner itself."""
+    actor = corpus.actors.get(owner)
+    return actor.department if actor is not None and actor.kind == "role" and actor.department else owner
 
 
 def _blank_for_none(value: Any) -> Any:

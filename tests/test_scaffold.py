@@ -53,6 +53,8 @@ def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
     assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml"))
     assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
+    assert list(settings["yaml.schemas"].values()) == ["manuals/*.yaml", "procedures/*.yaml", "instructions/*.yaml",
+                                                       "forms/*.yaml", "proccompile.yaml"]
     for schema, glob in settings["yaml.schemas"].items():
         assert (tmp_path / schema).is_file() and glob
     assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[-1] == "/build/"

@@ -18,7 +18,8 @@ from proccompile.write.guard import NOTHING, refuse_targets
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
               show_default=True, help="Folder to write the schemas into.")
 def schema(output: Path) -> None:
-    """Write procedure, form and config JSON Schemas (draft-07) for yaml-language-server."""
+    """Write the JSON Schemas (draft-07) of the config and of every built-in document type (manual, procedure,
+    instruction, form) for yaml-language-server."""
     files = {output / name: text.encode("utf-8") for name, text in all_schemas().items()}
     # Run from a project folder, the schemas must not replace its sources, templates or attachments.
     here = Path(".")

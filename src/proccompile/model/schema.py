@@ -7,6 +7,7 @@ import json
 from pydantic import BaseModel
 
 from proccompile.model.config import ProjectConfig
+from proccompile.model.doctypes import BUILT_IN, document_types
 from proccompile.model.form import Form
 from proccompile.model.instruction import Instruction
 from proccompile.model.manual import Manual
@@ -31,3 +32,9 @@ def schema_text(model: type[BaseModel]) -> str:
 
 def all_schemas() -> dict[str, str]:
     return {name: schema_text(model) for name, model in SCHEMAS.items()}
+
+
+def project_schemas(config: ProjectConfig) -> dict[str, str]:
+    """The schemas of the types the project defines in `document_types` (specification.schema.json …), so their
+    files complete and flag fields in the editor as the built-in types' do."""
+    return {f"{t.id}.schema.json": schema_text(t.model) for t in document_types(config) if t.id not in BUILT_IN}

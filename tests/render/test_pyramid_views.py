@@ -88,6 +88,14 @@ def test_a_work_instruction_numbers_its_steps_with_key_points_records_and_pictur
     assert "表 6.1　检验项目" in _paras(view.blocks)
 
 
+def test_an_english_instruction_cites_a_record_with_a_space_before_its_number() -> None:
+    english = Path(__file__).parents[2] / "examples" / "en"
+    corpus = check_project(english).corpus
+    view = document_view(corpus, corpus.document("WI-01-01"), Texts(english, "en", Diagnostics()))
+    assert [p for p in _paras(view.blocks) if p.startswith("Records: ")] == [
+        "Records: “Nonconforming Material Log” QF-01-02 Rev B", "Records: “Nonconformance Report” QF-01-01 Rev B"]
+
+
 def test_a_document_of_another_company_prints_that_company(corpus, texts) -> None:
     assert document_view(corpus, corpus.document("Q/ZY0101"), texts).page.company == "示例零部件有限公司"
     assert document_view(corpus, corpus.procedure("Q/QP01"), texts).page.company == "示例机电有限公司"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from proccompile.model.chapters import Operation, Section, Step, StepTable
-from proccompile.model.display import LIST_SEPARATOR, document_citation, time_limit_text
+from proccompile.model.display import LIST_SEPARATOR, document_citation, record_citation, time_limit_text
 from proccompile.render.blocks import Block, Cell, Para, Table
 from proccompile.render.chapters.context import ChapterContext
 from proccompile.render.chapters.pictures import picture_blocks
@@ -75,8 +75,7 @@ def render_operations(ctx: ChapterContext, chapter: str, operations: list[Operat
             for point in operation.key_points:
                 yield Para(point, style="normal", lead=label("bullet"))
         if operation.records:
-            yield Para(LIST_SEPARATOR[ctx.language].join(records_cell(ctx.corpus, [code], ctx.language)
-                                                         .replace("\n", "") for code in operation.records),
-                       style="normal", lead=label("operation_records"))
+            made = (record_citation(ctx.corpus, code) for code in operation.records)
+            yield Para(LIST_SEPARATOR[ctx.language].join(made), style="normal", lead=label("operation_records"))
         if operation.picture is not None:
             yield from picture_blocks(ctx, operation.picture.file, operation.picture.title)

@@ -1,4 +1,4 @@
-"""Where-used: every procedure, step and file:line that references a form, document or department code."""
+"""Where-used: every document, step and file:line that references a form, document, department, role or group."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class Use:
 @dataclass(frozen=True)
 class WhereResult:
     code: str
-    kind: str | None  # procedure | form | department | external document; None when the code is unknown
+    kind: str | None  # a document type, department, role, group or external document; None when unknown
     title: str
     defined: Span | None
     uses: tuple[Use, ...]
@@ -44,6 +44,11 @@ def where_used(corpus: Corpus, code: str) -> WhereResult:
         if auditor.department == code:
             loc = ("audit", "auditors", i, "department")
             uses.append(Use(corpus.config_source.span(loc), "", "", None, f"auditor {auditor.name}"))
+    for i, group in enumerate(corpus.config.groups):
+        for k, member in enumerate(group.members):
+            if member == code:
+                uses.append(Use(corpus.config_source.span(("groups", i, "members", k)), "", "", None,
+                                f"member of group {group.id}"))
     plan = corpus.config.audit.plan
     for field, mapping in (("locations", plan.locations), ("representatives", plan.representatives)):
         if code in mapping:
@@ -76,6 +81,13 @@ def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None
     for i, dept in enumerate(corpus.config.departments):
         if dept.id == code:
             return "department", department_name(corpus, dept.id), corpus.config_source.span(("departments", i, "id"))
+        for k, role in enumerate(dept.roles):
+            if role.id == code:
+                return "role", department_name(corpus, role.id), \
+                    corpus.config_source.span(("departments", i, "roles", k, "id"))
+    for i, group in enumerate(corpus.config.groups):
+        if group.id == code:
+            return "group", department_name(corpus, group.id), corpus.config_source.span(("groups", i, "id"))
     for i, ext in enumerate(corpus.config.external_documents):
         if ext.code == code:
             return "external document", ext.title, corpus.config_source.span(("external_documents", i, "code"))
@@ -83,5 +95,5 @@ def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None
 
 
 def _known(corpus: Corpus) -> list[str]:
-    return [*(d.model.code for d in corpus.documents()), *(d.id for d in corpus.config.departments),
+    return [*(d.model.code for d in corpus.documents()), *corpus.actors,
             *(e.code for e in corpus.config.external_documents)]

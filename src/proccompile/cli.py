@@ -19,8 +19,9 @@ from proccompile.diagnostics.usage import UsageError
 # when that command runs, so `--help` costs no pydantic, ruamel or python-docx. The summary is the
 # command's short help or the whole first sentence of its docstring (a test keeps them equal).
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "build": ("build", "build", "Build controlled .docx files for every procedure and form under PATH."),
-    "check": ("check", "check", "Check every procedure and form under PATH (default: the current directory)."),
+    "build": ("build", "build", "Build controlled .docx files for every document under PATH (manual, procedures, "
+                             "instructions, forms …)."),
+    "check": ("check", "check", "Check every document under PATH (default: the current directory)."),
     "checklist": ("checklist", "checklist", "Derive an internal-audit checklist from the procedures under PATH."),
     "diff": ("diff", "diff", "Show what changed in CODE between two versions: sections, steps, duties, records, "
                              "time limits, KPIs, terms and related documents added, removed or changed."),
@@ -38,10 +39,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                                    "stay."),
     "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`, which restarts the "
                                    "review interval."),
-    "schema": ("schema", "schema", "Write procedure, form and config JSON Schemas (draft-07) for "
-                                   "yaml-language-server."),
-    "site": ("site", "site", "Write a static HTML site of the procedures and forms, with offline search."),
-    "where": ("where", "where", "List every procedure, step and file:line under PATH that references CODE."),
+    "schema": ("schema", "schema", "Write the JSON Schemas (draft-07) of the config and of every document type "
+                                   "for yaml-language-server."),
+    "site": ("site", "site", "Write a static HTML site of the controlled documents under PATH, with offline "
+                                 "search."),
+    "where": ("where", "where", "List every document, step and file:line under PATH that references CODE."),
 }
 
 

@@ -30,7 +30,7 @@ from proccompile.pipeline import ConfigError, check_project
 @strict_option
 @today_option
 def check(path: Path, fmt: str | None, strict: bool, today: dt.date | None) -> None:
-    """Check every procedure and form under PATH (default: the current directory).
+    """Check every document under PATH (default: the current directory).
 
     Review dates are judged at --today, else SOURCE_DATE_EPOCH, else the local date.
     """

@@ -18,9 +18,11 @@ from proccompile.write.guard import NOTHING, refuse_targets
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
               show_default=True, help="Folder to write the schemas into.")
 def schema(output: Path) -> None:
-    """Write the JSON Schemas (draft-07) of the config and of every built-in document type (manual, procedure,
-    instruction, form) for yaml-language-server; run in a project folder, also of each type its config
-    defines (specification.schema.json …)."""
+    """Write the JSON Schemas (draft-07) of the config and of every document type for yaml-language-server.
+
+    The built-in types (manual, procedure, instruction, form) always; run in a project folder, also each
+    type its config defines (specification.schema.json …).
+    """
     schemas = all_schemas()
     here = Path(".")
     if lexists(here / CONFIG_NAME):

@@ -107,3 +107,12 @@ def test_labels_name_the_clause_set_the_project_audits_against(tmp_path: Path) -
     iso = Texts(PYRAMID, "zh", Diagnostics())
     assert (iso.label("clauses"), texts.label("clauses")) == ("对应 ISO 9001:2015 条款：",
                                                               "对应 IATF 16949:2016 条款：")
+
+
+def test_where_names_groups_and_the_groups_a_department_is_a_member_of(corpus) -> None:
+    group = where_used(corpus, "department-heads")
+    assert (group.kind, group.title) == ("group", "各部门负责人")
+    assert [(u.document, u.section, u.role) for u in group.uses] == [("Q/QP01", "6.4", "responsibility")]
+    sales = where_used(corpus, "sales")
+    assert ("", "", "member of group department-heads") in [(u.document, u.section, u.role) for u in sales.uses]
+    assert where_used(corpus, "quality-manager").title == "质量经理（质量部）"

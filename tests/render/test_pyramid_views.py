@@ -88,6 +88,23 @@ def test_a_work_instruction_numbers_its_steps_with_key_points_records_and_pictur
     assert "表 6.1　检验项目" in _paras(view.blocks)
 
 
+def test_a_step_keeps_with_its_key_points_and_records_and_a_picture_with_its_caption(corpus, texts) -> None:
+    view = document_view(corpus, corpus.document("Q/ZY0101"), texts)
+    blocks = view.blocks
+    first = next(i for i, b in enumerate(blocks) if isinstance(b, Para) and b.lead == "5.1 ")
+    kept = [b.keep_next for b in blocks[first:first + 6] if isinstance(b, (Para, Image))]
+    # 5.1, 要点, its one point (no records follow), 5.2, its records line, the picture (its caption follows)
+    assert kept == [True, True, False, True, False, True]
+    assert isinstance(blocks[first + 6], Para) and blocks[first + 6].text == "图 1 测量位置"
+
+
+def test_a_manual_titled_as_its_type_prints_the_title_once_on_the_cover(corpus, texts) -> None:
+    view = document_view(corpus, corpus.document("Q/SC01"), texts)
+    assert _paras(view.blocks[:3]) == ["", "质量手册", "Q/SC01—2024　A/0"]
+    instruction = document_view(corpus, corpus.document("Q/ZY0101"), texts)
+    assert _paras(instruction.blocks[:2]) == ["作业指导书", "投诉件检验作业指导书"]
+
+
 def test_an_english_instruction_cites_a_record_with_a_space_before_its_number() -> None:
     english = Path(__file__).parents[2] / "examples" / "en"
     corpus = check_project(english).corpus

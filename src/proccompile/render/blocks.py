@@ -106,6 +106,7 @@ class Image:
 
     data: bytes = field(repr=False)
     name: str  # file name, for the picture's description
+    keep_next: bool = False  # on the page of its caption
 
     __reduce__ = _by_fields
 

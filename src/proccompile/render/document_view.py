@@ -100,7 +100,8 @@ def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, versio
            texts: Texts) -> Iterator[Block]:
     label = texts.label
     language = corpus.config.language
-    yield Para(kind, style="normal", align="center", space_before=36)
+    # 质量手册 over a manual titled 质量手册 would say the same twice; the line stays, empty, for the layout.
+    yield Para(kind if kind != p.title else "", style="normal", align="center", space_before=36)
     yield Para(p.title, style="title")
     yield Para(f"{number}{label('gap')}{version}" if version else number, style="normal", align="center")
     roles = corpus.config.approval_roles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -24,6 +25,8 @@ def picture_blocks(ctx: ChapterContext, file: str, caption: str | None) -> Itera
     picture = picture_of(ctx, file)
     if picture is None:
         return
-    yield picture
-    if caption:
+    if caption:  # a caption never starts the page after its picture
+        yield dataclasses.replace(picture, keep_next=True)
         yield Para(caption, style="normal", align="center")
+    else:
+        yield picture

@@ -68,12 +68,15 @@ def render_operations(ctx: ChapterContext, chapter: str, operations: list[Operat
     """A work instruction's steps: number and text, key points, the records made, then the picture."""
     label = ctx.label
     for i, operation in enumerate(operations):
+        # A step's text, key points and records line stay on one page; the picture may start the next.
         yield Para(operation.text, style="normal", lead=f"{ctx.numbers.item(chapter, i)} ", space_before=6,
-                   keep_next=bool(operation.key_points or operation.picture))
+                   keep_next=bool(operation.key_points or operation.records or operation.picture))
         if operation.key_points:
             yield Para("", style="normal", lead=label("key_points"), keep_next=True)
-            for point in operation.key_points:
-                yield Para(point, style="normal", lead=label("bullet"))
+            last = len(operation.key_points) - 1
+            for k, point in enumerate(operation.key_points):
+                yield Para(point, style="normal", lead=label("bullet"),
+                           keep_next=k < last or bool(operation.records))
         if operation.records:
             made = (record_citation(ctx.corpus, code) for code in operation.records)
             yield Para(LIST_SEPARATOR[ctx.language].join(made), style="normal", lead=label("operation_records"))

@@ -174,6 +174,10 @@ _ALL = (
          "Internal documents are controlled by their own versions and releases; listed as external they would appear "
          "in the external-documents register and the audit criteria as if they came from outside (ISO 9001 "
          "7.5.3.2).", None),
+    Code("PC347", "clause-not-described", E, "A manual's cover lists a clause that none of its clause chapters "
+         "describes",
+         "The cover's clause list says which requirements the manual answers; a clause with no chapter on it, or "
+         "on a clause above or under it, is a claim the manual does not back.", None),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

@@ -62,6 +62,7 @@ def manual_clauses(corpus: Corpus, bag: Diagnostics) -> None:
                 continue
             for doc in corpus.of_type(doctype.id):
                 _clauses_of(doc, spec.key, known, corpus.config.audit.clause_set, bag)
+                _cover_clauses_described(doc, spec.key, bag)
 
 
 def _clauses_of(doc: AnyDocument, field: str, known: Mapping[str, object], clause_set: str,
@@ -86,3 +87,18 @@ def _clauses_of(doc: AnyDocument, field: str, known: Mapping[str, object], claus
 
 
 _SET_NAMES = {"iso9001": "ISO 9001:2015", "iatf16949": "ISO 9001:2015 / IATF 16949:2016"}
+
+
+def _cover_clauses_described(doc: AnyDocument, field: str, bag: Diagnostics) -> None:
+    """PC347: a clause the cover lists (`iso_clauses`) that no clause chapter describes, nor one above or under it."""
+    described = [entry.clause for entry in getattr(doc.model, field)]
+    for i, clause in enumerate(getattr(doc.model, "iso_clauses", [])):
+        if not any(_related(clause, chapter) for chapter in described):
+            bag.add("PC347", f"The cover lists clause {clause}, which no clause chapter describes",
+                    doc.span("iso_clauses", i),
+                    help=f"Add a chapter for clause {clause} under `{field}`, or take it off `iso_clauses`")
+
+
+def _related(clause: str, chapter: str) -> bool:
+    """Whether a chapter on ``chapter`` says something of ``clause``: the same clause, one under it or above it."""
+    return clause == chapter or chapter.startswith(f"{clause}.") or clause.startswith(f"{chapter}.")

@@ -85,6 +85,26 @@ def test_new_procedure_and_form_pass_check(tmp_path: Path) -> None:
                                                  "No procedure references form `QR-02-01`")
 
 
+def test_new_manual_and_instruction_go_to_their_folders_and_pass_check(tmp_path: Path) -> None:
+    run_cli(["init", "--language", "en"], tmp_path)
+    code, _, err = run_split(["new", "manual", "QM-01"], tmp_path)
+    assert code == 2 and "The project has no document type `manual`" in err and "document_types" in err
+    config = tmp_path / "proccompile.yaml"
+    config.write_text(config.read_text("utf-8") + "document_types:\n  - {id: manual, pattern: '^QM-\\d{2}$'}\n"
+                      "  - {id: instruction, folder: work, pattern: '^WI-\\d{2}-\\d{2}$'}\n", "utf-8")
+    assert run_cli(["new", "manual", "QM-01"], tmp_path)[0] == 0
+    assert run_cli(["new", "instruction", "WI-01-01", "--owner", "quality"], tmp_path)[0] == 0
+    manual = (tmp_path / "manuals/QM-01.yaml").read_text("utf-8")
+    assert manual.startswith("# yaml-language-server: $schema=../schemas/manual.schema.json\ncode: QM-01\n")
+    assert "title: Quality Manual\n" in manual and "clauses:\n" in manual
+    instruction = (tmp_path / "work/WI-01-01.yaml").read_text("utf-8")
+    assert instruction.startswith("# yaml-language-server: $schema=../schemas/instruction.schema.json\n")
+    assert "owner: quality\n" in instruction and "operations:\n" in instruction
+    code, _, err = run_split(["new", "instruction", "WI-1"], tmp_path)
+    assert code == 2 and "matches `document_types[1].pattern`" in err
+    assert run_cli(["check", "--format", "concise"], tmp_path) == (0, "All checks passed (5 files).\n")
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["new", "procedure", "QP-1"], "`QP-1` does not follow the procedure numbering pattern"),
     (["new", "form", "QP-02"], "`QP-02` does not follow the form numbering pattern"),

@@ -31,7 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                                              "mapped."),
     "init": ("init", "init", "Create a new project in DIR: config, a procedure and its form, CI and editor set-up."),
     "lock": ("lock", "lock", "Record every released version under PATH in proccompile.lock."),
-    "new": ("new", "new", "Create a new procedure or form file with a valid draft to fill in."),
+    "new": ("new", "new", "Create a new document file (procedure, form, manual, instruction) with a valid "
+                         "draft."),
     "register": ("register", "register", "Write the registers of the project under PATH."),
     "release": ("release", "release", "Release CODE: a draft becomes released, a released document its next "
                                       "version."),

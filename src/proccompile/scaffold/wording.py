@@ -25,6 +25,8 @@ class Wording:
     author: str
     new_procedure_title: str
     new_form_title: str
+    new_manual_title: str
+    new_instruction_title: str
     placeholder: str
 
 
@@ -56,6 +58,8 @@ ZH = Wording(
     author="（编制人）",
     new_procedure_title="（程序名称）",
     new_form_title="（表单名称）",
+    new_manual_title="质量手册",
+    new_instruction_title="（作业指导书名称）",
     placeholder="（待填写）",
 )
 
@@ -89,6 +93,8 @@ EN = Wording(
     author="(author)",
     new_procedure_title="(procedure title)",
     new_form_title="(form title)",
+    new_manual_title="Quality Manual",
+    new_instruction_title="(work instruction title)",
     placeholder="(to be written)",
 )
 

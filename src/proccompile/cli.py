@@ -61,6 +61,17 @@ class _Group(click.Group):
         command: click.Command = getattr(importlib.import_module(f"proccompile.commands.{module}"), attribute)
         return command
 
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        # click says only that a command does not exist; the nearest one is what was meant, usually.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            from proccompile.diagnostics.suggest import did_you_mean
+
+            hint = did_you_mean(name, COMMANDS)
+            ctx.fail(f"No such command '{name}'." + (f" {hint}" if hint else ""))
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # click cuts a short help at about 45 characters or at the period of "e.g."; the list shows each
         # command's whole first sentence instead, wrapped to the terminal, without importing any command.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics, Span
@@ -25,10 +25,12 @@ def display_name(path: Path, root: Path) -> str | None:
 
 
 def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
-                 overlay: Mapping[Path, bytes] | None = None) -> list[SourceFile]:
+                 overlay: Mapping[Path, bytes] | None = None,
+                 known: Callable[[str, str], bool | None] | None = None) -> list[SourceFile]:
     """Each file parsed with positions; a file with an undisplayable name is reported (PC110) and skipped.
 
-    ``overlay`` gives files' would-be bytes, so an edit is checked before it is written.
+    ``overlay`` gives files' would-be bytes, so an edit is checked before it is written; ``known``: see
+    ``load_yaml``.
     """
     sources = []
     for path in paths:
@@ -38,5 +40,5 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
             bag.add("PC110", f"The file name `{shown}` is not valid UTF-8; the file was not read", Span(shown))
             continue
         raw = overlay.get(path) if overlay else None
-        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw))
+        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known))
     return sources

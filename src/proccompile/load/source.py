@@ -42,6 +42,8 @@ class SourceFile:
     newline: str = "\n"
     bom: bool = False
     sha256: str = EMPTY_SHA256
+    decoded: bool = False
+    """The whole file was read and decoded, so ``sha256`` is the hash of all of it and ``text`` is all of it."""
     _tree: Any = field(default=None, init=False, repr=False, compare=False)
     _data: Plain = field(default=None, init=False, repr=False, compare=False)
     _loaded: bool = field(default=False, init=False, repr=False, compare=False)
@@ -58,6 +60,19 @@ class SourceFile:
         """
         self._tree, self._data, self._loaded, self._data_stale = None, data, True, False
         self._fast, self._nodes = fast, None
+
+    def known(self, *, fast: bool) -> None:
+        """Record that the file loads, unparsed: an earlier check read these very bytes (``fast``: with libyaml).
+
+        Its data, round-trip tree and node positions are parsed from the text only if asked for.
+        """
+        self._tree, self._data, self._loaded, self._data_stale = None, None, True, True
+        self._fast, self._nodes = fast, None
+
+    @property
+    def fast(self) -> bool:
+        """Whether libyaml read the file as the house loader would (positions come from its nodes)."""
+        return self._fast
 
     def forget_data(self) -> None:
         """Free the plain data once it has been modelled; ``data`` rebuilds it from the text if asked again."""

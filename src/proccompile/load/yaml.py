@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,13 +36,16 @@ class _Read(NamedTuple):
 
 
 def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
-              root: Path | None = None, raw: bytes | None = None) -> SourceFile:
+              root: Path | None = None, raw: bytes | None = None,
+              known: Callable[[str, str], bool | None] | None = None) -> SourceFile:
     """Read and parse ``path`` (or ``raw``, its would-be bytes); on any failure the finding is recorded and
     ``tree`` and ``data`` stay None.
 
     Failed files are still returned, with whatever text could be read, so later stages can
     recover their declared code and avoid cascading "unknown reference" findings. With ``root``,
     a file that is not a regular file inside that folder (links followed) is refused unread.
+    ``known(rel, sha256)`` says whether an earlier check read these very bytes (True or False: whether
+    libyaml read them) or not (None); a known file is not parsed now (see ``SourceFile.known``).
     """
     read = _read_file(path, rel, bag, max_bytes, root) if raw is None else _decode(raw, rel, bag)
     source = SourceFile(
@@ -49,8 +53,13 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
         newline=_newline_of(read.raw),
         bom=read.raw.startswith(UTF8_BOM),
         sha256=hashlib.sha256(read.raw).hexdigest(),
+        decoded=read.parseable,
     )
     if not read.parseable:
+        return source
+    fast = known(rel, source.sha256) if known is not None else None
+    if fast is not None:
+        source.known(fast=fast)
         return source
     data = fast_load(read.text)
     if data is not None:

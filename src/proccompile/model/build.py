@@ -45,28 +45,28 @@ def model_config(source: SourceFile, bag: Diagnostics) -> ProjectConfig | None:
     return model_document(source, ProjectConfig, bag)
 
 
-def build_corpus(
-    config: ProjectConfig,
-    config_source: SourceFile,
-    procedures: list[SourceFile],
-    forms: list[SourceFile],
-    bag: Diagnostics,
-) -> Corpus:
-    corpus = Corpus(config, config_source)
-    for sources, model, target in ((procedures, Procedure, corpus.procedures), (forms, Form, corpus.forms)):
-        for source in sources:
-            kind = misplaced(source, model, bag)
-            modelled = model_document(source, model, bag, limit=config.limits.findings_per_file) if kind is None \
-                else None
-            if modelled is not None:
-                target.append(Document(modelled, source))  # type: ignore[arg-type]
-                source.forget_data()  # the model holds what later stages need; keep memory per document small
-                continue
-            corpus.broken_procedures += (kind or model) is Procedure
-            corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
-            if (code := declared_code(source)) is not None:
-                corpus.broken_codes.add(code)
-    return corpus
+def model_source(source: SourceFile, kind: str, config: ProjectConfig, bag: Diagnostics
+                 ) -> tuple[Document[Procedure] | Document[Form] | None, str]:
+    """The modelled procedure or form (``kind``) of ``source``, or None with its problems in ``bag``; and the
+    kind the file is: the other one for a procedure in forms/ or a form in procedures/ (PC205)."""
+    folder: type[BaseModel] = Procedure if kind == "procedure" else Form
+    other = misplaced(source, folder, bag)
+    if other is not None:
+        return None, "procedure" if other is Procedure else "form"
+    limit = config.limits.findings_per_file
+    if kind == "procedure":
+        procedure = model_document(source, Procedure, bag, limit=limit)
+        return (None if procedure is None else Document(procedure, source)), kind
+    form = model_document(source, Form, bag, limit=limit)
+    return (None if form is None else Document(form, source)), kind
+
+
+def add_broken(corpus: Corpus, kind: str, source: SourceFile, declared: str | None) -> None:
+    """Register a file that failed to load or model, so references to its code are not reported again."""
+    corpus.broken_procedures += kind == "procedure"
+    corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
+    if declared is not None:
+        corpus.broken_codes.add(declared)
 
 
 def misplaced(source: SourceFile, model: type[BaseModel], bag: Diagnostics) -> type[BaseModel] | None:

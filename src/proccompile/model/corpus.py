@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from proccompile.diagnostics import Span
 from proccompile.load.source import SourceFile
@@ -14,6 +14,9 @@ from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
 from proccompile.model.lock import Lock
 from proccompile.model.procedure import Procedure
+
+if TYPE_CHECKING:
+    from proccompile.model.names import DocNames
 
 M = TypeVar("M", Procedure, Form)
 
@@ -23,6 +26,17 @@ class Document(Generic[M]):
     """A modelled document together with the file it came from, so checks can locate findings."""
 
     model: M
+    source: SourceFile
+
+    def span(self, *loc: str | int, key: bool = False) -> Span:
+        return self.source.span(loc, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedDoc:
+    """A document's name table with the file it came from: all the corpus-wide checks need of it."""
+
+    names: DocNames
     source: SourceFile
 
     def span(self, *loc: str | int, key: bool = False) -> Span:
@@ -45,6 +59,9 @@ class Corpus:
     """The lock file, when the project has one; released content is judged against it."""
     today: dt.date | None = None
     """The date reviews are judged at (`--today`, SOURCE_DATE_EPOCH or the clock); None skips review checks."""
+    named: list[NamedDoc] = field(default_factory=list)
+    """Every document that modelled, procedures first, as name tables: what the corpus-wide checks read.
+    A check that did not model a file again (its result was cached) has its table but not its model."""
     lookups: set[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
     """While a set, every (kind, code) looked up is added to it: what a view read, so a rebuild knows
     which documents a rendering depends on."""
@@ -67,6 +84,16 @@ class Corpus:
     @cached_property
     def _forms_by_code(self) -> dict[str, Document[Form]]:
         return _first_by_code(self.forms)
+
+    def named_kind(self, kind: str) -> Iterator[NamedDoc]:
+        return (n for n in self.named if n.names.kind == kind)
+
+    def named_by_code(self, kind: str) -> dict[str, NamedDoc]:
+        """The first document of ``kind`` per code, as ``procedure`` and ``form`` look them up."""
+        index: dict[str, NamedDoc] = {}
+        for named in self.named_kind(kind):
+            index.setdefault(named.names.code, named)
+        return index
 
     def documents(self) -> Iterator[Document[Procedure] | Document[Form]]:
         yield from self.procedures

@@ -13,18 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proccompile.diagnostics import Diagnostics, Severity, Span
+from proccompile.diagnostics import Diagnostic, Diagnostics, Severity, Span
 from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
 from proccompile.load.discover import CONFIG_NAME, FORM_DIR, LOCK_NAME, PROCEDURE_DIR
 from proccompile.load.paths import exists
 from proccompile.load.project import load_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
+from proccompile.pipeline.checkcache import CheckCache, Entry, cache_context, read_cache, write_cache
 
 if TYPE_CHECKING:
     # The model and validate stages (pydantic) are imported where a check runs, so a build with
     # nothing to do starts without them; render and write only when a build needs them.
-    from proccompile.model import Corpus, ProjectConfig
+    from proccompile.model import Corpus, Document, Form, Procedure, ProjectConfig
     from proccompile.render import PlannedFile, RenderedFile
     from proccompile.write.guard import Protected
     from proccompile.write.manifest import Entry, Output, Previous
@@ -85,31 +86,57 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     return config, source, bag
 
 
-def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None) -> CheckResult:
+def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None, *,
+                  cache: CheckCache | None = None, models: bool = True) -> CheckResult:
     """Load, model and validate the whole corpus, gathering every finding.
 
     ``today`` is the day reviews are judged at; without it review dates are not checked. ``overlay``
-    gives files' would-be bytes, so an edit is checked before it is written.
+    gives files' would-be bytes, so an edit is checked before it is written. With ``cache`` (for this
+    config: see ``checkcache.cache_context``), a file whose bytes it has results for is neither parsed nor
+    modelled again, and the results of the others are added to it. ``models``: the corpus holds every
+    document's model (what rendering needs); without, only name tables, and models are dropped once
+    each document is checked, so memory holds little per document.
     """
-    from proccompile.model.build import build_corpus
+    from proccompile.model.corpus import Corpus
     from proccompile.model.lock import parse_lock
-    from proccompile.validate import run_checks
+    from proccompile.validate import run_project_checks
 
     config, config_source, bag = load_config(root)
     files = discover(root)
     overlay = overlay or {}
+    # Project templates are checked by rendering every document's view with them, which needs every model.
+    models = models or (root / "templates").is_dir()
+    fresh = Diagnostics(overrides=bag.overrides)
+    corpus = Corpus(config, config_source)
+    cache = cache if cache is not None else CheckCache("")
+    cache.start(cache_context(config_source.sha256))
+    lock_path = root / LOCK_NAME
+    locked = exists(lock_path) or lock_path in overlay
+
+    def known(rel: str, sha256: str) -> bool | None:
+        entry = cache.get(rel, sha256, models=models)
+        return None if entry is None else entry.fast
 
     limit = config.limits.max_file_bytes
-    procedures = load_sources(root, files.procedures, bag, max_bytes=limit, overlay=overlay)
-    forms = load_sources(root, files.forms, bag, max_bytes=limit, overlay=overlay)
-    # Cross-references are judged only after every file is modelled, so one run shows everything.
-    corpus = build_corpus(config, config_source, procedures, forms, bag)
+    procedures = load_sources(root, files.procedures, fresh, max_bytes=limit, overlay=overlay, known=known)
+    forms = load_sources(root, files.forms, fresh, max_bytes=limit, overlay=overlay, known=known)
+    # Each file is modelled and checked on its own; cross-references are judged only after every file is
+    # read, from the name tables, so one run shows everything.
+    modelled = [_model_one(corpus, source, kind, cache, bag, fresh, models=models, fingerprints=locked)
+                for sources, kind in ((procedures, "procedure"), (forms, "form")) for source in sources]
+    found = _by_path(fresh)
+    for source, entry in zip([*procedures, *forms], modelled, strict=True):
+        if entry is not None:
+            entry.findings = found.get(source.rel, ())
+            cache.put(source.rel, entry)
+    for finding in fresh:
+        bag.restore(finding)
+    cache.keep_only({s.rel for s in (*procedures, *forms)})
     corpus.today = today
-    lock_path = root / LOCK_NAME
-    if exists(lock_path) or lock_path in overlay:
+    if locked:
         lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
         corpus.lock = parse_lock(lock_source, config.versions, bag)
-    run_checks(corpus, bag)
+    run_project_checks(corpus, bag)
     if not bag.has_errors and (root / "templates").is_dir():
         # A project template that would fail the build is a finding now (rendered only where the project has
         # its own: a project without templates/ pays nothing).
@@ -120,6 +147,71 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     if corpus.lock is not None:
         paths += (LOCK_NAME,)
     return CheckResult(bag, paths, corpus)
+
+
+def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache, bag: Diagnostics,
+               fresh: Diagnostics, *, models: bool, fingerprints: bool) -> Entry | None:
+    """Add ``source`` to ``corpus`` from the cache, or model and check it alone; a new entry to cache, if any.
+
+    Findings of a cached file go to ``bag``; those of a file modelled now to ``fresh``.
+    """
+    from proccompile.model.build import add_broken, declared_code, model_source
+    from proccompile.model.corpus import Corpus, NamedDoc
+    from proccompile.model.fingerprint import fingerprint
+    from proccompile.model.names import names_of
+    from proccompile.validate import run_document_checks
+
+    entry = cache.get(source.rel, source.sha256, models=models) if source.decoded else None
+    if entry is not None:
+        for finding in entry.findings:
+            bag.restore(finding)
+        doc = entry.document
+        corpus.named.append(NamedDoc(entry.names, doc.source if doc is not None else source))
+        if doc is not None and models:
+            _add_document(corpus, doc)
+        return None
+    doc, kind = model_source(source, kind, corpus.config, fresh)
+    if doc is None:
+        # Not cached: a file that failed is read again every time, so it is always judged as it is now.
+        add_broken(corpus, kind, source, declared_code(source))
+        return None
+    alone = Corpus(corpus.config, corpus.config_source)
+    _add_document(alone, doc)
+    run_document_checks(alone, fresh)
+    names = names_of(doc, corpus.config.review_interval, fingerprint(source.data) if fingerprints else None,
+                     portable=corpus.config.output_names == "portable")
+    source.forget_data()  # the model holds what later stages need; keep memory per document small
+    corpus.named.append(NamedDoc(names, source))
+    if models:
+        _add_document(corpus, doc)
+    if not source.decoded:
+        return None
+    return Entry(source.sha256, source.fast, (), names, doc if models else None)
+
+
+def _add_document(corpus: Corpus, doc: Document[Procedure] | Document[Form]) -> None:
+    from proccompile.model.procedure import Procedure
+
+    if isinstance(doc.model, Procedure):
+        corpus.procedures.append(doc)
+    else:
+        corpus.forms.append(doc)
+
+
+def _by_path(bag: Diagnostics) -> dict[str, tuple[Diagnostic, ...]]:
+    found: dict[str, list[Diagnostic]] = {}
+    for finding in bag:
+        found.setdefault(finding.span.path, []).append(finding)
+    return {path: tuple(items) for path, items in found.items()}
+
+
+def check_cached(root: Path, today: dt.date | None = None) -> CheckSummary:
+    """``check_project`` with the results of the last check kept in the project's build folder (see
+    ``checkcache``), without models: only the files changed since are parsed and modelled."""
+    cache = read_cache(root)
+    result = check_project(root, today, cache=cache, models=False)
+    write_cache(root, cache)
+    return CheckSummary(result.diagnostics, result.paths)
 
 
 def default_jobs() -> int:

@@ -21,43 +21,65 @@ from proccompile.validate import (
 
 Check = Callable[[Corpus, Diagnostics], None]
 
-# Output is sorted by position, so this order only groups the checks for reading.
-CHECKS: tuple[Check, ...] = (
+# Output is sorted by position, so the order within each tuple only groups the checks for reading.
+
+# Each document on its own, with the config: they read `corpus.procedures` and `corpus.forms` (full models)
+# and report only in that document's file, so their findings can be kept per file and content hash.
+DOCUMENT_CHECKS: tuple[Check, ...] = (
     identity.code_pattern,
-    identity.duplicate_code,
     departments.unknown_department,
-    departments.unknown_auditor_department,
-    departments.external_auditor,
-    departments.unknown_plan_department,
     departments.owner_without_duty,
     departments.owner_department_without_duty,
-    references.unknown_form,
-    references.unknown_document,
-    references.pinned_reference,
-    references.obsolete_references,
-    references.unknown_programme_procedure,
     records.record_not_listed,
     records.record_not_produced,
-    records.unused_form,
-    records.retention,
-    records.keeper_conflict,
-    records.permanent_with_period,
+    records.minimum_retention,
     wording.immediate_with_limit,
-    files.attachment_files,
     document_control.version_scheme,
     document_control.revision_history,
     document_control.date_order,
     document_control.approvals,
-    outputs.output_names,
     outputs.property_lengths,
-    lifecycle.released_content,
-    lifecycle.locked_document_missing,
-    lifecycle.review_overdue,
     lifecycle.withdrawal,
     lifecycle.distribution,
     layout.form_layout,
     files.logo_file,
 )
+
+# The config, and the corpus as a whole: they read the config, `corpus.named` (every document's name
+# table), the lock file, the date and the attached files, and run on every check.
+PROJECT_CHECKS: tuple[Check, ...] = (
+    identity.duplicate_code,
+    departments.unknown_auditor_department,
+    departments.external_auditor,
+    departments.unknown_plan_department,
+    references.unknown_form,
+    references.unknown_document,
+    references.pinned_reference,
+    references.obsolete_references,
+    references.unknown_programme_procedure,
+    records.unused_form,
+    records.retention_unknown,
+    records.keeper_conflict,
+    records.permanent_with_period,
+    files.attachment_files,
+    outputs.output_names,
+    outputs.company_length,
+    lifecycle.released_content,
+    lifecycle.locked_document_missing,
+    lifecycle.review_overdue,
+)
+
+CHECKS: tuple[Check, ...] = DOCUMENT_CHECKS + PROJECT_CHECKS
+
+
+def run_document_checks(corpus: Corpus, bag: Diagnostics) -> None:
+    for check in DOCUMENT_CHECKS:
+        check(corpus, bag)
+
+
+def run_project_checks(corpus: Corpus, bag: Diagnostics) -> None:
+    for check in PROJECT_CHECKS:
+        check(corpus, bag)
 
 
 def run_checks(corpus: Corpus, bag: Diagnostics) -> None:

@@ -11,26 +11,25 @@ from proccompile.model.attachments import handling, looks_like_image
 
 def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
     root = corpus.config_source.path.parent
-    for doc in corpus.procedures:
-        for i, attachment in enumerate(doc.model.attachments):
-            if attachment.file is None:
-                continue
-            span = doc.span("attachments", i, "file")
-            path = project_path(root, attachment.file)
+    # The attached files are read on every run, whether or not the procedure naming them changed.
+    for doc in corpus.named_kind("procedure"):
+        for i, file in doc.names.attachments:
+            where = ("attachments", i, "file")  # located only for a finding: the file may not have been parsed
+            path = project_path(root, file)
             refused = refusal(root, path) if path is not None else Refused(Refusal.OUTSIDE)
             if path is None or refused is not None:
                 if refused is None or refused.kind is Refusal.OUTSIDE:
-                    bag.add("PC316", f"Attachment path `{attachment.file}` leaves the project folder", span)
+                    bag.add("PC316", f"Attachment path `{file}` leaves the project folder", doc.span(*where))
                 else:
-                    bag.add("PC315", f"Attachment file `{attachment.file}` {refused.reason}", span)
+                    bag.add("PC315", f"Attachment file `{file}` {refused.reason}", doc.span(*where))
                 continue
-            if handling(attachment.file) == "refuse":
-                bag.add("PC317", f"Attachment `{attachment.file}` is a vector drawing Word cannot embed", span)
-            elif handling(attachment.file) == "embed":
+            if handling(file) == "refuse":
+                bag.add("PC317", f"Attachment `{file}` is a vector drawing Word cannot embed", doc.span(*where))
+            elif handling(file) == "embed":
                 with path.open("rb") as stream:
                     head = stream.read(16)
-                if not looks_like_image(attachment.file, head):
-                    bag.add("PC317", f"Attachment `{attachment.file}` is not the picture its extension says", span,
+                if not looks_like_image(file, head):
+                    bag.add("PC317", f"Attachment `{file}` is not the picture its extension says", doc.span(*where),
                             help="Save the picture again in the format its name says, or rename the file")
 
 

@@ -6,8 +6,8 @@ import re
 
 from proccompile.diagnostics import Diagnostics, Span
 from proccompile.model import Corpus
-from proccompile.model.display import record_retention
-from proccompile.model.refs import form_refs, produced_records
+from proccompile.model.names import record_unit
+from proccompile.model.refs import produced_records
 from proccompile.model.types import Duration
 from proccompile.validate.references import pinned_base
 
@@ -41,29 +41,40 @@ def record_not_produced(corpus: Corpus, bag: Diagnostics) -> None:
 def unused_form(corpus: Corpus, bag: Diagnostics) -> None:
     if corpus.broken_procedures:
         return
-    used = {ref.target for doc in corpus.procedures for ref in form_refs(doc.model)}
-    for doc in corpus.forms:
-        if doc.model.code not in used and doc.model.status != "obsolete":
-            bag.add("PC311", f"No procedure references form `{doc.model.code}`", doc.span("code"))
+    used = {ref.target for doc in corpus.named_kind("procedure") for ref in doc.names.form_refs}
+    for doc in corpus.named_kind("form"):
+        if doc.names.code not in used and doc.names.status != "obsolete":
+            bag.add("PC311", f"No procedure references form `{doc.names.code}`", doc.span("code"))
 
 
-def retention(corpus: Corpus, bag: Diagnostics) -> None:
-    policy = corpus.config.records
-    minimum = policy.minimum_retention
+def minimum_retention(corpus: Corpus, bag: Diagnostics) -> None:
+    """Retention written on a form or a record row is at least the project's minimum."""
+    minimum = corpus.config.records.minimum_retention
+    if not minimum:
+        return
     for form_doc in corpus.forms:
         form_retention = form_doc.model.retention
-        if minimum and form_retention and form_retention.hours < minimum.hours:
+        if form_retention and form_retention.hours < minimum.hours:
             _too_short(bag, form_doc.span("retention"), form_retention, minimum, f"Form `{form_doc.model.code}`")
     for doc in corpus.procedures:
         for i, record in enumerate(doc.model.records):
+            if record.retention is not None and record.retention.hours < minimum.hours:
+                _too_short(bag, doc.span("records", i, "retention"), record.retention, minimum,
+                           f"Record `{record.form}`")
+
+
+def retention_unknown(corpus: Corpus, bag: Diagnostics) -> None:
+    """A record row without retention takes its form's, else the project default; with neither it has none."""
+    if corpus.config.records.default_retention:
+        return
+    forms = corpus.named_by_code("form")
+    for doc in corpus.named_kind("procedure"):
+        for i, record in enumerate(doc.names.records):
             if record.retention is not None:
-                if minimum and record.retention.hours < minimum.hours:
-                    _too_short(bag, doc.span("records", i, "retention"), record.retention, minimum,
-                               f"Record `{record.form}`")
                 continue
-            form = corpus.form(record.form)
+            form = forms.get(record.form)
             # An unknown or broken form is reported elsewhere; its retention cannot be known.
-            if form is None or form.model.retention or policy.default_retention:
+            if form is None or form.names.retention:
                 continue
             bag.add(
                 "PC313",
@@ -84,12 +95,12 @@ def _too_short(bag: Diagnostics, span: Span, value: Duration, minimum: Duration,
 def keeper_conflict(corpus: Corpus, bag: Diagnostics) -> None:
     """A form kept by different departments in different procedures: the register cannot say who holds it."""
     first: dict[str, tuple[str, str]] = {}  # form code -> (keeper, procedure code)
-    for doc in corpus.procedures:
-        if doc.model.status == "obsolete":
+    for doc in corpus.named_kind("procedure"):
+        if doc.names.status == "obsolete":
             continue
-        for i, record in enumerate(doc.model.records):
-            keeper, where = first.setdefault(record.form, (record.keeper, doc.model.code))
-            if keeper != record.keeper and where != doc.model.code:
+        for i, record in enumerate(doc.names.records):
+            keeper, where = first.setdefault(record.form, (record.keeper, doc.names.code))
+            if keeper != record.keeper and where != doc.names.code:
                 bag.add("PC321", f"Record `{record.form}` is kept by `{record.keeper}` here but by `{keeper}` "
                         f"in `{where}`", doc.span("records", i, "keeper"),
                         help=f"Name one keeper for `{record.form}` in every procedure (the records register and "
@@ -102,10 +113,15 @@ _PERIOD = re.compile(r"不少于|至少|最少|\d+\s*(?:年|个月|月|天|日)"
 
 
 def permanent_with_period(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.procedures:
-        for i, record in enumerate(doc.model.records):
-            kept = record_retention(corpus, record)
-            if kept is None or kept.unit != "permanent" or not record.storage:
+    forms = corpus.named_by_code("form")
+    default = corpus.config.records.default_retention
+    for doc in corpus.named_kind("procedure"):
+        for i, record in enumerate(doc.names.records):
+            # How long the record is kept: its own retention, else its form's, else the project default.
+            form = forms.get(record.form)
+            unit = (record_unit(record) or (form.names.retention_unit if form else None)
+                    or (default.unit if default else None))
+            if unit != "permanent" or not record.storage:
                 continue
             found = _PERIOD.search(record.storage)
             if found:

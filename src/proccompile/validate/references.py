@@ -6,8 +6,8 @@ import re
 
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus, Document, Form, Procedure
-from proccompile.model.refs import document_refs, form_refs
+from proccompile.model import Corpus
+from proccompile.model.corpus import NamedDoc
 
 # What may trail a code when a reference pins a year, an edition or a full version.
 _PIN_SUFFIX = re.compile(r"^\s*[—–\-_ ]?\s*(\d{4}|[A-Z](/\d+)?|[vV]?\d+(\.\d+)+)$")
@@ -22,9 +22,9 @@ def pinned_base(reference: str, codes: set[str]) -> str | None:
 
 
 def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
-    form_codes = {f.model.code for f in corpus.forms}
-    for doc in corpus.procedures:
-        for ref in form_refs(doc.model):
+    form_codes = {f.names.code for f in corpus.named_kind("form")}
+    for doc in corpus.named_kind("procedure"):
+        for ref in doc.names.form_refs:
             code = ref.target
             if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes):
                 continue
@@ -38,14 +38,15 @@ def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
-    proc_codes = {p.model.code for p in corpus.procedures}
+    proc_codes = {p.names.code for p in corpus.named_kind("procedure")}
     external = {d.code for d in corpus.config.external_documents}
-    for doc in corpus.procedures:
-        for ref in document_refs(doc.model):
+    pinnable = proc_codes | {f.names.code for f in corpus.named_kind("form")}
+    for doc in corpus.named_kind("procedure"):
+        for ref in doc.names.document_refs:
             code = ref.target
             if code in proc_codes or code in external or corpus.is_broken(code):
                 continue
-            if pinned_base(code, proc_codes | {f.model.code for f in corpus.forms}):
+            if pinned_base(code, pinnable):
                 continue
             bag.add(
                 "PC305",
@@ -58,10 +59,9 @@ def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
-    codes = {d.model.code for d in corpus.documents()}
-    for doc in corpus.procedures:
-        refs = [*document_refs(doc.model), *form_refs(doc.model)]
-        for ref in refs:
+    codes = {d.names.code for d in corpus.named}
+    for doc in corpus.named_kind("procedure"):
+        for ref in (*doc.names.document_refs, *doc.names.form_refs):
             base = pinned_base(ref.target, codes)
             if base:
                 bag.add(
@@ -75,31 +75,33 @@ def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
 def obsolete_references(corpus: Corpus, bag: Diagnostics) -> None:
     """A released procedure never points users at a withdrawn document: by citing an obsolete procedure
     (PC312) or by keeping records on an obsolete form (PC413)."""
-    for doc in corpus.procedures:
-        if doc.model.status != "released":
+    procedures, forms = corpus.named_by_code("procedure"), corpus.named_by_code("form")
+    for doc in corpus.named_kind("procedure"):
+        if doc.names.status != "released":
             continue
-        for ref in document_refs(doc.model):
-            target = corpus.procedure(ref.target)
-            if target is not None and target.model.status == "obsolete":
+        for ref in doc.names.document_refs:
+            target = procedures.get(ref.target)
+            if target is not None and target.names.status == "obsolete":
                 bag.add("PC312", f"Released procedure cites obsolete procedure `{ref.target}`", doc.span(*ref.loc),
                         related=(_obsolete_here(target),),
                         help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference")
-        for ref in form_refs(doc.model):
-            form = corpus.form(ref.target)
-            if form is not None and form.model.status == "obsolete":
+        for ref in doc.names.form_refs:
+            form = forms.get(ref.target)
+            if form is not None and form.names.status == "obsolete":
                 bag.add("PC413", f"Released procedure uses obsolete form `{ref.target}` ({ref.role})",
                         doc.span(*ref.loc), related=(_obsolete_here(form),),
                         help=f"Use the form that replaced `{ref.target}`, or release a version without it")
 
 
-def _obsolete_here(doc: Document[Procedure] | Document[Form]) -> Related:
-    return Related(doc.span("status"), f"`{doc.model.code}` is obsolete here")
+def _obsolete_here(doc: NamedDoc) -> Related:
+    return Related(doc.span("status"), f"`{doc.names.code}` is obsolete here")
 
 
 def unknown_programme_procedure(corpus: Corpus, bag: Diagnostics) -> None:
     """A high-risk procedure of the audit programme must be in the corpus, or it silently drops to once a year."""
+    procedures = corpus.named_by_code("procedure")
     for i, code in enumerate(corpus.config.audit.programme.high_risk):
-        if corpus.procedure(code) is None:
+        if code not in procedures:
             bag.add("PC305", f"Procedure `{code}` (audit programme high_risk) is not in the project",
                     corpus.config_source.span(("audit", "programme", "high_risk", i)),
-                    help=did_you_mean(code, [d.model.code for d in corpus.procedures]))
+                    help=did_you_mean(code, [d.names.code for d in corpus.named_kind("procedure")]))

@@ -1,0 +1,168 @@
+"""A document's name table: what it defines and what it references, all the corpus-wide checks read of it.
+
+The table is plain data (codes, statuses, reference targets with their YAML paths), computed once from
+the model, so cross-references can be judged without holding every model, and can be stored as JSON
+and read back (``to_plain`` / ``from_plain``) by the incremental check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from proccompile.model.corpus import Document
+from proccompile.model.dates import next_review
+from proccompile.model.form import Form
+from proccompile.model.output_names import output_relpath
+from proccompile.model.procedure import Procedure
+from proccompile.model.refs import Loc, Ref, document_refs, form_refs
+from proccompile.model.types import Duration
+
+
+@dataclass(frozen=True, slots=True)
+class RecordNames:
+    """One row of a procedure's `records` table, as far as other documents bear on it."""
+
+    form: str
+    keeper: str
+    retention: str | None
+    """The row's own retention as written in canonical form (``3y``, ``permanent``), or None."""
+    storage: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocNames:
+    kind: str
+    """``procedure`` or ``form``."""
+    code: str
+    status: str
+    version: str
+    output: str
+    """The output file's path in the build (two documents must not share one)."""
+    form_refs: tuple[Ref, ...] = ()
+    document_refs: tuple[Ref, ...] = ()
+    records: tuple[RecordNames, ...] = ()
+    attachments: tuple[tuple[int, str], ...] = ()
+    """(index under `attachments`, file) of each attached file a procedure names."""
+    retention: str | None = None
+    """A form's own retention, canonical (``3y``), or None."""
+    review_due: dt.date | None = None
+    review_loc: Loc = ()
+    """Where an overdue review is reported: the last review's date, else the effective date."""
+    fingerprint: str | None = None
+    """The released-content fingerprint, when it was taken (projects with a lock file)."""
+
+    @property
+    def retention_unit(self) -> str | None:
+        return _unit(self.retention)
+
+
+def record_unit(record: RecordNames) -> str | None:
+    return _unit(record.retention)
+
+
+def _unit(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return "permanent" if text == "permanent" else text.lstrip("0123456789")
+
+
+def names_of(doc: Document[Procedure] | Document[Form], review_interval: Duration | None,
+             fingerprint: str | None = None, *, portable: bool = False) -> DocNames:
+    """The name table of a modelled document (``review_interval``: the project's; ``portable``: its output
+    names are portable ones, see ``output_relpath``)."""
+    model = doc.model
+    due = next_review(doc, review_interval)
+    loc: Loc = ("reviews", len(model.reviews) - 1, "date") if model.reviews else ("effective",)
+    common: dict[str, Any] = {"code": model.code, "status": model.status, "version": model.version,
+                              "review_due": due, "review_loc": loc if due is not None else (),
+                              "fingerprint": fingerprint}
+    if isinstance(model, Form):
+        return DocNames("form", output=output_relpath("form", model.code, model.version, model.title, portable=portable),
+                        retention=_text(model.retention), **common)
+    return DocNames(
+        "procedure", output=output_relpath("procedure", model.code, model.version, model.title, portable=portable),
+        form_refs=tuple(form_refs(model)), document_refs=tuple(document_refs(model)),
+        records=tuple(RecordNames(r.form, r.keeper, _text(r.retention), r.storage) for r in model.records),
+        attachments=tuple((i, a.file) for i, a in enumerate(model.attachments) if a.file is not None),
+        **common,
+    )
+
+
+def _text(duration: Duration | None) -> str | None:
+    return None if duration is None else str(duration)
+
+
+def to_plain(names: DocNames) -> dict[str, Any]:
+    """JSON-ready values of ``names``."""
+    return {
+        "kind": names.kind, "code": names.code, "status": names.status, "version": names.version,
+        "output": names.output, "form_refs": _refs(names.form_refs), "document_refs": _refs(names.document_refs),
+        "records": [[r.form, r.keeper, r.retention, r.storage] for r in names.records],
+        "attachments": [list(a) for a in names.attachments], "retention": names.retention,
+        "review_due": None if names.review_due is None else names.review_due.isoformat(),
+        "review_loc": list(names.review_loc), "fingerprint": names.fingerprint,
+    }
+
+
+def _refs(refs: Iterable[Ref]) -> list[list[Any]]:
+    return [[ref.target, list(ref.loc), ref.role] for ref in refs]
+
+
+def from_plain(value: object) -> DocNames:
+    """The table ``to_plain`` wrote; ValueError when ``value`` is not exactly that (edited or damaged)."""
+    if not isinstance(value, dict):
+        raise ValueError("a name table is a mapping")
+    due = _optional(value["review_due"])
+    return DocNames(
+        kind=_choice(value["kind"], ("procedure", "form")), code=_str(value["code"]), status=_str(value["status"]),
+        version=_str(value["version"]), output=_str(value["output"]),
+        form_refs=_read_refs(value["form_refs"]), document_refs=_read_refs(value["document_refs"]),
+        records=tuple(RecordNames(_str(f), _str(k), _optional(r), _optional(s))
+                      for f, k, r, s in _list(value["records"], 4)),
+        attachments=tuple((_int(i), _str(f)) for i, f in _list(value["attachments"], 2)),
+        retention=_optional(value["retention"]),
+        review_due=None if due is None else dt.date.fromisoformat(due),
+        review_loc=_loc(value["review_loc"]), fingerprint=_optional(value["fingerprint"]),
+    )
+
+
+def _read_refs(value: object) -> tuple[Ref, ...]:
+    return tuple(Ref(_str(target), _loc(loc), _str(role)) for target, loc, role in _list(value, 3))
+
+
+def _list(value: object, width: int) -> list[Sequence[Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, list) and len(item) == width for item in value):
+        raise ValueError(f"expected a list of {width}-item lists")
+    return value
+
+
+def _loc(value: object) -> Loc:
+    if not isinstance(value, list):
+        raise ValueError("a path is a list")
+    return tuple(part if isinstance(part, str) else _int(part) for part in value)
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    return value
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("expected a whole number")
+    return value
+
+
+def _choice(value: object, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ValueError(f"expected one of {choices}")
+    return str(value)
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -16,7 +17,10 @@ def display_name(path: Path, root: Path) -> str | None:
     Why: the OS hands such names to Python with lone surrogates, which cannot be printed to a UTF-8
     terminal nor written into the UTF-8 manifest.
     """
-    rel = path.relative_to(root).as_posix()
+    prefix = os.path.join(str(root), "")
+    name = str(path)
+    # String slicing: pathlib's relative_to per file costs more than reading the file.
+    rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else path.relative_to(root).as_posix()
     try:
         rel.encode("utf-8")
     except UnicodeEncodeError:
@@ -33,6 +37,7 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
     ``load_yaml``.
     """
     sources = []
+    resolved: dict[str, str] = {}
     for path in paths:
         rel = display_name(path, root)
         if rel is None:
@@ -40,5 +45,6 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
             bag.add("PC110", f"The file name `{shown}` is not valid UTF-8; the file was not read", Span(shown))
             continue
         raw = overlay.get(path) if overlay else None
-        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known))
+        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known,
+                                 resolved=resolved))
     return sources

@@ -9,13 +9,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeAlias
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.scalarbool import ScalarBoolean
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from proccompile.diagnostics import Span
-from proccompile.load.house_format import house_yaml
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 Loc = Sequence[str | int]
 _MAX_CARET = 200
@@ -83,6 +82,8 @@ class SourceFile:
     def tree(self) -> Any:
         """The round-trip tree, or None when the file did not load; parsed on first use, then kept."""
         if self._tree is None and self._loaded:
+            from proccompile.load.house_format import house_yaml  # ruamel, only when a tree is needed
+
             self._tree = house_yaml().load(self.text)
         return self._tree
 
@@ -134,6 +135,8 @@ class SourceFile:
             position = node_position(self._nodes, loc, key=key) if self._nodes is not None else None
             if position is not None:
                 return self.span_at(*position)
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         tree = self.tree
         if not isinstance(tree, CommentedMap | CommentedSeq):
             return self.file_span()
@@ -142,6 +145,8 @@ class SourceFile:
 
 def tree_position(tree: CommentedMap | CommentedSeq, loc: Loc, *, key: bool) -> tuple[int, int]:
     """0-based line and column of the node ``loc`` reaches in a round-trip tree (its key when ``key``)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     node: Any = tree
     key_pos = val_pos = (node.lc.line, node.lc.col)
     for part in loc:
@@ -185,6 +190,9 @@ def to_plain(node: object) -> Plain:
     members in written order (lists are what the models accept), and timestamps with a time stay
     ``datetime.datetime``.
     """
+    from ruamel.yaml.comments import TaggedScalar
+    from ruamel.yaml.scalarbool import ScalarBoolean
+
     if node is None or isinstance(node, bytes):
         return node
     if isinstance(node, bool | ScalarBoolean):  # ScalarBoolean is an int subclass, so before int

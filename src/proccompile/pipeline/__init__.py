@@ -71,7 +71,7 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     from proccompile.validate.config import config_problems
 
     bag = Diagnostics()
-    path = discover(root).config
+    path = root / CONFIG_NAME
     if not exists(path):  # a broken link is there, and is reported as such by load_yaml
         bag.add("PC001", "The project folder has no proccompile.yaml", Span("proccompile.yaml"))
         raise ConfigError(bag)

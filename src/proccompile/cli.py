@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                                    "review interval."),
     "schema": ("schema", "schema", "Write procedure, form and config JSON Schemas (draft-07) for "
                                    "yaml-language-server."),
+    "serve": ("serve", "serve", "Serve the site of the project under PATH and rebuild it on every save, with live "
+                                "reload."),
     "site": ("site", "site", "Write a static HTML site of the procedures and forms, with offline search."),
     "where": ("where", "where", "List every procedure, step and file:line under PATH that references CODE."),
 }

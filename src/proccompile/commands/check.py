@@ -54,7 +54,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, today: dt.date
     if named is not None:
         strangers = [name for name in named if name not in checked]
         if strangers:
-            _usage(f"`{strangers[0]}` is not a procedure, a form or the config of the project {root}")
+            _usage(f"`{strangers[0]}` is not a procedure, a form or the config of the project")
         bag, checked = _only(bag, named), named
     print_findings(Report(bag, checked, strict), fmt)
     sys.exit(EXIT_FINDINGS if bag.fails(strict=strict) else EXIT_CLEAN)

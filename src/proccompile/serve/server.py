@@ -151,9 +151,18 @@ class _Handler(BaseHTTPRequestHandler):
         return host in _LOOPBACK
 
     def _missing(self, shown: Shown) -> None:
-        text = b"Not found\n" if shown.site is not None else \
-            b"No page yet: the project has errors; see the terminal.\n"
-        self._send(HTTPStatus.NOT_FOUND, text)
+        """A page that says why there is none, with the findings and live reload, so it turns into the page
+        asked for once the project is fixed (or the page comes back)."""
+        path = _request_path(self.path) or ""
+        if shown.site is None:
+            title, text = "No pages yet", "The project has errors, so there is no site to show yet; fix them."
+        else:
+            title, text = "Not found", "The site has no page at this address (any more)."
+        html = (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>'
+                f'<body><main><h1>{title}</h1><p>{text}</p><p><a href="/index.html">index.html</a></p></main>'
+                f"</body></html>\n").encode()
+        page = with_live_script(html, live_state(shown, path))
+        self._send(HTTPStatus.NOT_FOUND, page, ".html" if path.endswith(".html") or not path else "")
 
     def _send(self, status: HTTPStatus, body: bytes, suffix: str = "") -> None:
         self.send_response(status)

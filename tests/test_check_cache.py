@@ -154,6 +154,11 @@ def test_a_read_only_build_folder_is_no_error(project: Path) -> None:
     assert not (project / CACHE).exists()
 
 
+def test_a_cache_that_cannot_be_written_is_no_error(project: Path) -> None:
+    (project / "build" / CACHE_DIR).write_text("a file where the cache folder would be", encoding="utf-8")
+    assert run_cli(["check", "--format", "concise", "."], project) == (0, "All checks passed (6 files).\n")
+
+
 def test_a_build_folder_linked_out_of_the_project_gets_no_cache(project: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()

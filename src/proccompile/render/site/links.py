@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from proccompile.model import Corpus
@@ -32,25 +33,50 @@ class Use:
     status: str
 
 
+class Uses:
+    """Where each target is named, target → [Use]; a list is made when first asked for, since a page shows
+    the uses of one target (and `serve` renders one page after an edit)."""
+
+    def __init__(self, make: Callable[[Procedure, Ref], Use]) -> None:
+        self._make = make
+        self._found: dict[str, list[tuple[Procedure, Ref]]] = defaultdict(list)
+        self._made: dict[str, list[Use]] = {}
+
+    def add(self, procedure: Procedure, ref: Ref) -> None:
+        self._found[ref.target].append((procedure, ref))
+
+    def get(self, target: str, default: list[Use] | None = None) -> list[Use] | None:
+        if target not in self._found:
+            return default
+        made = self._made.get(target)
+        if made is None:
+            made = self._made[target] = [self._make(p, ref) for p, ref in self._found[target]]
+        return made
+
+    def __getitem__(self, target: str) -> list[Use]:
+        return self.get(target, []) or []
+
+
 @dataclass
 class Links:
     corpus: Corpus
     today: dt.date | None = None
     """The day versions are judged at: a released version effective after it is marked not yet effective."""
-    cited_by: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
-    used_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
-    named_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    cited_by: Uses = field(init=False)
+    used_in: Uses = field(init=False)
+    named_in: Uses = field(init=False)
 
     def __post_init__(self) -> None:
+        self.cited_by, self.used_in, self.named_in = Uses(self._use), Uses(self._use), Uses(self._use)
         for doc in self.corpus.procedures:
             p = doc.model
             for ref in document_refs(p):
                 if ref.target != p.code:
-                    self.cited_by[ref.target].append(self._use(p, ref))
+                    self.cited_by.add(p, ref)
             for ref in form_refs(p):
-                self.used_in[ref.target].append(self._use(p, ref))
+                self.used_in.add(p, ref)
             for ref in department_refs(p):
-                self.named_in[ref.target].append(self._use(p, ref))
+                self.named_in.add(p, ref)
 
     def _use(self, p: Procedure, ref: Ref) -> Use:
         number, row = numbering(p).cite(ref.loc)

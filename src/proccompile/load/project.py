@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics, Span
@@ -36,7 +36,13 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
     ``overlay`` gives files' would-be bytes, so an edit is checked before it is written; ``known``: see
     ``load_yaml``.
     """
-    sources = []
+    return list(iter_sources(root, paths, bag, max_bytes=max_bytes, overlay=overlay, known=known))
+
+
+def iter_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
+                 overlay: Mapping[Path, bytes] | None = None,
+                 known: Callable[[str, str], bool | None] | None = None) -> Iterator[SourceFile]:
+    """``load_sources`` one file at a time, so a caller can model each before the next is read."""
     resolved: dict[str, str] = {}
     for path in paths:
         rel = display_name(path, root)
@@ -45,6 +51,4 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
             bag.add("PC110", f"The file name `{shown}` is not valid UTF-8; the file was not read", Span(shown))
             continue
         raw = overlay.get(path) if overlay else None
-        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known,
-                                 resolved=resolved))
-    return sources
+        yield load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known, resolved=resolved)

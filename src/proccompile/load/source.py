@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import zlib
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -141,6 +142,40 @@ class SourceFile:
         if not isinstance(tree, CommentedMap | CommentedSeq):
             return self.file_span()
         return self.span_at(*tree_position(tree, loc, key=key))
+
+
+@dataclass(frozen=True)
+class PackedSource:
+    """A file kept for locating findings only: its text compressed, unpacked into a ``SourceFile`` when asked.
+
+    What a check without models holds of each file once it is modelled, so memory per document stays small.
+    """
+
+    path: Path
+    rel: str
+    sha256: str
+    fast: bool
+    newline: str
+    bom: bool
+    packed: bytes
+
+    @classmethod
+    def of(cls, source: SourceFile) -> PackedSource:
+        return cls(source.path, source.rel, source.sha256, source.fast, source.newline, source.bom,
+                   zlib.compress(source.text.encode("utf-8", "surrogatepass"), 1))
+
+    def unpacked(self) -> SourceFile:
+        text = zlib.decompress(self.packed).decode("utf-8", "surrogatepass")
+        source = SourceFile(self.path, self.rel, text, self.newline, self.bom, self.sha256, decoded=True)
+        source.known(fast=self.fast)
+        return source
+
+    @property
+    def data(self) -> Plain:
+        return self.unpacked().data
+
+    def span(self, loc: Loc, *, key: bool = False) -> Span:
+        return self.unpacked().span(loc, key=key)
 
 
 def tree_position(tree: CommentedMap | CommentedSeq, loc: Loc, *, key: bool) -> tuple[int, int]:

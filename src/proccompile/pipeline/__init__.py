@@ -18,8 +18,9 @@ from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
 from proccompile.load.discover import CONFIG_NAME, FORM_DIR, LOCK_NAME, PROCEDURE_DIR
 from proccompile.load.paths import exists
-from proccompile.load.project import load_sources
+from proccompile.load.project import iter_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
+from proccompile.load.source import PackedSource
 from proccompile.pipeline.checkcache import CheckCache, Entry, cache_context, read_cache, write_cache
 
 if TYPE_CHECKING:
@@ -118,20 +119,24 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
         return None if entry is None else entry.fast
 
     limit = config.limits.max_file_bytes
-    procedures = load_sources(root, files.procedures, fresh, max_bytes=limit, overlay=overlay, known=known)
-    forms = load_sources(root, files.forms, fresh, max_bytes=limit, overlay=overlay, known=known)
-    # Each file is modelled and checked on its own; cross-references are judged only after every file is
-    # read, from the name tables, so one run shows everything.
-    modelled = [_model_one(corpus, source, kind, cache, bag, fresh, models=models, fingerprints=locked)
-                for sources, kind in ((procedures, "procedure"), (forms, "form")) for source in sources]
+    # Each file is read, modelled and checked on its own before the next is read, so memory holds one
+    # file's data at a time; cross-references are judged only after every file is read, from the name
+    # tables, so one run shows everything.
+    checked: list[str] = []
+    made: list[tuple[str, Entry]] = []
+    for kind, listed in (("procedure", files.procedures), ("form", files.forms)):
+        for source in iter_sources(root, listed, fresh, max_bytes=limit, overlay=overlay, known=known):
+            checked.append(source.rel)
+            entry = _model_one(corpus, source, kind, cache, bag, fresh, models=models, fingerprints=locked)
+            if entry is not None:
+                made.append((source.rel, entry))
     found = _by_path(fresh)
-    for source, entry in zip([*procedures, *forms], modelled, strict=True):
-        if entry is not None:
-            entry.findings = found.get(source.rel, ())
-            cache.put(source.rel, entry)
+    for rel, entry in made:
+        entry.findings = found.get(rel, ())
+        cache.put(rel, entry)
     for finding in fresh:
         bag.restore(finding)
-    cache.keep_only({s.rel for s in (*procedures, *forms)})
+    cache.keep_only(set(checked))
     corpus.today = today
     if locked:
         lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
@@ -143,7 +148,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
         from proccompile.render.template_check import check_templates
 
         check_templates(corpus, root, bag)
-    paths = (config_source.rel, *(s.rel for s in procedures), *(s.rel for s in forms))
+    paths = (config_source.rel, *checked)
     if corpus.lock is not None:
         paths += (LOCK_NAME,)
     return CheckResult(bag, paths, corpus)
@@ -166,7 +171,8 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
         for finding in entry.findings:
             bag.restore(finding)
         doc = entry.document
-        corpus.named.append(NamedDoc(entry.names, doc.source if doc is not None else source))
+        corpus.named.append(NamedDoc(entry.names, doc.source if doc is not None else
+                                     source if models else PackedSource.of(source)))
         if doc is not None and models:
             _add_document(corpus, doc)
         return None
@@ -181,7 +187,7 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
     names = names_of(doc, corpus.config.review_interval, fingerprint(source.data) if fingerprints else None,
                      portable=corpus.config.output_names == "portable")
     source.forget_data()  # the model holds what later stages need; keep memory per document small
-    corpus.named.append(NamedDoc(names, source))
+    corpus.named.append(NamedDoc(names, source if models else PackedSource.of(source)))
     if models:
         _add_document(corpus, doc)
     if not source.decoded:

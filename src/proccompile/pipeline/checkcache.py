@@ -15,6 +15,7 @@ or read-only, just means no cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -123,8 +124,6 @@ def read_cache(root: Path) -> CheckCache:
 def write_cache(root: Path, cache: CheckCache) -> None:
     """Store ``cache`` in the project at ``root`` atomically when it changed; a folder that cannot be written is no
     error."""
-    from proccompile.write.atomic import write_atomic
-
     path = cache_path(root)
     if not cache.changed or path is None:
         return
@@ -132,10 +131,16 @@ def write_cache(root: Path, cache: CheckCache) -> None:
                       separators=(",", ":")).encode("utf-8")
     header = json.dumps({"format": FORMAT, "context": cache.context, "sha256": hashlib.sha256(body).hexdigest()},
                         sort_keys=True).encode()
+    # Written here rather than by write.atomic: importing the write stage costs a check more than this
+    # file does, and a cache needs no fsync (a torn file fails its seal and is ignored).
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, header + b"\n" + body)
+        path.parent.mkdir(exist_ok=True)
+        temporary.write_bytes(header + b"\n" + body)
+        os.replace(temporary, path)
     except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         return
     cache.changed = False
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import zlib
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from proccompile.diagnostics import Span
+from proccompile.load.limits import UTF8_BOM
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -145,10 +145,12 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
-class PackedSource:
-    """A file kept for locating findings only: its text compressed, unpacked into a ``SourceFile`` when asked.
+class LazySource:
+    """A file kept for locating findings only: its name and hash, its text read again when a finding needs it.
 
     What a check without models holds of each file once it is modelled, so memory per document stays small.
+    Read again, the file must still have the hash it had when checked; if it changed since, findings point
+    at the file as a whole rather than at a line of another text.
     """
 
     path: Path
@@ -157,15 +159,19 @@ class PackedSource:
     fast: bool
     newline: str
     bom: bool
-    packed: bytes
 
     @classmethod
-    def of(cls, source: SourceFile) -> PackedSource:
-        return cls(source.path, source.rel, source.sha256, source.fast, source.newline, source.bom,
-                   zlib.compress(source.text.encode("utf-8", "surrogatepass"), 1))
+    def of(cls, source: SourceFile) -> LazySource:
+        return cls(source.path, source.rel, source.sha256, source.fast, source.newline, source.bom)
 
     def unpacked(self) -> SourceFile:
-        text = zlib.decompress(self.packed).decode("utf-8", "surrogatepass")
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            raw = b""
+        if hashlib.sha256(raw).hexdigest() != self.sha256:
+            return SourceFile(self.path, self.rel, "", self.newline, self.bom, self.sha256)
+        text = raw.removeprefix(UTF8_BOM).decode("utf-8")
         source = SourceFile(self.path, self.rel, text, self.newline, self.bom, self.sha256, decoded=True)
         source.known(fast=self.fast)
         return source

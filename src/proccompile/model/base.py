@@ -20,20 +20,27 @@ class StrictModel(BaseModel):
 
 
 @cache
-def describe_fields() -> None:
+def field_descriptions() -> None:
     """Give every field of every model its attribute docstring as its description, once per process.
 
     Not done as each class is created (pydantic's ``use_attribute_docstrings``): that parses every model's
-    source, about a fifth of the models' import time, for text only JSON Schemas and docs show.
+    source, about a fifth of the models' import time, for text that only help lines, JSON Schemas and
+    docs show.
     """
     from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 
-    classes = list(_subclasses(StrictModel))
-    for cls in classes:
+    for cls in _subclasses(StrictModel):
         docs = extract_docstrings_from_cls(cls, use_inspect=True)
         for name, info in cls.__pydantic_fields__.items():
             if info.description is None and name in docs:
                 info.description = docs[name]
+
+
+@cache
+def describe_fields() -> None:
+    """``field_descriptions``, and the models rebuilt so their JSON Schemas carry them."""
+    field_descriptions()
+    classes = list(_subclasses(StrictModel))
     # A model's schema embeds those of the models it holds: rebuild the inner ones before and after.
     for cls in [*reversed(classes), *classes]:
         cls.model_rebuild(force=True)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from proccompile.diagnostics import Span
-from proccompile.load.source import PackedSource, SourceFile
+from proccompile.load.source import LazySource, SourceFile
 from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
 from proccompile.model.lock import Lock
@@ -37,7 +37,7 @@ class NamedDoc:
     """A document's name table with the file it came from: all the corpus-wide checks need of it."""
 
     names: DocNames
-    source: SourceFile | PackedSource
+    source: SourceFile | LazySource
 
     def span(self, *loc: str | int, key: bool = False) -> Span:
         return self.source.span(loc, key=key)

@@ -20,7 +20,7 @@ from proccompile.load.discover import CONFIG_NAME, FORM_DIR, LOCK_NAME, PROCEDUR
 from proccompile.load.paths import exists
 from proccompile.load.project import iter_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
-from proccompile.load.source import PackedSource
+from proccompile.load.source import LazySource
 from proccompile.pipeline.checkcache import CheckCache, Entry, cache_context, read_cache, write_cache
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
             bag.restore(finding)
         doc = entry.document
         corpus.named.append(NamedDoc(entry.names, doc.source if doc is not None else
-                                     source if models else PackedSource.of(source)))
+                                     source if models else LazySource.of(source)))
         if doc is not None and models:
             _add_document(corpus, doc)
         return None
@@ -187,7 +187,7 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
     names = names_of(doc, corpus.config.review_interval, fingerprint(source.data) if fingerprints else None,
                      portable=corpus.config.output_names == "portable")
     source.forget_data()  # the model holds what later stages need; keep memory per document small
-    corpus.named.append(NamedDoc(names, source if models else PackedSource.of(source)))
+    corpus.named.append(NamedDoc(names, source if models else LazySource.of(source)))
     if models:
         _add_document(corpus, doc)
     if not source.decoded:

@@ -6,12 +6,12 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from proccompile.commands.common import (
     EXIT_CLEAN,
-    EXIT_ERROR,
     EXIT_FINDINGS,
     config_failure,
     format_option,
@@ -22,6 +22,7 @@ from proccompile.commands.common import (
     today_option,
 )
 from proccompile.diagnostics import Diagnostics, Report
+from proccompile.diagnostics.usage import UsageError
 from proccompile.model.dates import reference_date
 from proccompile.pipeline import CheckSummary, ConfigError, check_cached, check_project
 
@@ -94,6 +95,5 @@ def _only(bag: Diagnostics, named: tuple[str, ...]) -> Diagnostics:
     return kept
 
 
-def _usage(message: str) -> None:
-    click.echo(f"proccompile: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+def _usage(message: str) -> NoReturn:
+    raise UsageError(message)

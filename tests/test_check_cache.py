@@ -91,11 +91,21 @@ def test_the_cache_is_plain_json_with_a_header_that_seals_it(project: Path) -> N
     check_cached(project)
     header, body = (project / CACHE).read_bytes().split(b"\n", 1)
     head = json.loads(header)
-    assert sorted(head) == ["context", "format", "sha256"] and head["format"] == 1
-    entries = json.loads(body)
+    assert sorted(head) == ["context", "format", "sha256"] and head["format"] == 2
+    entries = dict(json.loads(line) for line in body.split(b"\n"))
     assert sorted(entries) == ["forms/Q-QR0101.yaml", "forms/Q-QR0102.yaml", "procedures/Q-QP01.yaml",
                                "procedures/Q-QP02.yaml", "procedures/Q-QP03.yaml"]
     assert entries["forms/Q-QR0101.yaml"]["names"]["code"] == "Q/QR0101"
+
+
+def test_entries_of_unchanged_files_are_written_back_as_they_were(project: Path) -> None:
+    check_cached(project)
+    before = (project / CACHE).read_bytes().split(b"\n")
+    _edit(project / "forms" / "Q-QR0101.yaml", "title: 投诉登记表", "title: 投诉登记")
+    check_cached(project)
+    after = (project / CACHE).read_bytes().split(b"\n")
+    changed = [json.loads(line)[0] for line in sorted(set(after[1:]) - set(before[1:]))]
+    assert changed == ["forms/Q-QR0101.yaml"] and before[0] != after[0]  # the seal covers the new body
 
 
 @pytest.mark.parametrize("damage", ["body", "header", "truncated", "names"])

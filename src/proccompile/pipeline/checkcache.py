@@ -8,9 +8,9 @@ build and one config: another config or another version of proccompile starts an
 
 On disk (``build/.proccompile/check-cache.json``, when the project has a build folder) it is plain
 JSON: a header line with the format, the tool fingerprint, the config hash and the sha256 of the body,
-then the body. It is read back only when all of these match and every value has the shape written;
-anything else is an empty cache. It is never required: deleting it, or a build folder that is missing
-or read-only, just means no cache.
+then the body, one line per file (``[path, entry]``). It is read back only when all of these match and
+every value has the shape written; anything else is an empty cache. It is never required: deleting
+it, or a build folder that is missing or read-only, just means no cache.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Diagnostic
 from proccompile.diagnostics.model import Diagnostics
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".proccompile"
 CACHE_NAME = "check-cache.json"
-FORMAT = 1
+FORMAT = 2  # 2: one line per file, so unchanged entries are written back as read
 
 
 @dataclass
@@ -49,6 +49,8 @@ class Entry:
     names: DocNames
     document: Document[Procedure] | Document[Form] | None = None
     """The model, kept only in memory (``proccompile serve``); the file on disk holds plain data only."""
+    line: bytes | None = None
+    """The entry's line in the cache file it was read from, written again as it was."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ def read_cache(root: Path) -> CheckCache:
         if not isinstance(head, dict) or head.get("format") != FORMAT or not isinstance(head.get("context"), str) \
                 or head.get("sha256") != hashlib.sha256(body).hexdigest():
             return empty
-        return CheckCache(head["context"], _entries(json.loads(body)))
+        return CheckCache(head["context"], _entries(body))
     except (ValueError, KeyError, TypeError):
         return empty
 
@@ -127,8 +129,8 @@ def write_cache(root: Path, cache: CheckCache) -> None:
     path = cache_path(root)
     if not cache.changed or path is None:
         return
-    body = json.dumps({rel: _entry(entry) for rel, entry in sorted(cache.entries.items())}, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    # One line per file; an entry read from the cache is written back as the line it was.
+    body = b"\n".join(entry.line or _line(rel, entry) for rel, entry in sorted(cache.entries.items()))
     header = json.dumps({"format": FORMAT, "context": cache.context, "sha256": hashlib.sha256(body).hexdigest()},
                         sort_keys=True).encode()
     # Written here rather than by write.atomic: importing the write stage costs a check more than this
@@ -145,25 +147,25 @@ def write_cache(root: Path, cache: CheckCache) -> None:
     cache.changed = False
 
 
-def _entry(entry: Entry) -> dict[str, Any]:
+def _line(rel: str, entry: Entry) -> bytes:
     from proccompile.model.names import to_plain
 
     bag = Diagnostics()
     for finding in entry.findings:
         bag.restore(finding)
-    return {"sha256": entry.sha256, "fast": entry.fast, "findings": to_records(bag), "names": to_plain(entry.names)}
+    item = {"sha256": entry.sha256, "fast": entry.fast, "findings": to_records(bag), "names": to_plain(entry.names)}
+    return json.dumps([rel, item], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _entries(value: object) -> dict[str, Entry]:
+def _entries(body: bytes) -> dict[str, Entry]:
     from proccompile.model.names import from_plain
 
-    if not isinstance(value, dict):
-        raise ValueError("the cache body is a mapping")
     entries = {}
-    for rel, item in value.items():
+    for line in body.split(b"\n") if body else ():
+        rel, item = json.loads(line)
         findings = from_records(item["findings"])
         sha256, fast = item["sha256"], item["fast"]
-        if findings is None or not isinstance(sha256, str) or not isinstance(fast, bool):
-            raise ValueError(f"the cache entry of {rel} is damaged")
-        entries[str(rel)] = Entry(sha256, fast, tuple(findings), from_plain(item["names"]))
+        if not isinstance(rel, str) or findings is None or not isinstance(sha256, str) or not isinstance(fast, bool):
+            raise ValueError("a cache entry is damaged")
+        entries[rel] = Entry(sha256, fast, tuple(findings), from_plain(item["names"]), line=line)
     return entries

@@ -245,3 +245,16 @@ def test_no_color_turns_colour_off(project: Path, monkeypatch: pytest.MonkeyPatc
 def test_an_unknown_command_names_the_nearest_one(tmp_path: Path, typed: str, message: str) -> None:
     code, _, err = run_split([typed], tmp_path)
     assert code == 2 and err.splitlines()[-1] == message
+
+
+def test_a_finding_is_located_in_the_text_that_was_checked_or_in_the_file_as_a_whole(project: Path) -> None:
+    from proccompile.diagnostics import Diagnostics, Span
+    from proccompile.load.source import LazySource
+    from proccompile.load.yaml import load_yaml
+
+    path = project / "forms" / "Q-QR0101.yaml"
+    lazy = LazySource.of(load_yaml(path, "forms/Q-QR0101.yaml", Diagnostics()))
+    assert lazy.span(("retention",)) == Span("forms/Q-QR0101.yaml", 5, 12, "retention: 3y", 2)
+    path.write_text("# changed after the check\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    # Another text now: a line number from it would point at the wrong line, so the whole file is named.
+    assert lazy.span(("retention",)) == Span("forms/Q-QR0101.yaml", 1, 1, None, 1)

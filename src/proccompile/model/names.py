@@ -80,8 +80,8 @@ def names_of(doc: Document[Procedure] | Document[Form], review_interval: Duratio
                               "review_due": due, "review_loc": loc if due is not None else (),
                               "fingerprint": fingerprint}
     if isinstance(model, Form):
-        return DocNames("form", output=output_relpath("form", model.code, model.version, model.title, portable=portable),
-                        retention=_text(model.retention), **common)
+        output = output_relpath("form", model.code, model.version, model.title, portable=portable)
+        return DocNames("form", output=output, retention=_text(model.retention), **common)
     return DocNames(
         "procedure", output=output_relpath("procedure", model.code, model.version, model.title, portable=portable),
         form_refs=tuple(form_refs(model)), document_refs=tuple(document_refs(model)),

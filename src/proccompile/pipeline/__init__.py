@@ -21,7 +21,7 @@ from proccompile.load.paths import exists
 from proccompile.load.project import iter_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
 from proccompile.load.source import LazySource
-from proccompile.pipeline.checkcache import CheckCache, Entry, cache_context, read_cache, write_cache
+from proccompile.pipeline.checkcache import CachedFile, CheckCache, cache_context, read_cache, write_cache
 
 if TYPE_CHECKING:
     # The model and validate stages (pydantic) are imported where a check runs, so a build with
@@ -123,7 +123,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     # file's data at a time; cross-references are judged only after every file is read, from the name
     # tables, so one run shows everything.
     checked: list[str] = []
-    made: list[tuple[str, Entry]] = []
+    made: list[tuple[str, CachedFile]] = []
     for kind, listed in (("procedure", files.procedures), ("form", files.forms)):
         for source in iter_sources(root, listed, fresh, max_bytes=limit, overlay=overlay, known=known):
             checked.append(source.rel)
@@ -155,7 +155,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
 
 
 def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache, bag: Diagnostics,
-               fresh: Diagnostics, *, models: bool, fingerprints: bool) -> Entry | None:
+               fresh: Diagnostics, *, models: bool, fingerprints: bool) -> CachedFile | None:
     """Add ``source`` to ``corpus`` from the cache, or model and check it alone; a new entry to cache, if any.
 
     Findings of a cached file go to ``bag``; those of a file modelled now to ``fresh``.
@@ -192,7 +192,7 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
         _add_document(corpus, doc)
     if not source.decoded:
         return None
-    return Entry(source.sha256, source.fast, (), names, doc if models else None)
+    return CachedFile(source.sha256, source.fast, (), names, doc if models else None)
 
 
 def _add_document(corpus: Corpus, doc: Document[Procedure] | Document[Form]) -> None:

@@ -41,7 +41,7 @@ FORMAT = 2  # 2: one line per file, so unchanged entries are written back as rea
 
 
 @dataclass
-class Entry:
+class CachedFile:
     sha256: str
     fast: bool
     """Whether libyaml read the file (positions of later findings come from its nodes)."""
@@ -58,10 +58,10 @@ class CheckCache:
     """Entries by project-relative path, valid for one ``context`` (tool fingerprint and config hash)."""
 
     context: str
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, CachedFile] = field(default_factory=dict)
     changed: bool = False
 
-    def get(self, rel: str, sha256: str, *, models: bool = False) -> Entry | None:
+    def get(self, rel: str, sha256: str, *, models: bool = False) -> CachedFile | None:
         """The entry of ``rel`` when it was made from these very bytes (``models``: and holds its model)."""
         entry = self.entries.get(rel)
         if entry is None or entry.sha256 != sha256:
@@ -70,7 +70,7 @@ class CheckCache:
             return None
         return entry
 
-    def put(self, rel: str, entry: Entry) -> None:
+    def put(self, rel: str, entry: CachedFile) -> None:
         self.entries[rel] = entry
         self.changed = True
 
@@ -147,7 +147,7 @@ def write_cache(root: Path, cache: CheckCache) -> None:
     cache.changed = False
 
 
-def _line(rel: str, entry: Entry) -> bytes:
+def _line(rel: str, entry: CachedFile) -> bytes:
     from proccompile.model.names import to_plain
 
     bag = Diagnostics()
@@ -157,7 +157,7 @@ def _line(rel: str, entry: Entry) -> bytes:
     return json.dumps([rel, item], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _entries(body: bytes) -> dict[str, Entry]:
+def _entries(body: bytes) -> dict[str, CachedFile]:
     from proccompile.model.names import from_plain
 
     entries = {}
@@ -167,5 +167,5 @@ def _entries(body: bytes) -> dict[str, Entry]:
         sha256, fast = item["sha256"], item["fast"]
         if not isinstance(rel, str) or findings is None or not isinstance(sha256, str) or not isinstance(fast, bool):
             raise ValueError("a cache entry is damaged")
-        entries[rel] = Entry(sha256, fast, tuple(findings), from_plain(item["names"]), line=line)
+        entries[rel] = CachedFile(sha256, fast, tuple(findings), from_plain(item["names"]), line=line)
     return entries

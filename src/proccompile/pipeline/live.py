@@ -83,7 +83,8 @@ class LiveProject:
             # The site's own findings (wording templates) count as the site's: a page that cannot be
             # rendered keeps the last good one.
             bag = Diagnostics(overrides=checked.diagnostics.overrides)
-            site = SiteRenderer(corpus, self.root, bag, [_Linked(d, path) for path, d in documents.items()])
+            site = SiteRenderer(corpus, self.root, bag, [_Linked(d, f"files/{path}") for path, d in documents.items()],
+                                today=self.today())
             if bag.has_errors:
                 for finding in checked.diagnostics:
                     bag.restore(finding)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proccompile.diagnostics import Diagnostics, Span
+from proccompile.diagnostics import Diagnostics
 from proccompile.pipeline import CheckSummary, ConfigError, check_project
 from proccompile.pipeline.checkcache import CheckCache
 
@@ -128,7 +128,3 @@ class _Linked:
     def code(self) -> str:
         return self.doc.model.code
 
-
-def finding_span(span: Span) -> str:
-    """``path:line:col`` as the terminal shows a finding's place."""
-    return f"{span.path}:{span.line}:{span.col}" if span.line else span.path

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.validate import (
+    audit,
     departments,
     document_control,
     files,
     identity,
+    independence,
     layout,
     lifecycle,
     outputs,
@@ -43,6 +45,13 @@ CHECKS: tuple[Check, ...] = (
     records.keeper_conflict,
     records.permanent_with_period,
     wording.immediate_with_limit,
+    wording.before_without_anchor,
+    audit.exclusions,
+    audit.plan_date,
+    audit.audit_forms,
+    audit.clause_leads,
+    audit.group_members,
+    independence.auditors_cannot_cover,
     files.attachment_files,
     document_control.version_scheme,
     document_control.revision_history,

@@ -1,74 +1,34 @@
-"""The packaged ISO 9001:2015 (and IATF 16949:2016) clause tables and how a procedure's cited clauses cover them."""
+"""How the clauses a procedure cites cover the rows of the clause table (explicit citations only)."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
-from proccompile.load.packaged import load_packaged_yaml
+from proccompile.model.clauses import (
+    CLAUSE_SETS,
+    ClauseInfo,
+    cited_clauses,
+    clause_index,
+    clause_key,
+    clause_table,
+    coverage_mark,
+    is_within,
+    natural_key,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class ClauseInfo:
-    number: str
-    zh: str
-    en: str
-
-    def title(self, language: str) -> str:
-        return self.zh if language == "zh" else self.en
-
-    @property
-    def depth(self) -> int:
-        return self.number.count(".") + 1
-
-
-CLAUSE_SETS = ("iso9001", "iatf16949")
-
-
-@functools.cache
-def clause_table(clause_set: str = "iso9001") -> tuple[ClauseInfo, ...]:
-    """The ISO 9001:2015 clauses; with ``iatf16949`` also the IATF 16949:2016 ones, merged in clause order."""
-    rows = load_packaged_yaml("iso9001_2015_clauses.yaml")
-    if clause_set == "iatf16949":
-        rows = sorted([*rows, *load_packaged_yaml("iatf16949_2016_clauses.yaml")],
-                      key=lambda r: clause_key(str(r["clause"])))
-    return tuple(ClauseInfo(str(r["clause"]), r["zh"], r["en"]) for r in rows)
-
-
-@functools.cache
-def clause_index(clause_set: str = "iso9001") -> dict[str, ClauseInfo]:
-    return {c.number: c for c in clause_table(clause_set)}
-
-
-def clause_key(number: str) -> tuple[int, ...]:
-    """Numeric sort key: 8.10 after 8.9, 10 after 9."""
-    return tuple(int(part) for part in number.split("."))
-
-
-def is_within(inner: str, outer: str) -> bool:
-    """Whether clause ``inner`` is ``outer`` or one of its subclauses."""
-    return inner == outer or inner.startswith(outer + ".")
+__all__ = ["CLAUSE_SETS", "ClauseInfo", "cited_clauses", "clause_index", "clause_key", "clause_marks",
+           "clause_table", "coverage_mark", "is_leaf", "is_within", "natural_key", "unknown_clauses"]
 
 
 def is_leaf(info: ClauseInfo, clause_set: str = "iso9001") -> bool:
     return not any(is_within(c.number, info.number) and c.number != info.number for c in clause_table(clause_set))
 
 
-def coverage_mark(cited: set[str] | frozenset[str], row: str) -> str:
-    """'full' when a cited clause is the row or contains it (citing 7.5 covers 7.5.3), 'partial' when
-    only a subclause of the row is cited, else ''."""
-    if any(is_within(row, c) for c in cited):
-        return "full"
-    if any(is_within(c, row) for c in cited):
-        return "partial"
-    return ""
-
-
 @functools.lru_cache(maxsize=4096)
 def clause_marks(cited: frozenset[str], clause_set: str = "iso9001") -> dict[str, str]:
     """Every table row ``cited`` marks, with its coverage_mark. Cached: procedures and steps repeat the same
     few clause lists, and each list is judged against every row of the table."""
-    marks = ((info.number, coverage_mark(cited, info.number)) for info in clause_table(clause_set))
+    marks = ((info.number, coverage_mark(cited, info)) for info in clause_table(clause_set))
     return {number: mark for number, mark in marks if mark}
 
 

@@ -1,4 +1,10 @@
-"""质量职能分配表: ISO 9001 clauses × departments, each cell 主管 (leads), 负责 (does) or 配合 (supports)."""
+"""质量职能分配表: clauses × departments, each cell 主管 (leads), 负责 (does) or 配合 (supports).
+
+From explicit citations only: a department leads a clause its procedure cites (one lead per clause: the
+configured one, else the only owner citing it), does the clauses its steps cite, and supports where it has
+duties or steps in such a procedure. A step without clauses of its own does nothing here, and an external
+party (a dealer) has no duties in the table: the owner of its procedure answers for it.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +12,29 @@ from proccompile.audit.clauses import clause_marks, clause_table
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
 from proccompile.model.display import department_name
+from proccompile.model.names import audit_names
 from proccompile.model.procedure import Procedure
+from proccompile.validate.audit import configured_lead, lead_candidates
 from proccompile.views.tables import Column, Group, Sheet
 
 LEAD, DOES, SUPPORTS = 3, 2, 1  # a department's strongest role for a clause wins
 
 
 def roles(p: Procedure, clause_set: str = "iso9001") -> dict[str, dict[str, int]]:
-    """Clause → department → role in one procedure: its owner leads the clauses the procedure cites, a step's
-    owner does the step's clauses (the procedure's when the step names none), anyone else named supports."""
+    """Clause → department → role in one procedure, before the one lead per clause is chosen: its owner may lead
+    the clauses the procedure cites, a step's owner does the step's own clauses, anyone else named supports."""
     own = list(dict.fromkeys(p.iso_clauses))
     out: dict[str, dict[str, int]] = {}
     involved = [r.department for r in p.responsibilities] + [st.owner for s in p.process for st in s.steps]
-    steps = [(st.owner, clause_marks(frozenset(st.clauses or own), clause_set)) for s in p.process for st in s.steps]
+    steps = [(st.owner, clause_marks(frozenset(st.clauses), clause_set)) for s in p.process for st in s.steps
+             if st.clauses]
     marked = clause_marks(frozenset(own), clause_set)
     for info in clause_table(clause_set):
         cells: dict[str, int] = {}
         for owner, marks in steps:
-            if info.number in marks:
+            if marks.get(info.number) == "cited":
                 cells[owner] = max(cells.get(owner, 0), DOES)
-        cited = info.number in marked
+        cited = marked.get(info.number) == "cited"
         if cells or cited:
             for dept in involved:
                 cells.setdefault(dept, SUPPORTS)
@@ -36,19 +45,34 @@ def roles(p: Procedure, clause_set: str = "iso9001") -> dict[str, dict[str, int]
 
 
 def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
-    """From the released procedures; rows are ISO 9001 clauses under their chapter, columns the departments
-    that have a role in at least one clause (config order)."""
+    """From the released procedures; rows are the clauses under their chapter, columns the internal departments
+    that have a role in at least one clause (config order). Where several owners could lead a clause and the
+    config chooses none, none leads (PC330 in ``check``): they are shown as doing it."""
     label = wording.label
     language = corpus.config.language
     clause_set = corpus.config.audit.clause_set
+    released = [doc.model for doc in corpus.procedures if doc.model.status == "released"]
+    heads = [(p.code, audit_names(p)) for p in released]
+    external = {d.id for d in corpus.config.departments if d.external}
     table: dict[str, dict[str, int]] = {}
-    for doc in corpus.procedures:
-        if doc.model.status != "released":
-            continue
-        for clause, cells in roles(doc.model, clause_set).items():
+    for p in released:
+        for clause, cells in roles(p, clause_set).items():
             merged = table.setdefault(clause, {})
             for dept, role in cells.items():
-                merged[dept] = max(merged.get(dept, 0), role)
+                if dept not in external:
+                    merged[dept] = max(merged.get(dept, 0), role)
+    for info in clause_table(clause_set):
+        cells = table.get(info.number, {})
+        leads = [d for d, role in cells.items() if role == LEAD]
+        chosen = configured_lead(corpus.config, info.number)
+        if chosen is None and leads:
+            candidates = [owner for owner, _ in lead_candidates(heads, info)]
+            chosen = candidates[0] if len(candidates) == 1 else None
+        for dept in leads:
+            if dept != chosen:
+                cells[dept] = DOES
+        if chosen is not None and chosen not in external and cells:  # a row nobody works to has no lead
+            cells[chosen] = LEAD
     used = {dept for cells in table.values() for dept in cells}
     departments = [d.id for d in corpus.config.departments if d.id in used]
     name = {LEAD: label("role_lead"), DOES: label("role_does"), SUPPORTS: label("role_supports"), 0: ""}

@@ -5,22 +5,26 @@ The quality functions table (clauses × departments) is in audit/functions.py.""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
+from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
+from proccompile.model.clauses import natural_key
 from proccompile.model.corpus import Document
 from proccompile.model.dates import next_review
 from proccompile.model.display import department_name, form_number, procedure_number, record_retention
 from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure, RecordEntry
+from proccompile.model.procedure import Procedure
 from proccompile.model.refs import document_refs, form_refs
+from proccompile.model.types import Duration
 from proccompile.views.tables import Column, Group, Sheet
 
 
-def register_sheets(corpus: Corpus, wording: Wording) -> tuple[Sheet, ...]:
+def register_sheets(corpus: Corpus, wording: Wording, bag: Diagnostics | None = None) -> tuple[Sheet, ...]:
     copies = distribution_sheet(corpus, wording)
-    return (documents_sheet(corpus, wording), records_sheet(corpus, wording),
+    return (documents_sheet(corpus, wording), records_sheet(corpus, wording, bag),
             matrix_sheet(corpus, wording), functions_sheet(corpus, wording), external_sheet(corpus, wording),
             *((copies,) if copies.rows else ()))
 
@@ -34,8 +38,8 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_owner"), 14), Column(label("col_last_review"), 12, center=True),
                Column(label("col_next_review"), 12, center=True), Column(label("col_overdue"), 8, center=True),
                Column(label("col_distribution"), 24))
-    docs: list[Document[Procedure] | Document[Form]] = [*sorted(corpus.procedures, key=lambda d: d.model.code),
-                                                         *sorted(corpus.forms, key=lambda d: d.model.code)]
+    docs: list[Document[Procedure] | Document[Form]] = [*sorted(corpus.procedures, key=_by_code),
+                                                         *sorted(corpus.forms, key=_by_code)]
     rows = []
     for doc in docs:
         m = doc.model
@@ -60,7 +64,7 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_issue_date"), 12, center=True), Column(label("col_recalled_version"), 8, center=True),
                Column(label("col_receiver"), 10), Column(label("col_returned_by"), 10))
     groups = []
-    for doc in sorted(corpus.documents(), key=lambda d: d.model.code):
+    for doc in sorted(corpus.documents(), key=_by_code):
         m = doc.model
         if not m.distribution or m.status == "draft":
             continue
@@ -73,9 +77,10 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     return Sheet("distribution", label("sheet_distribution"), columns, tuple(groups))
 
 
-def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
-    """One row per form: its one keeper (a second one is PC321), where and on what it is kept, how long from
-    when, how it is disposed of and who may read it, and the procedures that use it."""
+def records_sheet(corpus: Corpus, wording: Wording, bag: Diagnostics | None = None) -> Sheet:
+    """One row per form: its one keeper (a second one is PC321), where and on what it is kept (as declared: a
+    missing storage or medium is PC331 and says so in the row, never a guess), how long from when, how it is
+    disposed of (never destroyed when kept permanently), who may read it, and the procedures that use it."""
     label = wording.label
     language = corpus.config.language
     policy = corpus.config.records
@@ -85,29 +90,33 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_retention"), 9, center=True), Column(label("col_retention_start"), 14),
                Column(label("col_disposal"), 18), Column(label("col_access"), 18), Column(label("col_used_by"), 20))
     # Indexes built once: entries and users per form, so the register stays linear in the corpus.
-    entries: dict[str, list[RecordEntry]] = {}
+    entries: dict[str, list[tuple[Document[Procedure], int]]] = {}
     users: dict[str, list[str]] = {}
     for proc in corpus.procedures:
         if proc.model.status != "obsolete":
-            for entry in proc.model.records:
-                entries.setdefault(entry.form, []).append(entry)
+            for k, entry in enumerate(proc.model.records):
+                entries.setdefault(entry.form, []).append((proc, k))
         for code in dict.fromkeys(ref.target for ref in form_refs(proc.model)):
             users.setdefault(code, []).append(proc.model.code)
     start = policy.retention_start or label("retention_start_default")
-    disposal = policy.disposal or label("disposal_default")
     access = policy.access or label("access_default")
+    undeclared = label("not_declared")
     rows = []
-    for doc in sorted(corpus.forms, key=lambda d: d.model.code):
+    for doc in sorted(corpus.forms, key=_by_code):
         f = doc.model
         mine = entries.get(f.code, [])
-        keeper = mine[0].keeper if mine else f.owner
-        kept = [r for r in mine if r.keeper == keeper]  # the keeper's own storage, not another's merged in
-        retention = record_retention(corpus, kept[0]) if kept else (f.retention or policy.default_retention)
-        storage = list(dict.fromkeys(r.storage for r in kept if r.storage))
+        keeper = mine[0][0].model.records[mine[0][1]].keeper if mine else f.owner
+        kept = [(p, k) for p, k in mine if p.model.records[k].keeper == keeper]  # the keeper's own storage only
+        first = kept[0][0].model.records[kept[0][1]] if kept else None
+        retention = record_retention(corpus, first) if first else (f.retention or policy.default_retention)
+        storage = list(dict.fromkeys(s for p, k in kept if (s := p.model.records[k].storage)))
+        if bag is not None and f.status != "obsolete":
+            _undeclared(bag, doc, kept, storage)
         rows.append((form_number(corpus, f), f.title, f.version, department_name(corpus, keeper),
-                     label(f"medium_{record_medium(storage)}"), wording.join(storage),
-                     retention.display(language) if retention else "", start, disposal, access,
-                     wording.join(users.get(f.code, []))))
+                     label(f"medium_{f.medium}") if f.medium else undeclared,
+                     wording.join(storage) if storage else (undeclared if kept else ""),
+                     retention.display(language) if retention else "", start, _disposal(corpus, retention, label),
+                     access, wording.join(sorted(users.get(f.code, []), key=natural_key))))
     # Without a form file, the records-control procedure's owner (the one citing 7.5) keeps them.
     control = next((d.model.owner for d in corpus.procedures if d.model.status == "released"
                     and any(c == "7.5" or c.startswith("7.5.") for c in d.model.iso_clauses)), "")
@@ -118,22 +127,36 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
             # evidence of the audit and of document control (ISO 9001 7.5.3, 9.2.2 f).
             retention = policy.default_retention
             rows.append((own.code, label(title), own.version or "",
-                         department_name(corpus, control) if control else "", label("medium_paper"), "",
-                         retention.display(language) if retention else "", start, disposal, access, ""))
+                         department_name(corpus, control) if control else "", undeclared, undeclared,
+                         retention.display(language) if retention else "", start,
+                         _disposal(corpus, retention, label), access, ""))
     return Sheet("records", label("sheet_records"), columns, (Group("", tuple(rows)),),
-                 signoff=(label("sign_prepared"), label("sign_approved")))
+                 notes=(label("records_note"),), signoff=(label("sign_prepared"), label("sign_approved")))
 
 
-_ELECTRONIC = ("电子", "系统", "数据库", "electronic", "system", "database")
-_PAPER = ("纸", "归档", "装订", "分册", "凭证", "paper", "file", "binder", "folder")
+def _disposal(corpus: Corpus, retention: Duration | None, label: Callable[[str], str]) -> str:
+    """What happens when the retention ends; a record kept permanently is never destroyed."""
+    if retention is not None and retention.unit == "permanent":
+        return label("disposal_permanent")
+    return corpus.config.records.disposal or label("disposal_default")
 
 
-def record_medium(storage: list[str]) -> str:
-    """'paper', 'electronic' or 'both', read from the storage text (纸质档案, 电子台账, 售后管理系统 …)."""
-    text = " ".join(storage).casefold()
-    electronic = any(word in text for word in _ELECTRONIC)
-    paper = any(word in text for word in _PAPER) or not electronic
-    return "both" if electronic and paper else "electronic" if electronic else "paper"
+def _undeclared(bag: Diagnostics, doc: Document[Form], kept: list[tuple[Document[Procedure], int]],
+                storage: list[str]) -> None:
+    """PC331: the register cannot say on what or where a record is kept."""
+    code = doc.model.code
+    if doc.model.medium is None:
+        bag.add("PC331", f"Form `{code}` does not declare the medium its records are kept on; the records "
+                "register says so", doc.span("code"),
+                help="Add `medium: paper`, `electronic` or `both` to the form")
+    if kept and not storage:
+        proc, k = kept[0]
+        bag.add("PC331", f"Record `{code}` has no `storage`: the records register cannot say where it is kept",
+                proc.span("records", k, "form"), help="Say where and how it is kept, e.g. storage: 质控部档案柜")
+
+
+def _by_code(doc: Document[Procedure] | Document[Form]) -> tuple[tuple[int, int | str], ...]:
+    return natural_key(doc.model.code)
 
 
 def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
@@ -158,7 +181,8 @@ def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
 def matrix_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     """Departments × procedures in force (released), from owners, duties and step owners."""
     label = wording.label
-    procedures = sorted((d.model for d in corpus.procedures if d.model.status == "released"), key=lambda p: p.code)
+    procedures = sorted((d.model for d in corpus.procedures if d.model.status == "released"),
+                        key=lambda p: natural_key(p.code))
     columns = (Column(label("col_department"), 16), *(Column(p.code, 13, center=True) for p in procedures))
     rows = []
     for dept in corpus.config.departments:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from proccompile.model.clauses import cited_clauses
 from proccompile.model.corpus import Document
 from proccompile.model.dates import next_review
 from proccompile.model.form import Form
@@ -30,6 +31,34 @@ class RecordNames:
     retention: str | None
     """The row's own retention as written in canonical form (``3y``, ``permanent``), or None."""
     storage: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditNames:
+    """What the audit settings are judged against in a procedure: who signed it, whom it involves, what it cites."""
+
+    owner: str
+    clauses: tuple[str, ...]
+    """The procedure's own `iso_clauses`, as written."""
+    cited: tuple[str, ...]
+    """Every clause it cites explicitly (its own, its steps' and its commitments'), sorted."""
+    signers: tuple[str, ...]
+    """The names of everyone who signed it, in role order."""
+    parties: tuple[str, ...]
+    """The departments the checklist asks about: owner, duties, step owners, commitment owners, record keepers."""
+    users: tuple[str, ...]
+    """The points of use of its copies: owner, duties, step owners and supporting departments."""
+
+
+def audit_names(p: Procedure) -> AuditNames:
+    steps = [step for section in p.process for step in section.steps]
+    parties = [p.owner, *(r.department for r in p.responsibilities), *(step.owner for step in steps),
+               *(c.owner for c in p.commitments), *(r.keeper for r in p.records)]
+    users = [p.owner, *(r.department for r in p.responsibilities),
+             *(d for step in steps for d in (step.owner, *step.support))]
+    return AuditNames(owner=p.owner, clauses=tuple(p.iso_clauses), cited=tuple(sorted(cited_clauses(p))),
+                      signers=tuple(a.name for a in p.approvals.values()),
+                      parties=tuple(dict.fromkeys(parties)), users=tuple(dict.fromkeys(users)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +82,8 @@ class DocNames:
     """Where an overdue review is reported: the last review's date, else the effective date."""
     fingerprint: str | None = None
     """The released-content fingerprint, when it was taken (projects with a lock file)."""
+    audit: AuditNames | None = None
+    """A procedure's audit facts (None for a form)."""
 
     @property
     def retention_unit(self) -> str | None:
@@ -87,7 +118,7 @@ def names_of(doc: Document[Procedure] | Document[Form], review_interval: Duratio
         form_refs=tuple(form_refs(model)), document_refs=tuple(document_refs(model)),
         records=tuple(RecordNames(r.form, r.keeper, _text(r.retention), r.storage) for r in model.records),
         attachments=tuple((i, a.file) for i, a in enumerate(model.attachments) if a.file is not None),
-        **common,
+        audit=audit_names(model), **common,
     )
 
 
@@ -104,6 +135,9 @@ def to_plain(names: DocNames) -> dict[str, Any]:
         "attachments": [list(a) for a in names.attachments], "retention": names.retention,
         "review_due": None if names.review_due is None else names.review_due.isoformat(),
         "review_loc": list(names.review_loc), "fingerprint": names.fingerprint,
+        "audit": None if names.audit is None else [
+            names.audit.owner, list(names.audit.clauses), list(names.audit.cited), list(names.audit.signers),
+            list(names.audit.parties), list(names.audit.users)],
     }
 
 
@@ -126,7 +160,24 @@ def from_plain(value: object) -> DocNames:
         retention=_optional(value["retention"]),
         review_due=None if due is None else dt.date.fromisoformat(due),
         review_loc=_loc(value["review_loc"]), fingerprint=_optional(value["fingerprint"]),
+        audit=_read_audit(value["audit"]),
     )
+
+
+def _read_audit(value: object) -> AuditNames | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 6:
+        raise ValueError("audit facts are a 6-item list")
+    owner, *lists = value
+    clauses, cited, signers, parties, users = (_strs(item) for item in lists)
+    return AuditNames(_str(owner), clauses, cited, signers, parties, users)
+
+
+def _strs(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError("expected a list of texts")
+    return tuple(_str(item) for item in value)
 
 
 def _read_refs(value: object) -> tuple[Ref, ...]:

@@ -79,7 +79,8 @@ class Step(StrictModel):
     related: list[DocCode] = []
     """Codes of procedures or external documents the step relies on."""
     clauses: list[Clause] = []
-    """ISO 9001:2015 clauses this step addresses, when narrower than the procedure's."""
+    """ISO 9001 (or IATF 16949) clauses this step addresses. Without them the step is listed under the
+    procedure's clauses in the clause view, marked as inherited, and covers no clause."""
 
     @model_validator(mode="after")
     def _anchor_needs_limit(self) -> Step:
@@ -112,6 +113,9 @@ class Commitment(StrictModel):
     """The target as a typed duration, when the commitment is a time limit."""
     records: list[DocCode] = []
     """Forms whose records hold the measurement data."""
+    clauses: list[Clause] = []
+    """ISO 9001 (or IATF 16949) clauses the commitment addresses, e.g. 9.1.2; without them it is audited under
+    the procedure's clauses, marked as inherited."""
 
 
 class RecordEntry(StrictModel):

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.validate import (
+    audit,
     departments,
     document_control,
     files,
     identity,
+    independence,
     layout,
     lifecycle,
     outputs,
@@ -34,6 +36,8 @@ DOCUMENT_CHECKS: tuple[Check, ...] = (
     records.record_not_produced,
     records.minimum_retention,
     wording.immediate_with_limit,
+    wording.before_without_anchor,
+    audit.excluded_citations,
     document_control.version_scheme,
     document_control.revision_history,
     document_control.date_order,
@@ -67,6 +71,12 @@ PROJECT_CHECKS: tuple[Check, ...] = (
     lifecycle.released_content,
     lifecycle.locked_document_missing,
     lifecycle.review_overdue,
+    audit.exclusions,
+    audit.plan_date,
+    audit.audit_forms,
+    audit.clause_leads,
+    audit.group_members,
+    independence.auditors_cannot_cover,
 )
 
 CHECKS: tuple[Check, ...] = DOCUMENT_CHECKS + PROJECT_CHECKS

@@ -119,3 +119,28 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError, ValueError):
         return pid > 0  # someone else's process, or a number no process can have
     return True
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write ``path`` whole, atomically, only if it does not exist yet; FileExistsError if it does.
+
+    The bytes are written to a temporary file first and then linked to ``path``: a link never replaces
+    a file, even one another program creates in between, so nothing is ever overwritten.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create exclusively instead
+            with open(path, "xb") as handle:
+                handle.write(data)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

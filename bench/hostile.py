@@ -49,8 +49,8 @@ def make_hostile(folder: Path) -> dict[str, Path]:
         return "".join(letters.choice("质量部门记录表单程序文件检验登记处理顾客投诉") for _ in range(n))
 
     start = _p("1 目的") + _p(words(20)) + _p("5 工作程序") + _p("5.1 受理")
-    # Just under the 100,000 paragraphs import reads (the draft is then refused for its size).
-    _with_body(files["most_paragraphs"], start + "".join(_p(f"质量部 {words(30)}") for _ in range(99_000)))
+    # Just under the 50,000 paragraphs import reads.
+    _with_body(files["most_paragraphs"], start + "".join(_p(f"质量部 {words(30)}") for _ in range(49_000)))
     # Just under limits.max_file_bytes of text: the largest draft import writes.
     _with_body(files["largest_draft"], start + "".join(_p(f"5.1.{n} 质量部 {words(60)}") for n in range(1, 4600)))
     return files

@@ -96,7 +96,7 @@ def test_too_many_paragraphs_are_refused(project: Path) -> None:
     for _ in range(MAX_UNITS + 1):
         body.insert(0, template.__copy__())
     d.save(str(project / "long.docx"))
-    with pytest.raises(Refused, match="it holds 100,001 paragraphs and table cells; import reads at most 100,000"):
+    with pytest.raises(Refused, match="it holds 50,001 paragraphs and table cells; import reads at most 50,000"):
         read_docx(project / "long.docx")
 
 

@@ -21,7 +21,7 @@ from proccompile.importer.lists import ListStyles, xpath_string
 from proccompile.importer.package import Refused, open_word
 
 # A procedure has a few thousand paragraphs and cells; past this the file is refused rather than read slowly.
-MAX_UNITS = 100_000
+MAX_UNITS = 50_000
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 _P, _TBL, _TR, _TC, _R, _SDT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:r", "w:sdtContent"))

@@ -132,3 +132,14 @@ def test_a_target_created_meanwhile_is_never_overwritten(project: Path, monkeypa
     code, _, err = run_split(["import", "a.docx", "-o", "drafts"], project)
     assert code == 2 and "it was created meanwhile; nothing was written" in err
     assert (project / "drafts" / "QP-03.yaml").read_text("utf-8") == "someone else's"
+
+
+def test_one_paragraph_is_counted_as_one(project: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("QP-08")
+    d.save(str(project / "one.docx"))
+    code, out, _ = run_split(["import", "one.docx", "-o", "drafts"], project)
+    assert code == 0
+    assert out.startswith("wrote drafts/QP-08.yaml from one.docx (read 1 of 1 paragraph or table cell; ")

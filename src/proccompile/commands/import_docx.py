@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from proccompile.commands.common import EXIT_CLEAN, EXIT_FINDINGS, config_failure
+from proccompile.diagnostics.counts import counted
 from proccompile.diagnostics.usage import UsageError
 from proccompile.importer.result import Imported
 from proccompile.load.discover import CONFIG_NAME, FORM_DIR, PROCEDURE_DIR
@@ -167,8 +168,8 @@ def _report(result: ImportResult, outputs: list[_Output]) -> None:
             lines.append(f"wrote {out.path} (a draft of a form {Path(out.cited_by).name} cites)")
             continue
         account = draft.account
-        lines.append(f"wrote {out.path} from {draft.name} (read {account.read} of {account.units} paragraphs and "
-                     f"table cells; {len(draft.unmapped)} not mapped)")
+        lines.append(f"wrote {out.path} from {draft.name} (read {account.read} of {_units(account.units)}; "
+                     f"{len(draft.unmapped)} not mapped)")
         lines += [f"  {draft.name}: {item.where}: not mapped ({item.reason}): {_short(item.text)}"
                   for item in draft.unmapped]
     proposed: dict[str, str] = {}
@@ -187,7 +188,7 @@ def _report(result: ImportResult, outputs: list[_Output]) -> None:
 def _draft_heading(draft: Imported) -> str:
     lines = [modeline(PROCEDURE_SCHEMA),
              f"Imported from {Path(draft.name).name}; review it, then run `proccompile check`.",
-             f"Read {draft.account.read} of {draft.account.units} paragraphs and table cells."]
+             f"Read {draft.account.read} of {_units(draft.account.units)}."]
     if draft.unmapped:
         lines.append(f"Not mapped ({len(draft.unmapped)}):")
         for item in draft.unmapped[:_LISTED_IN_FILE]:
@@ -195,6 +196,10 @@ def _draft_heading(draft: Imported) -> str:
         if len(draft.unmapped) > _LISTED_IN_FILE:
             lines.append(f"  … and {len(draft.unmapped) - _LISTED_IN_FILE} more: see the import output.")
     return "\n".join(lines)
+
+
+def _units(n: int) -> str:
+    return counted(n, "paragraph or table cell", "paragraphs and table cells")
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -1,8 +1,9 @@
 """What printed text means in one project: department names, printed codes, durations, dates and labels.
 
 Codes are found with the project's numbering patterns on the same engine `check` uses (the `regex`
-module, with a time limit), so a pattern check accepts (`\\p{Han}` …) works here too, and one that
-backtracks catastrophically on some paragraph stops the import with a message instead of hanging it.
+module, `\\d` as ASCII digits, a time limit), so a pattern check accepts (`\\p{Han}` …) works here too,
+and one that backtracks catastrophically on some paragraph stops the import with a message instead of
+hanging it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from proccompile.diagnostics.usage import UsageError
 from proccompile.importer.dates import DateOrder, FoundDate, find_date
 from proccompile.importer.labels import ROLE_SYNONYMS, norm, squeeze
 from proccompile.model.config import ProjectConfig
-from proccompile.model.patterns import MATCH_SECONDS
+from proccompile.model.patterns import MATCH_SECONDS, numbering_regex
 
 _UNITS = {
     "分钟": "min", "min": "min", "mins": "min", "minutes": "min", "minute": "min",
@@ -65,7 +66,7 @@ def _display_regex(display: str, code_pattern: str) -> regex.Pattern[str]:
     parts = re.split(r"(\{code\}|\{year\}|\{edition\}|\{version\})", display)
     fills = {"{code}": f"(?P<code>{_pattern_body(code_pattern)})", "{year}": r"\d{4}",
              "{edition}": r"[A-Z0-9]+", "{version}": r"\S+?"}
-    return regex.compile("".join(fills.get(p, regex.escape(p)) for p in parts))
+    return numbering_regex("".join(fills.get(p, regex.escape(p)) for p in parts))
 
 
 @dataclass
@@ -81,9 +82,9 @@ class Lookup:
         self.patterns = {"procedure": numbering.procedure, "form": numbering.form}
         self._regexes = {
             "procedure": [_display_regex(numbering.procedure_display, numbering.procedure),
-                          regex.compile(f"(?P<code>{_pattern_body(numbering.procedure)})")],
+                          numbering_regex(f"(?P<code>{_pattern_body(numbering.procedure)})")],
             "form": [_display_regex(numbering.form_display, numbering.form),
-                     regex.compile(f"(?P<code>{_pattern_body(numbering.form)})")],
+                     numbering_regex(f"(?P<code>{_pattern_body(numbering.form)})")],
         }
         self._searched = 0.0
         self._names: dict[str, str] = {}

@@ -147,3 +147,10 @@ def test_a_catastrophic_pattern_cannot_hang_import(project: Path) -> None:
                           "search the text `QP-xxxxxxxx")
     assert "help: Simplify the pattern" in err
     assert not (project / "drafts").exists()
+
+
+def test_digits_in_a_code_are_ascii_as_in_check(project: Path) -> None:
+    _document(project / "wide.docx", "QP-０９")
+    code, out, _ = run_split(["import", "wide.docx", "-o", "drafts"], project)
+    assert code == 0 and "wrote drafts/wide.yaml" in out
+    assert "table 1 row 1 cell 2: not mapped (文件编号: document code `QP-０９` does not match the house pattern" in out

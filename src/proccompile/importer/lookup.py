@@ -38,7 +38,7 @@ _PERMANENT = ("永久", "长期", "permanent", "permanently", "indefinite", "ind
 _WITHIN = re.compile(r"^(?:within|in|no later than|max\.?|maximum|不超过|在)\s*|\s*(?:以内|之内|内)$", re.IGNORECASE)
 EMPTY = ("", "—", "-", "–", "/", "无", "None.", "None", "N/A", "n/a", "NA", "不适用")
 # What a document code looks like in any house style: letters, then digits, dots, dashes and slashes.
-_CODE_LIKE = re.compile(r"[A-Za-z][A-Za-z/]{0,7}[-_. /]?[A-Za-z0-9]*\d[-A-Za-z0-9./_]*")
+_CODE_LIKE = re.compile(r"[A-Za-z][A-Za-z/]{0,7}[-_. /]?\w*\d[-\w./]*")
 # Time all numbering-pattern searches of one document may take together: well inside the import's budget.
 SEARCH_BUDGET_SECONDS = 5.0
 

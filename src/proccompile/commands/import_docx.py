@@ -8,6 +8,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
@@ -15,13 +16,16 @@ from proccompile.commands.common import EXIT_CLEAN, EXIT_FINDINGS, config_failur
 from proccompile.diagnostics.counts import counted
 from proccompile.diagnostics.usage import UsageError
 from proccompile.importer.result import Imported
-from proccompile.load.discover import CONFIG_NAME, FORM_DIR, PROCEDURE_DIR
+from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
-from proccompile.pipeline import ConfigError
+from proccompile.pipeline import ConfigError, protected_paths
 from proccompile.pipeline.publish import ImportResult, import_project
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name
 from proccompile.write.atomic import write_new
 from proccompile.write.guard import Protected, refuse_file_target
+
+if TYPE_CHECKING:
+    from proccompile.importer.dates import DateOrder
 
 # Room for the temporary name the atomic writer gives a file beside its target (.NAME.PID.XXXX.tmp).
 _MAX_NAME_BYTES = 200
@@ -39,12 +43,13 @@ class _Output:
 
 @click.command("import", short_help="Read Word procedures (.docx) into YAML drafts and list what was not mapped.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Folder for the drafts (default: PROJECT/procedures; form stubs go to its forms/ folder).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="Folder for the drafts (default: PROJECT/procedures).")
 @click.option("-p", "--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Project whose departments, numbering and wording the documents use.")
 @click.option("--stub-forms", is_flag=True,
-              help="Also write a draft form for each cited form the project does not have (PROJECT/forms).")
+              help="Also write a draft form for each cited form the project does not have (into PROJECT/forms, "
+                   "or DIR/forms with -o).")
 @click.option("--date-order", type=click.Choice(["mdy", "dmy"]), default=None,
               help="How to read dates such as 03/04/2024 (month first or day first); without it they are listed.")
 def import_docx(files: tuple[Path, ...], output: Path | None, project: Path, stub_forms: bool,
@@ -62,14 +67,14 @@ def import_docx(files: tuple[Path, ...], output: Path | None, project: Path, stu
         _refuse_input(path)
     try:
         result = import_project(project, [(path, str(path)) for path in files],
-                                date_order=date_order, stub_forms=stub_forms)  # type: ignore[arg-type]
+                                date_order=cast("DateOrder | None", date_order), stub_forms=stub_forms)
     except ConfigError as error:
         config_failure(error, "concise")
         return
     drafts_dir = output if output is not None else project / PROCEDURE_DIR
     forms_dir = (output / FORM_DIR) if output is not None else project / FORM_DIR
     outputs = _plan(result, drafts_dir, forms_dir)
-    _refuse_targets(outputs, project, drafts_dir, forms_dir)
+    _refuse_targets(outputs, project)
     _write_all(outputs)
     _report(result, outputs)
     sys.exit(EXIT_FINDINGS if result.failures else EXIT_CLEAN)
@@ -101,14 +106,14 @@ def _plan(result: ImportResult, drafts_dir: Path, forms_dir: Path) -> list[_Outp
     return outputs
 
 
-def _refuse_targets(outputs: list[_Output], project: Path, drafts_dir: Path, forms_dir: Path) -> None:
+def _refuse_targets(outputs: list[_Output], project: Path) -> None:
     """Judge every target before the first is written: never over an existing file, never into the project's
     config, lock or templates (nor a procedure into forms/ or a form into procedures/), always into a
     folder that is one or can be made."""
-    root = project
-    shared = (root / CONFIG_NAME, root / "proccompile.lock")
-    guards = {drafts_dir: Protected(files=shared, folders=(root / FORM_DIR, root / "templates")),
-              forms_dir: Protected(files=shared, folders=(root / PROCEDURE_DIR, root / "templates"))}
+    # The project's own inputs, less the one folder each kind of draft belongs in.
+    inputs = protected_paths(project)
+    guards = {kind: Protected(inputs.files, tuple(f for f in inputs.folders if f != project / folder))
+              for kind, folder in (("procedure", PROCEDURE_DIR), ("form", FORM_DIR))}
     seen: set[Path] = set()
     for out in outputs:
         target = out.path
@@ -119,7 +124,7 @@ def _refuse_targets(outputs: list[_Output], project: Path, drafts_dir: Path, for
             raise UsageError(f"two drafts would both be written to `{target}`",
                              help="Import the files one at a time, or give them different codes")
         seen.add(target)
-        refuse_file_target(target, guards[target.parent if target.parent in guards else drafts_dir])
+        refuse_file_target(target, guards["procedure" if out.draft is not None else "form"])
         _refuse_folder(target.parent)
         try:
             os.lstat(target)

@@ -102,12 +102,12 @@ def settle(doc: WordDocument, draft: Draft) -> Account:
     units: dict[str, str] = {}
     for block in [*doc.furniture, *doc.body]:
         if isinstance(block, Para):
-            if block.text:
+            if block.text.strip():
                 units.setdefault(block.where, block.text)
         else:
             for r, row in enumerate(block.rows):
                 for c, text in enumerate(row):
-                    if text:
+                    if text.strip():
                         units.setdefault(block.cell_where(r, c), text)
     for where, text in units.items():
         if where not in draft.used and where not in draft.listed:

@@ -28,9 +28,11 @@ BODY = [
     f'<w:sdt {NS}><w:sdtContent><w:p><w:r><w:t>受控的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>',
     f'<w:p {NS}><w:r><w:t>旁边有文本框</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
     f'<w:t>文本框里的字</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>',
-    # A table inside a table cell.
+    # A table inside a table cell; a content control and a text box in the next cell.
     f'<w:tbl {NS}><w:tr><w:tc><w:p><w:r><w:t>外层</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内层</w:t>'
-    f'</w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>',
+    f'</w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc><w:tc><w:sdt><w:sdtContent><w:p><w:r><w:t>控件里</w:t></w:r>'
+    f'<w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>格里的框</w:t></w:r></w:p></w:txbxContent>'
+    f'</v:textbox></v:shape></w:pict></w:r></w:p></w:sdtContent></w:sdt></w:tc></w:tr></w:tbl>',
 ]
 
 
@@ -48,10 +50,11 @@ def test_every_text_is_read_or_kept_for_listing(tmp_path: Path) -> None:
     paragraphs = [b.text for b in doc.body if isinstance(b, Para)]
     assert paragraphs == ["1 目的", "规定 插入的2024年3月1日7", "受控的段落", "旁边有文本框"]
     tables = [b for b in doc.body if isinstance(b, Table)]
-    assert tables[0].rows == (("外层",),)
+    assert tables[0].rows == (("外层", "控件里"),)
     assert doc.extras == [Extra("paragraph 4, text box 1", "文本框里的字", "a text box"),
                           Extra("table 1 row 1 cell 1, table 1 inside it row 1 cell 1", "内层",
-                                "a table inside a table cell")]
+                                "a table inside a table cell"),
+                          Extra("table 1 row 1 cell 2, text box 1", "格里的框", "a text box")]
 
 
 def test_footnotes_are_listed(tmp_path: Path) -> None:

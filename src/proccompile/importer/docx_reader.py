@@ -203,14 +203,18 @@ class _Reader:
             grid = _grid_before(tr)
             for c, tc in enumerate(_cells(tr), 1):
                 key = f"{where} row {r} cell {c}"
-                text = "\n".join(paragraph_text(p) for p in tc.iterchildren(_P)).strip()
+                content = _block_elements(tc)
+                paragraphs = [e for e in content if e.tag == _P]
+                text = "\n".join(paragraph_text(p) for p in paragraphs).strip()
+                for p in paragraphs:
+                    self._text_boxes(p, key)
+                for n, inner in enumerate((e for e in content if e.tag == _TBL), 1):
+                    self._nested(inner, f"{key}, table {n} inside it")
                 merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
                 if merge is not None and merge.get(qn("w:val")) != "restart" and not text and grid in above:
                     text, key = above[grid]
                 else:
                     above[grid] = (text, key)
-                for n, inner in enumerate(tc.iterchildren(_TBL), 1):
-                    self._nested(inner, f"{key}, table {n} inside it")
                 texts.append(text)
                 names.append(key)
                 starts.append(grid)

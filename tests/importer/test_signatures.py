@@ -57,6 +57,9 @@ GRIDS = {
         [["Prepared by", "Name:", "John Smith", "Date:", "2024-03-01"],
          ["Approved by", "Name:", "", "Date:", ""]],
         {"prepared": {"name": "John Smith", "date": D(2024, 3, 1)}}),
+    "roles across under an empty corner, unlabelled rows below": (
+        [["", "编制", "审核"], ["", "张三", "李四"], ["", "2024-01-01", "2024-01-02"]],
+        {"prepared": {"name": "张三", "date": D(2024, 1, 1)}, "reviewed": {"name": "李四", "date": D(2024, 1, 2)}}),
     "an empty name beside a label row": (
         [["职责", "编制", "审核", "批准"], ["签名", "张三", "", "王五"], ["日期", "2024-01-01", "", ""]],
         {"prepared": {"name": "张三", "date": D(2024, 1, 1)}, "approved": {"name": "王五"}}),

@@ -107,13 +107,15 @@ class GridReader:
             label = self.kind((cell[0], label_at)) if label_at is not None else ""
             if label == "label":
                 continue  # a row of job titles or departments: not the signature
+            if label in ("name-label", "date-label"):
+                self.draft.use(self.table.cell_where(cell[0], label_at))  # type: ignore[arg-type]
+            else:
+                label = ""  # no label, or one not known: the cells say what the row holds
             is_date = label == "date-label" or (not label and self.lookup.date(self.text(cell)) is not None)
             if is_date and sign.date is None:
                 sign.date = cell
-            elif not is_date and label in ("name-label", "") and sign.name is None:
+            elif not is_date and sign.name is None:
                 sign.name = cell
-            if label_at is not None:
-                self.draft.use(self.table.cell_where(cell[0], label_at))
 
     def _label_column(self, row: int) -> int | None:
         """Index of the cell heading the rows of a grid whose roles are across ``row`` (职责 | 编制 | …)."""

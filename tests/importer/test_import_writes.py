@@ -47,7 +47,7 @@ def test_the_default_target_is_the_procedures_folder(project: Path) -> None:
 def test_an_existing_target_refuses_the_whole_run(project: Path) -> None:
     (project / "procedures" / "QP-04.yaml").write_text("kept", "utf-8")
     err = _refused(project, ["a.docx", "b.docx"])
-    assert err.startswith("proccompile: would overwrite `procedures/QP-04.yaml`")
+    assert err.startswith("proccompile: `procedures/QP-04.yaml` already exists; refusing to overwrite it")
     assert not (project / "procedures" / "QP-03.yaml").exists()  # judged before the first file
 
 
@@ -66,15 +66,15 @@ def test_a_folder_or_a_missing_file_is_a_usage_error(project: Path) -> None:
 
 
 @pytest.mark.parametrize(("output", "message"), [
-    ("proccompile.yaml", "cannot write into `proccompile.yaml`: `proccompile.yaml` is not a folder"),
-    ("proccompile.yaml/sub", "cannot write into `proccompile.yaml/sub`: `proccompile.yaml` is not a folder"),
-    ("/dev/null", "cannot write into `/dev/null`: `/dev/null` is not a folder"),
+    ("proccompile.yaml", "is a file, not a folder; cannot write `proccompile.yaml/QP-03.yaml`"),
+    ("proccompile.yaml/sub", "is a file, not a folder; cannot write `proccompile.yaml/sub/QP-03.yaml`"),
+    ("/dev/null", "`/dev/null` is a file, not a folder; cannot write `/dev/null/QP-03.yaml`"),
     ("templates", "`templates/QP-03.yaml` is inside the project's own files (`templates`); refusing to write it"),
     ("forms", "`forms/QP-03.yaml` is inside the project's own files (`forms`); refusing to write it"),
 ])
 def test_an_output_folder_that_cannot_take_drafts_is_refused(project: Path, output: str, message: str) -> None:
     err = _refused(project, ["a.docx", "-o", output])
-    assert err.splitlines()[0] == f"proccompile: {message}"
+    assert err.splitlines()[0].startswith("proccompile: ") and err.splitlines()[0].endswith(message)
 
 
 def test_a_symlink_into_the_templates_is_refused(project: Path) -> None:

@@ -145,7 +145,7 @@ def test_owner_row_lettered_duties_and_attachments(project: tuple[Path, str]) ->
 def test_import_refuses_to_overwrite_and_reports_unreadable_files(project: tuple[Path, str]) -> None:
     root, _ = project
     code, _, err = run_split(["import", "a.docx", "-o", "drafts"], root)
-    assert code == 2 and "would overwrite" in err
+    assert code == 2 and "already exists; refusing to overwrite it" in err
     (root / "broken.docx").write_bytes(b"not a zip")
     code, _, err = run_split(["import", "broken.docx", "-o", "elsewhere"], root)
     assert code == 1 and "cannot import broken.docx: not a .docx Word document" in err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
@@ -21,8 +20,8 @@ from proccompile.load.house_data import modeline, yaml_bytes
 from proccompile.pipeline import ConfigError, protected_paths
 from proccompile.pipeline.publish import ImportResult, import_project
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name
-from proccompile.write.atomic import write_new
-from proccompile.write.guard import Protected, refuse_file_target
+from proccompile.write.atomic import write_all_or_none, write_new
+from proccompile.write.guard import refuse_targets
 
 if TYPE_CHECKING:
     from proccompile.importer.dates import DateOrder
@@ -107,62 +106,32 @@ def _plan(result: ImportResult, drafts_dir: Path, forms_dir: Path) -> list[_Outp
 
 
 def _refuse_targets(outputs: list[_Output], project: Path) -> None:
-    """Judge every target before the first is written: never over an existing file, never into the project's
-    config, lock or templates (nor a procedure into forms/ or a form into procedures/), always into a
-    folder that is one or can be made."""
-    # The project's own inputs, less the one folder each kind of draft belongs in.
-    inputs = protected_paths(project)
-    guards = {kind: Protected(inputs.files, tuple(f for f in inputs.folders if f != project / folder))
-              for kind, folder in (("procedure", PROCEDURE_DIR), ("form", FORM_DIR))}
+    """Judge every target before the first is written, through the output guard: never over an existing file,
+    a link or a device, never into the project's inputs (a draft only into procedures/ among them, a form stub
+    only into forms/), always where a file can be made."""
     seen: set[Path] = set()
     for out in outputs:
-        target = out.path
-        if len(target.name.encode("utf-8", "surrogateescape")) > _MAX_NAME_BYTES:
-            raise UsageError(f"the file name `{target.name}` is too long",
+        # The atomic writer adds about 20 bytes to a name for its temporary file beside the target.
+        if len(os.fsencode(out.path.name)) > _MAX_NAME_BYTES:
+            raise UsageError(f"the file name `{out.path.name}` is too long",
                              help="Rename the Word file and import it again")
-        if target in seen:
-            raise UsageError(f"two drafts would both be written to `{target}`",
+        if out.path in seen:
+            raise UsageError(f"two drafts would both be written to `{out.path}`",
                              help="Import the files one at a time, or give them different codes")
-        seen.add(target)
-        refuse_file_target(target, guards["procedure" if out.draft is not None else "form"])
-        _refuse_folder(target.parent)
-        try:
-            os.lstat(target)
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            raise UsageError(f"cannot write `{target}`: {exc.strerror or exc}") from None
-        else:
-            raise UsageError(f"would overwrite `{target}`", help="Move the existing file away or import into "
-                                                                  "another folder with -o")
-
-
-def _refuse_folder(folder: Path) -> None:
-    """The folder exists and is writable, or the nearest one above it that exists is (it will be made)."""
-    probe = folder
-    while not os.path.lexists(probe):
-        if probe.parent == probe:
-            break
-        probe = probe.parent
-    if not probe.is_dir():
-        raise UsageError(f"cannot write into `{folder}`: `{probe}` is not a folder")
-    if not os.access(probe, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write into `{folder}`: {os.strerror(errno.EACCES)} (`{probe}`)")
+        seen.add(out.path)
+    inputs = protected_paths(project)
+    for own, is_draft in ((PROCEDURE_DIR, True), (FORM_DIR, False)):
+        refuse_targets([o.path for o in outputs if (o.draft is not None) == is_draft],
+                       inputs.without(project / own), new=True)
 
 
 def _write_all(outputs: list[_Output]) -> None:
-    """Write every output or none: when one fails, the files this run already wrote are removed again."""
-    written: list[Path] = []
+    """Write every output or none; a file that appears meanwhile is never overwritten (the run is undone)."""
     try:
-        for out in outputs:
-            write_new(out.path, out.data)
-            written.append(out.path)
+        write_all_or_none({out.path: out.data for out in outputs}, write=write_new)
     except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        where = exc.filename or out.path
         reason = "it was created meanwhile" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
-        raise UsageError(f"cannot write `{where}`: {reason}; nothing was written") from None
+        raise UsageError(f"cannot write `{exc.filename or ''}`: {reason}; nothing was written") from None
 
 
 def _report(result: ImportResult, outputs: list[_Output]) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from proccompile.diagnostics.usage import UsageError
@@ -56,11 +57,12 @@ def _refuse_special(path: Path) -> None:
                          "refusing to write over it", help="Give the path of a new or ordinary file")
 
 
-def write_all_or_none(files: Mapping[Path, bytes]) -> None:
-    """Write every file atomically, or, when one fails, remove the files and folders written before it.
+def write_all_or_none(files: Mapping[Path, bytes], write: Callable[[Path, bytes], None] | None = None) -> None:
+    """Write every file with ``write`` (default: ``write_atomic``), or, when one fails, remove the files and
+    folders written before it.
 
-    For commands that create a set of new files (``init``): a half-made project would be refused by
-    the next run, so a failure leaves the folder as it was.
+    For commands that create a set of new files (``init``, ``import``): a half-made project would be refused
+    by the next run, so a failure leaves the folder as it was.
     """
     written: list[Path] = []
     created: list[Path] = []
@@ -72,7 +74,7 @@ def write_all_or_none(files: Mapping[Path, bytes]) -> None:
                 missing.append(parent)
                 parent = parent.parent
             created.extend(reversed(missing))  # before writing: a failed write may leave them made
-            write_atomic(path, data)
+            (write or write_atomic)(path, data)
             written.append(path)
     except BaseException:
         for path in reversed(written):
@@ -138,7 +140,7 @@ def write_new(path: Path, data: bytes) -> None:
         try:
             os.link(tmp, path)
         except FileExistsError:
-            raise
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
         except OSError:  # a file system without hard links: create exclusively instead
             with open(path, "xb") as handle:
                 handle.write(data)

@@ -24,6 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ROOT, make_corpus  # noqa: E402
+from hostile import make_hostile  # noqa: E402
 from live import CHROMIUM, serve_update_ms  # noqa: E402
 from peers import docxtpl_available, pandoc_available, time_docxtpl, time_pandoc  # noqa: E402
 
@@ -61,6 +62,8 @@ TARGETS = {
     "rss_growth": ("≤ +15%", lambda v: v <= 0.15),
     "help_ms": ("≤ 120", lambda v: v <= 120),
     "check_one_file_ms": ("≤ 250", lambda v: v <= 250),
+    "import_worst_s": ("≤ 20", lambda v: v <= 20),
+    "rss_mb_import_worst": ("≤ 1024", lambda v: v <= 1024),
 }
 
 
@@ -205,6 +208,7 @@ def main() -> int:
         one = ROOT / "tests" / "cases" / "base"
         r["check_one_file_ms"] = 1000 * median_of(max(repeat, 9), [*PC, "check", str(one)])
         r["check_one_file_cpu_ms"] = 1000 * LAST_CPU[0]
+        r.update(import_figures(tmp, one))
     if "rss_mb_check_1000" in r:
         r["rss_mb_max_1000"] = max(r[f"rss_mb_{name}_1000"] for name in ("check", "build", "checklist", "register"))
     if "rss_mb_check_2000" in r and "rss_mb_check_1000" in r:
@@ -239,6 +243,19 @@ def in_process_check(corpus: Path, repeat: int) -> dict[str, float]:
     check_s, bare_s = timed(lambda: check_project(corpus)), timed(bare)
     return {"check_in_process_s": check_s, "bare_parse_in_process_s": bare_s,
             "check_ratio_in_process": check_s / bare_s}
+
+
+def import_figures(tmp: Path, project: Path) -> dict[str, Any]:
+    """Wall time and peak RSS of `import` on each hostile file, and the worst of each."""
+    figures: dict[str, Any] = {}
+    for name, path in make_hostile(tmp / "hostile").items():
+        out = tmp / "hostile" / f"{name}-drafts"
+        wall, rss, code = measure([*PC, "import", str(path), "-o", str(out), "-p", str(project)])
+        figures[f"import_{name}"] = {"s": wall, "rss_mb": rss, "exit": code}
+    figures["import_worst_s"] = max(f["s"] for k, f in figures.items() if k.startswith("import_"))
+    figures["rss_mb_import_worst"] = max(f["rss_mb"] for k, f in figures.items() if k.startswith("import_") and
+                                         isinstance(f, dict))
+    return figures
 
 
 def _growth(r: dict[str, Any]) -> float:
@@ -303,6 +320,11 @@ def table(r: dict[str, Any]) -> str:
         row("`proccompile --help` (CPU)", f"{r['help_ms']:.0f} ms ({r['help_cpu_ms']:.0f} ms)", "help_ms"),
         row("`check` of a one-procedure project (CPU)",
             f"{r['check_one_file_ms']:.0f} ms ({r['check_one_file_cpu_ms']:.0f} ms)", "check_one_file_ms"),
+        row("`import`, slowest hostile file ("
+            + ", ".join(f"{k[7:]} {v['s']:.1f} s exit {v['exit']}" for k, v in r.items()
+                        if k.startswith("import_") and isinstance(v, dict)) + ")",
+            f"{r['import_worst_s']:.1f} s", "import_worst_s"),
+        row("`import`, largest peak RSS of those", f"{r['rss_mb_import_worst']:.0f} MB", "rss_mb_import_worst"),
     ]
     lines.append(f"\nLoad average {r['load_average_at_start']:.1f} at start, {r['load_average_at_end']:.1f} at end "
                  "(figures are upper bounds when the machine was busy).")

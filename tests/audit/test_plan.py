@@ -16,8 +16,8 @@ from proccompile.audit.schedule import schedule, working_day
 from proccompile.diagnostics import Diagnostics
 from proccompile.model.audit_config import minutes
 from proccompile.model.config import Auditor, PlanSettings
-from proccompile.pipeline import CheckResult
 from proccompile.model.names import audit_names
+from proccompile.pipeline import CheckResult
 from tests.audit.conftest import ROOT, add_config
 from tests.helpers import run_cli, run_split
 

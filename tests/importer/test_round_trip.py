@@ -64,10 +64,20 @@ def test_every_shipped_procedure_round_trips(imported: tuple[Path, str], shipped
         assert _printed(model, shipped) == _printed(doc.model, shipped), doc.model.code
 
 
-def test_the_only_unmapped_part_of_a_built_document_is_its_owner(imported: tuple[Path, str]) -> None:
+def test_every_paragraph_and_cell_of_a_built_document_is_read(imported: tuple[Path, str]) -> None:
+    """Nothing the build prints is listed: the only notes are the owner, which it does not print, and the
+    approvals of the draft Q/FL2.0816, whose reviewer and approver have not signed (their cells are empty)."""
     _, output = imported
-    notes = [line for line in output.splitlines() if line.startswith("  ")]
-    assert len(notes) == 10 and all(line.endswith("add `owner`): owner") for line in notes)
+    summaries = [line for line in output.splitlines() if line.startswith("wrote ")]
+    assert len(summaries) == 10
+    for line in summaries:
+        read, units = (int(n) for n in line.split("(read ")[1].split(" paragraphs")[0].split(" of "))
+        assert read == units > 50, line
+    notes = [line.split(": ", 1)[1] for line in output.splitlines() if line.startswith("  ")]
+    assert [n for n in notes if not n.endswith("add `owner`): owner")] == [
+        "table 1 row 2 cell 3: not mapped (no name for reviewed: the cell for it is empty): 审核",
+        "table 1 row 2 cell 4: not mapped (no name for approved: the cell for it is empty): 批准"]
+    assert len(notes) == 12
 
 
 def test_drafts_start_with_the_schema_modeline(imported: tuple[Path, str]) -> None:

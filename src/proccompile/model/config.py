@@ -175,6 +175,9 @@ class Limits(StrictModel):
     """Most characters one rendered template may produce."""
     reference_docx_bytes: int = Field(default=50_000_000, ge=100_000, le=1_000_000_000)
     """Largest uncompressed size of templates/reference.docx (all its parts together), in bytes."""
+    import_docx_bytes: int = Field(default=20_000_000, ge=100_000, le=100_000_000)
+    """Largest uncompressed size of the text of a Word file `import` reads (its XML parts; images are never
+    unpacked), in bytes."""
     findings_per_file: int = Field(default=200, ge=10, le=100_000)
     """Most model findings reported for one file; a pathological file stays fast to check."""
     picture_bytes: int = Field(default=2_000_000, ge=10_000, le=50_000_000)

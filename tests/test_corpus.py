@@ -44,6 +44,9 @@ def test_deleting_a_form_names_every_reference(form_file: Path, shipped, tmp_pat
         for ref in form_refs(doc.model)
         if ref.target == code
     }
+    audit_forms = shipped.corpus.config.audit.forms  # the audit records mapped to project forms
+    expected |= {("proccompile.yaml", shipped.corpus.config_source.span(("audit", "forms", record)).line)
+                 for record in type(audit_forms).model_fields if getattr(audit_forms, record) == code}
     project = tmp_path / "qms"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "build", "tests", "docs"))
     (project / "forms" / form_file.name).unlink()
@@ -54,10 +57,11 @@ def test_deleting_a_form_names_every_reference(form_file: Path, shipped, tmp_pat
 
 
 def _department_uses(project: Path, dept: str) -> set[tuple[str, int]]:
-    # Fields naming a department, supporting departments, and the audit plan's locations and
-    # representatives keyed by it.
+    # Fields naming a department, supporting departments, the audit plan's locations and representatives
+    # keyed by it, and the clause leads naming it.
     pattern = re.compile(rf"^\s*((- )?(owner|department|keeper): {re.escape(dept)}|{re.escape(dept)}: \S.*)\s*(#.*)?$"
-                         rf"|^\s*(support|(- )?owner|(- )?department): \[.*(?<![\w-]){re.escape(dept)}(?![\w-]).*\]")
+                         rf"|^\s*(support|(- )?owner|(- )?department): \[.*(?<![\w-]){re.escape(dept)}(?![\w-]).*\]"
+                         rf"|^\s*\"[\d.]+\": {re.escape(dept)}\s*$")
     uses = set()
     folders = ("procedures", "forms", "manuals", "instructions")
     files = [project / "proccompile.yaml", *sorted(p for f in folders for p in project.glob(f"{f}/*.yaml"))]

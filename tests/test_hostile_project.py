@@ -33,7 +33,7 @@ CONTROL_PAYLOAD = f"{PRINTABLE_PAYLOAD}\x1b]0;x\x07"
 STRUCTURAL = {"code", "version", "status", "owner", "department", "keeper", "form", "id", "date", "issued",
               "effective", "language", "style", "procedure", "time_limit", "retention", "records",
               "related_documents", "iso_clauses", "review_interval", "default_retention", "minimum_retention",
-              "max_amendment", "rows", "type", "orientation"}
+              "max_amendment", "rows", "type", "orientation", "record_kind", "period", "medium"}
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 

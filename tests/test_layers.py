@@ -15,6 +15,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"__main__"}),
     frozenset({"cli"}),
     frozenset({"commands"}),
+    frozenset({"serve"}),
     frozenset({"pipeline"}),
     frozenset({"render", "audit", "scaffold", "importer", "lifecycle"}),
     frozenset({"views"}),

@@ -72,3 +72,14 @@ def test_random_procedure_documents_are_checked_without_raising(document: dict) 
             YAML().dump(document, handle)
         result = check_project(project)
     assert result.diagnostics.has_errors or document.get("code") is not None
+
+
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["2024-03-01", "8.2", "1e3", "true", "False", "null", "~", "",
+                                                        "0x1F", "+1", "-.5", ".inf", "<<", "=", "yes", "No", "ON"])))
+def test_written_text_reads_back_as_the_same_text(text: str) -> None:
+    """Whatever string a draft holds, the file written from it reads back as that string (quoted when it would
+    otherwise read as a number, a date, a boolean or null)."""
+    from proccompile.load.house_data import yaml_bytes
+    from proccompile.load.house_format import house_yaml
+
+    assert house_yaml().load(yaml_bytes({"v": text}).decode("utf-8"))["v"] == text

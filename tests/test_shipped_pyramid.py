@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from proccompile.audit.books import checklist_book, register_book
+from proccompile.audit.books import Request, checklist_book, register_book
 from proccompile.diagnostics import Diagnostics
 from proccompile.model.numbering import numbering_in
 from proccompile.pipeline import check_project
@@ -59,7 +59,7 @@ def test_indicators_whose_source_sets_no_target_carry_none(corpus) -> None:
         assert [(c.metric, c.target, c.time_limit) for c in corpus.procedure(code).model.commitments if c.target] == []
     steps = [s for section in corpus.procedure("Q/FL2.0817").model.process for s in section.steps]
     assert [s.time_limit for s in steps if s.time_limit is not None] == []
-    book = checklist_book(corpus, ROOT, Diagnostics(), codes=["Q/FL2.0817"])
+    book = checklist_book(corpus, ROOT, Diagnostics(), Request(codes=["Q/FL2.0817"]))
     questions = [row[4] for group in book.sheets[0].groups for row in group.rows if "服务承诺" in row[4]]
     assert questions[0] == (
         "服务承诺“咨询回复时限”是否按规定测量（比对《服务受理单》中的来电（来函）时间和首次回复时间，按月统计回复用时）？"

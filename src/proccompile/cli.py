@@ -42,8 +42,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                                    "review interval."),
     "schema": ("schema", "schema", "Write the JSON Schemas (draft-07) of the config and of every document type "
                                    "for yaml-language-server."),
+    "serve": ("serve", "serve", "Serve the site of the project under PATH and rebuild it on every save, with live "
+                                "reload."),
     "site": ("site", "site", "Write a static HTML site of the controlled documents under PATH, with offline "
-                                 "search."),
+                             "search."),
     "where": ("where", "where", "List every document, step and file:line under PATH that references CODE."),
 }
 
@@ -63,6 +65,17 @@ class _Group(click.Group):
         module, attribute, _ = COMMANDS[cmd_name]
         command: click.Command = getattr(importlib.import_module(f"proccompile.commands.{module}"), attribute)
         return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        # click says only that a command does not exist; the nearest one is what was meant, usually.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            from proccompile.diagnostics.suggest import did_you_mean
+
+            hint = did_you_mean(name, COMMANDS)
+            ctx.fail(f"No such command '{name}'." + (f" {hint}" if hint else ""))
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # click cuts a short help at about 45 characters or at the period of "e.g."; the list shows each

@@ -23,39 +23,43 @@ from tests.helpers import run_cli
 def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("xlsx") / "checklist.xlsx"
     team = ["--auditor", "张三:quality", "--auditor", "李四:sales", "--auditor", "王五:finance"]
-    code, output = run_cli(["checklist", "-o", str(out), *team], ROOT)
+    code, output = run_cli(["checklist", "-o", str(out), "--audit", "2025-10", *team], ROOT)
     assert code == 0, output
     return out
 
 
 def test_xlsx_sheet_features(shipped_xlsx: Path) -> None:
     wb = load_workbook(shipped_xlsx)
-    assert wb.sheetnames == ["检查表", "审核计划", "年度审核方案", "乌龟图", "条款覆盖", "审核报告", "不符合项报告",
+    assert wb.sheetnames == ["检查表", "本次未覆盖的检查项", "审核计划", "年度审核方案", "乌龟图", "条款覆盖",
+                             "审核报告", "审核报告：以往不符合项的跟踪", "审核报告：发现与结论", "纠正-预防措施记录表",
                              "不符合项跟踪表", "会议签到表"]
     ws = wb["检查表"]
     assert ws["A1"].value == "内部审核检查表"
-    # Title, the header fields two a row (11 fields: rows 2–7), a blank row, then the column headings.
-    assert [ws.cell(2, 1).value, ws.cell(3, 1).value] == ["表单编号", "审核编号"]
+    # The form's number and version once, in the page header (the version is not in the number here).
+    assert ws.oddHeader.right.text == "Q/JL092101 A/0"
+    assert wb["纠正-预防措施记录表"].oddHeader.right.text == "Q/JL060301-C C/0"  # the company's own CAR form
+    # Title, the header fields two a row (9 fields: rows 2–6), a blank row, then the column headings.
+    assert [ws.cell(2, 1).value, ws.cell(3, 1).value] == ["审核编号", "审核范围"]
     assert ws.cell(2, 1).fill.fgColor.rgb.endswith("D9D9D9")  # a shaded label beside a box to fill in
-    header = [c.value for c in ws[9]]
+    header = [c.value for c in ws[8]]
     assert header[:5] == ["序号", "标准条款", "过程/部门", "审核准则", "审核问题"]
     assert header[-7:] == ["总体数量", "抽样编号", "实际证据", "判定", "不符合报告编号", "审核员", "审核日期"]
-    assert ws.freeze_panes == "A10"
-    assert ws.auto_filter.ref.startswith("A9:N")
+    assert ws.freeze_panes == "A9"
+    assert ws.auto_filter.ref.startswith("A8:N")
     rules = ws.data_validations.dataValidation
     # Only the configured result codes, in the project's language; anything else is refused.
     assert len(rules) == 1 and rules[0].formula1 == '"符合,轻微不符合,严重不符合,观察项,不适用"'
     assert rules[0].showErrorMessage and rules[0].errorStyle == "stop"
-    assert str(rules[0].sqref).startswith("K10:K")
-    assert ws["E10"].alignment.wrap_text and ws["E10"].font.name == "Microsoft YaHei"
-    assert ws["A10"].value == 1 and ws["A10"].data_type == "n"  # item numbers are numbers
+    assert str(rules[0].sqref).startswith("K9:K")
+    assert ws["E9"].alignment.wrap_text and ws["E9"].font.name == "Microsoft YaHei"
+    assert ws["A9"].value == 1 and ws["A9"].data_type == "n"  # item numbers are numbers
     signoff = [c.value for row in ws.iter_rows(min_row=ws.max_row - 1) for c in row if c.value]
     assert any("审核组长签字/日期" in v and "受审方代表签字/日期" in v for v in signoff)
     assert all((ws.row_dimensions[r].height or 0) <= 409 for r in range(1, ws.max_row + 1))
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$9:$9"
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$8:$8"
     assert wb.properties.modified.date().isoformat() == "2024-12-10"  # newest effective date, not today
-    criteria = [row[3] for row in ws.iter_rows(min_row=10, values_only=True)]
-    assert "Q/FL2.0817 §5.1.5" in criteria
+    criteria = [row[3] for row in ws.iter_rows(min_row=9, values_only=True)]
+    assert "Q/FL2.0817 §5.1.1" in criteria
 
 
 def test_outputs_are_reproducible(tmp_path: Path) -> None:
@@ -74,8 +78,9 @@ def test_docx_is_landscape_with_repeated_heading_rows_and_turtles(base: Path) ->
     section = document.sections[0]
     assert section.page_width > section.page_height
     xml = document.element.xml
-    # Checklist, programme, coverage and the audit records (report, NC report, NC log, attendance); turtles have none.
-    assert xml.count("<w:tblHeader/>") == 7
+    # Checklist, items not covered, programme, coverage and the audit records (report, its follow-up, NC log,
+    # attendance); the NC report and the report's findings are boxes, turtles have none.
+    assert xml.count("<w:tblHeader/>") == 8
     assert "5.1.1 受理投诉并填写投诉登记表。" in xml  # the turtle's "how" box
     header = section.header._element.xml
     assert "QR-09-01" in header and "B/2" in header

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from proccompile.audit.books import checklist_book, register_book
+from proccompile.audit.books import Request, checklist_book, register_book
 from proccompile.audit.where import where_used
 from proccompile.diagnostics import Diagnostics
 from proccompile.pipeline import check_project
@@ -45,7 +45,7 @@ def test_the_master_list_groups_documents_by_level_and_type_with_company_and_app
 def test_the_records_register_holds_forms_and_records_kept_without_a_form(registers) -> None:
     rows = _sheet(registers, "records").groups[0].rows
     assert [row[:8] for row in rows] == [
-        ("Q/QR0101-A", "投诉登记表", "A/0", "销售部", "纸质", "", "3年", "记录形成之日"),
+        ("Q/QR0101-A", "投诉登记表", "A/0", "销售部", "纸质", "销售部按月装订成册", "3年", "记录形成之日"),
         ("—", "PPAP 文件包", "—", "质量部", "纸质、电子", "质量部按零件号归档，电子版存 PLM 系统", "产品停产后1年",
          "产品停产"),
     ]
@@ -67,15 +67,17 @@ def test_the_external_register_never_lists_an_internal_document(registers) -> No
 
 def test_the_checklist_cites_printed_numbers_and_audits_a_shared_duty_with_each_department(corpus) -> None:
     book = checklist_book(corpus, PYRAMID, Diagnostics())
-    rows = [g.rows for g in _sheet(book, "checklist").groups][0]
+    rows, points = [g.rows for g in _sheet(book, "checklist").groups]
     assert [(row[2], row[3]) for row in rows] == [
         ("销售部", "Q/QP01 §6.1"), ("国贸部", "Q/QP01 §6.1"), ("质量部", "Q/QP01 §6.2"), ("质量部", "Q/QP01 §6.3"),
         ("销售部", "Q/QP01 §6.4"), ("质量部", "Q/QP01 §6.4"), ("生产部", "Q/QP01 §6.4"), ("销售部", "Q/QP01 §7.1.1"),
         ("国贸部", "Q/QP01 §7.1.1"), ("质量部", "Q/QP01 §7.1.2"), ("销售部", "Q/QP01 §4"), ("销售部", "Q/QP01 §10"),
-        ("质量部", "Q/QP01 §10"), ("销售部", "Q/QP01 封面及修订记录"), ("销售部", "Q/QP01 封面及修订记录")]
+        ("质量部", "Q/QP01 §10"), ("销售部", "Q/QP01 封面及修订记录")]
+    # The current version is asked at every point of use: a group's duty makes each member one.
+    assert [row[2] for row in points] == ["质量部", "国贸部", "销售部", "生产部"]
     assert rows[3][4] == ("质量经理（质量部）是否了解并按 6.3 行使权限：“决定暂停发运可疑批次”？该权限是否已书面授予、"
                           "为相关人员所知，行使时是否留有记录？")
-    assert rows[12][4].startswith("《PPAP 文件包》是否由质量部保存，保存期限不少于产品停产后1年")
+    assert rows[12][4].startswith("质量部是否保存《PPAP 文件包》，保存期限不少于产品停产后1年")
 
 
 def test_where_finds_uses_in_every_document_type_at_their_printed_numbers(corpus) -> None:
@@ -94,7 +96,7 @@ def test_labels_name_the_clause_set_the_project_audits_against(tmp_path: Path) -
     config.write_text(config.read_text(encoding="utf-8").replace("audit:\n", "audit:\n  clause_set: iatf16949\n"),
                       encoding="utf-8")
     corpus = check_project(root).corpus
-    coverage = checklist_book(corpus, root, Diagnostics(), coverage_only=True)
+    coverage = checklist_book(corpus, root, Diagnostics(), Request(coverage_only=True))
     assert coverage.title == "IATF 16949:2016 条款覆盖矩阵"
     from proccompile.render.blocks import Para
     from proccompile.render.document_view import document_view

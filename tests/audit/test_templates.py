@@ -14,14 +14,15 @@ def _template(project: Path, name: str, text: str) -> None:
 
 
 def test_project_template_and_labels_override_the_packaged_wording(base: Path) -> None:
-    _template(base, "time_limit.j2", "抽查{{ sample }}份{% for f in forms %}{{ f.number }}{% endfor %}，"
-                                     "核对是否在{{ limit }}内完成（{{ criteria }}）。\n")
+    _template(base, "time_limit.j2", "抽查{% if sampled %}样本{% endif %}"
+                                     "{% for f in forms %}{{ f.number }}{% endfor %}，"
+                                     "核对是否在{{ duration }}内完成（{{ criteria }}）。\n")
     _template(base, "labels.j2", '{% set col_question = "检查内容" %}\n')
     code, output = run_cli(["checklist", "--format", "csv", "-o", "-"], base)
     assert code == 0, output
     lines = output.splitlines()
     assert lines[0].split(",")[4] == "检查内容"
-    assert "抽查5份QR-01-01，核对是否在24小时内完成（QP-01 §5.1.1）。" in output
+    assert "抽查样本QR-01-01，核对是否在24小时内完成（QP-01 §5.1.1）。" in output
     assert "是否按 5.1.2 的规定执行" in output  # other kinds keep the packaged wording
 
 

@@ -57,6 +57,8 @@ def test_sarif_of_every_case_validates(case: str, tmp_path: Path) -> None:
     # A case runs `check`, or the `build` its command.txt names (render-time codes), here with SARIF output.
     command = CASES / "invalid" / case / "command.txt"
     args = command.read_text("utf-8").split() if command.exists() else ["check", "--format", "concise", "."]
+    if "concise" not in args and "full" not in args:  # `register` reports its findings (PC331) in one format
+        pytest.skip("the case's command has no findings format to choose")
     args = [str(tmp_path / "out") if a == "{out}" else "sarif" if a in ("concise", "full") else a for a in args]
     code, output = run_cli(args, CASES / "invalid" / case)
     log = _validate_sarif(output)

@@ -26,22 +26,23 @@ EXPECTED_NOTES = {
     "a.docx": [
         "paragraph 19: not mapped (cited document is neither a procedure code nor in `external_documents`): "
         "《合同管理办法》",
-        "paragraph 21: not mapped (section the model has no place for): 8 附则",
-        "paragraph 22: not mapped (section `8 附则` has no place in a procedure): 本程序由质量部负责解释。",
+        "paragraph 21: not mapped (section `附则` has no place in a procedure (sections read: 目的, 范围, 术语和定义, "
+        "职责, 工作程序, 相关文件, 附件, 记录)): 8 附则",
+        "paragraph 22: not mapped (in section `附则`, which has no place in a procedure): 本程序由质量部负责解释。",
         "the document: not mapped (no 受控/草稿/作废 mark found; the draft says `draft`): status",
-        "the document: not mapped (no owning department (归口部门) found: add `owner`): owner",
+        "the document: not mapped (no owning department (归口部门 / Process Owner) found: add `owner`): owner",
         "the document: not mapped (no revision table found): revision history",
     ],
     "b.docx": [
-        "table 1 row 3: not mapped (time limit that is not a duration): 一个月",
-        "the document: not mapped (no owning department (归口部门) found: add `owner`): owner",
+        "table 1 row 3 cell 4: not mapped (time limit that is not a duration): 一个月",
+        "the document: not mapped (no owning department (归口部门 / Process Owner) found: add `owner`): owner",
     ],
     "c.docx": [
-        "table 2 row 3: not mapped (revision row without change): A/1 | 2024-02-20 | | 赵六",
         "paragraph 1: not mapped (cover text with no place in a procedure): 本文件为公司内部资料，未经许可不得外传。",
         "paragraph 11: not mapped (text before the first subsection of the procedure): 流程图见附件1。",
         "paragraph 14: not mapped (step names no known department: give its `owner`): 评审结论记入QR-01-01。",
-        "the document: not mapped (no title found (a Title-style paragraph or a 文件名称 cell)): title",
+        "table 2 row 3: not mapped (revision row without change): A/1 | 2024-02-20 | | 赵六",
+        "the document: not mapped (no title found (a Title-style paragraph or a 文件名称 / Title cell)): title",
         "the document: not mapped (no 受控/草稿/作废 mark found; the draft says `draft`): status",
     ],
 }
@@ -144,7 +145,7 @@ def test_owner_row_lettered_duties_and_attachments(project: tuple[Path, str]) ->
 def test_import_refuses_to_overwrite_and_reports_unreadable_files(project: tuple[Path, str]) -> None:
     root, _ = project
     code, _, err = run_split(["import", "a.docx", "-o", "drafts"], root)
-    assert code == 2 and "would overwrite" in err
+    assert code == 2 and "already exists; refusing to overwrite it" in err
     (root / "broken.docx").write_bytes(b"not a zip")
     code, _, err = run_split(["import", "broken.docx", "-o", "elsewhere"], root)
     assert code == 1 and "cannot import broken.docx: not a .docx Word document" in err

@@ -7,7 +7,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proccompile.importer.lookup import Lookup, parse_date, parse_duration
+from proccompile.importer.dates import parse_date
+from proccompile.importer.lookup import Lookup, parse_duration
 from proccompile.model.config import ProjectConfig
 from proccompile.model.types import Duration
 

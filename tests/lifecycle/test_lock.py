@@ -15,8 +15,10 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.lifecycle.lockfile import adopt, render_lock
 from proccompile.load import SourceFile, load_yaml
 from proccompile.model import Corpus, Document
+from proccompile.model.corpus import NamedDoc
 from proccompile.model.fingerprint import UNLOCKED_KEYS
 from proccompile.model.lock import LOCK_NAME, parse_lock
+from proccompile.model.names import names_of
 from proccompile.pipeline import check_project
 from proccompile.validate.lifecycle import released_content
 from tests.helpers import run_cli
@@ -74,8 +76,7 @@ def test_every_mutation_of_a_released_document_is_caught(code: str) -> None:
         source = SourceFile(doc.source.path, doc.source.rel, doc.source.text)
         source.loaded(mutated)
         corpus = Corpus(SHIPPED.corpus.config, SHIPPED.corpus.config_source, lock=lock)  # type: ignore[arg-type]
-        corpus.procedures.append(Document(doc.model, source)) if code.startswith("Q/FL") else \
-            corpus.forms.append(Document(doc.model, source))
+        corpus.named.append(NamedDoc(names_of(Document(doc.model, source), None), source))
         bag = Diagnostics()
         released_content(corpus, bag)
         if not any(d.code.id == "PC407" for d in bag):

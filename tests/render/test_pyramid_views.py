@@ -60,7 +60,7 @@ def test_the_records_table_lists_a_record_without_a_form_and_its_rule(corpus, te
     view = document_view(corpus, corpus.procedure("Q/QP01"), texts)
     records = next(b for b in view.blocks if isinstance(b, Table) and b.rows[0][1].text == "记录名称")
     assert [tuple(c.text for c in row) for row in records.rows[1:]] == [
-        ("1", "投诉登记表", "Q/QR0101-A", "销售部", "3年", "—"),
+        ("1", "投诉登记表", "Q/QR0101-A", "销售部", "3年", "销售部按月装订成册"),
         ("2", "PPAP 文件包", "—", "质量部", "产品停产后1年", "质量部按零件号归档，电子版存 PLM 系统")]
 
 

@@ -10,8 +10,10 @@ from pydantic import ValidationError
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.yaml import load_yaml
 from proccompile.model import Procedure
+from proccompile.model.corpus import NamedDoc
 from proccompile.model.display import procedure_number
 from proccompile.model.form_layout import GRID
+from proccompile.model.names import names_of
 from proccompile.model.output_names import output_relpath
 from proccompile.pipeline import check_project
 from proccompile.render.blocks import Para, Table
@@ -103,12 +105,13 @@ def test_two_documents_mapping_to_one_file_name_are_found_by_check(checked) -> N
     form = corpus.forms[0]
     # Bypasses validation on purpose: codes that differ only in a replaced character.
     twin = type(form)(form.model.model_copy(update={"code": form.model.code.replace("/", ":")}), form.source)
-    corpus.forms.append(twin)
+    named = NamedDoc(names_of(twin, None), form.source)
+    corpus.named.append(named)
     bag = Diagnostics()
     try:
         output_names(corpus, bag)
     finally:
-        corpus.forms.remove(twin)
+        corpus.named.remove(named)
     # Both the Word file and the site page are named from the code with `/` and `:` replaced.
     assert [d.code.id for d in bag] == ["PC503", "PC503"]
     assert sorted("site page" in d.message for d in bag) == [False, True]

@@ -1,11 +1,18 @@
 """The site in a real browser (headless Chromium from the distribution): pages load without console errors,
-and the offline search finds a procedure by a word of its text."""
+the offline search finds a procedure by a word of its text, and a page open on `serve` follows edits."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -63,3 +70,67 @@ def test_search_finds_by_a_word_of_the_text(site: Path, tmp_path: Path, word: st
 def test_search_says_when_nothing_matches(site: Path, tmp_path: Path) -> None:
     dom, _ = _chromium((site / "search.html").as_uri() + "?q=" + quote("没有这个词zzz"), tmp_path / "profile")
     assert "没有找到匹配的文件。" in dom and "<li>" not in dom.split('id="results"')[1]
+
+
+MINIMAL = Path(__file__).parents[1] / "cases" / "valid" / "minimal"
+
+
+def _reports(url: str) -> list[dict[str, object]]:
+    with urllib.request.urlopen(url + "__proccompile/status", timeout=30) as response:
+        shown: list[dict[str, object]] = json.load(response)["shown"]
+    return shown
+
+
+def _wait_for(url: str, wanted: Callable[[dict[str, object]], bool], what: str) -> dict[str, object]:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        found = [report for report in _reports(url) if wanted(report)]
+        if found:
+            return found[-1]
+        time.sleep(0.2)
+    raise AssertionError(f"the browser never showed {what}: {_reports(url)}")
+
+
+def test_serve_updates_the_open_page_as_its_yaml_is_edited(tmp_path: Path) -> None:
+    """A procedure page open in Chromium follows a new title, shows a broken indentation's finding on the page
+    and in the panel while keeping the last good page, and recovers once the YAML is fixed."""
+    assert CHROMIUM is not None
+    project = tmp_path / "qms"
+    shutil.copytree(MINIMAL, project)
+    source = project / "procedures" / "Q-QP01.yaml"
+    original = source.read_text(encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "proccompile", "serve", str(project), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    browser = None
+    try:
+        assert server.stdout is not None
+        url = next(line for line in server.stdout if line.startswith("Serving ")).split(" at ")[1].split()[0]
+        browser = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}",
+             url + "procedures/Q-QP01.html"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        page = "/procedures/Q-QP01.html"
+        first = _wait_for(url, lambda r: r["page"] == page, "the page")
+        assert "顾客投诉处理程序" in str(first["h1"]) and first["panel"] == []
+
+        source.write_text(original.replace("title: 顾客投诉处理程序", "title: 顾客投诉受理程序"), encoding="utf-8")
+        retitled = _wait_for(url, lambda r: "顾客投诉受理程序" in str(r["h1"]), "the new title")
+        assert retitled["panel"] == [] and retitled["here"] == []
+
+        source.write_text(original.replace("title: 顾客投诉处理程序", "title: 新标题\n  broken: ["), encoding="utf-8")
+        broken = _wait_for(url, lambda r: r["panel"] == ["PC101"], "the finding")
+        assert broken["here"] == ["PC101"]  # on the page of the document it concerns
+        assert "顾客投诉受理程序" in str(broken["h1"])  # the last good page stays
+
+        source.write_text(original.replace("title: 顾客投诉处理程序", "title: 顾客投诉处理规程"), encoding="utf-8")
+        fixed = _wait_for(url, lambda r: "顾客投诉处理规程" in str(r["h1"]), "the recovered page")
+        assert fixed["panel"] == [] and fixed["here"] == []
+        assert int(str(fixed["generation"])) > int(str(broken["generation"])) > int(str(retitled["generation"]))
+    finally:
+        if browser is not None:
+            os.killpg(browser.pid, signal.SIGKILL)
+            browser.wait(30)
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+    assert server.returncode == 0

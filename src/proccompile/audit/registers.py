@@ -5,10 +5,15 @@ The quality functions table (clauses × departments) is in audit/functions.py.""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
+from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
+from proccompile.model.chapters import RecordEntry
+from proccompile.model.clauses import natural_key
+from proccompile.model.corpus import AnyDocument, Document
 from proccompile.model.dates import next_review
 from proccompile.model.display import (
     actors_name,
@@ -20,16 +25,17 @@ from proccompile.model.display import (
     record_retention,
 )
 from proccompile.model.document import ControlledDocument
+from proccompile.model.form import Form
 from proccompile.model.numbering import numbering_in
-from proccompile.model.procedure import Procedure, RecordEntry
-from proccompile.model.refs import document_refs, form_refs, record_entries
+from proccompile.model.procedure import Procedure
+from proccompile.model.refs import Loc, document_refs, form_refs, record_entries
 from proccompile.model.retention import EventRetention, Retention
 from proccompile.views.tables import Column, Group, Sheet
 
 
-def register_sheets(corpus: Corpus, wording: Wording) -> tuple[Sheet, ...]:
+def register_sheets(corpus: Corpus, wording: Wording, bag: Diagnostics | None = None) -> tuple[Sheet, ...]:
     copies = distribution_sheet(corpus, wording)
-    return (documents_sheet(corpus, wording), records_sheet(corpus, wording),
+    return (documents_sheet(corpus, wording), records_sheet(corpus, wording, bag),
             matrix_sheet(corpus, wording), functions_sheet(corpus, wording), external_sheet(corpus, wording),
             *((copies,) if copies.rows else ()))
 
@@ -55,7 +61,7 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     for doctype in sorted(corpus.types, key=lambda t: t.level):  # stable: types of one level in config order
         kind = register_type_name(corpus, doctype.id, wording)
         rows = []
-        for doc in sorted(corpus.of_type(doctype.id), key=lambda d: d.model.code):
+        for doc in sorted(corpus.of_type(doctype.id), key=_by_code):
             m = doc.model
             # Only a document in force is due for review; a draft or obsolete one has no next review.
             due = next_review(doc, corpus.config.review_interval)
@@ -96,7 +102,7 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_issue_date"), 12, center=True), Column(label("col_recalled_version"), 8, center=True),
                Column(label("col_receiver"), 10), Column(label("col_returned_by"), 10))
     groups = []
-    for doc in sorted(corpus.documents(), key=lambda d: d.model.code):
+    for doc in sorted(corpus.documents(), key=_by_code):
         m = doc.model
         if not m.distribution or m.status == "draft":
             continue
@@ -109,10 +115,12 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     return Sheet("distribution", label("sheet_distribution"), columns, tuple(groups))
 
 
-def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
+def records_sheet(corpus: Corpus, wording: Wording, bag: Diagnostics | None = None) -> Sheet:
     """One row per form, then one per record kept without a form (PPAP package, certificates): its one keeper (a
-    second one is PC321), where and on what it is kept, how long from when (a rule counted from an event prints
-    the event as its start), how it is disposed of and who may read it, and the documents that use it."""
+    second one is PC321), where and on what it is kept (as declared: a missing storage or medium is PC331 and says
+    so in the row, never a guess), how long from when (a rule counted from an event prints the event as its
+    start), how it is disposed of (never destroyed when kept permanently), who may read it, and the documents that
+    use it."""
     label = wording.label
     language = corpus.config.language
     policy = corpus.config.records
@@ -122,42 +130,51 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
                Column(label("col_retention"), 9, center=True), Column(label("col_retention_start"), 14),
                Column(label("col_disposal"), 18), Column(label("col_access"), 18), Column(label("col_used_by"), 20))
     # Indexes built once: entries and users per form, so the register stays linear in the corpus.
-    entries: dict[str, list[RecordEntry]] = {}
-    described: dict[tuple[str, str], tuple[RecordEntry, list[str]]] = {}
+    entries: dict[str, list[_Kept]] = {}
+    described: dict[tuple[str, str], tuple[_Kept, list[str]]] = {}
     users: dict[str, list[str]] = {}
     for doc in corpus.documents():
         if doc.model.status != "obsolete":
-            for _, entry in record_entries(doc.model):
+            for loc, entry in record_entries(doc.model):
                 if entry.form is not None:
-                    entries.setdefault(entry.form, []).append(entry)
+                    entries.setdefault(entry.form, []).append((doc, loc, entry))
                 else:
-                    described.setdefault((entry.name, entry.keeper), (entry, []))[1].append(doc.model.code)
+                    described.setdefault((entry.name, entry.keeper), ((doc, loc, entry), []))[1].append(
+                        doc.model.code)
         for code in dict.fromkeys(ref.target for ref in form_refs(doc.model)):
             users.setdefault(code, []).append(doc.model.code)
     start = policy.retention_start or label("retention_start_default")
-    disposal = policy.disposal or label("disposal_default")
     access = policy.access or label("access_default")
+    undeclared = label("not_declared")
     rows = []
 
-    def kept_row(kept: list[RecordEntry], retention: Retention | None) -> tuple[str, ...]:
-        storage = list(dict.fromkeys(r.storage for r in kept if r.storage))
-        medium = next((r.medium for r in kept if r.medium), None) or record_medium(storage)
+    def kept_cells(kept: list[_Kept], medium: str | None, retention: Retention | None) -> tuple[str, ...]:
+        storage = list(dict.fromkeys(entry.storage for _, _, entry in kept if entry.storage))
         begins = retention.after if isinstance(retention, EventRetention) else start
-        return (label(f"medium_{medium}"), wording.join(storage), retention.display(language) if retention else "",
-                begins, disposal, access)
+        return (label(f"medium_{medium}") if medium else undeclared,
+                wording.join(storage) if storage else (undeclared if kept else ""),
+                retention.display(language) if retention else "", begins, _disposal(corpus, retention, label), access)
 
-    for doc in sorted(corpus.forms, key=lambda d: d.model.code):
+    for doc in sorted(corpus.forms, key=_by_code):
         f = doc.model
         mine = entries.get(f.code, [])
-        keeper = mine[0].keeper if mine else f.owner
-        kept = [r for r in mine if r.keeper == keeper]  # the keeper's own storage, not another's merged in
-        retention = record_retention(corpus, kept[0]) if kept else (f.retention or policy.default_retention)
+        keeper = mine[0][2].keeper if mine else f.owner
+        kept = [k for k in mine if k[2].keeper == keeper]  # the keeper's own storage, not another's merged in
+        retention = record_retention(corpus, kept[0][2]) if kept else (f.retention or policy.default_retention)
+        medium = f.medium or next((entry.medium for _, _, entry in kept if entry.medium), None)
+        if bag is not None and f.status != "obsolete":
+            _undeclared(bag, doc, kept, medium)
         rows.append((form_number(corpus, f), f.title, f.version, department_name(corpus, keeper),
-                     *kept_row(kept, retention), wording.join(users.get(f.code, []))))
+                     *kept_cells(kept, medium, retention),
+                     wording.join(sorted(users.get(f.code, []), key=natural_key))))
     empty = label("no_form")
-    for (name, keeper), (entry, used_by) in sorted(described.items()):
+    for (name, keeper), (kept_one, used_by) in sorted(described.items()):
+        entry = kept_one[2]
+        if bag is not None:
+            _undeclared(bag, None, [kept_one], entry.medium)
         rows.append((empty, name, empty, department_name(corpus, keeper),
-                     *kept_row([entry], record_retention(corpus, entry)), wording.join(used_by)))
+                     *kept_cells([kept_one], entry.medium, record_retention(corpus, entry)),
+                     wording.join(sorted(used_by, key=natural_key))))
     # Without a form file, the records-control procedure's owner (the one citing 7.5) keeps them.
     control = next((d.model.owner for d in corpus.procedures if d.model.status == "released"
                     and any(c == "7.5" or c.startswith("7.5.") for c in d.model.iso_clauses)), "")
@@ -168,22 +185,45 @@ def records_sheet(corpus: Corpus, wording: Wording) -> Sheet:
             # evidence of the audit and of document control (ISO 9001 7.5.3, 9.2.2 f).
             retention = policy.default_retention
             rows.append((own.code, label(title), own.version or "",
-                         department_name(corpus, control) if control else "", label("medium_paper"), "",
-                         retention.display(language) if retention else "", start, disposal, access, ""))
+                         department_name(corpus, control) if control else "", undeclared, undeclared,
+                         retention.display(language) if retention else "", start,
+                         _disposal(corpus, retention, label), access, ""))
     return Sheet("records", label("sheet_records"), columns, (Group("", tuple(rows)),),
-                 signoff=(label("sign_prepared"), label("sign_approved")))
+                 notes=(label("records_note"),), signoff=(label("sign_prepared"), label("sign_approved")))
 
 
-_ELECTRONIC = ("电子", "系统", "数据库", "electronic", "system", "database")
-_PAPER = ("纸", "归档", "装订", "分册", "凭证", "paper", "file", "binder", "folder")
+_Kept = tuple[AnyDocument, Loc, RecordEntry]
+"""A records-table row: the document, the row's place in it, the row."""
 
 
-def record_medium(storage: list[str]) -> str:
-    """'paper', 'electronic' or 'both', read from the storage text (纸质档案, 电子台账, 售后管理系统 …)."""
-    text = " ".join(storage).casefold()
-    electronic = any(word in text for word in _ELECTRONIC)
-    paper = any(word in text for word in _PAPER) or not electronic
-    return "both" if electronic and paper else "electronic" if electronic else "paper"
+def _disposal(corpus: Corpus, retention: Retention | None, label: Callable[[str], str]) -> str:
+    """What happens when the retention ends; a record kept permanently is never destroyed."""
+    if retention is not None and retention.unit == "permanent":
+        return label("disposal_permanent")
+    return corpus.config.records.disposal or label("disposal_default")
+
+
+def _undeclared(bag: Diagnostics, form: Document[Form] | None, kept: list[_Kept], medium: str | None) -> None:
+    """PC331: the register cannot say on what or where a record is kept (``form`` None: a record kept without a
+    form, declared on its records-table row)."""
+    if medium is None:
+        if form is not None:
+            bag.add("PC331", f"Form `{form.model.code}` does not declare the medium its records are kept on; the "
+                    "records register says so", form.span("code"),
+                    help="Add `medium: paper`, `electronic` or `both` to the form")
+        else:
+            doc, loc, entry = kept[0]
+            bag.add("PC331", f"Record `{entry.name}` does not declare the medium it is kept on; the records register "
+                    "says so", doc.span(*loc, "record"), help="Add `medium: paper`, `electronic` or `both` to the row")
+    if kept and not any(entry.storage for _, _, entry in kept):
+        doc, loc, entry = kept[0]
+        field = "form" if entry.form is not None else "record"
+        bag.add("PC331", f"Record `{entry.name}` has no `storage`: the records register cannot say where it is kept",
+                doc.span(*loc, field), help="Say where and how it is kept, e.g. storage: 质控部档案柜")
+
+
+def _by_code(doc: AnyDocument) -> tuple[tuple[int, int | str], ...]:
+    return natural_key(doc.model.code)
 
 
 def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
@@ -212,7 +252,8 @@ def matrix_cell(p: Procedure, dept: str, wording: Wording) -> str:
 def matrix_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     """Departments × procedures in force (released), from owners, duties and step owners."""
     label = wording.label
-    procedures = sorted((d.model for d in corpus.procedures if d.model.status == "released"), key=lambda p: p.code)
+    procedures = sorted((d.model for d in corpus.procedures if d.model.status == "released"),
+                        key=lambda p: natural_key(p.code))
     columns = (Column(label("col_department"), 16), *(Column(p.code, 13, center=True) for p in procedures))
     rows = []
     # Each department, then its roles, then the groups: a role's duties are its own, not its department's.

@@ -55,25 +55,38 @@ def _shown(text: str) -> str:
 @click.option("--by", "view", type=click.Choice(VIEWS), default="procedure", show_default=True,
               help="Order and group the items by procedure, auditee department or first ISO 9001 clause.")
 @click.option("--procedure", "procedures", multiple=True, metavar="CODE",
-              help="Only this procedure (repeatable; default: every released procedure).")
+              help="Only this procedure (repeatable; default: the audit's procedures from the programme, else every "
+                   "released procedure).")
+@click.option("--audit", "audit", metavar="N|YYYY-MM",
+              help="The programme's audit to plan: its number (1, 2 …) or month (2025-05). Default: the audit in "
+                   "the month of audit.plan.start.")
+@click.option("--include-drafts", is_flag=True, help="Let --procedure name a draft (audited as not yet in force).")
+@click.option("--include-obsolete", is_flag=True,
+              help="Let --procedure name an obsolete procedure (audited for its withdrawal and its records).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="xlsx", show_default=True)
 @output_option("checklist")
 @click.option("--coverage", is_flag=True, help="Write only the ISO 9001:2015 clause coverage matrix and its gaps.")
 @click.option("--auditor", "auditors", multiple=True, metavar="NAME:DEPT", callback=_auditor,
               help="An auditor and their own department (repeatable; replaces `audit.auditors` of the config).")
-def checklist(path: Path, view: str, procedures: tuple[str, ...], fmt: str, output: str | None, coverage: bool,
+def checklist(path: Path, view: str, procedures: tuple[str, ...], audit: str | None, include_drafts: bool,
+              include_obsolete: bool, fmt: str, output: str | None, coverage: bool,
               auditors: list[Auditor] | None) -> None:
     """Derive an internal-audit checklist from the procedures under PATH.
 
     One item per auditable requirement (a step with its time limit, a KPI, a record's keeper, a duty no
-    step states, document control), at most `audit.items_per_procedure` per procedure by risk, each with
-    its ISO 9001 clause, the procedure section as criteria, the method and the records to sample; with
-    the audit plan, annual programme, turtles, clause coverage and the audit cycle's records.
+    step states, the master copy's approval, the current version at each point of use), at most
+    `audit.items_per_procedure` per procedure by risk with the others rotating through the programme cycle
+    (and listed as not covered), each with the clauses it cites, the procedure section as criteria, the
+    method and what to sample; with the audit plan, annual programme, turtles, clause coverage and the
+    audit cycle's records (report, NC report, NC log, attendance).
     """
     target = resolve_output(path, output, "coverage" if coverage else "checklist", fmt)
     try:
-        result = checklist_project(path, target, fmt, view=view, procedures=procedures, auditors=auditors,
-                                   coverage_only=coverage)
+        from proccompile.audit.books import Request
+
+        request = Request(view=view, codes=procedures, auditors=auditors, coverage_only=coverage, audit=audit,
+                          include_drafts=include_drafts, include_obsolete=include_obsolete)
+        result = checklist_project(path, target, fmt, request)
     except ConfigError as error:
         config_failure(error, "concise")
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,15 +13,37 @@ from click.decorators import FC
 
 from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import FORMATS, emit
-from proccompile.load.discover import CONFIG_NAME
+from proccompile.load.discover import CONFIG_NAME, FORM_DIR, PROCEDURE_DIR
+from proccompile.load.paths import exists
 from proccompile.pipeline import ConfigError
 from proccompile.pipeline.audit import AuditResult
 from proccompile.views.tables import TEXT_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+def project_root(start: Path) -> Path:
+    """The project ``start`` lies in: ``start`` itself when it holds proccompile.yaml, else the nearest folder
+    above it that does (as git finds its repository), else ``start`` (which then reports the missing config).
+
+    A folder with `procedures/` or `forms/` of its own is a project whose config is missing, and is not
+    searched above. A folder found above is given relative to the current directory when it can be, so
+    messages stay short.
+    """
+    if any(exists(start / name) for name in (CONFIG_NAME, PROCEDURE_DIR, FORM_DIR)):
+        return start
+    absolute = Path(os.path.abspath(start))
+    for folder in absolute.parents:  # bounded: one step per path component
+        if (folder / CONFIG_NAME).is_file():
+            try:
+                return Path(os.path.relpath(folder))
+            except ValueError:  # another drive
+                return folder
+    return start
+
+
 path_argument = click.argument(
-    "path", type=click.Path(file_okay=False, path_type=Path), default=".", required=False
+    "path", type=click.Path(file_okay=False, path_type=Path), default=".", required=False,
+    callback=lambda _ctx, _param, value: project_root(value),
 )
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -38,8 +61,13 @@ def resolve_format(fmt: str | None) -> str:
     return fmt or ("full" if sys.stdout.isatty() else "concise")
 
 
+def color_wanted() -> bool:
+    """Colour on a terminal, unless NO_COLOR is set to anything but the empty text (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 def print_findings(report: Report, fmt: str) -> None:
-    click.echo(emit(fmt, report, color=sys.stdout.isatty()))
+    click.echo(emit(fmt, report, color=color_wanted()))
 
 
 def config_failure(error: ConfigError, fmt: str) -> NoReturn:

@@ -150,6 +150,31 @@ _ALL = (
     Code("PC324", "external-auditor", E, "An internal auditor belongs to an external department",
          "Internal audits are carried out by the organisation's own competent, independent staff (ISO 19011 "
          "5.5.4, 7.2); a dealer cannot audit the company's departments.", None),
+    Code("PC325", "before-without-anchor", W, "A step's text sets its limit before an event, but the YAML "
+         "counts it after one",
+         "“提前5个工作日” or “at least two weeks before the audit” is a limit before an event; without "
+         "`before: true` and the `anchor` event the checklist cannot ask for it the right way round, and never "
+         "reads it as “within”.", None),
+    Code("PC326", "cites-excluded-clause", W, "A document cites a clause the config excludes as not applicable",
+         "The coverage matrix would show the clause both addressed and not applicable (ISO 9001 4.3).", None),
+    Code("PC327", "exclusion-not-allowed", E, "A clause is excluded that the standard does not let the QMS exclude",
+         "ISO 9001 4.3 excludes only requirements that cannot apply; IATF 16949 4.3.2 permits excluding product "
+         "design within 8.3 alone: manufacturing process design (8.3.3.2, 8.3.5.2) always applies. A clause outside "
+         "the clause table cannot be excluded either.", None),
+    Code("PC328", "plan-date-not-scheduled", W, "The audit plan's date falls in a month the programme schedules "
+         "no audit",
+         "The plan carries out the annual programme (ISO 9001 9.2.2 a); a plan dated outside it audits processes the "
+         "programme does not schedule then, so `checklist` plans every released procedure on that date instead. A "
+         "warning, not an error: releasing or retiring a procedure moves the programme's months.", None),
+    Code("PC329", "auditors-cannot-cover", W, "No configured auditor is independent of some part of the audit",
+         "Auditors do not audit their own department, a procedure they signed or the audit process they take part "
+         "in (ISO 9001 9.2.2 c, ISO 19011 4 e). The checklist still comes out, with those items unassigned.", None),
+    Code("PC330", "clause-lead", W, "A clause of the quality functions table has no single lead department",
+         "The 质量职能分配表 names one 主管 per clause; several owners citing a clause, an external party or a clause "
+         "outside the table leave it without one.", None),
+    Code("PC331", "record-keeping-undeclared", W, "A record's storage or medium is not declared",
+         "The records register states where and on what each record is kept (ISO 9001 7.5.3.2); the tool does not "
+         "guess it from the text. Reported by `register`.", None),
     Code("PC340", "chapter-order", E, "A chapter order does not list each chapter of the document's type once",
          "A chapter left out of `chapter_order` would print out of place, and one named twice or unknown has no "
          "place at all; numbering, checklist criteria and where-used follow the printed order.", None),

@@ -1,176 +1,169 @@
-"""One Word procedure → the plain data of a draft procedure: header, cover, sections, approvals, revisions."""
+"""One Word procedure → the plain data of a draft procedure: page margins, cover, sections, approvals, revisions."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from proccompile.importer.docx_reader import Para, Table, WordDocument
-from proccompile.importer.headings import split_sections
-from proccompile.importer.lookup import Lookup, parse_date, squeeze
-from proccompile.importer.result import Draft
+from proccompile.importer.docx_reader import Block, Para, Table, WordDocument
+from proccompile.importer.fields import FieldReader
+from proccompile.importer.headings import LEVEL1, hint, split_sections
+from proccompile.importer.lookup import Lookup
+from proccompile.importer.result import Draft, settle
 from proccompile.importer.sections import SectionReader
-from proccompile.importer.tables import (
-    is_approval_table,
-    is_header_table,
-    is_revision_table,
-    read_approvals,
-    read_header,
-    read_revisions,
-)
+from proccompile.importer.signatures import GridReader, approvals_in_text
+from proccompile.importer.tables import read_revisions, revision_columns
 from proccompile.model.procedure import Procedure
 
 FIELD_ORDER = tuple(Procedure.model_fields)
 _CLAUSE = re.compile(r"\d+(?:\.\d+)*")
 
 
-def procedure_draft(doc: WordDocument, lookup: Lookup) -> Draft:
-    draft = Draft()
-    cover, sections = split_sections(doc.body, lookup)
-    header = _header(doc, lookup, draft)
-    approvals: dict[str, dict[str, Any]] = {}
-    revisions: list[dict[str, Any]] = []
-    # Approval and revision tables stand on the cover in some houses and after the records in others.
-    for section in sections:
-        kept = []
-        for block in section.blocks:
-            if not _shared_block(block, lookup, draft, approvals, revisions, header):
-                kept.append(block)
-        section.blocks = kept
-    for block in cover:
-        if not _shared_block(block, lookup, draft, approvals, revisions, header) and isinstance(block, Para):
-            _cover_para(block, lookup, draft, header)
-        elif isinstance(block, Table) and not (is_approval_table(block, lookup) or is_revision_table(block, lookup)
-                                               or is_header_table(block)):
-            for i, row in enumerate(block.rows):
-                draft.skip(block.row_where(i), " | ".join(row), "table on the cover that is not recognised")
-    reader = SectionReader(lookup, draft)
-    for section in sections:
-        reader.read(section)
-    _identity(doc, lookup, draft, header, revisions)
-    if approvals:
-        draft.data["approvals"] = approvals
-    if revisions:
-        draft.data["revisions"] = revisions
-    else:
-        draft.skip("the document", "revision history", "no revision table found")
-    draft.data = {k: draft.data[k] for k in FIELD_ORDER if k in draft.data}
-    return draft
+class _Reader:
+    def __init__(self, doc: WordDocument, lookup: Lookup) -> None:
+        self.doc, self.lookup = doc, lookup
+        self.draft = Draft()
+        self.values: dict[str, Any] = {}
+        self.fields = FieldReader(lookup, self.draft, self.values)
+        self.approvals: dict[str, dict[str, Any]] = {}
+        self.revisions: list[dict[str, Any]] = []
 
-
-def _header(doc: WordDocument, lookup: Lookup, draft: Draft) -> dict[str, str]:
-    header: dict[str, str] = {}
-    stamps = {squeeze(lookup.label(f"stamp_{s}")): s for s in ("released", "draft", "obsolete")}
-    for table in doc.header_tables:
-        header |= {k: v for k, v in read_header(table, draft, "the page header").items() if k not in header}
-        for row in table.rows:
-            for text in row:
-                for line in text.splitlines():
-                    if squeeze(line) in stamps:
-                        header.setdefault("status", stamps[squeeze(line)])
-    if doc.status and squeeze(doc.status) in stamps:
-        header.setdefault("status", stamps[squeeze(doc.status)])
-    return header
-
-
-def _shared_block(block: Para | Table, lookup: Lookup, draft: Draft, approvals: dict[str, dict[str, Any]],
-                  revisions: list[dict[str, Any]], header: dict[str, str]) -> bool:
-    """Reads a block that means the same anywhere in the document; True when it was one."""
-    if isinstance(block, Table):
-        if is_approval_table(block, lookup):
-            approvals.update(read_approvals(block, lookup, draft))
-        elif is_revision_table(block, lookup):
-            revisions.extend(read_revisions(block, lookup, draft))
-        elif is_header_table(block):
-            header.update({k: v for k, v in read_header(block, draft, block.where).items() if k not in header})
+    def read(self) -> Draft:
+        cover, sections = split_sections(self.doc.body, self.lookup)
+        # Approval and revision tables stand on the cover in some houses and after the records in others.
+        for section in sections:
+            section.blocks = [b for b in section.blocks if not self._shared(b, in_cover=False)]
+        deferred: list[Para] = []
+        for block in cover:
+            if not self._shared(block, in_cover=True):
+                self._cover(block, deferred)
+        reader = SectionReader(self.lookup, self.draft)
+        for section in sections:
+            reader.read(section)
+        # Page headers and footers repeat the title, number and version: read after the body has given them.
+        for block in self.doc.furniture:
+            self._margin(block)
+        for para in deferred:  # a cover line may repeat what the page header gives (the number and version)
+            problem = self.fields.paragraph(para)
+            if problem is not None:
+                self.draft.skip(para.where, para.text, self._cover_reason(para, problem))
+        if not sections:
+            self.draft.missing("sections", "no section headings such as `1 目的`, `1.0 PURPOSE` or `PURPOSE` were "
+                                           "recognised; the paragraphs are listed as cover text")
+        self._identity()
+        draft = self.draft
+        if self.approvals:
+            draft.data["approvals"] = self.approvals
+        if self.revisions:
+            draft.data["revisions"] = self.revisions
         else:
+            draft.missing("revision history", "no revision table found")
+        draft.data = {k: draft.data[k] for k in FIELD_ORDER if k in draft.data}
+        return draft
+
+    def _margin(self, block: Block) -> None:
+        """A page header or footer: labelled values, the status stamp and layout; the rest is listed."""
+        if isinstance(block, Table):
+            self._signatures(block)
+            self.fields.table(block)
+            for r, row in enumerate(block.rows):
+                for c, text in enumerate(row):
+                    where = block.cell_where(r, c)
+                    if text and where not in self.draft.used and where not in self.draft.listed:
+                        self.draft.skip(where, text, f"text in the {block.place}")
+        elif block.text:
+            problem = self.fields.paragraph(block)
+            if problem is not None:
+                self.draft.skip(block.where, block.text, f"text in the {block.place}")
+
+    def _shared(self, block: Block, *, in_cover: bool) -> bool:
+        """Read a block that means the same anywhere in the document; True when it was one."""
+        if isinstance(block, Table):
+            columns = revision_columns(block, self.lookup)
+            if columns is not None:
+                self.revisions.extend(read_revisions(columns, self.lookup, self.draft))
+                return True
+            if self._signatures(block):
+                self.fields.table(block)
+                return True
             return False
+        signed, nameless = approvals_in_text(block.text, self.lookup)
+        if len(signed) + len(nameless) >= (1 if in_cover else 2):
+            for role, entry in signed.items():
+                self.approvals.setdefault(role, entry)
+            for role in nameless:
+                self.draft.missing(role, "approval without a name", block.where)
+            self.draft.use_para(block)
+            return True
+        return False
+
+    def _signatures(self, table: Table) -> bool:
+        if not any(self.lookup.role(text) for row in table.rows for text in row):
+            return False
+        for role, entry in GridReader(table, self.lookup, self.draft).read().items():
+            self.approvals.setdefault(role, entry)
         return True
-    signed = _approvals_in_text(block.text, lookup)
-    if len(signed) >= 2:
-        approvals.update(signed)
-        return True
-    return False
+
+    def _cover(self, block: Block, deferred: list[Para]) -> None:
+        draft, lookup = self.draft, self.lookup
+        if isinstance(block, Table):
+            if not self.fields.table(block):
+                draft.skip_block(block, "table on the cover that is not recognised")
+            return
+        text = block.text
+        if not text:
+            return
+        if lookup.is_label(text, "kind_procedure", "kind_form") or lookup.is_label(block.lead, "distribution"):
+            draft.use_para(block)
+        elif block.style.lower().startswith("title") and "title" not in self.values:
+            self.values["title"] = text
+            draft.use_para(block)
+        elif block.lead and lookup.is_label(block.lead, "clauses") or "条款" in text or "clauses" in text.lower():
+            rest = text[len(block.lead):] if block.lead else re.split(r"[：:]", text, maxsplit=1)[-1]
+            draft.data["iso_clauses"] = _CLAUSE.findall(rest)
+            draft.use_para(block)
+        elif self.fields.paragraph(block) is not None:
+            deferred.append(block)
+
+    def _cover_reason(self, para: Para, problem: str) -> str:
+        match = LEVEL1.match(para.text)
+        if para.is_heading or (match and para.text.isupper()):
+            return "looks like a heading, but " + hint(match.group("title") if match else para.text, self.lookup)
+        return problem
+
+    def _identity(self) -> None:
+        doc, lookup, data, values, draft = self.doc, self.lookup, self.draft.data, self.values, self.draft
+        codes = lookup.codes_in(str(values.get("number", "")), "procedure") or lookup.codes_in(doc.identifier,
+                                                                                               "procedure")
+        if codes:
+            data["code"] = codes[0]
+        else:
+            draft.missing("document code", f"no code matching numbering.procedure `{lookup.patterns['procedure']}`")
+        title = values.get("title") or doc.title
+        if title:
+            data["title"] = title
+        else:
+            draft.missing("title", "no title found (a Title-style paragraph or a 文件名称 / Title cell)")
+        version = values.get("version") or doc.version or (self.revisions[-1]["version"] if self.revisions else "")
+        if version:
+            data["version"] = version
+        data["status"] = values.get("status", "draft")
+        if "status" not in values:
+            marks = "/".join(lookup.label(f"stamp_{s}") for s in ("released", "draft", "obsolete"))
+            draft.missing("status", f"no {marks} mark found; the draft says `draft`")
+        for key in ("issued", "effective"):
+            if key in values:
+                data[key] = values[key]
+        if "owner" in values:
+            data["owner"] = values["owner"]
+        else:
+            draft.missing("owner", "no owning department (归口部门 / Process Owner) found: add `owner`")
+        if "iso_clauses" not in data and doc.keywords and all(_CLAUSE.fullmatch(k.strip())
+                                                              for k in doc.keywords.split(",")):
+            data["iso_clauses"] = [k.strip() for k in doc.keywords.split(",")]
 
 
-def _approvals_in_text(text: str, lookup: Lookup) -> dict[str, dict[str, Any]]:
-    """编制：张明 2020-01-06　审核：李华 … written as one line, as many houses sign at the foot."""
-    found: dict[str, dict[str, Any]] = {}
-    names = "|".join(re.escape(n) for n in sorted(lookup.roles, key=len, reverse=True))
-    for match in re.finditer(rf"({names})\s*[：:]\s*([^\s：:]+)(?:\s*(\d{{4}}[-./年]\d{{1,2}}[-./月]\d{{1,2}}日?))?",
-                             squeeze_keep_breaks(text)):
-        entry: dict[str, Any] = {"name": match.group(2)}
-        if match.group(3) and parse_date(match.group(3)):
-            entry["date"] = parse_date(match.group(3))
-        if parse_date(match.group(2)) is None:
-            found[lookup.roles[match.group(1)]] = entry
-    return found
-
-
-def squeeze_keep_breaks(text: str) -> str:
-    return re.sub(r"[\u3000]+", " ", text)
-
-
-def _cover_para(para: Para, lookup: Lookup, draft: Draft, header: dict[str, str]) -> None:
-    text = para.text
-    if not text or lookup.is_label(text, "kind_procedure", "revisions", "kind_form"):
-        return
-    if para.style.lower().startswith("title") and "title" not in draft.data:
-        draft.data["title"] = text
-        return
-    if lookup.is_label(para.lead, "distribution"):
-        return
-    if para.lead and lookup.is_label(para.lead, "clauses") or ("条款" in text or "clauses" in text.lower()):
-        rest = text[len(para.lead):] if para.lead else re.split(r"[：:]", text, maxsplit=1)[-1]
-        draft.data["iso_clauses"] = _CLAUSE.findall(rest)
-        return
-    if _dates(text, draft) or header.get("number", "\0") in text:
-        return
-    draft.skip(para.where, text, "cover text with no place in a procedure")
-
-
-def _dates(text: str, draft: Draft) -> bool:
-    """Issue and effective dates written as `2024-03-01 发布` or `Issued: 2024-03-01`; True when the line is one."""
-    found = False
-    for part in re.split(r"[\t\n]|\s{2,}", text):
-        flat = squeeze(part).lower()
-        key = "issued" if ("发布" in flat or "issued" in flat) else "effective" if (
-            "实施" in flat or "effective" in flat or "生效" in flat) else None
-        if key is None:
-            continue
-        found = True
-        date = parse_date(part)
-        if date:
-            draft.data[key] = date
-    return found
-
-
-def _identity(doc: WordDocument, lookup: Lookup, draft: Draft, header: dict[str, str],
-              revisions: list[dict[str, Any]]) -> None:
-    data = draft.data
-    codes = lookup.codes_in(header.get("number", ""), "procedure") or lookup.codes_in(doc.identifier, "procedure")
-    if codes:
-        data["code"] = codes[0]
-    else:
-        draft.skip("the document", header.get("number", "document code"), "no procedure code in the house pattern")
-    title = data.get("title") or header.get("title") or doc.title
-    if title:
-        data["title"] = title
-    else:
-        draft.skip("the document", "title", "no title found (a Title-style paragraph or a 文件名称 cell)")
-    version = header.get("version") or doc.version or (revisions[-1]["version"] if revisions else "")
-    if version:
-        data["version"] = version
-    data["status"] = header.get("status", "draft")
-    if "status" not in header:
-        draft.skip("the document", "status", "no 受控/草稿/作废 mark found; the draft says `draft`")
-    for key in ("issued", "effective"):
-        if key not in data and parse_date(header.get(key, "")):
-            data[key] = parse_date(header[key])
-    if "owner" in header:
-        data["owner"] = lookup.department_or_proposed(header["owner"])
-    else:
-        draft.skip("the document", "owner", "no owning department (归口部门) found: add `owner`")
-    if "iso_clauses" not in data and doc.keywords and all(_CLAUSE.fullmatch(k.strip())
-                                                          for k in doc.keywords.split(",")):
-        data["iso_clauses"] = [k.strip() for k in doc.keywords.split(",")]
+def procedure_draft(doc: WordDocument, lookup: Lookup) -> Draft:
+    draft = _Reader(doc, lookup).read()
+    draft.account = settle(doc, draft)
+    return draft

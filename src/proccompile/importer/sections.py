@@ -1,4 +1,5 @@
-"""The numbered sections of a procedure mapped onto the model: purpose … records."""
+"""The numbered sections of a procedure mapped onto the model: purpose, scope, terms, duties, commitments,
+related documents and attachments (the process and the records have modules of their own)."""
 
 from __future__ import annotations
 
@@ -6,70 +7,104 @@ import re
 from typing import Any
 
 from proccompile.importer.docx_reader import Para, Table
-from proccompile.importer.headings import Section, level2
-from proccompile.importer.lookup import EMPTY, Lookup, parse_duration, squeeze
+from proccompile.importer.fields import DEPARTMENT_WORDS
+from proccompile.importer.headings import Section, hint, level2
+from proccompile.importer.labels import norm
+from proccompile.importer.lookup import EMPTY, Lookup, looks_like_code
+from proccompile.importer.process import read_process
+from proccompile.importer.records import read_records
 from proccompile.importer.result import Draft
-from proccompile.importer.tables import cell, column
+from proccompile.importer.tables import find_columns
 
-_NUMBER = re.compile(r"^\d+(?:\s*[.．]\s*\d+)+[.．]?[\s\u3000]*")
-_ITEM = re.compile(r"^(?:[a-z]{1,2}[)）]|[（(]\d+[)）]|\d+[)）]|[-•·●])\s*")
-_ATTACHMENT = re.compile(r"^(?:附件|附录|Attachment)\s*\d+\s*[:：.]?[\s\u3000]*")
-_STEP = re.compile(r"^(\d+\s*[.．]\s*\d+\s*[.．]\s*\d+)[.．]?[\s\u3000]*(.+)$", re.S)
+NUMBER = re.compile(r"^\d+(?:\s*[.．]\s*\d+)+[.．]?[\s\u3000]*")
+ITEM = re.compile(r"^(?:[a-z]{1,2}[)）.]|[（(]\d+[)）]|\d+[)）]|[-•·●▪◆○■□➢–*])\s*")
+_ATTACHMENT = re.compile(r"^(?:附件|附录|附表|Attachment|Appendix|Exhibit|Annex)\s*[A-Z\d]*\s*[:：.\-–]?[\s\u3000]*",
+                         re.IGNORECASE)
+_TRAILING_CODE = re.compile(r"\s*[（(]([^（()）]*)[)）]\s*$")
+_NONE = ("无", "none", "none.", "n/a", "不适用", "notapplicable", "notapplicable.")
 
 
 class SectionReader:
-    """Reads each known section into ``draft.data``; whatever has no place is listed in ``draft.unmapped``."""
+    """Reads each section into ``draft.data``; every paragraph and cell is marked read or listed."""
 
     def __init__(self, lookup: Lookup, draft: Draft) -> None:
         self.lookup, self.draft = lookup, draft
-        self.none = {squeeze(lookup.label("none_text")).lower(), "无", "none.", "none", "不适用"}
+        self.none = {norm(lookup.label("none_text")), *_NONE}
 
     def read(self, section: Section) -> None:
         if section.key is None:
-            self.draft.skip(section.heading.where, section.heading.text, "section the model has no place for")
+            self.draft.skip(section.heading.where, section.heading.text, hint(section.title, self.lookup))
             for block in section.blocks:
-                self._skip(block, f"section `{section.heading.text}` has no place in a procedure")
+                self.draft.skip_block(block, f"in section `{section.title}`, which has no place in a procedure")
             return
+        self.draft.use_para(section.heading)
         getattr(self, section.key)(section)
 
-    # -- helpers -----------------------------------------------------------------------------------------
-    def _skip(self, block: Para | Table, reason: str) -> None:
-        if isinstance(block, Para):
-            self.draft.skip(block.where, block.text, reason)
-        else:
-            for i, row in enumerate(block.rows):
-                self.draft.skip(block.row_where(i), " | ".join(row), reason)
+    def is_none(self, text: str) -> bool:
+        return norm(text) in self.none
 
-    def _paras(self, section: Section) -> list[Para]:
-        texts = [b for b in section.blocks if isinstance(b, Para) and b.text]
-        for b in section.blocks:
-            if isinstance(b, Table):
-                self._skip(b, f"table in section `{section.heading.text}`")
-        return [p for p in texts if squeeze(p.text).lower() not in self.none]
+    def paras(self, section: Section, *, tables: bool = True) -> list[Para]:
+        """The section's paragraphs with text (its inline text first); an explicit 无 / None is read as nothing.
+        Tables are listed unless ``tables`` is False (the caller reads them)."""
+        found = [Para(section.heading.number, section.inline, place=section.heading.place)] if section.inline else []
+        for block in section.blocks:
+            if isinstance(block, Table):
+                if tables:
+                    self.draft.skip_block(block, f"table in section `{section.title}`")
+            elif block.text and self.is_none(block.text):
+                self.draft.use_para(block)
+            elif block.text:
+                found.append(block)
+        return found
 
     def _text(self, section: Section) -> None:
-        paras = self._paras(section)
+        paras = self.paras(section)
         if paras:
             self.draft.data[section.key or ""] = "\n".join(p.text for p in paras)
+            for para in paras:
+                self.draft.use_para(para)
 
     purpose = scope = _text
 
     def terms(self, section: Section) -> None:
         terms = []
-        for para in self._paras(section):
-            text = _NUMBER.sub("", para.text)
-            term, _, definition = _split_label(text)
+        for block in section.blocks:
+            if isinstance(block, Table):
+                terms += self._terms_table(block)
+        for para in self.paras(section, tables=False):
+            term, definition = _term(ITEM.sub("", NUMBER.sub("", para.text)))
             if term and definition:
                 terms.append({"term": term, "definition": definition})
+                self.draft.use_para(para)
             else:
                 self.draft.skip(para.where, para.text, "a term without `term：definition`")
         if terms:
             self.draft.data["terms"] = terms
 
+    def _terms_table(self, table: Table) -> list[dict[str, Any]]:
+        header = [norm(c) for c in table.rows[0]]
+        if len(header) < 2 or not {header[0], header[-1]} & {"术语", "term", "terms", "abbreviation", "定义",
+                                                               "definition", "meaning", "description"}:
+            self.draft.skip_block(table, "table in the terms section without Term | Definition columns")
+            return []
+        self.draft.use_row(table, 0)
+        found = []
+        for r in range(1, len(table.rows)):
+            row = table.rows[r]
+            if len(row) == 2 and row[0].strip() and row[1].strip():
+                found.append({"term": row[0].strip(), "definition": row[1].strip()})
+                self.draft.use_row(table, r)
+            else:
+                self.draft.skip_row(table, r, "term row without a term and its definition")
+        return found
+
     def responsibilities(self, section: Section) -> None:
         duties: dict[str, list[str]] = {}
         current: str | None = None
-        for para in self._paras(section):
+        for block in section.blocks:
+            if isinstance(block, Table):
+                self._duties_table(block, duties)
+        for para in self.paras(section, tables=False):
             sub = level2(para.text)
             if sub is not None:
                 name, sep, rest = _split_label(sub[1])
@@ -83,224 +118,155 @@ class SectionReader:
                 rest = rest if sep else sub[1][len(dept[1]):].lstrip("：: ")
                 if rest:
                     duties[current].append(rest)
+                self.draft.use_para(para)
+            elif (named := self._department_named(para)) is not None:  # `Quality Department: keeps …` unnumbered
+                current, rest = named
+                duties.setdefault(current, [])
+                if rest:
+                    duties[current].append(rest)
+                self.draft.use_para(para)
             elif current is not None:
-                duties[current].append(_ITEM.sub("", para.text))
+                duties[current].append(ITEM.sub("", para.text))
+                self.draft.use_para(para)
             else:
                 self.draft.skip(para.where, para.text, "a duty before any department")
-        entries = [{"department": d, "duties": items} for d, items in duties.items() if items]
+        # A duty several actors share is kept under their ids joined by SHARED, and written as their list.
+        entries = [{"department": d.split(SHARED) if SHARED in d else d, "duties": items} for d, items in duties.items()
+                   if items]
         if entries:
             self.draft.data["responsibilities"] = entries
 
+    def _duties_table(self, table: Table, duties: dict[str, list[str]]) -> None:
+        header = [norm(c) for c in table.rows[0]]
+        who = {"部门", "岗位", "职能", "角色", "department", "role", "position", "function", "title"}
+        what = {"职责", "职责与权限", "responsibility", "responsibilities", "duties", "authority"}
+        if len(header) != 2 or header[0] not in who or header[1] not in what:
+            self.draft.skip_block(table, "table in the responsibilities section without Department | Duties columns")
+            return
+        self.draft.use_row(table, 0)
+        for r in range(1, len(table.rows)):
+            name, text = (c.strip() for c in table.rows[r])
+            dept = self._department_at_start(name) if name else None
+            lines = [ITEM.sub("", line.strip()) for line in text.splitlines() if line.strip()]
+            if dept is None or not lines:
+                self.draft.skip_row(table, r, "no department named" if dept is None else "a department without duties")
+                continue
+            duties.setdefault(dept[0], []).extend(lines)
+            self.draft.use_row(table, r)
+
+    def _department_named(self, para: Para) -> tuple[str, str] | None:
+        """(id, duty) of an unnumbered `Department: duty` line, or of a heading that is only a department name."""
+        head, sep, rest = _split_label(ITEM.sub("", para.text))
+        if not sep and not (para.is_heading or para.lead.strip() == para.text):
+            return None
+        dept = self.lookup.department(head)
+        if dept is None and DEPARTMENT_WORDS.search(head) and len(head) <= 30:
+            dept = self.lookup.department_or_proposed(head)
+        return (dept, rest) if dept is not None else None
+
     def _department_at_start(self, text: str) -> tuple[str, str] | None:
-        """(id, name as written) of the department ``text`` starts with; a short unknown name is proposed."""
+        """(id, name as written) of the department ``text`` starts with; a short unknown name is proposed. Actors
+        sharing a duty (销售部、国贸部) are their ids joined by SHARED."""
+        shared = self.lookup.shared(text)
+        if shared is not None:
+            return SHARED.join(shared), text
         for dept in self.lookup.departments_in(text[:20]):
             for name in (d for d in _names(self.lookup, dept) if text.startswith(d)):
                 return dept, name
         name = text.strip()
-        if 1 < len(name) <= 12 and not re.search(r"[，。,;；]", name):
+        short = len(name) <= 12 or (len(name) <= 40 and DEPARTMENT_WORDS.search(name) is not None)
+        if 1 < len(name) and short and not re.search(r"[，。,;；]", name):
             return self.lookup.department_or_proposed(name), name
         return None
 
     def process(self, section: Section) -> None:
-        sections: list[dict[str, Any]] = []
-        caption: str | None = None  # title of a step's own table, announced by "表 5.1.3 …" before it
+        read_process(section, self.lookup, self.draft)
+
+    def records(self, section: Section) -> None:
+        read_records(section, self.lookup, self.draft, self.is_none)
+
+    def revisions(self, section: Section) -> None:
+        # Revision tables are read wherever they stand; what remains here is text.
+        for para in self.paras(section):
+            self.draft.skip(para.where, para.text, "text in the revision history")
+
+    def commitments(self, section: Section) -> None:
+        entries = []
         for block in section.blocks:
-            if isinstance(block, Table):
-                if not sections:
-                    sections.append({"title": section.heading.text.split(maxsplit=1)[-1], "steps": []})
-                if caption is not None and sections[-1]["steps"] and not self._is_step_table(block):
-                    sections[-1]["steps"][-1]["table"] = _own_table(block, caption)
-                else:
-                    self._step_table(block, sections[-1])
-                caption = None
+            if isinstance(block, Para):
+                if block.text:
+                    self.draft.skip(block.where, block.text, "text beside the commitments table")
                 continue
-            if not block.text:
+            columns = find_columns(block, self.lookup, ("seq", "commit_metric", "commit_target", "commit_measure",
+                                                        "commit_owner", "commit_records"), ("commit_metric",))
+            if columns is None:
+                self.draft.skip_block(block, "a table without a commitments header")
                 continue
-            announced = self._table_caption(block.text)
-            if announced is not None:
-                caption = announced
-                continue
-            sub = level2(block.text)
-            step = _STEP.match(block.text)
-            if step:
-                if not sections:
-                    sections.append({"title": section.heading.text.split(maxsplit=1)[-1], "steps": []})
-                sections[-1]["steps"].append(self._step(step.group(2).strip(), block))
-            elif sub is not None:
-                sections.append({"title": sub[1], "steps": []})
-            elif sections and sections[-1]["steps"]:
-                last = sections[-1]["steps"][-1]
-                last["text"] += "\n" + block.text
-            elif sections:
-                intro = sections[-1].get("intro")
-                sections[-1]["intro"] = f"{intro}\n{block.text}" if intro else block.text
-            else:
-                self.draft.skip(block.where, block.text, "text before the first subsection of the procedure")
-        kept = []
-        for s in sections:
-            if s["steps"]:
-                kept.append({k: s[k] for k in ("title", "intro", "steps") if k in s})
-            else:
-                self.draft.skip(section.heading.where, s["title"], "subsection without steps")
-        if kept:
-            self.draft.data["process"] = kept
+            for r in columns.body:
+                metric = columns.value(r, "commit_metric")
+                if not metric:
+                    self.draft.skip_row(block, r, "commitment without an item")
+                    continue
+                entry: dict[str, Any] = {"metric": metric, "measured_by": columns.value(r, "commit_measure")}
+                target = columns.value(r, "commit_target")
+                if not self.lookup.is_label(target, "target_not_set"):  # 目标未规定: the KPI has no target yet
+                    entry = {"metric": metric, "target": target, **entry}
+                owner = columns.value(r, "commit_owner")
+                if owner not in EMPTY:
+                    entry["owner"] = self.lookup.department_or_proposed(owner)
+                codes = self.lookup.codes_in(columns.value(r, "commit_records"), "form")
+                if codes:
+                    entry["records"] = codes
+                columns.use(self.draft, r, "commit_metric", "commit_target", "commit_measure", "commit_owner",
+                            "commit_records")
+                entries.append(entry)
+            columns.settle(self.draft, "a commitment")
+        if entries:
+            self.draft.data["commitments"] = entries
 
-    def _step(self, text: str, para: Para) -> dict[str, Any]:
-        step: dict[str, Any] = {"text": text}
-        owners = self.lookup.departments_in(text)
-        if owners:
-            step["owner"] = owners[0]
-        else:
-            self.draft.skip(para.where, text, "step names no known department: give its `owner`")
-        records = self.lookup.codes_in(text, "form")
-        if records:
-            step["records"] = records
-        return step
+    def related(self, section: Section) -> None:
+        codes = []
+        for para in self.paras(section):
+            code = self.citation(ITEM.sub("", NUMBER.sub("", para.text)), para.where)
+            if code:
+                codes.append(code)
+                self.draft.use_para(para)
+        if codes:
+            self.draft.data["related_documents"] = codes
 
-    def _table_caption(self, text: str) -> str | None:
-        """The title in a step-table caption such as `表 5.1.3 分送处理权限` ('' without one), else None."""
-        lead = re.escape(self.lookup.label("step_table").strip())
-        match = re.fullmatch(rf"{lead}\s*\d+(?:\.\d+)+(?:\s+(.*))?", text.strip())
-        return (match.group(1) or "").strip() if match else None
-
-    def _is_step_table(self, table: Table) -> bool:
-        label = self.lookup.label
-        header = table.rows[0] if table.rows else ()
-        return column(header, label("step_text"), "工作内容", "内容", "工作要求", "活动", "Activity") is not None
-
-    def _step_table(self, table: Table, target: dict[str, Any]) -> None:
-        label = self.lookup.label
-        header = table.rows[0]
-        text = column(header, label("step_text"), "工作内容", "内容", "工作要求", "活动", "Activity")
-        owner = column(header, label("step_owner"), "责任部门", "责任人", "负责部门", "Responsible")
-        limit = column(header, label("step_limit"), "时限", "完成时限", "Time limit")
-        records = column(header, label("step_records"), "形成记录", "记录", "Records")
-        if text is None:
-            self._skip(table, "a table without a work-content column")
-            return
-        for i, row in enumerate(table.rows[1:], 1):
-            where = table.row_where(i)
-            body, related = _split_related(cell(row, text), label("step_related"))
-            if not body:
-                continue
-            body, items, notes = _split_lines(body, label("bullet").strip(), label("step_note").strip())
-            step: dict[str, Any] = {"text": body}
-            owner_text, _, support_text = cell(row, owner).partition("\n" + label("step_support"))
-            if owner_text not in EMPTY:
-                step["owner"] = self.lookup.department_or_proposed(owner_text.strip())
-            else:
-                self.draft.skip(where, body, "step without a responsible department")
-            support = [self.lookup.department_or_proposed(name) for name in re.split(r"[、,，]\s*", support_text)
-                       if name.strip()]
-            if support:
-                step["support"] = support
-            if items:
-                step["items"] = items
-            if notes:
-                step["notes"] = notes
-            limit_text = cell(row, limit)
-            if limit_text not in EMPTY:
-                limit_fields = _time_limit(limit_text)
-                if limit_fields:
-                    step.update(limit_fields)
-                else:
-                    self.draft.skip(where, limit_text, "time limit that is not a duration")
-            codes = self.lookup.codes_in(cell(row, records), "form")
-            if codes:
-                step["records"] = codes
-            cited = [self._citation(c, where) for c in related]
-            if any(cited):
-                step["related"] = [c for c in cited if c]
-            target["steps"].append(step)
-
-    def _citation(self, text: str, where: str) -> str | None:
+    def citation(self, text: str, where: str) -> str | None:
         code = self.lookup.document_code(text)
         if code is None:
             self.draft.skip(where, text, "cited document is neither a procedure code nor in `external_documents`")
         return code
 
-    def commitments(self, section: Section) -> None:
-        label = self.lookup.label
-        entries = []
-        for block in section.blocks:
-            if not isinstance(block, Table):
-                if isinstance(block, Para) and block.text:
-                    self.draft.skip(block.where, block.text, "text beside the commitments table")
-                continue
-            header = block.rows[0]
-            cols = [column(header, label(k)) for k in ("commit_metric", "commit_target", "commit_measure",
-                                                       "commit_owner", "commit_records")]
-            for row in block.rows[1:]:
-                metric, target, measured, owner, records = (cell(row, c) for c in cols)
-                if not metric:
-                    continue
-                entry: dict[str, Any] = {"metric": metric, "target": target, "measured_by": measured}
-                if owner not in EMPTY:
-                    entry["owner"] = self.lookup.department_or_proposed(owner)
-                codes = self.lookup.codes_in(records, "form")
-                if codes:
-                    entry["records"] = codes
-                entries.append(entry)
-        if entries:
-            self.draft.data["commitments"] = entries
-
-    def related(self, section: Section) -> None:
-        codes = [c for p in self._paras(section) if (c := self._citation(_NUMBER.sub("", p.text), p.where))]
-        if codes:
-            self.draft.data["related_documents"] = codes
-
     def attachments(self, section: Section) -> None:
         entries = []
-        for para in self._paras(section):
-            title = _ATTACHMENT.sub("", para.text).strip()
-            entry: dict[str, Any] = {}
+        for para in self.paras(section):
+            title = _ATTACHMENT.sub("", ITEM.sub("", para.text)).strip()
+            entry: dict[str, Any] = {"title": title}
             codes = self.lookup.codes_in(title, "form")
+            trailing = _TRAILING_CODE.search(title)
             if codes:
-                title = re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", title)
+                entry["title"] = _TRAILING_CODE.sub("", title) or title
                 entry["form"] = codes[0]
-            entries.append({"title": title, **entry})
+                self.draft.cite(codes[0], entry["title"])
+            elif trailing and looks_like_code(trailing.group(1)):
+                self.draft.skip(para.where, para.text, f"form code `{trailing.group(1)}` does not match the house "
+                                f"pattern numbering.form `{self.lookup.patterns['form']}`")
+                continue
+            entries.append(entry)
+            self.draft.use_para(para)
         if entries:
             self.draft.data["attachments"] = entries
-
-    def records(self, section: Section) -> None:
-        label = self.lookup.label
-        entries = []
-        for block in section.blocks:
-            if not isinstance(block, Table):
-                if isinstance(block, Para) and block.text and squeeze(block.text).lower() not in self.none:
-                    self.draft.skip(block.where, block.text, "text beside the records table")
-                continue
-            header = block.rows[0]
-            name = column(header, label("record_name"), "记录名称", "名称")
-            form = column(header, label("record_form"), "表单编号", "记录编号", "编号")
-            keeper = column(header, label("record_keeper"), "保存部门", "保管部门", "归档部门", "保存单位")
-            retention = column(header, label("record_retention"), "保存期限", "保存期", "保管期限")
-            storage = column(header, label("record_storage"), "保存方式", "保存地点", "存放方式")
-            for i, row in enumerate(block.rows[1:], 1):
-                codes = self.lookup.codes_in(cell(row, form) or cell(row, name), "form")
-                if not codes:
-                    self.draft.skip(block.row_where(i), " | ".join(row), "record without a form code")
-                    continue
-                entry: dict[str, Any] = {"form": codes[0]}
-                if cell(row, keeper) not in EMPTY:
-                    entry["keeper"] = self.lookup.department_or_proposed(cell(row, keeper))
-                kept = cell(row, retention)
-                if kept not in EMPTY:
-                    duration = parse_duration(kept)
-                    if duration:
-                        entry["retention"] = duration
-                    else:
-                        self.draft.skip(block.row_where(i), kept, "retention that is not a duration")
-                if cell(row, storage) not in EMPTY:
-                    entry["storage"] = cell(row, storage)
-                entries.append(entry)
-        if entries:
-            self.draft.data["records"] = entries
 
 
 def _names(lookup: Lookup, dept: str) -> list[str]:
     found = lookup.config.department(dept)
     return sorted((n for n in (found.zh, found.en) if n), key=len, reverse=True) if found else []
+
+
+SHARED = "\x1f"
 
 
 def _split_label(text: str) -> tuple[str, str, str]:
@@ -311,47 +277,10 @@ def _split_label(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
-def _split_related(text: str, lead: str) -> tuple[str, list[str]]:
-    if "\n" + lead not in text:
-        return text.strip(), []
-    body, _, cited = text.partition("\n" + lead)
-    return body.strip(), [c.strip() for c in re.split(r"[；;]", cited) if c.strip()]
-
-
-
-def _split_lines(text: str, bullet: str, note: str) -> tuple[str, list[str], list[str]]:
-    """A step cell's text, its bullet items and its notes, each printed on a line of its own."""
-    body, items, notes = [], [], []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if bullet and stripped.startswith(bullet):
-            items.append(stripped.removeprefix(bullet).strip())
-        elif note and stripped.startswith(note):
-            notes.append(stripped.removeprefix(note).strip())
-        else:
-            body.append(line)
-    return "\n".join(body).strip(), items, notes
-
-
-_ANCHOR_ZH = re.compile(r"(?P<anchor>.+?)(?P<side>前|后)\s*(?P<limit>\S.*)")
-_ANCHOR_EN = re.compile(r"(?P<limit>.+?)\s+(?P<side>before|after)\s+(?P<anchor>.+)")
-
-
-def _time_limit(text: str) -> dict[str, Any] | None:
-    """`time_limit` (with `anchor`, `before`) from a printed limit: 24 小时, 收到投诉后 48 小时, 2 weeks before X."""
-    duration = parse_duration(text)
-    if duration:
-        return {"time_limit": duration}
-    for pattern in (_ANCHOR_ZH, _ANCHOR_EN):
-        match = pattern.fullmatch(text.strip())
-        if match and (duration := parse_duration(match.group("limit"))):
-            before = match.group("side") in ("前", "before")
-            fields: dict[str, Any] = {"time_limit": duration, "anchor": match.group("anchor").strip()}
-            return {**fields, "before": True} if before else fields
-    return None
-
-
-def _own_table(table: Table, title: str) -> dict[str, Any]:
-    """A step's own small table: its first row is the columns, the rest its rows."""
-    columns, *rows = [list(row) for row in table.rows]
-    return {**({"title": title} if title else {}), "columns": columns, "rows": rows}
+def _term(text: str) -> tuple[str, str]:
+    """(term, definition) of `term：definition`, `term: definition` or `term – definition`."""
+    head, sep, rest = _split_label(text)
+    if sep:
+        return head, rest
+    parts = re.split(r"\s+[–—-]\s+", text, maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else ("", "")

@@ -1,121 +1,139 @@
-"""Tables that mean the same wherever they stand: approvals, revision history, the document header."""
+"""Tables read by their header row: which column is which, the cell of a row under each, and the revision history."""
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from proccompile.importer.docx_reader import Table
-from proccompile.importer.lookup import EMPTY, Lookup, parse_date, squeeze
+from proccompile.importer.labels import COLUMNS, norm
+from proccompile.importer.lookup import EMPTY, Lookup
 from proccompile.importer.result import Draft
 
-NUMBER_LABELS = ("文件编号", "编号", "程序编号", "Doc.No.", "DocumentNo.", "No.")
-VERSION_LABELS = ("版本", "版次", "版本号", "Version", "Rev.")
-EFFECTIVE_LABELS = ("实施日期", "生效日期", "Effective", "Effectivedate")
-ISSUED_LABELS = ("发布日期", "Issued", "Issuedate")
-TITLE_LABELS = ("文件名称", "名称", "Title")
-OWNER_LABELS = ("归口部门", "主管部门", "归口", "Owner", "Owned by")
+# The project's own label for each column key, as its build prints it.
+_PROJECT_LABEL = {"seq": "col_no", "step_no": "step_no", "step_text": "step_text", "step_owner": "step_owner",
+                  "step_limit": "step_limit", "step_records": "step_records", "record_name": "record_name",
+                  "record_form": "record_form", "record_keeper": "record_keeper",
+                  "record_retention": "record_retention", "record_storage": "record_storage",
+                  "rev_version": "rev_version", "rev_date": "rev_date", "rev_change": "rev_change",
+                  "rev_author": "rev_author", "commit_metric": "commit_metric", "commit_target": "commit_target",
+                  "commit_measure": "commit_measure", "commit_owner": "commit_owner",
+                  "commit_records": "commit_records"}
 
 
-def _is(text: str, labels: tuple[str, ...]) -> bool:
-    return squeeze(text).rstrip(":：").lower() in {label.lower() for label in labels}
+@dataclass
+class Columns:
+    """The header row of a table and the column each key is in."""
+
+    table: Table
+    header: int
+    found: dict[str, int] = field(default_factory=dict)
+    """key → index of its cell in the header row."""
+
+    def index(self, row: int, key: str) -> int | None:
+        if key not in self.found:
+            return None
+        return self.table.at(row, self.table.grid(self.header, self.found[key]))
+
+    def value(self, row: int, key: str) -> str:
+        index = self.index(row, key)
+        return self.table.rows[row][index].strip() if index is not None else ""
+
+    def use(self, draft: Draft, row: int, *keys: str) -> None:
+        for key in keys:
+            draft.use_cell(self.table, row, self.index(row, key))
+
+    @property
+    def body(self) -> range:
+        return range(self.header + 1, len(self.table.rows))
+
+    def settle(self, draft: Draft, what: str) -> None:
+        """Mark the header row read, a numbering column read when it holds only numbers, and list each
+        other column as one entry."""
+        table = self.table
+        for i, text in enumerate(table.rows[self.header]):
+            numbering = self.found.get("seq") == i
+            if i in self.found.values() and (not numbering or self._numbers_only(i)):
+                draft.use_cell(table, self.header, i)
+                for r in self.body if numbering else ():
+                    draft.use_cell(table, r, table.at(r, table.grid(self.header, i)))
+                continue
+            cells = [(r, c) for r in self.body if (c := table.at(r, table.grid(self.header, i))) is not None]
+            values = [table.rows[r][c] for r, c in cells if table.rows[r][c].strip()]
+            units = (table.cell_where(self.header, i), *(table.cell_where(r, c) for r, c in cells))
+            heading = text.strip() or f"column {i + 1}"
+            draft.skip(f"{table.where} column {i + 1}", " | ".join([heading, *values]),
+                       f"column `{heading}` has no place in {what}", units)
+        for r in range(self.header):  # a title row above the header
+            draft.skip_row(table, r, f"title row of {what}")
+
+    def _numbers_only(self, index: int) -> bool:
+        table = self.table
+        for r in self.body:
+            c = table.at(r, table.grid(self.header, index))
+            if c is not None and table.rows[r][c].strip().rstrip(".").isdigit() is False \
+                    and table.rows[r][c].strip() not in EMPTY:
+                return False
+        return True
 
 
-def column(header: tuple[str, ...], *names: str) -> int | None:
-    """Index of the first column whose heading is one of ``names`` (spaces ignored)."""
-    wanted = [squeeze(n).lower() for n in names if n]
-    for i, cell in enumerate(header):
-        if squeeze(cell).lower() in wanted:
-            return i
+def find_columns(table: Table, lookup: Lookup, keys: tuple[str, ...], needed: tuple[str, ...]) -> Columns | None:
+    """The columns of ``table`` among ``keys`` when its header row (the first or second row) has all of
+    ``needed``; each header cell is given the first key, in the order of ``keys``, that names it."""
+    for header in range(min(2, len(table.rows))):
+        found: dict[str, int] = {}
+        for i, text in enumerate(table.rows[header]):
+            flat = norm(text)
+            for key in keys:
+                if key in found:
+                    continue
+                names = {norm(n) for n in COLUMNS[key]}
+                if key in _PROJECT_LABEL:
+                    names.add(norm(lookup.label(_PROJECT_LABEL[key])))
+                if flat and flat in names:
+                    found[key] = i
+                    break
+        if all(k in found for k in needed):
+            return Columns(table, header, found)
     return None
 
 
-def cell(row: tuple[str, ...], index: int | None) -> str:
-    return row[index].strip() if index is not None and index < len(row) else ""
+REVISION_KEYS = ("seq", "rev_version", "rev_date", "rev_change", "rev_author")
 
 
-def is_approval_table(table: Table, lookup: Lookup) -> bool:
-    return sum(1 for row in table.rows for c in row if squeeze(c) in lookup.roles) >= 2
+def revision_columns(table: Table, lookup: Lookup) -> Columns | None:
+    return find_columns(table, lookup, REVISION_KEYS, ("rev_version", "rev_change"))
 
 
-def is_revision_table(table: Table, lookup: Lookup) -> bool:
-    header = table.rows[0] if table.rows else ()
-    return (column(header, lookup.label("rev_version"), "版本", "版次", "Version") is not None
-            and column(header, lookup.label("rev_change"), "修订内容", "更改内容", "修改内容", "变更内容",
-                       "Description of change", "Change") is not None)
-
-
-def is_header_table(table: Table) -> bool:
-    return any(_is(c, NUMBER_LABELS) for row in table.rows for c in row)
-
-
-def read_header(table: Table, draft: Draft, where: str) -> dict[str, str]:
-    """Label → value pairs of a document header table (number, version, dates, title)."""
-    found: dict[str, str] = {}
-    for row in table.rows:
-        for i, text in enumerate(row[:-1]):
-            value = row[i + 1].strip()
-            for key, labels in (("number", NUMBER_LABELS), ("version", VERSION_LABELS),
-                                ("effective", EFFECTIVE_LABELS), ("issued", ISSUED_LABELS),
-                                ("title", TITLE_LABELS), ("owner", OWNER_LABELS)):
-                if _is(text, labels) and value not in EMPTY:
-                    found.setdefault(key, value)
-    return found
-
-
-def read_approvals(table: Table, lookup: Lookup, draft: Draft) -> dict[str, dict[str, Any]]:
-    """Signatures from a table with the role names either across one row or down one column."""
-    approvals: dict[str, dict[str, Any]] = {}
-    rows = table.rows
-    for r, row in enumerate(rows):
-        roles = [(c, lookup.roles[squeeze(text)]) for c, text in enumerate(row) if squeeze(text) in lookup.roles]
-        if len(roles) >= 2:  # roles across a row: names below, dates below the names
-            for c, role in roles:
-                below = [cell(rows[k], c) for k in range(r + 1, len(rows))]
-                names = [t for t in below if t not in EMPTY and parse_date(t) is None]
-                dates = [parse_date(t) for t in below if parse_date(t) is not None]
-                if names:
-                    approvals[role] = _approval(names[0], dates[0] if dates else None)
-            return approvals
-    for row in rows:  # roles down a column: name and date to the right
-        for c, text in enumerate(row):
-            if squeeze(text) not in lookup.roles:
-                continue
-            role = lookup.roles[squeeze(text)]
-            right = [t for t in row[c + 1:] if t not in EMPTY]
-            names = [t for t in right if parse_date(t) is None and squeeze(t) not in lookup.roles]
-            dates = [parse_date(t) for t in right if parse_date(t) is not None]
-            if names:
-                approvals[role] = _approval(names[0], dates[0] if dates else None)
-    return approvals
-
-
-def _approval(name: str, date: dt.date | None) -> dict[str, Any]:
-    return {"name": name, "date": date} if date else {"name": name}
-
-
-def read_revisions(table: Table, lookup: Lookup, draft: Draft) -> list[dict[str, Any]]:
-    header = table.rows[0]
-    version = column(header, lookup.label("rev_version"), "版本", "版次", "Version")
-    date = column(header, lookup.label("rev_date"), "修订日期", "日期", "更改日期", "Date")
-    change = column(header, lookup.label("rev_change"), "修订内容", "更改内容", "修改内容", "变更内容",
-                    "Description of change", "Change")
-    author = column(header, lookup.label("rev_author"), "修订人", "编制人", "更改人", "Author")
+def read_revisions(columns: Columns, lookup: Lookup, draft: Draft) -> list[dict[str, Any]]:
+    """One entry per row with a version; a row without one, or a date that does not parse, is listed."""
+    table = columns.table
     revisions = []
-    for i, row in enumerate(table.rows[1:], 1):
-        entry: dict[str, Any] = {"version": cell(row, version)}
-        parsed = parse_date(cell(row, date))
-        if parsed:
-            entry["date"] = parsed
-        entry["change"] = cell(row, change)
-        entry["author"] = cell(row, author)
-        entry = {k: v for k, v in entry.items() if v not in EMPTY}
-        if not entry.get("version"):
-            if any(c not in EMPTY for c in row):
-                draft.skip(table.row_where(i), " | ".join(row), "revision row without a version")
+    for r in columns.body:
+        if not any(c.strip() for c in table.rows[r]):
             continue
-        missing = [k for k in ("date", "change", "author") if k not in entry]
+        version = columns.value(r, "rev_version")
+        if version in EMPTY:
+            draft.skip_row(table, r, "revision row without a version")
+            continue
+        entry: dict[str, Any] = {"version": version}
+        columns.use(draft, r, "rev_version", "seq")
+        date_text = columns.value(r, "rev_date")
+        found = lookup.date(date_text) if date_text not in EMPTY else None
+        if found is not None and found.date:
+            entry["date"] = found.date
+            columns.use(draft, r, "rev_date")
+        elif date_text not in EMPTY:
+            index = columns.index(r, "rev_date")
+            draft.skip_cell(table, r, index or 0, f"revision date: {found.problem if found else 'not a date'}")
+        for key, name in (("rev_change", "change"), ("rev_author", "author")):
+            if columns.value(r, key) not in EMPTY:
+                entry[name] = columns.value(r, key)
+                columns.use(draft, r, key)
+        # A date listed above as unreadable is not reported again as missing.
+        missing = [k for k in ("date", "change", "author") if k not in entry and (k != "date" or date_text in EMPTY)]
         if missing:
-            draft.skip(table.row_where(i), " | ".join(row), f"revision row without {', '.join(missing)}")
+            draft.missing(" | ".join(table.rows[r]), f"revision row without {', '.join(missing)}", table.row_where(r))
         revisions.append(entry)
+    columns.settle(draft, "a revision entry")
     return revisions

@@ -19,7 +19,7 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from proccompile.load.house_format import MAX_DEPTH
+from proccompile.load.limits import MAX_DEPTH
 from proccompile.load.source import Plain
 
 # Characters the two scanners may treat differently (tabs, lone CR, NEL and the Unicode line breaks,

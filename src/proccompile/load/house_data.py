@@ -26,7 +26,14 @@ def commented(data: Any) -> Any:
     return data
 
 
+# First characters of every implicit type (numbers, dates, booleans, null …): a string starting with any
+# other character reads back as a string, so the slow dump-and-load below is only needed for these.
+_IMPLICIT_STARTS = frozenset(k for k in house_yaml().resolver.versioned_resolver if k is not None)
+
+
 def _read_back(text: str) -> Any:
+    if text[:1] not in _IMPLICIT_STARTS:
+        return text
     stream = io.StringIO()
     house_yaml().dump({"v": text}, stream)
     return house_yaml().load(stream.getvalue())["v"] if "'" not in stream.getvalue() else text

@@ -13,8 +13,9 @@ from ruamel.yaml.events import AliasEvent
 if TYPE_CHECKING:
     from proccompile.load.source import SourceFile
 
-MAX_DEPTH = 64
-UTF8_BOM = b"\xef\xbb\xbf"
+from proccompile.load.limits import MAX_DEPTH as MAX_DEPTH  # where they have always been imported from
+from proccompile.load.limits import UTF8_BOM as UTF8_BOM
+
 NEWLINES = ("\n", "\r\n")
 # Wide enough that no line of a shipped file is ever re-wrapped on writing.
 _NO_WRAP_WIDTH = 4096

@@ -29,19 +29,27 @@ class Refused:
         return f"{self.kind.value}: {self.detail}" if self.detail else self.kind.value
 
 
-def refusal(root: Path, path: Path) -> Refused | None:
+def refusal(root: Path, path: Path, resolved: dict[str, str] | None = None) -> Refused | None:
     """Why ``path`` may not be read as a project file, or None when it may.
 
     Links are followed: the final target must lie inside ``root`` and be a regular file, so a link
     to /etc/passwd, /proc/self/environ or /dev/zero, a named pipe that would block a read, and a
-    folder linked in from elsewhere are all refused before anything is opened.
+    folder linked in from elsewhere are all refused before anything is opened. ``resolved`` keeps the
+    resolved folders of one pass over many files (folders only: each file itself is examined anew).
     """
     # os.path rather than pathlib: this runs for every file of every build, and pathlib's parsing of
     # the same strings costs more than the system calls.
+    memo = resolved if resolved is not None else {}
     try:
-        base = os.path.realpath(root)
-        target = os.path.realpath(path, strict=True)
-        mode = os.stat(target).st_mode
+        base = _resolved(str(root), memo)
+        name = str(path)
+        own = os.lstat(name)
+        if stat.S_ISLNK(own.st_mode):
+            target = os.path.realpath(name, strict=True)
+            mode = os.stat(target).st_mode
+        else:  # not a link: only its folder can lead elsewhere
+            folder, leaf = os.path.split(os.path.abspath(name))
+            target, mode = os.path.join(_resolved(folder, memo), leaf), own.st_mode
     except FileNotFoundError:
         return Refused(Refusal.MISSING)
     except RuntimeError:  # a link loop, on Pythons whose realpath reports it this way
@@ -55,6 +63,13 @@ def refusal(root: Path, path: Path) -> Refused | None:
     if not stat.S_ISREG(mode):
         return Refused(Refusal.NOT_REGULAR)
     return None
+
+
+def _resolved(folder: str, memo: dict[str, str]) -> str:
+    found = memo.get(folder)
+    if found is None:
+        found = memo[folder] = os.path.realpath(folder)
+    return found
 
 
 def exists(path: Path) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics, Span
@@ -18,7 +19,10 @@ def display_name(path: Path, root: Path) -> str | None:
     Why: the OS hands such names to Python with lone surrogates, which cannot be printed to a UTF-8
     terminal nor written into the UTF-8 manifest.
     """
-    rel = path.relative_to(root).as_posix()
+    prefix = os.path.join(str(root), "")
+    name = str(path)
+    # String slicing: pathlib's relative_to per file costs more than reading the file.
+    rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else path.relative_to(root).as_posix()
     try:
         rel.encode("utf-8")
     except UnicodeEncodeError:
@@ -27,12 +31,21 @@ def display_name(path: Path, root: Path) -> str | None:
 
 
 def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
-                 overlay: Mapping[Path, bytes] | None = None) -> list[SourceFile]:
+                 overlay: Mapping[Path, bytes] | None = None,
+                 known: Callable[[str, str], bool | None] | None = None) -> list[SourceFile]:
     """Each file parsed with positions; a file with an undisplayable name is reported (PC110) and skipped.
 
-    ``overlay`` gives files' would-be bytes, so an edit is checked before it is written.
+    ``overlay`` gives files' would-be bytes, so an edit is checked before it is written; ``known``: see
+    ``load_yaml``.
     """
-    sources = []
+    return list(iter_sources(root, paths, bag, max_bytes=max_bytes, overlay=overlay, known=known))
+
+
+def iter_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
+                 overlay: Mapping[Path, bytes] | None = None,
+                 known: Callable[[str, str], bool | None] | None = None) -> Iterator[SourceFile]:
+    """``load_sources`` one file at a time, so a caller can model each before the next is read."""
+    resolved: dict[str, str] = {}
     for path in paths:
         rel = display_name(path, root)
         if rel is None:
@@ -40,8 +53,7 @@ def load_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
             bag.add("PC110", f"The file name `{shown}` is not valid UTF-8; the file was not read", Span(shown))
             continue
         raw = overlay.get(path) if overlay else None
-        sources.append(load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw))
-    return sources
+        yield load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known, resolved=resolved)
 
 
 def declared_folders(root: Path) -> dict[str, str]:

@@ -9,13 +9,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeAlias
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.scalarbool import ScalarBoolean
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from proccompile.diagnostics import Span
-from proccompile.load.house_format import house_yaml
+from proccompile.load.limits import UTF8_BOM
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 Loc = Sequence[str | int]
 _MAX_CARET = 200
@@ -42,6 +42,8 @@ class SourceFile:
     newline: str = "\n"
     bom: bool = False
     sha256: str = EMPTY_SHA256
+    decoded: bool = False
+    """The whole file was read and decoded, so ``sha256`` is the hash of all of it and ``text`` is all of it."""
     _tree: Any = field(default=None, init=False, repr=False, compare=False)
     _data: Plain = field(default=None, init=False, repr=False, compare=False)
     _loaded: bool = field(default=False, init=False, repr=False, compare=False)
@@ -59,6 +61,19 @@ class SourceFile:
         self._tree, self._data, self._loaded, self._data_stale = None, data, True, False
         self._fast, self._nodes = fast, None
 
+    def known(self, *, fast: bool) -> None:
+        """Record that the file loads, unparsed: an earlier check read these very bytes (``fast``: with libyaml).
+
+        Its data, round-trip tree and node positions are parsed from the text only if asked for.
+        """
+        self._tree, self._data, self._loaded, self._data_stale = None, None, True, True
+        self._fast, self._nodes = fast, None
+
+    @property
+    def fast(self) -> bool:
+        """Whether libyaml read the file as the house loader would (positions come from its nodes)."""
+        return self._fast
+
     def forget_data(self) -> None:
         """Free the plain data once it has been modelled; ``data`` rebuilds it from the text if asked again."""
         if self._loaded and self._tree is None:
@@ -68,6 +83,8 @@ class SourceFile:
     def tree(self) -> Any:
         """The round-trip tree, or None when the file did not load; parsed on first use, then kept."""
         if self._tree is None and self._loaded:
+            from proccompile.load.house_format import house_yaml  # ruamel, only when a tree is needed
+
             self._tree = house_yaml().load(self.text)
         return self._tree
 
@@ -119,14 +136,58 @@ class SourceFile:
             position = node_position(self._nodes, loc, key=key) if self._nodes is not None else None
             if position is not None:
                 return self.span_at(*position)
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         tree = self.tree
         if not isinstance(tree, CommentedMap | CommentedSeq):
             return self.file_span()
         return self.span_at(*tree_position(tree, loc, key=key))
 
 
+@dataclass(frozen=True)
+class LazySource:
+    """A file kept for locating findings only: its name and hash, its text read again when a finding needs it.
+
+    What a check without models holds of each file once it is modelled, so memory per document stays small.
+    Read again, the file must still have the hash it had when checked; if it changed since, findings point
+    at the file as a whole rather than at a line of another text.
+    """
+
+    path: Path
+    rel: str
+    sha256: str
+    fast: bool
+    newline: str
+    bom: bool
+
+    @classmethod
+    def of(cls, source: SourceFile) -> LazySource:
+        return cls(source.path, source.rel, source.sha256, source.fast, source.newline, source.bom)
+
+    def unpacked(self) -> SourceFile:
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            raw = b""
+        if hashlib.sha256(raw).hexdigest() != self.sha256:
+            return SourceFile(self.path, self.rel, "", self.newline, self.bom, self.sha256)
+        text = raw.removeprefix(UTF8_BOM).decode("utf-8")
+        source = SourceFile(self.path, self.rel, text, self.newline, self.bom, self.sha256, decoded=True)
+        source.known(fast=self.fast)
+        return source
+
+    @property
+    def data(self) -> Plain:
+        return self.unpacked().data
+
+    def span(self, loc: Loc, *, key: bool = False) -> Span:
+        return self.unpacked().span(loc, key=key)
+
+
 def tree_position(tree: CommentedMap | CommentedSeq, loc: Loc, *, key: bool) -> tuple[int, int]:
     """0-based line and column of the node ``loc`` reaches in a round-trip tree (its key when ``key``)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     node: Any = tree
     key_pos = val_pos = (node.lc.line, node.lc.col)
     for part in loc:
@@ -170,6 +231,9 @@ def to_plain(node: object) -> Plain:
     members in written order (lists are what the models accept), and timestamps with a time stay
     ``datetime.datetime``.
     """
+    from ruamel.yaml.comments import TaggedScalar
+    from ruamel.yaml.scalarbool import ScalarBoolean
+
     if node is None or isinstance(node, bytes):
         return node
     if isinstance(node, bool | ScalarBoolean):  # ScalarBoolean is an int subclass, so before int

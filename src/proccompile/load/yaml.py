@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
-
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
+from typing import TYPE_CHECKING, NamedTuple
 
 from proccompile.diagnostics import Diagnostics, Related, Span
 from proccompile.load.encoding import Encoding, guess_encodings
 from proccompile.load.fast import fast_load
-from proccompile.load.house_format import MAX_DEPTH, UTF8_BOM, AliasRejected, BadDate, house_yaml
+from proccompile.load.limits import MAX_DEPTH, UTF8_BOM
 from proccompile.load.paths import Refusal, refusal
 from proccompile.load.source import SourceFile, to_plain
+
+if TYPE_CHECKING:
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError
 
 MAX_BYTES = 1_000_000
 _LONG_NUMBER = re.compile(r"\d{4000,}")
@@ -35,27 +35,49 @@ class _Read(NamedTuple):
 
 
 def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BYTES,
-              root: Path | None = None, raw: bytes | None = None) -> SourceFile:
+              root: Path | None = None, raw: bytes | None = None,
+              known: Callable[[str, str], bool | None] | None = None,
+              resolved: dict[str, str] | None = None) -> SourceFile:
     """Read and parse ``path`` (or ``raw``, its would-be bytes); on any failure the finding is recorded and
     ``tree`` and ``data`` stay None.
 
     Failed files are still returned, with whatever text could be read, so later stages can
     recover their declared code and avoid cascading "unknown reference" findings. With ``root``,
     a file that is not a regular file inside that folder (links followed) is refused unread.
+    ``known(rel, sha256)`` says whether an earlier check read these very bytes (True or False: whether
+    libyaml read them) or not (None); a known file is not parsed now (see ``SourceFile.known``).
+    ``resolved``: see ``refusal``.
     """
-    read = _read_file(path, rel, bag, max_bytes, root) if raw is None else _decode(raw, rel, bag)
+    read = _read_file(path, rel, bag, max_bytes, root, resolved) if raw is None else _decode(raw, rel, bag)
     source = SourceFile(
         path, rel, read.text,
         newline=_newline_of(read.raw),
         bom=read.raw.startswith(UTF8_BOM),
         sha256=hashlib.sha256(read.raw).hexdigest(),
+        decoded=read.parseable,
     )
     if not read.parseable:
+        return source
+    fast = known(rel, source.sha256) if known is not None else None
+    if fast is not None:
+        source.known(fast=fast)
         return source
     data = fast_load(read.text)
     if data is not None:
         source.loaded(data, fast=True)
         return source
+    return _house_load(source, read, bag)
+
+
+def _house_load(source: SourceFile, read: _Read, bag: Diagnostics) -> SourceFile:
+    """Read with the house loader (ruamel round-trip, imported only here), which locates every problem."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    from proccompile.load.house_format import AliasRejected, BadDate, house_yaml
+
     try:
         tree = house_yaml().load(read.text)
     except AliasRejected as exc:
@@ -114,9 +136,10 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
     return source
 
 
-def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int, root: Path | None) -> _Read:
+def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int, root: Path | None,
+               resolved: dict[str, str] | None) -> _Read:
     """The file's bytes and text; partial or undecodable text serves code recovery only."""
-    refused = refusal(root if root is not None else path.parent, path)
+    refused = refusal(root if root is not None else path.parent, path, resolved)
     if refused is not None:
         if refused.kind is Refusal.OUTSIDE:
             bag.add("PC109", f"`{rel}` links outside the project folder; it was not read", Span(rel, 1, 1))

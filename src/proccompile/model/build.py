@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
-from proccompile.model.corpus import Corpus, Document
+from proccompile.model.corpus import AnyDocument, Corpus, Document
 from proccompile.model.doctypes import DocumentType
 from proccompile.model.errors import report_validation_error, without_unreadable_keys
 
@@ -44,29 +44,23 @@ def model_config(source: SourceFile, bag: Diagnostics) -> ProjectConfig | None:
     return model_document(source, ProjectConfig, bag)
 
 
-def build_corpus(
-    config: ProjectConfig,
-    config_source: SourceFile,
-    sources: Mapping[str, list[SourceFile]],
-    bag: Diagnostics,
-) -> Corpus:
-    """The corpus of every document in ``sources`` (type id → its files), each modelled with its type."""
-    corpus = Corpus(config, config_source)
-    for doctype in corpus.types:
-        target = corpus.of_type(doctype.id)
-        for source in sources.get(doctype.id, ()):
-            other = misplaced(source, doctype, corpus.types, bag)
-            modelled = model_document(source, doctype.model, bag, limit=config.limits.findings_per_file) \
-                if other is None else None
-            if modelled is not None:
-                target.append(Document(modelled, source))
-                source.forget_data()  # the model holds what later stages need; keep memory per document small
-                continue
-            corpus.broken_procedures += (other or doctype).id == "procedure"
-            corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
-            if (code := declared_code(source)) is not None:
-                corpus.broken_codes.add(code)
-    return corpus
+def model_source(source: SourceFile, doctype: DocumentType, types: Sequence[DocumentType], config: ProjectConfig,
+                 bag: Diagnostics) -> tuple[AnyDocument | None, DocumentType]:
+    """The modelled document of type ``doctype`` (its folder's) of ``source``, or None with its problems in
+    ``bag``; and the type the file is: another of ``types`` when it plainly is one (a procedure in forms/, PC205)."""
+    other = misplaced(source, doctype, types, bag)
+    if other is not None:
+        return None, other
+    modelled = model_document(source, doctype.model, bag, limit=config.limits.findings_per_file)
+    return (None if modelled is None else Document(modelled, source)), doctype
+
+
+def add_broken(corpus: Corpus, type_id: str, source: SourceFile, declared: str | None) -> None:
+    """Register a file that failed to load or model, so references to its code are not reported again."""
+    corpus.broken_procedures += type_id == "procedure"
+    corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
+    if declared is not None:
+        corpus.broken_codes.add(declared)
 
 
 def misplaced(source: SourceFile, doctype: DocumentType, types: Sequence[DocumentType],

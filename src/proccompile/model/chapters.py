@@ -77,8 +77,8 @@ class Step(StrictModel):
     related: list[DocCode] = []
     """Codes of procedures or external documents the step relies on."""
     clauses: list[Clause] = []
-    """Clauses of the project's clause set (audit.clause_set) this step addresses, when narrower than the
-    document's."""
+    """Clauses of the project's clause set (audit.clause_set) this step addresses. Without them the step is
+    listed under the document's clauses in the clause view, marked as inherited, and covers no clause."""
 
     @model_validator(mode="after")
     def _anchor_needs_limit(self) -> Step:
@@ -112,6 +112,9 @@ class Commitment(StrictModel):
     """The target as a typed duration, when the commitment is a time limit."""
     records: list[DocCode] = []
     """Forms whose records hold the measurement data."""
+    clauses: list[Clause] = []
+    """Clauses of the project's clause set the commitment addresses, e.g. 9.1.2; without them it is audited
+    under the document's clauses, marked as inherited."""
 
 
 Medium = Literal["paper", "electronic", "both"]
@@ -126,7 +129,8 @@ class RecordEntry(StrictModel):
     keeper: DeptRef
     """Department (or role) that keeps the record."""
     medium: Medium | None = None
-    """paper, electronic or both; without it the records register reads the medium from `storage`."""
+    """What the record is kept on: paper, electronic or both; a form's records default to the form's `medium`.
+    Printed in the records register, which says "not declared" rather than guess it from `storage` (PC331)."""
     retention: RetentionField | None = None
     """How long the record is kept: a duration (3y, permanent), or `{after: EVENT, plus: 1y}` counted from an
     event the config declares under `records.retention_events`; defaults to the form's retention."""

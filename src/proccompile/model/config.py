@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from proccompile.model.audit_config import Auditor as Auditor  # re-exported: the config's audit part
+from proccompile.model.audit_config import AuditSettings as AuditSettings
+from proccompile.model.audit_config import ChecklistForm as ChecklistForm
+from proccompile.model.audit_config import Exclusion as Exclusion
+from proccompile.model.audit_config import PlanSettings as PlanSettings
+from proccompile.model.audit_config import ProgrammeSettings as ProgrammeSettings
 from proccompile.model.base import StrictModel
 from proccompile.model.config_actors import Company, Group, Role
 from proccompile.model.config_documents import DocumentTypeConfig
 from proccompile.model.named import Named, Regex, format_fields
-from proccompile.model.types import Clause, DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
-
-
-def _result_codes(codes: list[str]) -> list[str]:
-    # They become an xlsx drop-down: a list formula of at most 255 characters, separated by ASCII commas.
-    for code in codes:
-        if "," in code or '"' in code:
-            raise ValueError(f"result code `{code}` may not contain `,` or `\"` (they separate the drop-down's values)")
-    if len(set(codes)) != len(codes):
-        raise ValueError("result codes must be different from each other")
-    if len(",".join(codes)) > 250:
-        raise ValueError("result codes are too long together for a drop-down (250 characters at most)")
-    return codes
+from proccompile.model.types import DeptId, DeptRef, DocCode, DurationField, Paper, Text, xml_safe
 
 
 class Names(Named):
@@ -42,10 +35,15 @@ class Department(Named):
     en: Text | None = None
     """English name; required when the project language is en."""
     external: bool = False
-    """True for parties outside the company that still carry duties, e.g. dealers."""
+    """True for parties outside the company that still carry duties, e.g. dealers. They are never an internal
+    auditor or an auditee: their duties are audited in the department that owns the procedure."""
     roles: list[Role] = []
     """Roles (job titles) within the department that duties, steps, keepers and approvals may name, e.g. the
     quality manager; printed with the department's name."""
+    includes: list[DeptRef] = []
+    """For a department that stands for others, such as the management team: the departments it includes.
+    Nobody audits it who belongs to one of them. (A group that duties and steps name is declared under
+    `groups`.)"""
 
 
 class ExternalDocument(StrictModel):
@@ -156,89 +154,13 @@ class Limits(StrictModel):
     """Most characters one rendered template may produce."""
     reference_docx_bytes: int = Field(default=50_000_000, ge=100_000, le=1_000_000_000)
     """Largest uncompressed size of templates/reference.docx (all its parts together), in bytes."""
+    import_docx_bytes: int = Field(default=20_000_000, ge=100_000, le=100_000_000)
+    """Largest uncompressed size of the text of a Word file `import` reads (its XML parts; images are never
+    unpacked), in bytes."""
     findings_per_file: int = Field(default=200, ge=10, le=100_000)
     """Most model findings reported for one file; a pathological file stays fast to check."""
     picture_bytes: int = Field(default=2_000_000, ge=10_000, le=50_000_000)
     """Largest logo picture accepted, in bytes; it is copied into every document's header."""
-
-
-class Auditor(StrictModel):
-    name: Text
-    """Name as printed in the audit plan and the checklist's auditor column."""
-    department: DeptRef
-    """Department id the auditor belongs to; nobody is assigned to audit their own department."""
-
-
-class ChecklistForm(StrictModel):
-    code: DocCode
-    """Form code of the audit checklist itself (it is a controlled form), e.g. Q/JL092101."""
-    version: Version | None = None
-    """Version printed in the sheet header; taken from the form file when the code is in the corpus."""
-
-
-ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
-
-
-class PlanSettings(StrictModel):
-    start: dt.date | None = None
-    """First audit day; later days skip Saturdays and Sundays. Without it the plan says day 1, day 2 …"""
-    day_start: ClockTime = "08:30"
-    """When the audit day starts (HH:MM); the opening meeting is the first slot."""
-    day_end: ClockTime = "17:00"
-    """When the audit day ends (HH:MM); a slot that would run later moves to the next day."""
-    minutes_per_item: int = Field(default=10, ge=1, le=240)
-    """Time an auditor needs per checklist item, for the length of each slot."""
-    meeting_minutes: int = Field(default=30, ge=5, le=240)
-    """Length of the opening and of the closing meeting."""
-    team_leader: Text | None = None
-    """Audit team leader, printed in the plan, the checklist header and the audit report."""
-    location: Text | None = None
-    """Where the opening and closing meetings are held."""
-    locations: dict[DeptRef, Text] = {}
-    """Where each department is audited, by department id."""
-    representatives: dict[DeptRef, Text] = {}
-    """Each department's auditee representative, by department id."""
-
-
-class ProgrammeSettings(StrictModel):
-    year: int | None = Field(default=None, ge=2000, le=2100)
-    """Year of the annual audit programme."""
-    high_risk: list[DocCode] = []
-    """Procedures audited twice a year (higher risk); every other released procedure once."""
-
-
-class Exclusion(StrictModel):
-    clause: Clause
-    """Clause of the project's clause set that does not apply, e.g. 8.3."""
-    reason: Text
-    """Why it does not apply, as printed in the coverage matrix (ISO 9001 4.3)."""
-
-
-class AuditSettings(StrictModel):
-    auditors: list[Auditor] = []
-    """Internal auditors with their own departments, for the audit plan (`--auditor` replaces them)."""
-    checklist_form: ChecklistForm | None = None
-    register_form: ChecklistForm | None = None
-    """The registers' own number and version (they are controlled lists too), printed in their header."""
-    """The checklist's own form number and version, printed in its sheet header."""
-    sample_size: int = Field(default=5, ge=1, le=200)
-    """Records to sample per checklist item when the record volume is unknown."""
-    items_per_procedure: int = Field(default=15, ge=3, le=500)
-    """Most checklist items per procedure; the highest-risk ones are kept (time limits, KPIs, records first)."""
-    duty_clauses: Literal["matched", "procedure"] = "matched"
-    """Clauses of a duty item: `matched` takes those of the step the duty describes (else the procedure's first
-    clause); `procedure` tags it with every clause of the procedure."""
-    results: Annotated[list[Text], AfterValidator(_result_codes)] = Field(default=[], max_length=12)
-    """Result codes offered in the checklist's drop-down; empty uses the language's (符合, 轻微不符合 …)."""
-    clause_set: Literal["iso9001", "iatf16949"] = "iso9001"
-    """Clause table of the coverage matrix, the clause view and the quality functions table: ISO 9001:2015,
-    or ISO 9001:2015 with the IATF 16949:2016 clauses."""
-    exclusions: list[Exclusion] = []
-    """Clauses the QMS does not apply (不适用), with the justification printed in the coverage matrix."""
-    plan: PlanSettings = PlanSettings()
-    """Dates, times, places and people of the audit plan (ISO 19011 6.3.2)."""
-    programme: ProgrammeSettings = ProgrammeSettings()
-    """The annual audit programme: which procedures are audited in which month."""
 
 
 class ProjectConfig(StrictModel):

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from proccompile.diagnostics import Span
-from proccompile.load.source import SourceFile
+from proccompile.load.source import LazySource, SourceFile
 from proccompile.model.actors import Actor, actor_index
 from proccompile.model.config import ProjectConfig
 from proccompile.model.doctypes import DocumentType, document_types
@@ -17,6 +17,9 @@ from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.lock import Lock
 from proccompile.model.procedure import Procedure
+
+if TYPE_CHECKING:
+    from proccompile.model.names import DocNames
 
 M = TypeVar("M", bound=ControlledDocument, covariant=True)
 
@@ -40,6 +43,17 @@ class Document(Generic[M]):
 AnyDocument = Document[ControlledDocument]
 
 
+@dataclass(frozen=True, slots=True)
+class NamedDoc:
+    """A document's name table with the file it came from: all the corpus-wide checks need of it."""
+
+    names: DocNames
+    source: SourceFile | LazySource
+
+    def span(self, *loc: str | int, key: bool = False) -> Span:
+        return self.source.span(loc, key=key)
+
+
 @dataclass
 class Corpus:
     config: ProjectConfig
@@ -56,6 +70,9 @@ class Corpus:
     """The lock file, when the project has one; released content is judged against it."""
     today: dt.date | None = None
     """The date reviews are judged at (`--today`, SOURCE_DATE_EPOCH or the clock); None skips review checks."""
+    named: list[NamedDoc] = field(default_factory=list)
+    """Every document that modelled, type by type, as name tables: what the corpus-wide checks read.
+    A check that did not model a file again (its result was cached) has its table but not its model."""
     lookups: set[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
     """While a set, every (kind, code) looked up is added to it: what a view read, so a rebuild knows
     which documents a rendering depends on."""
@@ -72,6 +89,13 @@ class Corpus:
 
     def doctype(self, type_id: str) -> DocumentType:
         return next(t for t in self.types if t.id == type_id)
+
+    def alone(self, doc: AnyDocument) -> Corpus:
+        """A corpus of ``doc`` alone, with this one's config (what the checks of one document read)."""
+        one = Corpus(self.config, self.config_source)
+        one.__dict__.update(types=self.types, actors=self.actors)  # the cached properties, computed once
+        one.of_type(doc.kind).append(doc)
+        return one
 
     def of_type(self, type_id: str) -> list[AnyDocument]:
         """The documents of one type, in file order (a list the model stage fills)."""
@@ -118,6 +142,17 @@ class Corpus:
         index: dict[str, AnyDocument] = {}
         for doc in self.documents():
             index.setdefault(doc.model.code, doc)
+        return index
+
+    def named_kind(self, kind: str) -> Iterator[NamedDoc]:
+        return (n for n in self.named if n.names.kind == kind)
+
+    def named_by_code(self, kind: str) -> dict[str, NamedDoc]:
+        """The first document of ``kind`` (a type id, or ``document`` for any type) per code, as ``procedure``,
+        ``form`` and ``document`` look them up."""
+        index: dict[str, NamedDoc] = {}
+        for named in self.named if kind == "document" else self.named_kind(kind):
+            index.setdefault(named.names.code, named)
         return index
 
     def documents(self) -> Iterator[AnyDocument]:

@@ -68,16 +68,21 @@ def newest_procedure_date(procedures: Iterable[Document[Procedure]]) -> dt.date:
 
 
 def form_dates(corpus: Corpus) -> dict[str, dt.date]:
-    """For each form, the newest date of the procedures that keep records on it, released ones first.
+    """For each form, the newest date of the documents (procedures, instructions …) that keep records on it,
+    released ones first.
 
     Why: forms carry no dates of their own, and core properties must never come from the clock;
-    a form is in force from when the procedure that uses it is.
+    a form is in force from when the document that uses it is.
     """
+    from proccompile.model.refs import produced_records, record_entries
+
     dates: dict[str, tuple[bool, dt.date]] = {}
-    for doc in corpus.procedures:
+    for doc in corpus.documents():
         p = doc.model
+        if not p.revisions or not corpus.doctype(doc.kind).chaptered:
+            continue
         when = (p.status == "released", p.effective or p.issued or p.revisions[-1].date)
-        codes = {r.form for r in p.records if r.form} | {c for s in p.process for step in s.steps for c in step.records}
+        codes = {r.form for _, r in record_entries(p) if r.form} | {ref.target for ref in produced_records(p)}
         for code in codes:
             if code not in dates or dates[code] < when:
                 dates[code] = when

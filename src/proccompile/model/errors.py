@@ -13,6 +13,7 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import closest, did_you_mean, one_of
 from proccompile.load.source import SourceFile
 from proccompile.load.yaml import quote_help
+from proccompile.model.base import field_descriptions
 
 Loc = tuple[Any, ...]  # a pydantic error location: field names, list indexes and union labels
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -195,6 +196,7 @@ def _field_name(loc: Loc) -> str:
 
 def _missing_help(model: type[BaseModel], parent: Loc, field: str) -> str:
     where = "the document" if not parent else "this mapping"
+    field_descriptions()  # read from the models' source only now, when a help line needs one
     info = _model_at(model, parent)
     described = info.model_fields.get(field) if info is not None else None
     about = f": {described.description.rstrip('.')}" if described is not None and described.description else ""

@@ -19,6 +19,9 @@ FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
 SignerBox = Literal["name", "signature", "title", "phone", "date"]
 # Keys of a form or section that print something; they print in the order the file writes them.
 PRINTED_PARTS = PRINTED_ORDER
+RecordKind = Literal["event", "register", "periodic"]
+Period = Literal["month", "quarter", "half-year", "year"]
+Medium = Literal["paper", "electronic", "both"]
 
 
 class FormField(StrictModel):
@@ -203,6 +206,14 @@ class Form(ControlledDocument, _Ordered):
     """Revision history, oldest first; the last entry is the current version (`proccompile release`)."""
     retention: RetentionField | None = None
     """Default retention of records kept on this form: a duration, or `{after: EVENT, plus: 1y}`."""
+    record_kind: RecordKind = "event"
+    """How records pile up on this form, which sets how an auditor samples them: `event` (one filled-in copy
+    per event, e.g. a service report), `register` (one running register or log with an entry per event) or
+    `periodic` (one record per `period`, e.g. an annual programme)."""
+    period: Period | None = None
+    """For a periodic record: the period one record covers (month, quarter, half-year or year)."""
+    medium: Medium | None = None
+    """What its records are kept on: paper, electronic or both; printed in the records register."""
     orientation: Literal["portrait", "landscape"] = "portrait"
     """Page orientation of the printed form."""
     page: Paper | None = None
@@ -231,6 +242,12 @@ class Form(ControlledDocument, _Ordered):
     reports content that cannot fit (PC504). false: long tables continue on further pages."""
     copyable: bool = False
     """Blank copies may be made and filled in; the footer says so (released forms only)."""
+
+    @model_validator(mode="after")
+    def _period_of_periodic_records(self) -> Form:
+        if (self.record_kind == "periodic") != (self.period is not None):
+            raise ValueError("give `period` exactly when `record_kind` is periodic")
+        return self
 
     def all_tables(self) -> list[FormTable]:
         """Every table of the form, sections' included, in print order."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from proccompile.model.base import describe_fields
 from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
 from proccompile.model.instruction import Instruction
@@ -17,6 +18,7 @@ from proccompile.model.types import Duration
 
 
 def reference_markdown() -> str:
+    describe_fields()
     out = [
         "# YAML reference",
         "",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from proccompile.model.chapters import RecordEntry, Responsibility, Section, Step
+from proccompile.model.chapters import Commitment, RecordEntry, Responsibility, Section, Step
 from proccompile.model.document import ChapterKind, ChapterSpec, ControlledDocument
 
 Loc = tuple[str | int, ...]
@@ -64,6 +64,13 @@ def _steps(field: str, sections: list[Section]) -> Iterator[tuple[Loc, Step]]:
     for i, section in enumerate(sections):
         for j, step in enumerate(section.steps):
             yield (field, i, "steps", j), step
+
+
+def commitments(document: ControlledDocument) -> Iterator[tuple[Loc, Commitment]]:
+    """Every commitment of the document's commitments chapters, with its path."""
+    for spec, content in _chapters(document, ("commitments",)):
+        for i, entry in enumerate(content):
+            yield (spec.key, i), entry
 
 
 def responsibilities(document: ControlledDocument) -> Iterator[tuple[Loc, Responsibility]]:

@@ -6,6 +6,7 @@ import json
 
 from pydantic import BaseModel
 
+from proccompile.model.base import describe_fields
 from proccompile.model.config import ProjectConfig
 from proccompile.model.doctypes import BUILT_IN, document_types
 from proccompile.model.form import Form
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 
 def schema_text(model: type[BaseModel]) -> str:
     """The model's schema as stable JSON text; `$schema` is allowed for editors that insert it."""
+    describe_fields()
     schema = model.model_json_schema()
     schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}
     document = {"$schema": "http://json-schema.org/draft-07/schema#", **schema}

@@ -13,18 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proccompile.diagnostics import Diagnostics, Severity, Span
+from proccompile.diagnostics import Diagnostic, Diagnostics, Severity, Span
 from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
 from proccompile.load.discover import CONFIG_NAME, LOCK_NAME
 from proccompile.load.paths import exists
-from proccompile.load.project import declared_folders, load_sources
+from proccompile.load.project import declared_folders, iter_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
+from proccompile.load.source import LazySource
+from proccompile.pipeline.checkcache import CachedFile, CheckCache, cache_context, read_cache, write_cache
 
 if TYPE_CHECKING:
     # The model and validate stages (pydantic) are imported where a check runs, so a build with
     # nothing to do starts without them; render and write only when a build needs them.
     from proccompile.model import Corpus, ProjectConfig
+    from proccompile.model.doctypes import DocumentType
     from proccompile.render import PlannedFile, RenderedFile
     from proccompile.write.guard import Protected
     from proccompile.write.manifest import Entry, Output, Previous
@@ -70,7 +73,7 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     from proccompile.validate.config import config_problems
 
     bag = Diagnostics()
-    path = discover(root).config
+    path = root / CONFIG_NAME
     if not exists(path):  # a broken link is there, and is reported as such by load_yaml
         bag.add("PC001", "The project folder has no proccompile.yaml", Span("proccompile.yaml"))
         raise ConfigError(bag)
@@ -85,42 +88,127 @@ def load_config(root: Path) -> tuple[ProjectConfig, SourceFile, Diagnostics]:
     return config, source, bag
 
 
-def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None) -> CheckResult:
+def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Path, bytes] | None = None, *,
+                  cache: CheckCache | None = None, models: bool = True) -> CheckResult:
     """Load, model and validate the whole corpus, gathering every finding.
 
     ``today`` is the day reviews are judged at; without it review dates are not checked. ``overlay``
-    gives files' would-be bytes, so an edit is checked before it is written.
+    gives files' would-be bytes, so an edit is checked before it is written. With ``cache`` (for this
+    config: see ``checkcache.cache_context``), a file whose bytes it has results for is neither parsed nor
+    modelled again, and the results of the others are added to it. ``models``: the corpus holds every
+    document's model (what rendering needs); without, only name tables, and models are dropped once
+    each document is checked, so memory holds little per document.
     """
-    from proccompile.model.build import build_corpus
-    from proccompile.model.doctypes import document_types
+    from proccompile.model.corpus import Corpus
     from proccompile.model.lock import parse_lock
-    from proccompile.validate import run_checks
+    from proccompile.validate import run_project_checks
 
     config, config_source, bag = load_config(root)
-    files = discover(root, {t.id: t.folder for t in document_types(config)})
+    corpus = Corpus(config, config_source)
+    files = discover(root, {t.id: t.folder for t in corpus.types})
     overlay = overlay or {}
+    # Project templates are checked by rendering every document's view with them, which needs every model.
+    models = models or (root / "templates").is_dir()
+    fresh = Diagnostics(overrides=bag.overrides)
+    cache = cache if cache is not None else CheckCache("")
+    cache.start(cache_context(config_source.sha256))
+    lock_path = root / LOCK_NAME
+    locked = exists(lock_path) or lock_path in overlay
+
+    def known(rel: str, sha256: str) -> bool | None:
+        entry = cache.get(rel, sha256, models=models)
+        return None if entry is None else entry.fast
 
     limit = config.limits.max_file_bytes
-    sources = {kind: load_sources(root, paths, bag, max_bytes=limit, overlay=overlay)
-               for kind, paths in files.documents.items()}
-    # Cross-references are judged only after every file is modelled, so one run shows everything.
-    corpus = build_corpus(config, config_source, sources, bag)
+    # Each file is read, modelled and checked on its own before the next is read, so memory holds one
+    # file's data at a time; cross-references are judged only after every file is read, from the name
+    # tables, so one run shows everything.
+    checked: list[str] = []
+    made: list[tuple[str, CachedFile]] = []
+    for doctype in corpus.types:
+        listed = files.documents.get(doctype.id, ())
+        for source in iter_sources(root, listed, fresh, max_bytes=limit, overlay=overlay, known=known):
+            checked.append(source.rel)
+            entry = _model_one(corpus, source, doctype, cache, bag, fresh, models=models, fingerprints=locked)
+            if entry is not None:
+                made.append((source.rel, entry))
+    found = _by_path(fresh)
+    for rel, entry in made:
+        entry.findings = found.get(rel, ())
+        cache.put(rel, entry)
+    for finding in fresh:
+        bag.restore(finding)
+    cache.keep_only(set(checked))
     corpus.today = today
-    lock_path = root / LOCK_NAME
-    if exists(lock_path) or lock_path in overlay:
+    if locked:
         lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
         corpus.lock = parse_lock(lock_source, config.versions, bag)
-    run_checks(corpus, bag)
+    run_project_checks(corpus, bag)
     if not bag.has_errors and (root / "templates").is_dir():
         # A project template that would fail the build is a finding now (rendered only where the project has
         # its own: a project without templates/ pays nothing).
         from proccompile.render.template_check import check_templates
 
         check_templates(corpus, root, bag)
-    paths = (config_source.rel, *(s.rel for kind in sources.values() for s in kind))
+    paths = (config_source.rel, *checked)
     if corpus.lock is not None:
         paths += (LOCK_NAME,)
     return CheckResult(bag, paths, corpus)
+
+
+def _model_one(corpus: Corpus, source: SourceFile, doctype: DocumentType, cache: CheckCache, bag: Diagnostics,
+               fresh: Diagnostics, *, models: bool, fingerprints: bool) -> CachedFile | None:
+    """Add ``source`` (a file in the folder of ``doctype``) to ``corpus`` from the cache, or model and check it
+    alone; a new entry to cache, if any.
+
+    Findings of a cached file go to ``bag``; those of a file modelled now to ``fresh``.
+    """
+    from proccompile.model.build import add_broken, declared_code, model_source
+    from proccompile.model.corpus import NamedDoc
+    from proccompile.model.fingerprint import fingerprint
+    from proccompile.model.names import names_of
+    from proccompile.validate import run_document_checks
+
+    entry = cache.get(source.rel, source.sha256, models=models) if source.decoded else None
+    if entry is not None and entry.names.kind == doctype.id:  # (another type only in a damaged cache)
+        for finding in entry.findings:
+            bag.restore(finding)
+        doc = entry.document
+        corpus.named.append(NamedDoc(entry.names, doc.source if doc is not None else
+                                     source if models else LazySource.of(source)))
+        if doc is not None and models:
+            corpus.of_type(doc.kind).append(doc)
+        return None
+    doc, doctype = model_source(source, doctype, corpus.types, corpus.config, fresh)
+    if doc is None:
+        # Not cached: a file that failed is read again every time, so it is always judged as it is now.
+        add_broken(corpus, doctype.id, source, declared_code(source))
+        return None
+    run_document_checks(corpus.alone(doc), fresh)
+    names = names_of(doc, corpus, fingerprint(source.data) if fingerprints else None)
+    source.forget_data()  # the model holds what later stages need; keep memory per document small
+    corpus.named.append(NamedDoc(names, source if models else LazySource.of(source)))
+    if models:
+        corpus.of_type(doc.kind).append(doc)
+    if not source.decoded:
+        return None
+    return CachedFile(source.sha256, source.fast, (), names, doc if models else None)
+
+
+def _by_path(bag: Diagnostics) -> dict[str, tuple[Diagnostic, ...]]:
+    found: dict[str, list[Diagnostic]] = {}
+    for finding in bag:
+        found.setdefault(finding.span.path, []).append(finding)
+    return {path: tuple(items) for path, items in found.items()}
+
+
+def check_cached(root: Path, today: dt.date | None = None) -> CheckSummary:
+    """``check_project`` with the results of the last check kept in the project's build folder (see
+    ``checkcache``), without models: only the files changed since are parsed and modelled."""
+    cache = read_cache(root)
+    result = check_project(root, today, cache=cache, models=False)
+    write_cache(root, cache)
+    return CheckSummary(result.diagnostics, result.paths)
 
 
 def default_jobs() -> int:
@@ -156,7 +244,7 @@ def build_project(
     refuse_folder_target(out_dir, protected_paths(root))
     last = read_previous(out_dir)
     lacks_pdf = pdf and any(pdf_relpath(relpath) not in last.outputs for relpath in last.outputs
-                            if relpath.startswith(("procedures/", "forms/")) and relpath.endswith(".docx"))
+                            if relpath.endswith(".docx") and not relpath.startswith(("attachments/", "pdf/")))
     if not force and not lacks_pdf and last.complete and last.record.checked is not None:
         replayed = from_records(last.record.checked.findings)
         unchanged = inputs_digest(root, tool_fingerprint(), _input_hashes(root, last.record.attached))
@@ -211,7 +299,8 @@ def build_project(
 
 
 def pdf_relpath(relpath: str) -> str:
-    """Where the PDF of the built document ``relpath`` goes: pdf/procedures/….pdf beside procedures/….docx."""
+    """Where the PDF of the built document ``relpath`` goes: pdf/procedures/….pdf beside procedures/….docx (and
+    pdf/manuals/… for a manual: every type's folder)."""
     return f"pdf/{relpath.removesuffix('.docx')}.pdf"
 
 
@@ -224,7 +313,7 @@ def _pdfs(files: Iterable[PlannedFile], previous: Mapping[str, Previous], *, mak
     kept: list[tuple[Entry, str]] = []
     wanted = []
     for file in files:
-        if file.kind not in ("procedure", "form"):
+        if file.kind == "attachment":
             continue  # attached files are copied as they are
         relpath = pdf_relpath(file.relpath)
         was = previous.get(relpath)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from proccompile.pipeline import CheckResult, check_project, guard_outputs
 
 if TYPE_CHECKING:  # the audit stage is imported lazily, like render, so `check` starts fast
+    from proccompile.audit.books import Request
     from proccompile.audit.where import WhereResult
-    from proccompile.model.config import Auditor
     from proccompile.views.tables import Book
 
 
@@ -24,21 +24,18 @@ class AuditResult:
     text: str | None = None
 
 
-def checklist_project(root: Path, out: Path | None, fmt: str, *, view: str = "procedure",
-                      procedures: tuple[str, ...] = (), auditors: list[Auditor] | None = None,
-                      coverage_only: bool = False) -> AuditResult:
+def checklist_project(root: Path, out: Path | None, fmt: str, request: Request | None = None) -> AuditResult:
     """Check, derive the audit checklist (or clause coverage), render it, write it; nothing when check fails.
 
     ``out`` None returns text formats in ``text`` instead of writing. Raises UsageError (from audit/) for
     problems with the command's options, such as an unknown ``--procedure``.
     """
-    from proccompile.audit.books import checklist_book
+    from proccompile.audit.books import Request, checklist_book
 
     checked = check_project(root)
     if checked.diagnostics.has_errors:
         return AuditResult(checked)
-    book = checklist_book(checked.corpus, root, checked.diagnostics, view=view, codes=procedures,
-                          auditors=auditors, coverage_only=coverage_only)
+    book = checklist_book(checked.corpus, root, checked.diagnostics, request or Request())
     return render_and_write(checked, book, root, out, fmt)
 
 

@@ -13,6 +13,16 @@ from typing import Literal
 PAGE = "\ue000PAGE\ue000"
 NUMPAGES = "\ue000NUMPAGES\ue000"
 
+
+def section_pages(index: int) -> str:
+    """Marker for the number of pages of section ``index`` (0-based) of a document made of NewSection blocks: a
+    PAGEREF to the bookmark the builder puts on the section's last paragraph. Page numbers restart in each section,
+    so that page is the section's page count; Word and LibreOffice both lay it out (SECTIONPAGES: only Word)."""
+    return f"\ue000PAGEREF:{SECTION_END}{index}\ue000"
+
+
+SECTION_END = "_RecordEnd"  # bookmark names of the sections' last paragraphs
+
 Align = Literal["left", "center", "right", "both"] | None
 
 
@@ -91,6 +101,8 @@ class Table:
     # what follows the table.
     keep_together: bool = False
     keep_last: int = 0
+    # Rows kept on the page of the row after them, by index (a group's heading, a box's label).
+    keep_rows: tuple[int, ...] = ()
 
     __reduce__ = _by_fields
 
@@ -111,7 +123,17 @@ class Image:
     __reduce__ = _by_fields
 
 
-Block = Para | Table | PageBreak | Image
+@dataclass(frozen=True, slots=True)
+class NewSection:
+    """Starts a new page in a new section with its own page furniture, its page numbers counted from 1:
+    one record of a book of several controlled forms (the audit report, the NC report …)."""
+
+    page: PageView
+
+    __reduce__ = _by_fields
+
+
+Block = Para | Table | PageBreak | Image | NewSection
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,18 @@ from lxml import etree
 from proccompile.model.form_page import FORM_TOP_CM, PAPER_TWIPS
 from proccompile.model.text_width import fit_columns, natural_ems, unbreakable_ems
 from proccompile.render import ooxml as kit
-from proccompile.render.blocks import Cell, DocView, Image, Logo, PageBreak, PageView, Para, Table
+from proccompile.render.blocks import (
+    SECTION_END,
+    Cell,
+    DocView,
+    Image,
+    Logo,
+    NewSection,
+    PageBreak,
+    PageView,
+    Para,
+    Table,
+)
 from proccompile.render.package import STREAM_MARK, set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
 from proccompile.render.styles import W_NS, Face
@@ -63,10 +74,16 @@ def build_docx(view: DocView, base: Base) -> bytes:
     sect_pr = body.find(qn("w:sectPr"))
     cells = sum(len(block.rows) * len(block.widths) for block in view.blocks if isinstance(block, Table))
     streams: list[Iterator[bytes]] | None = [] if cells > _STREAM_CELLS else None
-    for element in _blocks(view, styles, width, document, streams, base.sans):
+    pages = [view.page, *(block.page for block in view.blocks if isinstance(block, NewSection))]
+    if len(pages) > 1:
+        _restart_numbering(sect_pr)
+    for element in _blocks(view, styles, width, document, streams, sect_pr, base.sans):
         sect_pr.addprevious(element)
-    _header(section, view.page, styles, width, base.sans, document)
-    _footer(section, view.page, styles, width)
+    if len(pages) > 1:  # the last section's end, for its page count (blocks.section_pages)
+        sect_pr.addprevious(_bookmarked(_tiny_paragraph(""), len(pages) - 1))
+    for part, page in zip(document.sections, pages, strict=True):
+        _header(part, page, styles, width, base.sans, document)
+        _footer(part, page, styles, width)
     set_core_properties(document, view.core)
     return to_bytes(document, streams or ())
 
@@ -94,14 +111,57 @@ def _text_width(section: Section) -> int:
     return (page - left - right) // EMU_PER_TWIP
 
 
+def _restart_numbering(sect_pr: etree._Element) -> None:
+    """Page numbers of the section count from 1 (each record of a book of forms has its own)."""
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    numbering = parse_xml(f'<w:pgNumType xmlns:w="{W_NS}" w:start="1"/>')
+    # sectPr children are ordered: pgNumType comes after pgSz, pgMar, paperSrc, pgBorders and lnNumType.
+    after = [sect_pr.find(qn(f"w:{tag}")) for tag in ("lnNumType", "pgBorders", "paperSrc", "pgMar", "pgSz")]
+    anchor = next((e for e in after if e is not None), None)
+    if anchor is not None:
+        anchor.addnext(numbering)
+    else:
+        sect_pr.insert(0, numbering)
+
+
+def _tiny_paragraph(inner: str) -> etree._Element:
+    """An empty paragraph 1 pt high, so that it never takes a page of its own."""
+    return parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
+                     f'w:lineRule="exact"/>{inner}<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def _bookmarked(paragraph: etree._Element, index: int) -> etree._Element:
+    """``paragraph`` with the bookmark that ends section ``index``, named as blocks.section_pages expects."""
+    paragraph.append(parse_xml(f'<w:bookmarkStart xmlns:w="{W_NS}" w:id="{9000 + index}" '
+                               f'w:name="{SECTION_END}{index}"/>'))
+    paragraph.append(parse_xml(f'<w:bookmarkEnd xmlns:w="{W_NS}" w:id="{9000 + index}"/>'))
+    return paragraph
+
+
+def _section_end(sect_pr: etree._Element, index: int) -> etree._Element:
+    """The paragraph that ends section ``index``: a copy of the page setup with its own numbering, bookmarked for
+    the section's page count."""
+    copy = deepcopy(sect_pr)
+    for ref in (*copy.findall(qn("w:headerReference")), *copy.findall(qn("w:footerReference"))):
+        copy.remove(ref)
+    return _bookmarked(_tiny_paragraph(etree.tostring(copy, encoding="unicode")), index)
+
+
 def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDocument,
-            streams: list[Iterator[bytes]] | None, sans: Face) -> Iterator[etree._Element]:
+            streams: list[Iterator[bytes]] | None, sect_pr: etree._Element, sans: Face) -> Iterator[etree._Element]:
     """The body's elements; with ``streams``, each table is a comment that its serialised stream replaces."""
     bold = kit.rpr_xml(bold=True)
     page_break = False
+    sections = 0
     for block in view.blocks:
         if isinstance(block, PageBreak):
             page_break = True
+            continue
+        if isinstance(block, NewSection):
+            yield _section_end(sect_pr, sections)  # a section starts on a new page: no page break is needed
+            sections += 1
+            page_break = False
             continue
         if isinstance(block, Image):
             yield _picture(document, block, width, styles)
@@ -129,7 +189,7 @@ def _table(block: Table, widths: list[int], styles: dict[str, str],
     count = len(block.rows)
     # Rows whose paragraphs keep with the next: all but the last of a block kept together, and the last rows.
     keep = sorted({*(range(block.header_rows, count - 1) if block.keep_together else ()),
-                   *range(count - block.keep_last, count)})
+                   *range(count - block.keep_last, count), *block.keep_rows})
     if streams is None:
         return kit.table(widths, block.rows, styles, header_rows=block.header_rows, split_rows=block.split_rows,
                          row_height=row_height, heights=heights, cell_props=props, cell_margin=block.cell_margin,
@@ -175,9 +235,11 @@ def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str,
 
 
 def fitted_widths(block: Table, width: int) -> list[int]:
-    """Column widths in twips: sized to the cells' text (see ``fit_columns``), then rounded to add up to ``width``."""
+    """Column widths in twips: sized to the cells' text (see ``fit_columns``), then rounded to add up to ``width``.
+    Text is measured in ems of the table's own text size (10.5 pt unless ``text_size`` says otherwise)."""
     if block.fit == "fixed":
         return _scale(block.widths, width)
+    em = _EM * block.text_size / 21 if block.text_size else _EM
     n = len(block.widths)
     minimum, natural = [0.0] * n, [0.0] * n
     for row in (*block.rows, *block.measure_with):
@@ -188,8 +250,8 @@ def fitted_widths(block: Table, width: int) -> list[int]:
                 minimum[column] = max(minimum[column], unbreakable_ems(cell.text) * bold)
                 natural[column] = max(natural[column], natural_ems(cell.text) * bold)
             column += cell.span
-    pad = _CELL_PADDING / _EM
-    usable = width / _EM
+    pad = _CELL_PADDING / em
+    usable = width / em
     ems = fit_columns([m + pad if m else 0.0 for m in minimum], [a + pad for a in natural], block.widths,
                       usable, by_content=block.fit == "content")
     return _scale(tuple(ems), width)

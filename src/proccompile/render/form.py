@@ -68,7 +68,8 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date, 
                             page)
         report_cuts(doc, plan, bag, already=checked)
     blocks = list(_body(plan, texts, notes))
-    relpath = output_relpath("form", f.code, f.version, f.title, portable=config.output_names == "portable")
+    relpath = output_relpath("form", f.code, f.version, f.title, portable=config.output_names == "portable",
+                             folder=corpus.doctype("form").folder)
     return DocView("form", relpath, view, core, blocks)
 
 

@@ -13,7 +13,7 @@ from proccompile.render.blocks import NUMPAGES, PAGE, Cell
 from proccompile.render.styles import SANS, W_NS
 
 # A non-breaking hyphen (U+2011) is written as Word's own w:noBreakHyphen: fonts rarely draw the character.
-_SPLIT = re.compile(f"({re.escape(PAGE)}|{re.escape(NUMPAGES)}|\n|\t|\u2011)")
+_SPLIT = re.compile(f"({re.escape(PAGE)}|{re.escape(NUMPAGES)}|\ue000PAGEREF:[A-Za-z0-9_]+\ue000|\n|\t|\u2011)")
 _FIELDS = {PAGE: "PAGE", NUMPAGES: "NUMPAGES"}
 SHADE = "D9D9D9"
 STAMP_COLOR = "C00000"
@@ -75,6 +75,8 @@ def runs_xml(text: str, props: str = "") -> str:
             continue
         if piece in _FIELDS:
             parts.append(_field_xml(_FIELDS[piece], props))
+        elif piece.startswith("\ue000PAGEREF:"):  # the page of a bookmark (blocks.section_pages)
+            parts.append(_field_xml(f"PAGEREF {piece[9:-1]} \\h", props))
         elif piece == "\n":
             parts.append(f"<w:r>{props}<w:br/></w:r>")
         elif piece == "\t":

@@ -95,7 +95,7 @@ def _procedure(words: Wording, today: dt.date) -> dict[str, Any]:
             {"text": production_step[1], "owner": production_step[0], "records": [FORM_CODE]},
         ]}],
         "related_documents": ["ISO 9001:2015"],
-        "records": [{"form": FORM_CODE, "keeper": "quality", "retention": "3y"}],
+        "records": [{"form": FORM_CODE, "keeper": "quality", "retention": "3y", "storage": words.storage}],
         "revisions": [{"version": "A/0", "date": today, "change": words.first_issue, "author": words.author}],
     }
 
@@ -108,6 +108,8 @@ def _form(words: Wording) -> dict[str, Any]:
         "status": "draft",
         "owner": "quality",
         "retention": "3y",
+        "record_kind": "register",  # a running log: an auditor samples its entries
+        "medium": "paper",
         "fields": [{"label": label} for label in words.form_fields],
         "table": {"columns": [{"label": label} for label in words.form_columns], "rows": 12},
         "signoffs": list(words.signoffs),

@@ -18,6 +18,7 @@ class Wording:
     section: str
     steps: tuple[tuple[str, str], ...]
     form_title: str
+    storage: str  # where the form's records are kept, for the records table
     form_fields: tuple[str, ...]
     form_columns: tuple[str, ...]
     signoffs: tuple[str, ...]
@@ -51,6 +52,7 @@ ZH = Wording(
         ("production", "收到新版本时交回旧版本，质量部在登记表上注明回收日期。"),
     ),
     form_title="文件发放回收登记表",
+    storage="质量部按年度归档",
     form_fields=("文件编号", "文件名称", "版本"),
     form_columns=("发放部门", "份数", "领用人", "发放日期", "回收日期"),
     signoffs=("登记人", "日期"),
@@ -86,6 +88,7 @@ EN = Wording(
         ("production", "Return the previous version on receipt of a new one; Quality enters the return date."),
     ),
     form_title="Document Distribution Log",
+    storage="Quality file, one log per year",
     form_fields=("Document code", "Document title", "Version"),
     form_columns=("Department", "Copies", "Received by", "Issued on", "Returned on"),
     signoffs=("Logged by", "Date"),

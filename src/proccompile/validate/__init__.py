@@ -7,11 +7,13 @@ from collections.abc import Callable
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.validate import (
+    audit,
     chapters,
     departments,
     document_control,
     files,
     identity,
+    independence,
     layout,
     lifecycle,
     outputs,
@@ -22,50 +24,80 @@ from proccompile.validate import (
 
 Check = Callable[[Corpus, Diagnostics], None]
 
-# Output is sorted by position, so this order only groups the checks for reading.
-CHECKS: tuple[Check, ...] = (
+# Output is sorted by position, so the order within each tuple only groups the checks for reading.
+
+# Each document on its own, with the config: they read `corpus.documents()` (full models, of every type)
+# and report only in that document's file, so their findings can be kept per file and content hash.
+DOCUMENT_CHECKS: tuple[Check, ...] = (
     identity.code_pattern,
-    identity.duplicate_code,
     identity.unknown_company,
     departments.unknown_department,
+    departments.owner_without_duty,
+    departments.owner_department_without_duty,
+    records.record_not_listed,
+    records.record_not_produced,
+    records.minimum_retention,
+    records.retention_event,
+    wording.immediate_with_limit,
+    wording.before_without_anchor,
+    chapters.chapter_order,
+    chapters.free_chapter_places,
+    chapters.chapter_numbers,
+    chapters.manual_clauses,
+    audit.excluded_citations,
+    document_control.version_scheme,
+    document_control.revision_history,
+    document_control.date_order,
+    document_control.approvals,
+    outputs.property_lengths,
+    lifecycle.withdrawal,
+    lifecycle.distribution,
+    layout.form_layout,
+    files.logo_file,
+)
+
+# The config, and the corpus as a whole: they read the config, `corpus.named` (every document's name
+# table), the lock file, the date and the attached files, and run on every check.
+PROJECT_CHECKS: tuple[Check, ...] = (
+    identity.duplicate_code,
     departments.unknown_auditor_department,
     departments.external_auditor,
     departments.unknown_plan_department,
-    departments.owner_without_duty,
-    departments.owner_department_without_duty,
     references.unknown_form,
     references.unknown_document,
     references.pinned_reference,
     references.obsolete_references,
     references.unknown_programme_procedure,
     references.internal_as_external,
-    records.record_not_listed,
-    records.record_not_produced,
     records.unused_form,
-    records.retention,
+    records.retention_unknown,
     records.keeper_conflict,
-    records.retention_event,
     records.permanent_with_period,
-    wording.immediate_with_limit,
-    chapters.chapter_order,
-    chapters.free_chapter_places,
-    chapters.chapter_numbers,
-    chapters.manual_clauses,
     files.attachment_files,
-    document_control.version_scheme,
-    document_control.revision_history,
-    document_control.date_order,
-    document_control.approvals,
     outputs.output_names,
-    outputs.property_lengths,
+    outputs.company_length,
     lifecycle.released_content,
     lifecycle.locked_document_missing,
     lifecycle.review_overdue,
-    lifecycle.withdrawal,
-    lifecycle.distribution,
-    layout.form_layout,
-    files.logo_file,
+    audit.exclusions,
+    audit.plan_date,
+    audit.audit_forms,
+    audit.clause_leads,
+    audit.group_members,
+    independence.auditors_cannot_cover,
 )
+
+CHECKS: tuple[Check, ...] = DOCUMENT_CHECKS + PROJECT_CHECKS
+
+
+def run_document_checks(corpus: Corpus, bag: Diagnostics) -> None:
+    for check in DOCUMENT_CHECKS:
+        check(corpus, bag)
+
+
+def run_project_checks(corpus: Corpus, bag: Diagnostics) -> None:
+    for check in PROJECT_CHECKS:
+        check(corpus, bag)
 
 
 def run_checks(corpus: Corpus, bag: Diagnostics) -> None:

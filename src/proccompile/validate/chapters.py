@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.model import Corpus
-from proccompile.model.clause_set import clause_index, clause_key
+from proccompile.model.clauses import clause_index, clause_key
 from proccompile.model.corpus import AnyDocument
 from proccompile.model.numbering import numbering
 from proccompile.validate.config import order_problem

@@ -7,13 +7,14 @@ from proccompile.load.paths import Refusal, Refused, project_path, refusal
 from proccompile.load.picture import PictureProblem, read_picture
 from proccompile.model import Corpus
 from proccompile.model.attachments import handling, looks_like_image
-from proccompile.model.refs import file_refs
 
 
 def attachment_files(corpus: Corpus, bag: Diagnostics) -> None:
     root = corpus.config_source.path.parent
-    for doc in corpus.documents():
-        for ref in file_refs(doc.model):
+    # The attached files are read on every run, whether or not the document naming them changed.
+    for doc in corpus.named:
+        for ref in doc.names.files:
+            # Located only for a finding: the file may not have been parsed.
             file, span = ref.target, doc.span(*ref.loc)
             what = "Attachment" if ref.role == "attachment" else "Picture"
             path = project_path(root, file)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus
-from proccompile.model.corpus import AnyDocument
+from proccompile.model.corpus import NamedDoc
 from proccompile.model.patterns import full_match
 
 
@@ -24,9 +24,9 @@ def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def duplicate_code(corpus: Corpus, bag: Diagnostics) -> None:
-    first_seen: dict[str, AnyDocument] = {}
-    for doc in corpus.documents():
-        code = doc.model.code
+    first_seen: dict[str, NamedDoc] = {}
+    for doc in corpus.named:
+        code = doc.names.code
         first = first_seen.setdefault(code, doc)
         if first is not doc:
             bag.add(

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.model import Corpus
-from proccompile.model.corpus import AnyDocument
-from proccompile.model.dates import next_review
 from proccompile.model.fingerprint import fingerprint
 from proccompile.model.versions import parse_version
-
-AnyDoc = AnyDocument
 
 
 def released_content(corpus: Corpus, bag: Diagnostics) -> None:
@@ -18,14 +14,14 @@ def released_content(corpus: Corpus, bag: Diagnostics) -> None:
     if lock is None:
         return
     scheme = corpus.config.versions
-    for doc in corpus.documents():
-        model = doc.model
+    for doc in corpus.named:
+        model = doc.names
         if model.code in lock.broken:
             continue
         locked = lock.versions(model.code)
         entry = locked.get(model.version)
         if entry is not None:
-            if fingerprint(doc.source.data) != entry.fingerprint:
+            if (model.fingerprint or fingerprint(doc.source.data)) != entry.fingerprint:
                 bag.add("PC407", f"Released `{model.code}` `{model.version}` was changed without a new version",
                         doc.span("version"), related=_lock_related(corpus, model.code, model.version),
                         help=f"See the edit with `proccompile diff {model.code}`; undo it, or release it as a "
@@ -46,7 +42,7 @@ def locked_document_missing(corpus: Corpus, bag: Diagnostics) -> None:
     lock = corpus.lock
     if lock is None or lock.source is None:
         return
-    present = {doc.model.code for doc in corpus.documents()}
+    present = {doc.names.code for doc in corpus.named}
     for code in sorted(lock.entries.keys() | lock.broken):
         if code not in present and not corpus.is_broken(code):
             bag.add("PC409", f"Locked document `{code}` no longer exists",
@@ -59,11 +55,10 @@ def review_overdue(corpus: Corpus, bag: Diagnostics) -> None:
     today = corpus.today
     if today is None:
         return
-    for doc in corpus.documents():
-        due = next_review(doc, corpus.config.review_interval)
+    for doc in corpus.named:
+        model, due = doc.names, doc.names.review_due
         if due is not None and due < today:
-            model = doc.model
-            where = ("reviews", len(model.reviews) - 1, "date") if model.reviews else ("effective",)
+            where = model.review_loc
             late = (today - due).days
             bag.add("PC412", f"Review of `{model.code}` was due on {due} ({late} day{'s' * (late != 1)} overdue)",
                     doc.span(*where),

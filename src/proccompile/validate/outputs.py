@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related, Span
 from proccompile.model import Corpus, Procedure
-from proccompile.model.corpus import AnyDocument
+from proccompile.model.corpus import AnyDocument, NamedDoc
 from proccompile.model.display import company_name, document_number, name_in
-from proccompile.model.output_names import output_relpath, page_relpath
+from proccompile.model.output_names import page_relpath
 
 # Word's document properties (title, subject, author, keywords …) hold at most 255 characters.
 MAX_PROPERTY_CHARS = 255
@@ -15,22 +15,20 @@ MAX_PROPERTY_CHARS = 255
 def output_names(corpus: Corpus, bag: Diagnostics) -> None:
     """Two documents must not be written to one file, nor published as one site page; names are compared as
     Windows and macOS do, case-folded."""
-    claimed: dict[str, AnyDocument] = {}
-    pages: dict[str, AnyDocument] = {}
-    for doc in corpus.documents():
-        relpath = output_relpath(doc.kind, doc.model.code, doc.model.version, doc.model.title,
-                                 portable=corpus.config.output_names == "portable",
-                                 folder=corpus.doctype(doc.kind).folder)
+    claimed: dict[str, NamedDoc] = {}
+    pages: dict[str, NamedDoc] = {}
+    for doc in corpus.named:
+        kind, relpath = doc.names.kind, doc.names.output
         first = claimed.setdefault(relpath.casefold(), doc)
         if first is not doc:
-            bag.add("PC503", f"`{doc.model.code}` would be written to `{relpath}`, like `{first.model.code}` from "
+            bag.add("PC503", f"`{doc.names.code}` would be written to `{relpath}`, like `{first.names.code}` from "
                     f"`{first.source.rel}`", doc.span("code"),
                     related=(Related(first.span("code"), "the other document"),))
-        page = page_relpath(doc.kind, doc.model.code, folder=corpus.doctype(doc.kind).folder)
+        page = page_relpath(kind, doc.names.code, folder=corpus.doctype(kind).folder)
         first = pages.setdefault(page.casefold(), doc)
-        if first is not doc and first.model.code != doc.model.code:  # one code used twice is PC302 already
-            bag.add("PC503", f"`{doc.model.code}` would be published as the site page `{page}`, like "
-                    f"`{first.model.code}` from `{first.source.rel}`", doc.span("code"),
+        if first is not doc and first.names.code != doc.names.code:  # one code used twice is PC302 already
+            bag.add("PC503", f"`{doc.names.code}` would be published as the site page `{page}`, like "
+                    f"`{first.names.code}` from `{first.source.rel}`", doc.span("code"),
                     related=(Related(first.span("code"), "the other document"),))
     departments: dict[str, int] = {}
     for index, dept in enumerate(corpus.config.departments):
@@ -43,8 +41,8 @@ def output_names(corpus: Corpus, bag: Diagnostics) -> None:
                     help="Shorten the department ids: site pages are named by the first 200 bytes")
 
 
-def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
-    """Every value that becomes a Word document property fits in one."""
+def company_length(corpus: Corpus, bag: Diagnostics) -> None:
+    """The company name becomes a Word document property of every document."""
     company = company_name(corpus)
     if len(company) > MAX_PROPERTY_CHARS:
         _too_long(bag, corpus.config_source.span(("company", corpus.config.language)), "The company name", company)
@@ -53,6 +51,10 @@ def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
         if len(name) > MAX_PROPERTY_CHARS:
             _too_long(bag, corpus.config_source.span(("companies", i, corpus.config.language)),
                       "The company name", name)
+
+
+def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
+    """Every value of a document that becomes a Word document property fits in one."""
     author_role = corpus.config.approval_roles[0].id
     for doc in corpus.documents():
         model = doc.model

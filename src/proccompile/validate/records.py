@@ -8,8 +8,9 @@ from proccompile.diagnostics import Diagnostics, Span
 from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus
 from proccompile.model.corpus import AnyDocument
-from proccompile.model.display import record_retention
-from proccompile.model.refs import Loc, form_refs, produced_records, record_entries
+from proccompile.model.form import Form
+from proccompile.model.names import record_unit
+from proccompile.model.refs import Loc, produced_records, record_entries
 from proccompile.model.retention import EventRetention, Retention
 from proccompile.model.types import Duration
 from proccompile.validate.references import pinned_base
@@ -51,46 +52,51 @@ def record_not_produced(corpus: Corpus, bag: Diagnostics) -> None:
 def unused_form(corpus: Corpus, bag: Diagnostics) -> None:
     if corpus.broken_procedures:
         return
-    used = {ref.target for doc in corpus.documents() for ref in form_refs(doc.model)}
-    for doc in corpus.forms:
-        if doc.model.code not in used and doc.model.status != "obsolete":
-            bag.add("PC311", f"No procedure references form `{doc.model.code}`", doc.span("code"))
+    used = {ref.target for doc in corpus.named for ref in doc.names.form_refs}
+    for doc in corpus.named_kind("form"):
+        if doc.names.code not in used and doc.names.status != "obsolete":
+            bag.add("PC311", f"No procedure references form `{doc.names.code}`", doc.span("code"))
 
 
-def retention(corpus: Corpus, bag: Diagnostics) -> None:
-    policy = corpus.config.records
-    minimum = policy.minimum_retention
+def minimum_retention(corpus: Corpus, bag: Diagnostics) -> None:
+    """Retention written on a form or a record row is at least the project's minimum."""
+    minimum = corpus.config.records.minimum_retention
+    if not minimum:
+        return
     for form_doc in corpus.forms:
         form_retention = form_doc.model.retention
-        if minimum and form_retention and form_retention.hours < minimum.hours:
+        if form_retention and form_retention.hours < minimum.hours:
             _too_short(bag, form_doc.span("retention"), form_retention, minimum, f"Form `{form_doc.model.code}`")
     for doc in corpus.documents():
         for loc, record in record_entries(doc.model):
+            if record.retention is not None and record.retention.hours < minimum.hours:
+                _too_short(bag, doc.span(*loc, "retention"), record.retention, minimum, f"Record `{record.name}`")
+
+
+def retention_unknown(corpus: Corpus, bag: Diagnostics) -> None:
+    """A record row without retention takes its form's, else the project default; with neither it has none.
+    A described record has no form to take one from."""
+    if corpus.config.records.default_retention:
+        return
+    forms = corpus.named_by_code("form")
+    for doc in corpus.named:
+        for record in doc.names.records:
             if record.retention is not None:
-                if minimum and record.retention.hours < minimum.hours:
-                    _too_short(bag, doc.span(*loc, "retention"), record.retention, minimum,
-                               f"Record `{record.name}`")
                 continue
-            if record.form is None:
-                if not policy.default_retention:  # a described record has no form to take a retention from
-                    bag.add("PC313", f"Record `{record.name}` has no retention period", doc.span(*loc, "record"))
-                continue
-            form = corpus.form(record.form)
-            # An unknown or broken form is reported elsewhere; its retention cannot be known.
-            if form is None or form.model.retention or policy.default_retention:
-                continue
-            bag.add(
-                "PC313",
-                f"Record `{record.form}` has no retention period",
-                doc.span(*loc, "form"),
-            )
+            if not record.described:
+                form = forms.get(record.name)
+                # An unknown or broken form is reported elsewhere; its retention cannot be known.
+                if form is None or form.names.retention:
+                    continue
+            field = "record" if record.described else "form"
+            bag.add("PC313", f"Record `{record.name}` has no retention period", doc.span(*record.loc, field))
 
 
 def retention_event(corpus: Corpus, bag: Diagnostics) -> None:
     """A retention counted from an event names one the config declares: free text would be no rule at all."""
     events = corpus.config.records.retention_events
     places: list[tuple[AnyDocument, Loc, Retention | None]] = [
-        (doc, ("retention",), doc.model.retention) for doc in corpus.forms]
+        (doc, ("retention",), doc.model.retention) for doc in corpus.documents() if isinstance(doc.model, Form)]
     places += [(doc, (*loc, "retention"), record.retention) for doc in corpus.documents()
                for loc, record in record_entries(doc.model)]
     for doc, loc, kept in places:
@@ -112,19 +118,19 @@ def _too_short(bag: Diagnostics, span: Span, value: Retention, minimum: Duration
 
 
 def keeper_conflict(corpus: Corpus, bag: Diagnostics) -> None:
-    """A form kept by different departments in different procedures: the register cannot say who holds it."""
+    """A form kept by different departments in different documents: the register cannot say who holds it."""
     first: dict[str, tuple[str, str]] = {}  # form code -> (keeper, document code)
-    for doc in corpus.documents():
-        if doc.model.status == "obsolete":
+    for doc in corpus.named:
+        if doc.names.status == "obsolete":
             continue
-        for loc, record in record_entries(doc.model):
-            if record.form is None:
+        for record in doc.names.records:
+            if record.described:
                 continue  # a described record belongs to its document alone
-            keeper, where = first.setdefault(record.form, (record.keeper, doc.model.code))
-            if keeper != record.keeper and where != doc.model.code:
-                bag.add("PC321", f"Record `{record.form}` is kept by `{record.keeper}` here but by `{keeper}` "
-                        f"in `{where}`", doc.span(*loc, "keeper"),
-                        help=f"Name one keeper for `{record.form}` in every procedure (the records register and "
+            keeper, where = first.setdefault(record.name, (record.keeper, doc.names.code))
+            if keeper != record.keeper and where != doc.names.code:
+                bag.add("PC321", f"Record `{record.name}` is kept by `{record.keeper}` here but by `{keeper}` "
+                        f"in `{where}`", doc.span(*record.loc, "keeper"),
+                        help=f"Name one keeper for `{record.name}` in every document (the records register and "
                              "the checklist ask one department for it)")
 
 
@@ -134,14 +140,19 @@ _PERIOD = re.compile(r"不少于|至少|最少|\d+\s*(?:年|个月|月|天|日)"
 
 
 def permanent_with_period(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.documents():
-        for loc, record in record_entries(doc.model):
-            kept = record_retention(corpus, record)
-            if kept is None or kept.unit != "permanent" or not record.storage:
+    forms = corpus.named_by_code("form")
+    default = corpus.config.records.default_retention
+    for doc in corpus.named:
+        for record in doc.names.records:
+            # How long the record is kept: its own retention, else its form's, else the project default.
+            form = forms.get(record.name) if not record.described else None
+            unit = (record_unit(record) or (form.names.retention_unit if form else None)
+                    or (default.unit if default else None))
+            if unit != "permanent" or not record.storage:
                 continue
             found = _PERIOD.search(record.storage)
             if found:
-                bag.add("PC323", f"Record `{record.form}` is kept permanently, but its storage says "
-                        f"`{found.group()}`", doc.span(*loc, "storage"),
+                bag.add("PC323", f"Record `{record.name}` is kept permanently, but its storage says "
+                        f"`{found.group()}`", doc.span(*record.loc, "storage"),
                         help="Permanent has no minimum: give `retention` the period instead, or drop the period "
                              "from `storage`")

@@ -7,8 +7,7 @@ import re
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
-from proccompile.model.corpus import AnyDocument
-from proccompile.model.refs import document_refs, form_refs, record_entries
+from proccompile.model.corpus import NamedDoc
 
 # What may trail a code when a reference pins a year, an edition or a full version.
 _PIN_SUFFIX = re.compile(r"^\s*[—–\-_ ]?\s*(\d{4}|[A-Z](/\d+)?|[vV]?\d+(\.\d+)+)$")
@@ -23,10 +22,10 @@ def pinned_base(reference: str, codes: set[str]) -> str | None:
 
 
 def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
-    form_codes = {f.model.code for f in corpus.forms}
-    for doc in corpus.documents():
-        described = {entry.record for _, entry in record_entries(doc.model) if entry.record}
-        for ref in form_refs(doc.model):
+    form_codes = {f.names.code for f in corpus.named_kind("form")}
+    for doc in corpus.named:
+        described = {record.name for record in doc.names.records if record.described}
+        for ref in doc.names.form_refs:
             code = ref.target
             if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes) or code in described:
                 continue
@@ -40,14 +39,16 @@ def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
-    doc_codes = {d.model.code for d in corpus.documents() if corpus.doctype(d.kind).chaptered}
+    chaptered = {t.id for t in corpus.types if t.chaptered}
+    doc_codes = {d.names.code for d in corpus.named if d.names.kind in chaptered}
     external = {d.code for d in corpus.config.external_documents}
-    for doc in corpus.documents():
-        for ref in document_refs(doc.model):
+    pinnable = doc_codes | {f.names.code for f in corpus.named_kind("form")}
+    for doc in corpus.named:
+        for ref in doc.names.document_refs:
             code = ref.target
             if code in doc_codes or code in external or corpus.is_broken(code):
                 continue
-            if pinned_base(code, doc_codes | {f.model.code for f in corpus.forms}):
+            if pinned_base(code, pinnable):
                 continue
             bag.add(
                 "PC305",
@@ -66,10 +67,9 @@ def _kinds(corpus: Corpus) -> str:
 
 
 def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
-    codes = {d.model.code for d in corpus.documents()}
-    for doc in corpus.documents():
-        refs = [*document_refs(doc.model), *form_refs(doc.model)]
-        for ref in refs:
+    codes = {d.names.code for d in corpus.named}
+    for doc in corpus.named:
+        for ref in (*doc.names.document_refs, *doc.names.form_refs):
             base = pinned_base(ref.target, codes)
             if base:
                 bag.add(
@@ -83,43 +83,49 @@ def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
 def obsolete_references(corpus: Corpus, bag: Diagnostics) -> None:
     """A released document never points users at a withdrawn one: by citing an obsolete procedure (or other
     document, PC312) or by keeping records on an obsolete form (PC413)."""
-    for doc in corpus.documents():
-        if doc.model.status != "released":
+    documents, forms = corpus.named_by_code("document"), corpus.named_by_code("form")
+    for doc in corpus.named:
+        if doc.names.status != "released":
             continue
-        for ref in document_refs(doc.model):
-            target = corpus.document(ref.target)
-            if target is not None and target.kind != "form" and target.model.status == "obsolete":
-                bag.add("PC312", f"Released {doc.kind} cites obsolete {target.kind} `{ref.target}`",
-                        doc.span(*ref.loc), related=(_obsolete_here(target),),
-                        help=f"Cite the {target.kind} that replaced `{ref.target}`, or remove the reference")
-        for ref in form_refs(doc.model):
-            form = corpus.form(ref.target)
-            if form is not None and form.model.status == "obsolete":
-                bag.add("PC413", f"Released {doc.kind} uses obsolete form `{ref.target}` ({ref.role})",
+        kind = doc.names.kind
+        for ref in doc.names.document_refs:
+            target = documents.get(ref.target)
+            if target is not None and target.names.kind != "form" and target.names.status == "obsolete":
+                other = target.names.kind
+                bag.add("PC312", f"Released {kind} cites obsolete {other} `{ref.target}`", doc.span(*ref.loc),
+                        related=(_obsolete_here(target),),
+                        help=f"Cite the {other} that replaced `{ref.target}`, or remove the reference")
+        for ref in doc.names.form_refs:
+            form = forms.get(ref.target)
+            if form is not None and form.names.status == "obsolete":
+                bag.add("PC413", f"Released {kind} uses obsolete form `{ref.target}` ({ref.role})",
                         doc.span(*ref.loc), related=(_obsolete_here(form),),
                         help=f"Use the form that replaced `{ref.target}`, or release a version without it")
 
 
-def _obsolete_here(doc: AnyDocument) -> Related:
-    return Related(doc.span("status"), f"`{doc.model.code}` is obsolete here")
+def _obsolete_here(doc: NamedDoc) -> Related:
+    return Related(doc.span("status"), f"`{doc.names.code}` is obsolete here")
 
 
 def unknown_programme_procedure(corpus: Corpus, bag: Diagnostics) -> None:
     """A high-risk procedure of the audit programme must be in the corpus, or it silently drops to once a year."""
+    procedures = corpus.named_by_code("procedure")
     for i, code in enumerate(corpus.config.audit.programme.high_risk):
-        if corpus.procedure(code) is None:
+        if code not in procedures:
             bag.add("PC305", f"Procedure `{code}` (audit programme high_risk) is not in the project",
                     corpus.config_source.span(("audit", "programme", "high_risk", i)),
-                    help=did_you_mean(code, [d.model.code for d in corpus.procedures]))
+                    help=did_you_mean(code, list(procedures)))
 
 
 def internal_as_external(corpus: Corpus, bag: Diagnostics) -> None:
     """A document of the project registered under `external_documents`: the manual, an instruction or a procedure
     would be listed among the standards and laws, as if it came from outside, and controlled twice."""
+    documents = corpus.named_by_code("document")
     for i, external in enumerate(corpus.config.external_documents):
-        doc = corpus.document(external.code)
+        doc = documents.get(external.code)
         if doc is not None:
+            kind = doc.names.kind
             bag.add("PC346", f"`{external.code}` is registered as an external document, but it is this project's "
-                    f"{doc.kind}", corpus.config_source.span(("external_documents", i, "code")),
-                    related=(Related(doc.span("code"), f"the {doc.kind} is here"),),
+                    f"{kind}", corpus.config_source.span(("external_documents", i, "code")),
+                    related=(Related(doc.span("code"), f"the {kind} is here"),),
                     help="Remove it from `external_documents`: documents of the project are cited by their code alone")

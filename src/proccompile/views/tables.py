@@ -11,6 +11,34 @@ TEXT_FORMATS = ("csv", "md")
 VIEWS = ("procedure", "department", "clause")
 
 
+class Formula(str):
+    """A cell the spreadsheet computes (xlsx only): ``expr`` is the formula, with ``{row}`` for the cell's own row
+    and ``{sheet:KEY}`` for the quoted name of the book's sheet KEY, e.g. ``COUNTIF({sheet:checklist}K:K,"符合")``.
+    Every other format prints the string itself, blank by default: a box the auditor fills in by hand."""
+
+    expr: str
+
+    def __new__(cls, expr: str, shown: str = "") -> Formula:
+        cell = super().__new__(cls, shown)
+        cell.expr = expr
+        return cell
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of 0-based column ``index`` (A, B … Z, AA …)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def formula_text(value: str) -> str:
+    """``value`` as a quoted string inside a formula."""
+    return '"' + value.replace('"', '""') + '"'
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     title: str
@@ -28,6 +56,15 @@ class Group:
     rows: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FormIdentity:
+    """The controlled form a sheet is: printed once in its page header (docx, xlsx) or under its heading."""
+
+    number: str  # printed form number; it may already show the version (form_display with {version})
+    title: str
+    version: str  # "" when ``number`` already shows it, so it is never printed twice
+
+
 @dataclass(frozen=True)
 class Sheet:
     key: str  # stable slug, used for csv file names: checklist, coverage, plan, documents …
@@ -38,6 +75,12 @@ class Sheet:
     notes: tuple[str, ...] = ()  # paragraphs printed below the table (legend, gaps)
     signoff: tuple[str, ...] = ()  # who signs the sheet (e.g. 审核组长), a box per role below the notes
     row_lines: int = 1  # least height of a table row, in lines: room to write by hand on a printed form
+    form: FormIdentity | None = None  # the form this sheet is; None: the book's (registers) or no form
+    # docx column widths: "content" sizes columns to their text; "weights" keeps the columns' widths as
+    # proportions (sheets with columns left blank to write in, which content would shrink to their heading).
+    fit: str = "content"
+    # Rows that make a block of their own (a field with its writing box): drawn as a labelled box per row.
+    blocks: bool = False
 
     @property
     def rows(self) -> list[tuple[str, ...]]:
@@ -66,6 +109,6 @@ class Book:
     company: str
     language: str
     date: dt.date  # from the corpus, never the clock, so outputs are reproducible
-    form: tuple[str, str] | None = None  # (printed form number, version) of the output itself
+    form: FormIdentity | None = None  # the output's own form (registers); a sheet's own form comes first
     sheets: tuple[Sheet, ...] = ()
     turtles: tuple[Turtle, ...] = field(default_factory=tuple)

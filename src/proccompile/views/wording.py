@@ -14,7 +14,7 @@ from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 
 from proccompile.diagnostics import Diagnostics, Span
 from proccompile.load.paths import Refusal, exists, refusal
-from proccompile.model.clause_set import CLAUSE_SET_NAMES
+from proccompile.model.clauses import CLAUSE_SET_NAMES
 from proccompile.model.config import Limits
 from proccompile.model.types import XML_ILLEGAL
 from proccompile.views.template_guard import (

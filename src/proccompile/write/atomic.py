@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from proccompile.diagnostics.usage import UsageError
@@ -56,11 +57,12 @@ def _refuse_special(path: Path) -> None:
                          "refusing to write over it", help="Give the path of a new or ordinary file")
 
 
-def write_all_or_none(files: Mapping[Path, bytes]) -> None:
-    """Write every file atomically, or, when one fails, remove the files and folders written before it.
+def write_all_or_none(files: Mapping[Path, bytes], write: Callable[[Path, bytes], None] | None = None) -> None:
+    """Write every file with ``write`` (default: ``write_atomic``), or, when one fails, remove the files and
+    folders written before it.
 
-    For commands that create a set of new files (``init``): a half-made project would be refused by
-    the next run, so a failure leaves the folder as it was.
+    For commands that create a set of new files (``init``, ``import``): a half-made project would be refused
+    by the next run, so a failure leaves the folder as it was.
     """
     written: list[Path] = []
     created: list[Path] = []
@@ -72,7 +74,7 @@ def write_all_or_none(files: Mapping[Path, bytes]) -> None:
                 missing.append(parent)
                 parent = parent.parent
             created.extend(reversed(missing))  # before writing: a failed write may leave them made
-            write_atomic(path, data)
+            (write or write_atomic)(path, data)
             written.append(path)
     except BaseException:
         for path in reversed(written):
@@ -119,3 +121,28 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError, ValueError):
         return pid > 0  # someone else's process, or a number no process can have
     return True
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write ``path`` whole, atomically, only if it does not exist yet; FileExistsError if it does.
+
+    The bytes are written to a temporary file first and then linked to ``path``: a link never replaces
+    a file, even one another program creates in between, so nothing is ever overwritten.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        except OSError:  # a file system without hard links: create exclusively instead
+            with open(path, "xb") as handle:
+                handle.write(data)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from proccompile.model.chapters import ClauseChapter
-from proccompile.model.clause_set import clause_index
+from proccompile.model.clauses import clause_index
 from proccompile.model.display import LIST_SEPARATOR, document_citation
 from proccompile.render.blocks import Block, Para
 from proccompile.render.chapters.context import ChapterContext

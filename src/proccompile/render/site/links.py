@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from proccompile.model import Corpus
@@ -32,30 +33,55 @@ class Use:
     status: str
 
 
+class Uses:
+    """Where each target is named, target → [Use]; a list is made when first asked for, since a page shows
+    the uses of one target (and `serve` renders one page after an edit)."""
+
+    def __init__(self, make: Callable[[ControlledDocument, Ref], Use]) -> None:
+        self._make = make
+        self._found: dict[str, list[tuple[ControlledDocument, Ref]]] = defaultdict(list)
+        self._made: dict[str, list[Use]] = {}
+
+    def add(self, document: ControlledDocument, ref: Ref, target: str | None = None) -> None:
+        """A use of ``ref.target`` (listed under ``target`` when given: a role's use on its department's page)."""
+        self._found[target or ref.target].append((document, ref))
+
+    def get(self, target: str, default: list[Use] | None = None) -> list[Use] | None:
+        if target not in self._found:
+            return default
+        made = self._made.get(target)
+        if made is None:
+            made = self._made[target] = [self._make(p, ref) for p, ref in self._found[target]]
+        return made
+
+    def __getitem__(self, target: str) -> list[Use]:
+        return self.get(target, []) or []
+
+
 @dataclass
 class Links:
     corpus: Corpus
     today: dt.date | None = None
     """The day versions are judged at: a released version effective after it is marked not yet effective."""
-    cited_by: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
-    used_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
-    named_in: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    cited_by: Uses = field(init=False)
+    used_in: Uses = field(init=False)
+    named_in: Uses = field(init=False)
 
     def __post_init__(self) -> None:
+        self.cited_by, self.used_in, self.named_in = Uses(self._use), Uses(self._use), Uses(self._use)
         for doc in self.corpus.documents():
             if not self.corpus.doctype(doc.kind).chaptered:
                 continue  # a form names only its owner and the holders of its copies
             p = doc.model
             for ref in document_refs(p):
                 if ref.target != p.code:
-                    self.cited_by[ref.target].append(self._use(p, ref))
+                    self.cited_by.add(p, ref)
             for ref in form_refs(p):
-                self.used_in[ref.target].append(self._use(p, ref))
+                self.used_in.add(p, ref)
             for ref in department_refs(p):
-                use = self._use(p, ref)
                 # A department's page lists what it is named in itself, as one of its roles or within a group.
                 for target in dict.fromkeys((ref.target, *departments_of(self.corpus.actors, (ref.target,)))):
-                    self.named_in[target].append(use)
+                    self.named_in.add(p, ref, target)
 
     def _use(self, p: ControlledDocument, ref: Ref) -> Use:
         number, row = numbering_in(self.corpus, p).cite(ref.loc)
@@ -75,13 +101,11 @@ class Links:
         folder = self.corpus.doctype(doc.kind).folder if doc is not None else "procedures"
         return page_relpath(doc.kind if doc else "procedure", code, folder=folder)
 
-    @staticmethod
-    def procedure_url(code: str) -> str:
-        return page_relpath("procedure", code)
+    def procedure_url(self, code: str) -> str:
+        return page_relpath("procedure", code, folder=self.corpus.doctype("procedure").folder)
 
-    @staticmethod
-    def form_url(code: str) -> str:
-        return page_relpath("form", code)
+    def form_url(self, code: str) -> str:
+        return page_relpath("form", code, folder=self.corpus.doctype("form").folder)
 
     @staticmethod
     def department_url(dept_id: str) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from proccompile.views.tables import Book, Sheet
+from proccompile.views.tables import Book, FormIdentity, Sheet
 
 
 def to_markdown(book: Book) -> str:
     lines = [f"# {_inline(book.title)}", "", _inline(book.company)]
     if book.form:
-        lines[-1] += f" · {_inline(book.form[0])}" + (f" {_inline(book.form[1])}" if book.form[1] else "")
+        lines[-1] += f" · {_form(book.form)}"
     for sheet in book.sheets:
         lines += ["", f"## {_inline(sheet.name)}", ""]
+        if sheet.form:  # the controlled form this sheet is, once
+            quoted = f"《{sheet.form.title}》" if book.language == "zh" else f" “{sheet.form.title}”"
+            lines += [f"{_form(sheet.form)}{_inline(quoted)}", ""]
         lines += _sheet(sheet, "：" if book.language == "zh" else ": ")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -32,6 +35,10 @@ def _sheet(sheet: Sheet, colon: str) -> list[str]:
         blank = "＿＿＿＿" if colon == "：" else "\\_" * 10
         out += [" · ".join(f"{_inline(who)}{colon}{blank}" for who in sheet.signoff), ""]
     return out
+
+
+def _form(form: FormIdentity) -> str:
+    return _inline(f"{form.number} {form.version}".strip())
 
 
 def _inline(text: str) -> str:

@@ -22,7 +22,7 @@ from openpyxl.writer.theme import theme_xml
 from proccompile.model.text_width import natural_ems, unbreakable_ems
 from proccompile.render.styles import latin_theme
 from proccompile.render.zipfix import FixedZip
-from proccompile.views.tables import Book, Sheet
+from proccompile.views.tables import Book, Formula, Sheet
 
 if TYPE_CHECKING:  # the type of a write-only workbook's sheets; openpyxl does not export it
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -41,6 +41,9 @@ _MAX_LINES = int((_MAX_HEIGHT - 4) // _LINE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WIDE = re.compile("[^\x00-\u2e80]")  # the characters _wrapped counts twice
 _PAGE = {"zh": "第 &P 页 共 &N 页", "en": "Page &P of &N"}
+# A book of several records: each sheet numbers its own pages from 1; the total is left out, since a spreadsheet
+# printed whole counts the pages of every sheet in it.
+_SHEET_PAGE = {"zh": "第 &P 页", "en": "Page &P"}
 _FONT, _BOLD = Font(name=FONT, size=10), Font(name=FONT, size=10, bold=True)
 _WRAP, _MIDDLE = Alignment(wrap_text=True, vertical="top"), Alignment(wrap_text=True, vertical="center")
 # Cell looks by name. A merged box's covered cells carry its border's outer edges, as openpyxl's
@@ -69,13 +72,17 @@ def to_xlsx(book: Book) -> bytes:
     # Write-only: rows stream to the sheet's XML as they are made, instead of one Cell object per cell
     # kept until the workbook is saved.
     wb = Workbook(write_only=True)
-    for index, sheet in enumerate(book.sheets):
-        _write_sheet(wb.create_sheet(_title(sheet.name, index)), sheet, book, index == 0)
+    titles = _titles(book)
+    # A formula names another sheet as 'title'! (a quote inside the title doubled).
+    refs = {sheet.key: "'" + title.replace("'", "''") + "'!" for sheet, title in zip(book.sheets, titles, strict=True)}
+    for index, (sheet, title) in enumerate(zip(book.sheets, titles, strict=True)):
+        _write_sheet(wb.create_sheet(title), sheet, book, index == 0, refs)
     stamp = dt.datetime(book.date.year, book.date.month, book.date.day)
     props = wb.properties
     props.creator = props.lastModifiedBy = book.company
     props.title, props.language = book.title, "zh-CN" if book.language == "zh" else "en-US"
-    props.identifier = book.form[0] if book.form else None
+    own = book.form or (book.sheets[0].form if book.sheets else None)
+    props.identifier = own.number if own else None
     props.created = props.modified = stamp  # from the corpus, never the clock
     if book.language != "zh":
         wb.loaded_theme = _LATIN_THEME
@@ -101,7 +108,9 @@ def column_widths(sheet: Sheet) -> list[float]:
         texts = set((column.title, *(values[index] for values in sheet.rows)))  # names and codes repeat
         longest_word = max(unbreakable_ems(t) for t in texts) * 2 + 2
         longest_line = max(natural_ems(t) for t in texts) * 2 + 2
-        widths.append(round(max(longest_word, min(column.width, longest_line)), 1))
+        # A form to fill in keeps its columns' widths: a blank column is room to write, not empty space.
+        wanted = column.width if sheet.fit == "weights" else min(column.width, longest_line)
+        widths.append(round(max(longest_word, wanted), 1))
     return widths
 
 
@@ -193,8 +202,17 @@ class _Out:
             self.ws.merged_cells.add(CellRange(min_col=first, min_row=row, max_col=last, max_row=row))
 
 
-def _typed(out: _Out, value: str, kind: str, look: str) -> Cell:
-    """A number (in a number column) or an ISO date stored as one, so it sorts, filters and sums; else text."""
+def _typed(out: _Out, value: str, kind: str, look: str, row: int = 0, refs: dict[str, str] | None = None) -> Cell:
+    """A number (in a number column) or an ISO date stored as one, so it sorts, filters and sums; a Formula
+    (made by the tool, never from project text) as a formula; else text."""
+    if isinstance(value, Formula):
+        expr = value.expr.replace("{row}", str(row))
+        for key, ref in (refs or {}).items():
+            expr = expr.replace("{sheet:" + key + "}", ref)
+        cell = out.cell(None, look, "0" if kind == "number" else "General")
+        cell.value = "=" + expr
+        cell.data_type = "f"
+        return cell
     if kind == "number" and value.isdigit() and len(value) < 12:
         return out.cell(int(value), look)
     # An ISO date is a date in any column (the master list's effective and review dates too); no title or
@@ -212,21 +230,36 @@ def _title(name: str, index: int) -> str:
     return cleaned
 
 
-def _write_sheet(ws: WriteOnlyWorksheet, sheet: Sheet, book: Book, first: bool) -> None:
+def _titles(book: Book) -> list[str]:
+    """Sheet tab names, made unique (a project's labels may give two sheets one name)."""
+    out: list[str] = []
+    for index, sheet in enumerate(book.sheets):
+        title = _title(sheet.name, index)
+        n = 2
+        while title.casefold() in (t.casefold() for t in out):
+            suffix = f" ({n})"
+            title = _title(sheet.name, index)[:31 - len(suffix)] + suffix
+            n += 1
+        out.append(title)
+    return out
+
+
+def _write_sheet(ws: WriteOnlyWorksheet, sheet: Sheet, book: Book, first: bool, refs: dict[str, str]) -> None:
     width = len(sheet.columns)
     last = get_column_letter(width)
-    total = sum(c.width for c in sheet.columns)  # merged title, header, notes and sign-off rows span every column
     spans = _spans(sheet)
     field_rows = -(-len(sheet.header) // len(spans)) + 1 if sheet.header else 0  # and a blank line after
     header_row = 2 + field_rows
     widths = column_widths(sheet)
+    total = sum(widths)  # merged title, header, notes and sign-off rows span every column
     # A write-only sheet streams its column widths, panes and page setup with the first row: set them now.
     for col, column_width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = column_width
     ws.freeze_panes = f"A{header_row + 1}"
-    _page_setup(ws, book, header_row)
+    _page_setup(ws, book, sheet, header_row)
     out = _Out(ws)
-    out.merge(out.put([out.cell(book.title if first else sheet.name, "title")], 22), 1, width)
+    heading = sheet.form.title if sheet.form else (book.title if first else sheet.name)
+    out.merge(out.put([out.cell(heading, "title")], 22), 1, width)
     if sheet.header:
         _header_fields(out, sheet, spans)
     # The heading row as tall as its most wrapped title: a fixed height clipped "Q/FL2.0702" to "Q/".
@@ -236,8 +269,9 @@ def _write_sheet(ws: WriteOnlyWorksheet, sheet: Sheet, book: Book, first: bool) 
     for whole in sheet.rows:
         for values, lines in _split_row(whole, widths):
             # Explicit heights: LibreOffice does not grow rows to fit wrapped text when it opens a file.
-            out.put([_typed(out, value, column.kind, look) for column, value, look in zip(sheet.columns, values, looks,
-                                                                                         strict=True)],
+            line = out.row + 1
+            out.put([_typed(out, value, column.kind, look, line, refs)
+                     for column, value, look in zip(sheet.columns, values, looks, strict=True)],
                     _height(max(sheet.row_lines, lines)))
     last_row = max(out.row, header_row + 1)
     ws.auto_filter.ref = f"A{header_row}:{last}{last_row}"
@@ -311,14 +345,20 @@ def _height(lines: int) -> float:
     return min(_MAX_HEIGHT, _LINE * lines + 4)
 
 
-def _page_setup(ws: WriteOnlyWorksheet, book: Book, header_row: int) -> None:
+def _page_setup(ws: WriteOnlyWorksheet, book: Book, sheet: Sheet, header_row: int) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{header_row}:{header_row}"  # the column headings on every printed page
     ws.oddHeader.left.text = book.company
-    ws.oddHeader.center.text = book.title
-    if book.form:
-        ws.oddHeader.right.text = f"{book.form[0]} {book.form[1]}".strip()
-    ws.oddFooter.center.text = _PAGE.get(book.language, _PAGE["en"])
+    form = sheet.form or book.form
+    ws.oddHeader.center.text = sheet.form.title if sheet.form else book.title
+    if form:
+        ws.oddHeader.right.text = f"{form.number} {form.version}".strip()  # the version once, never twice
+    if len(book.sheets) > 1 and book.form is None:
+        ws.page_setup.firstPageNumber = 1
+        ws.page_setup.useFirstPageNumber = True
+        ws.oddFooter.center.text = _SHEET_PAGE.get(book.language, _SHEET_PAGE["en"])
+    else:
+        ws.oddFooter.center.text = _PAGE.get(book.language, _PAGE["en"])

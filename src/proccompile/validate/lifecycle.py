@@ -22,6 +22,14 @@ def released_content(corpus: Corpus, bag: Diagnostics) -> None:
             continue
         locked = lock.versions(model.code)
         entry = locked.get(model.version)
+        newest, number = lock.newest(model.code), parse_version(model.version, scheme)
+        # Checked first: a file put back to B/0 after B/1 was released matches B/0's fingerprint, yet it
+        # would be built as the controlled copy of a superseded version.
+        if newest is not None and number is not None and number < newest.number:
+            bag.add("PC408", f"Version `{model.version}` is older than the released `{newest.version}`",
+                    doc.span("version"), related=_lock_related(corpus, model.code, newest.version),
+                    help=f"Versions only move forward; restore `{newest.version}` or release the next version")
+            continue
         if entry is not None:
             if (model.fingerprint or fingerprint(doc.source.data)) != entry.fingerprint:
                 bag.add("PC407", f"Released `{model.code}` `{model.version}` was changed without a new version",
@@ -29,12 +37,7 @@ def released_content(corpus: Corpus, bag: Diagnostics) -> None:
                         help=f"See the edit with `proccompile diff {model.code}`; undo it, or release it as a "
                              f"new version: `proccompile release {model.code} --change '…'`")
             continue
-        newest, number = lock.newest(model.code), parse_version(model.version, scheme)
-        if newest is not None and number is not None and number < newest.number:
-            bag.add("PC408", f"Version `{model.version}` is older than the released `{newest.version}`",
-                    doc.span("version"), related=_lock_related(corpus, model.code, newest.version),
-                    help=f"Versions only move forward; restore `{newest.version}` or release the next version")
-        elif model.status == "released" and number is not None:
+        if model.status == "released" and number is not None:
             bag.add("PC411", f"Released version `{model.version}` of `{model.code}` is not in the lock file",
                     doc.span("version"),
                     help=f"Release with `proccompile release {model.code}`, or adopt it with `proccompile lock`")

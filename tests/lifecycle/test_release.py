@@ -11,7 +11,7 @@ import pytest
 
 from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.release import ReleaseRequest, plan_release
-from proccompile.load import dump_source
+from proccompile.load.house_edit import edited_bytes
 from proccompile.load.source import to_plain
 from proccompile.pipeline import check_project
 from proccompile.pipeline.lifecycle import release_project
@@ -46,7 +46,7 @@ def expected_after(data: dict, version: str, was_draft: bool) -> dict:
 def test_release_changes_only_the_intended_lines(doc) -> None:
     release = plan_release(doc, SHIPPED.corpus.config, REQUEST)
     before = doc.source.text.splitlines()
-    after = dump_source(doc.source, release.tree).decode("utf-8").splitlines()
+    after = edited_bytes(doc.source, release.tree).decode("utf-8").splitlines()
 
     assert to_plain(release.tree) == expected_after(doc.source.data, release.version, release.was_draft)
     removed = [line for line in difflib.ndiff(before, after) if line.startswith("- ")]
@@ -71,7 +71,7 @@ def test_releasing_every_document_leaves_the_project_clean(tmp_path: Path) -> No
         if doc.model.status == "obsolete":
             continue
         release = plan_release(doc, SHIPPED.corpus.config, REQUEST)
-        overlay[doc.source.path] = dump_source(doc.source, release.tree)
+        overlay[doc.source.path] = edited_bytes(doc.source, release.tree)
         entries.setdefault(doc.model.code, {})[release.version] = fingerprint(to_plain(release.tree))
     overlay[ROOT / LOCK_NAME] = render_lock(entries, SHIPPED.corpus.config.versions)
     after = check_project(ROOT, overlay=overlay)

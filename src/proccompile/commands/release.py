@@ -41,6 +41,9 @@ def release(code: str, path: Path, change: str, by: str | None, date: dt.date | 
     the file back changing only those lines, and records the new content in proccompile.lock.
     Refuses (exit 1) when the project has errors or the release would leave one.
     """
+    if not change.strip():
+        raise click.BadParameter("say what changed and why; it is printed in the revision history",
+                                 param_hint="--change")
     log_format = Path(recall_log).suffix.lstrip(".").lower() if recall_log else None
     if log_format is not None and log_format not in FORMATS:
         raise click.BadParameter(f"give a .xlsx, .docx, .csv or .md file, not {recall_log}", param_hint="--recall-log")

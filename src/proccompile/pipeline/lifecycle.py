@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Severity
-from proccompile.load import dump_source
+from proccompile.load.house_edit import edited_bytes
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.lock import LOCK_NAME
 from proccompile.pipeline import CheckResult, check_project
@@ -61,7 +61,7 @@ def release_project(root: Path, code: str, request: ReleaseRequest) -> Lifecycle
     entries = current_entries(corpus)
     adopted = adopt(corpus, entries) if corpus.lock is None else []
     entries.setdefault(release.code, {})[release.version] = fingerprint(to_plain(release.tree))
-    edits = {doc.source.path: dump_source(doc.source, release.tree),
+    edits = {doc.source.path: edited_bytes(doc.source, release.tree),
              root / LOCK_NAME: render_lock(entries, corpus.config.versions)}
     return apply_edits(root, checked, edits, LifecycleResult(checked, release=release, adopted=adopted))
 
@@ -164,7 +164,7 @@ def review_project(root: Path, code: str, by: str, date: dt.date, result: Review
         return LifecycleResult(checked)
     doc = find_document(checked.corpus, code)
     tree = plan_review(doc, by, date, result, note)
-    return apply_edits(root, checked, {doc.source.path: dump_source(doc.source, tree)}, LifecycleResult(checked))
+    return apply_edits(root, checked, {doc.source.path: edited_bytes(doc.source, tree)}, LifecycleResult(checked))
 
 
 def retire_project(root: Path, code: str, reason: str, date: dt.date) -> LifecycleResult:
@@ -176,4 +176,4 @@ def retire_project(root: Path, code: str, reason: str, date: dt.date) -> Lifecyc
         return LifecycleResult(checked)
     doc = find_document(checked.corpus, code)
     tree = plan_retire(doc, reason, date)
-    return apply_edits(root, checked, {doc.source.path: dump_source(doc.source, tree)}, LifecycleResult(checked))
+    return apply_edits(root, checked, {doc.source.path: edited_bytes(doc.source, tree)}, LifecycleResult(checked))

@@ -13,7 +13,7 @@ from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import emit
 from proccompile.lifecycle.report import DIFF_FORMATS, RENDERERS
 from proccompile.pipeline import ConfigError, guard_outputs
-from proccompile.pipeline.lifecycle import DiffResult, diff_project, redline_project
+from proccompile.pipeline.diffs import DiffResult, diff_project, redline_project
 from proccompile.write.atomic import write_atomic
 
 

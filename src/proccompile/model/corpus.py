@@ -57,6 +57,13 @@ class Corpus:
     """Procedure files that failed; what they reference is unknown, so unused-form findings are held back."""
     lock: Lock | None = None
     """The lock file, when the project has one; released content is judged against it."""
+    in_force: dict[str, Document[Procedure] | Document[Form]] = field(default_factory=dict)
+    """By code, the released content of documents with an open revision, as stored under `in-force/`: the
+    controlled copy while the working file holds the next version."""
+    in_force_named: dict[str, NamedDoc] = field(default_factory=dict)
+    """The name tables of those stored copies (kept when models are not), what the corpus-wide checks read."""
+    broken_in_force: set[str] = field(default_factory=set)
+    """Codes whose stored copy exists but did not load or model (its findings are reported)."""
     today: dt.date | None = None
     """The date reviews are judged at (`--today`, SOURCE_DATE_EPOCH or the clock); None skips review checks."""
     named: list[NamedDoc] = field(default_factory=list)

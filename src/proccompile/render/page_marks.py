@@ -44,11 +44,14 @@ def core_language(language: str) -> str:
     return "zh-CN" if language == "zh" else "en-US"
 
 
-def withdrawal_text(corpus: Corpus, texts: Texts, model: Procedure | Form) -> str | None:
-    """When and why an obsolete document was withdrawn, and what replaces it, as printed; None without a record."""
+def withdrawal_text(corpus: Corpus, texts: Texts, model: Procedure | Form, *, full: bool = True) -> str | None:
+    """When and why an obsolete document was withdrawn, and what replaces it, as printed (the date alone unless
+    ``full``); None without a record."""
     gone = model.withdrawn
     if model.status != "obsolete" or gone is None:
         return None
+    if not full:
+        return f"{texts.label('withdrawn_on')}{date_text(gone.date)}"
     replacement = ""
     if gone.replaced_by:
         found = form_title_number(corpus, gone.replaced_by)

@@ -61,8 +61,9 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts, logo:
     company = company_name(corpus)
     # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
     version = "" if "{version}" in corpus.config.numbering.procedure_display else p.version
-    withdrawn = withdrawal_text(corpus, texts, p)
-    marks = status_marks(texts, p.status, number, version, p.title, withdrawn=withdrawn)
+    withdrawn = withdrawal_text(corpus, texts, p)  # on the cover; the footer has room for the date only
+    marks = status_marks(texts, p.status, number, version, p.title,
+                         withdrawn=withdrawal_text(corpus, texts, p, full=False))
     page = PageView(
         company=company,
         title=p.title,

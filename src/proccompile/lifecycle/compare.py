@@ -51,7 +51,13 @@ def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Sid
         return Side(f"working tree (revision {revision.version})" if revision else "working tree", current)
     rel = current.source.rel
     if parse_version(rev, corpus.config.versions) is None:
-        return Side(rev, _modelled(current, file_at(root, rev, rel), rev))
+        try:
+            data = file_at(root, rev, rel)
+        except UsageError as error:
+            known = known_versions(corpus, current)
+            raise UsageError(f"`{rev}` is not a version of `{model.code}`, and git cannot read it: {error.message}",
+                             exit_code=1, help=f"Its versions: {', '.join(known)}" if known else error.help) from None
+        return Side(rev, _modelled(current, data, rev))
     stored = corpus.in_force.get(model.code)
     if stored is not None and stored.model.version == rev:
         return Side(f"{rev} (in force)", stored)

@@ -64,7 +64,7 @@ def release_refusals(corpus: Corpus, doc: AnyDoc, in_force: AnyDoc | None, req: 
             _refuse(bag, "PC418", f"{name} would sign both as `{first}` and as `{second}`", where,
                     help="Name another person for one of the roles (change_control.same_signer lists the pairs "
                          "one person may sign; never the author and the approver)")
-    if in_force is not None and model.status == "released" and not semantic_diff(in_force.model, model):
+    if in_force is not None and model.status == "released" and not semantic_diff(in_force.model, model, history=False):
         _refuse(bag, "PC421", f"`{model.code}` has no content change from the `{in_force.model.version}` in force",
                 doc.span("open_revision", key=True) if revision is not None else doc.span("version"))
     for loc, text in placeholders_of(doc):

@@ -30,8 +30,9 @@ class Change:
 
 
 def semantic_diff(old: Procedure | Form, new: Procedure | Form,
-                  name: Callable[[str], str] = str) -> list[Change]:
-    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales)."""
+                  name: Callable[[str], str] = str, *, history: bool = True) -> list[Change]:
+    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales). Without
+    ``history`` the revision-history entries are left out: what remains is the change of content."""
     if isinstance(old, Procedure) and isinstance(new, Procedure):
         changes = list(_procedure(old, new, name))
     else:
@@ -40,7 +41,7 @@ def semantic_diff(old: Procedure | Form, new: Procedure | Form,
         changes += _printed_order("", old, new)
         for i, (a, b) in enumerate(zip(old.sections, new.sections, strict=False)):
             changes += _printed_order(f"sections.{i}", a, b)
-    return changes + list(_revisions(old, new))
+    return changes + list(_revisions(old, new)) if history else changes
 
 
 def _printed_order(where: str, old: Form | FormSection, new: Form | FormSection) -> list[Change]:

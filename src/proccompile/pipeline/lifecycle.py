@@ -252,16 +252,15 @@ def review_project(root: Path, code: str, by: str, date: dt.date, result: Review
         if checked.diagnostics.has_errors:
             return outcome
         doc = find_document(checked.corpus, code)
-        edits: dict[Path, bytes | None] = {}
         tree = None
         if result == "revise" and doc.model.open_revision is None and doc.model.status == "released":
             assert note is not None  # the command requires it
             outcome.opened = plan_open(root, checked.corpus, doc, RevisionRequest(change=note, date=date))
             tree = outcome.opened.tree
-            if outcome.opened.in_force is not None:
-                edits[in_force_path(root, doc)] = outcome.opened.in_force
-        tree = plan_review(doc, by, date, result, note, tree)
-        edits[doc.source.path] = edited_bytes(doc.source, tree)
+        reviewed = plan_review(doc, by, date, result, note, tree)
+        edits: dict[Path, bytes | None] = {doc.source.path: edited_bytes(doc.source, reviewed)}
+        if outcome.opened is not None and outcome.opened.in_force is not None:
+            edits[in_force_path(root, doc)] = outcome.opened.in_force
         return apply_edits(root, edits, outcome)
 
 

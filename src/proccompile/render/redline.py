@@ -18,7 +18,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics import Diagnostics, Severity
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.render.blocks import DocView
 from proccompile.render.package import to_bytes
@@ -155,6 +155,7 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     from proccompile.render.reference_document import load_base
     from proccompile.views.wording import Texts
 
+    errors = bag.count(Severity.ERROR)  # the check's own (a document's unreleased edits) are not rendering's
     texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
     base = load_base(root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
                      language=corpus.config.language)
@@ -172,7 +173,7 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
         newer = Document(under_review(new.model), new.source) if isinstance(new.model, Form) \
             else Document(under_review(new.model), new.source)
     old_view, new_view = view(old), view(newer)
-    if bag.has_errors:
+    if bag.count(Severity.ERROR) > errors:
         return None
     last = new.model.revisions[-1] if new.model.revisions else None
     if revision is not None:

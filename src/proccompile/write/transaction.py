@@ -56,20 +56,21 @@ def pending(root: Path) -> Path | None:
 def recover(root: Path) -> Recovered | None:
     """Finish an interrupted edit (every staged file was complete before its journal was written); clear the
     temporary files a killed run left before it got that far. Call it holding the project's lock."""
-    for folder in {root, *(p.parent for p in root.glob("*/*.yaml"))}:
-        remove_leftovers(folder)
     path = pending(root)
-    if path is None:
-        return None
-    try:
-        journal = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        path.unlink(missing_ok=True)  # written whole by rename, so unreadable means not ours: nothing staged
-        return Recovered((), ())
-    written = tuple(root / target for target, temp in journal.get("replace", []) if (root / temp).exists())
-    deleted = tuple(root / p for p in journal.get("delete", []) if (root / p).exists())
-    _finish(root, journal)
-    return Recovered(written, deleted)
+    recovered = None
+    if path is not None:
+        try:
+            journal = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            journal = {}  # written whole by rename, so unreadable means not ours: nothing was staged
+        written = tuple(root / target for target, temp in journal.get("replace", []) if (root / temp).exists())
+        deleted = tuple(root / p for p in journal.get("delete", []) if (root / p).exists())
+        _finish(root, journal)
+        recovered = Recovered(written, deleted)
+    # Only now: the staged files of the journal are a killed run's temporary files too.
+    for folder in {root, *(p.parent for p in root.glob("*/*.yaml")), *(p.parent for p in root.glob("*/*/*.yaml"))}:
+        remove_leftovers(folder)
+    return recovered
 
 
 def _finish(root: Path, journal: dict[str, object]) -> None:

@@ -104,4 +104,5 @@ def test_registers_flag_overdue_rows_and_log_distribution(project: Path) -> None
     assert row.endswith("| 2025-11-20 | 2026-11-20 | 逾期 |  |")
     assert "## 文件发放/回收记录" in out
     # Issued on 2020-01-10 (it took effect the next day): copies are handed out when a version is issued.
-    assert "| Q/FL2.0813 | 01 | 销售部 | B/0 | 2020-01-10 |  |  |  | A/2 |  |  | ☐销毁　☐标识作废后留存 |  |" in out
+    assert ("| Q/FL2.0813 | 顾客服务控制程序 | 01 | 销售部 | B/0 | 2020-01-10 |  |  |  | A/2 |  |  "
+            "| ☐销毁　☐标识作废后留存 |  |") in out

@@ -145,10 +145,11 @@ def test_cli_release_writes_the_recall_log_to_sign(project: Path) -> None:
     assert "wrote procedures/Q-FL2.0813.yaml\nwrote proccompile.lock\nwrote recall.md\n" in out
     log = (project / "recall.md").read_text(encoding="utf-8")
     assert "### Q/FL2.0813 顾客服务控制程序 B/1\n" in log
-    assert ("| 代号 | 受控号 | 部门 | 发放版本 | 发放日期 | 签收人 | 签收日期 | 已阅读并理解（签字） "
+    assert ("| 代号 | 名称 | 受控号 | 部门 | 发放版本 | 发放日期 | 签收人 | 签收日期 | 已阅读并理解（签字） "
             "| 回收版本 | 交回人 | 交回日期 | 旧版处置 | 文控确认 |") in log
     # The issue date, not the effective date; blanks to sign for receipt, reading, return and disposition.
-    assert "| Q/FL2.0813 | 03 | 国贸部 | B/1 | 2026-12-01 |  |  |  | B/0 |  |  | ☐销毁　☐标识作废后留存 |  |" in log
+    assert ("| Q/FL2.0813 | 顾客服务控制程序 | 03 | 国贸部 | B/1 | 2026-12-01 |  |  |  | B/0 |  |  "
+            "| ☐销毁　☐标识作废后留存 |  |") in log
 
 
 def test_cli_release_needs_a_date_unless_source_date_epoch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -70,7 +70,7 @@ def test_retire_a_form_with_or_without_a_status_line(tmp_path: Path, status_line
     log = (project / "recall.md").read_text(encoding="utf-8")
     # Nothing new is issued; the withdrawn copy comes back, to be destroyed or kept marked obsolete.
     assert "### QR-01-03 旧版投诉处理记录 A/0 作废\n" in log
-    assert "| QR-01-03 | 01 | 质量部 |  |  |  |  |  | A/0 |  |  | ☐销毁　☐标识作废后留存 |  |" in log
+    assert "| QR-01-03 | 旧版投诉处理记录 | 01 | 质量部 |  |  |  |  |  | A/0 |  |  | ☐销毁　☐标识作废后留存 |  |" in log
 
 
 def test_retire_warns_about_a_replacement_that_is_not_there(tmp_path: Path) -> None:

@@ -277,7 +277,7 @@ def test_release_gate_refuses_placeholders(project: Path) -> None:
     code, out, _ = run_split(["release", "Q/FL2.0999", "--change", "首次发布。", "--date", "2026-12-01",
                               "--by", "王建国", "--reviewed-by", "李明华", "--approved-by", "张志强"], project)
     assert code == 1
-    assert "PC422 `（程序名称）` is a placeholder; write the real text before the release" in out
+    assert "PC422 `title` still holds the placeholder `（程序名称）`\n" in out
     assert _snapshot(project) == before
 
 

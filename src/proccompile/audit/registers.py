@@ -61,7 +61,7 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     """文件发放/回收记录: per document, the copies of the version in force to issue and sign for, and the copies of
     the version before it (or of a withdrawn document) to recall, with their disposition."""
     label = wording.label
-    columns = (Column(label("col_code"), 14), Column(label("col_copy"), 7, center=True),
+    columns = (Column(label("col_code"), 13), Column(label("col_title"), 16), Column(label("col_copy"), 7, center=True),
                Column(label("col_department"), 12), Column(label("col_issued_version"), 8, center=True),
                Column(label("col_issue_date"), 11, center=True), Column(label("col_receiver"), 9),
                Column(label("col_receive_date"), 10, center=True), Column(label("col_read_signature"), 12),
@@ -81,8 +81,8 @@ def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
             issued_version, issued, recalled = m.version, m.issued.isoformat() if m.issued else "", \
                 earlier[-1] if earlier else ""
         disposition = label("disposition_choices") if recalled else ""
-        rows = tuple((m.code, c.number, department_name(corpus, c.department), issued_version, issued, "", "", "",
-                      recalled, "", "", disposition, "") for c in m.distribution)
+        rows = tuple((m.code, m.title, c.number, department_name(corpus, c.department), issued_version, issued,
+                      "", "", "", recalled, "", "", disposition, "") for c in m.distribution)
         state = f" {label('status_obsolete')}" if m.status == "obsolete" else ""
         groups.append(Group(f"{m.code} {m.title} {m.version}{state}", rows))
     return Sheet("distribution", label("sheet_distribution"), columns, tuple(groups),

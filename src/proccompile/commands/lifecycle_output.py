@@ -52,7 +52,7 @@ def log_target(recall_log: str | None) -> LogTarget | None:
     return LogTarget(Path(recall_log), fmt)
 
 
-def run_edit(action: Callable[[], LifecycleResult], root: Path) -> LifecycleResult:
+def run_edit(action: Callable[[], LifecycleResult], root: Path, fmt: str = "concise") -> LifecycleResult:
     """Run a change-control action and report it: a broken config or a refused write ends the command
     (exit 2), errors in the project, a refused release or errors in the edit exit 1, otherwise the files
     written are listed."""
@@ -62,11 +62,11 @@ def run_edit(action: Callable[[], LifecycleResult], root: Path) -> LifecycleResu
         config_failure(error, "concise")
     except OSError as error:
         write_failure(error)
-    refuse_or_report(result, root)
+    refuse_or_report(result, root, fmt)
     return result
 
 
-def refuse_or_report(result: LifecycleResult, root: Path) -> None:
+def refuse_or_report(result: LifecycleResult, root: Path, fmt: str = "concise") -> None:
     """Exit 1 with the findings when the project, the release gate or the project as the edit would leave it
     has errors; otherwise print the files written and deleted."""
     recovered = result.recovered
@@ -77,17 +77,21 @@ def refuse_or_report(result: LifecycleResult, root: Path) -> None:
                    + (": " + ", ".join(done) if done else ""), err=True)
     before = result.check.diagnostics
     if result.after is None and result.refusals is None and before.has_errors:
-        _refuse(before, result.check.paths, "nothing was changed; fix the errors above first")
+        _refuse(before, result.check.paths, "nothing was changed; fix the errors above first", fmt)
     if result.refusals is not None:
-        _refuse(result.refusals, result.check.paths, "nothing was changed; the release was refused for the "
-                                                     "reasons above")
+        edited = sorted({d.span.path for d in result.refusals} & {_shown(p, root) for p in result.edited})
+        note = "" if result.after is None or not edited else (
+            f" (lines in {', '.join(edited)} are those of the file as the release would write it)")
+        _refuse(result.refusals, result.check.paths, f"nothing was changed; the release was refused for the "
+                                                     f"reasons above{note}", fmt)
     after = result.after
     if after is not None and after.diagnostics.has_errors:
         edited = sorted({d.span.path for d in after.diagnostics if d.severity is Severity.ERROR}
                         & {_shown(p, root) for p in result.edited})
         note = "" if not edited else (f" (lines in {', '.join(edited)} are those of the file as the edit would "
                                       "write it)")
-        _refuse(after.diagnostics, after.paths, f"nothing was changed; the edit would leave the errors above{note}")
+        _refuse(after.diagnostics, after.paths, f"nothing was changed; the edit would leave the errors above{note}",
+                fmt)
     for path in result.written:
         click.echo(f"wrote {_shown(path, root)}")
     for path in result.deleted:
@@ -102,13 +106,13 @@ def report_introduced(result: LifecycleResult) -> None:
         click.echo(f"warning: {note}")
 
 
-def _refuse(bag: Diagnostics, paths: tuple[str, ...], reason: str) -> None:
+def _refuse(bag: Diagnostics, paths: tuple[str, ...], reason: str, fmt: str) -> None:
     # Only what stops the command: `check` lists the warnings.
     errors = Diagnostics()
     for d in bag:
         if d.severity is Severity.ERROR:
             errors.restore(d)
-    click.echo(emit("concise", Report(errors, paths)))
+    click.echo(emit(fmt, Report(errors, paths)))
     click.echo(f"proccompile: {reason}", err=True)
     sys.exit(EXIT_FINDINGS)
 

@@ -17,6 +17,7 @@ from proccompile.commands.lifecycle_output import (
     run_edit,
 )
 from proccompile.diagnostics.counts import counted
+from proccompile.diagnostics.emitters import FORMATS
 from proccompile.lifecycle.release import ReleaseRequest
 from proccompile.model.display import department_name, name_in
 from proccompile.pipeline.lifecycle import release_project
@@ -39,9 +40,11 @@ from proccompile.pipeline.lifecycle import release_project
               help="Transcribe a paper record: who signed the roles between the first and the last.")
 @click.option("--approved-by", default=None, metavar="NAME", help="Transcribe a paper record: who approved.")
 @recall_log_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="concise", show_default=True,
+              help="Format of the findings that refuse a release (e.g. github in a CI job).")
 def release(code: str, path: Path, change: str | None, date: dt.date | None, effective: dt.date | None,
             request: str | None, major: bool, by: str | None, reviewed_by: str | None, approved_by: str | None,
-            recall_log: str | None) -> None:
+            recall_log: str | None, fmt: str) -> None:
     """Release CODE: issue its approved revision as the new version, or release a draft.
 
     An open revision (`proccompile revise`) is released only when every approval role has approved its
@@ -58,7 +61,7 @@ def release(code: str, path: Path, change: str | None, date: dt.date | None, eff
     log = log_target(recall_log)
     req = ReleaseRequest(change=change, date=record_date(date), by=by, effective=effective, major=major,
                          approved_by=approved_by, reviewed_by=reviewed_by, request=request)
-    result = run_edit(lambda: release_project(path, code, req, log), path)
+    result = run_edit(lambda: release_project(path, code, req, log), path, fmt)
     done = result.release
     if done is None:
         return

@@ -56,7 +56,8 @@ def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Sid
         except UsageError as error:
             known = known_versions(corpus, current)
             raise UsageError(f"`{rev}` is not a version of `{model.code}`, and git cannot read it: {error.message}",
-                             exit_code=1, help=f"Its versions: {', '.join(known)}" if known else error.help) from None
+                             exit_code=error.exit_code,
+                             help=f"Its versions: {', '.join(known)}" if known else error.help) from None
         return Side(rev, _modelled(current, data, rev))
     stored = corpus.in_force.get(model.code)
     if stored is not None and stored.model.version == rev:

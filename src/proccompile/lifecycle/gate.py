@@ -1,8 +1,8 @@
 """The release gate: what must hold before a version is issued, as located findings that refuse the release.
 
-Signatures complete and for this content, signers kept apart as the project requires, a real change,
-no placeholder text and no draft relied on. These are errors at release whatever the project's
-severity overrides say: they are the approval record itself.
+Signatures complete and for this content, signers kept apart as the project requires, a real change
+(judged before the edit); no placeholder text and no draft relied on (judged on the file as released).
+These are errors at release whatever the project's severity overrides say.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from proccompile.lifecycle.release import ReleaseRequest, signers
 from proccompile.lifecycle.semantic import semantic_diff
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.fingerprint import fingerprint
-from proccompile.model.names import names_of
 from proccompile.model.revision import separation_conflicts
-from proccompile.validate.release_ready import draft_references, placeholders_of
 
 AnyDoc = Document[Procedure] | Document[Form]
+_RELEASE_ERRORS = frozenset({"PC422", "PC423"})
 
 
 def release_refusals(corpus: Corpus, doc: AnyDoc, in_force: AnyDoc | None, req: ReleaseRequest) -> Diagnostics:
@@ -67,11 +66,16 @@ def release_refusals(corpus: Corpus, doc: AnyDoc, in_force: AnyDoc | None, req: 
     if in_force is not None and model.status == "released" and not semantic_diff(in_force.model, model, history=False):
         _refuse(bag, "PC421", f"`{model.code}` has no content change from the `{in_force.model.version}` in force",
                 doc.span("open_revision", key=True) if revision is not None else doc.span("version"))
-    for loc, text in placeholders_of(doc):
-        _refuse(bag, "PC422", f"`{text.strip()}` is a placeholder; write the real text before the release",
-                doc.span(*loc))
-    for loc, message, related in draft_references(corpus, names_of(doc, None)):
-        _refuse(bag, "PC423", message, doc.span(*loc), related=related)
+    return bag
+
+
+def released_refusals(after: Diagnostics, rel: str) -> Diagnostics:
+    """What the released file itself may not hold, judged on the file as the release writes it: placeholder
+    text (PC422) and drafts relied on (PC423) are warnings in `check` and errors for the document released."""
+    bag = Diagnostics()
+    for d in after:
+        if d.code.id in _RELEASE_ERRORS and d.span.path == rel:
+            bag.restore(Diagnostic(d.code, d.message, d.span, Severity.ERROR, d.help, d.related))
     return bag
 
 

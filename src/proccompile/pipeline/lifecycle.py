@@ -94,7 +94,7 @@ def lifecycle_check(root: Path, overlay: dict[Path, bytes] | None = None) -> Che
 def release_project(root: Path, code: str, request: ReleaseRequest, log: LogTarget | None = None) -> LifecycleResult:
     """Check, release ``code`` as ``request`` asks (refused by the release gate when it may not be), check the
     result, then write the file, the lock, the recall log and drop the stored copy of the old version."""
-    from proccompile.lifecycle.gate import release_refusals
+    from proccompile.lifecycle.gate import release_refusals, released_refusals
     from proccompile.lifecycle.lockfile import adopt, current_entries, render_lock
     from proccompile.lifecycle.release import plan_release
     from proccompile.lifecycle.revision import in_force_path
@@ -125,7 +125,8 @@ def release_project(root: Path, code: str, request: ReleaseRequest, log: LogTarg
         if stored.exists():
             edits[stored] = None
         result.release = release
-        return apply_edits(root, edits, result, _recall_log(root, code, log))
+        return apply_edits(root, edits, result, _recall_log(root, code, log),
+                           refuse=lambda after: released_refusals(after.diagnostics, doc.source.rel))
 
 
 def unchanged(corpus: Corpus, doc: AnyDoc) -> AnyDoc | None:
@@ -165,15 +166,21 @@ def lock_project(root: Path) -> LifecycleResult:
 
 
 def apply_edits(root: Path, edits: dict[Path, bytes | None], result: LifecycleResult,
-                outputs: Callable[[CheckResult], dict[Path, bytes]] | None = None) -> LifecycleResult:
-    """Check the project as ``edits`` (None: delete the file) would leave it; when clean, add the ``outputs``
-    rendered from that project, and write every changed file together (write/transaction.py)."""
+                outputs: Callable[[CheckResult], dict[Path, bytes]] | None = None,
+                refuse: Callable[[CheckResult], Diagnostics] | None = None) -> LifecycleResult:
+    """Check the project as ``edits`` (None: delete the file) would leave it; when clean (and ``refuse`` finds
+    nothing in it), add the ``outputs`` rendered from that project, and write every changed file together
+    (write/transaction.py)."""
     from proccompile.write.guard import NOTHING, refuse_targets
     from proccompile.write.transaction import commit
 
     result.edited = list(edits)
     result.after = lifecycle_check(root, overlay={p: d for p, d in edits.items() if d is not None})
     if result.after.diagnostics.has_errors:
+        return result
+    refusals = refuse(result.after) if refuse is not None else None
+    if refusals is not None and refusals.has_errors:
+        result.refusals = refusals
         return result
     if outputs is not None:
         edits = {**edits, **outputs(result.after)}

@@ -54,12 +54,14 @@ def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
     assert "PROCCOMPILE_INSTALL: ${{ vars.PROCCOMPILE_INSTALL }}" in (
         tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     hook = house_yaml().load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
-    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml"))
+    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml",
+                                                      "in-force/procedures/QP-01.yaml"))
     assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
     for schema, glob in settings["yaml.schemas"].items():
         assert (tmp_path / schema).is_file() and glob
-    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[-1] == "/build/"
+    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[1:] == [
+        "/build/", "/.proccompile-build.lock", "/.proccompile-edit.journal"]
     first_lines = [(tmp_path / p).read_text("utf-8").splitlines()[0] for p in ("procedures/QP-01.yaml",
                                                                                "forms/QR-01-01.yaml")]
     assert first_lines == ["# yaml-language-server: $schema=../schemas/procedure.schema.json",

@@ -297,3 +297,14 @@ def test_redline_is_uncontrolled_without_a_revision_too(locked: Path, tmp_path: 
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO((tmp_path / "r.docx").read_bytes())).read("word/header1.xml"))
     texts = "".join(t.text or "" for t in root.iter(f"{W}t"))
     assert "审阅稿 — 非受控" in texts and "受控" not in texts.replace("非受控", "")
+
+
+def test_the_site_publishes_the_version_in_force(locked: Path, tmp_path: Path) -> None:
+    _revise(locked)
+    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    code, out, err = run_split(["site", "-o", str(tmp_path / "site"), "."], locked)
+    assert code == 0, err + out
+    site = tmp_path / "site"
+    page = next(p for p in site.rglob("*.html") if "Q-FL2.0813" in p.name).read_text(encoding="utf-8")
+    assert "24 小时" in page and "8 小时" not in page
+    assert not list(site.rglob("*B-1*")) and not (site / "files" / "review").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -105,6 +105,19 @@ class Corpus:
     def documents(self) -> Iterator[Document[Procedure] | Document[Form]]:
         yield from self.procedures
         yield from self.forms
+
+    def in_force_only(self) -> Corpus:
+        """The corpus as it is in force: a document under revision by its stored released content, so what is
+        published (the site) never shows a draft of the next version as the current one."""
+        if not self.in_force:
+            return self
+
+        def swap(doc: Document[M]) -> Document[M]:
+            stored = self.in_force.get(doc.model.code)
+            return stored if stored is not None and type(stored.model) is type(doc.model) else doc
+
+        return replace(self, procedures=[swap(d) for d in self.procedures], forms=[swap(d) for d in self.forms],
+                       in_force={})
 
     def is_broken(self, code: str) -> bool:
         """Whether ``code`` may belong to a file that failed to load, so references to it are not judged."""

@@ -116,8 +116,12 @@ class Corpus:
             stored = self.in_force.get(doc.model.code)
             return stored if stored is not None and type(stored.model) is type(doc.model) else doc
 
+        def swap_named(doc: NamedDoc) -> NamedDoc:
+            stored = self.in_force_named.get(doc.names.code)
+            return stored if stored is not None and stored.names.kind == doc.names.kind else doc
+
         return replace(self, procedures=[swap(d) for d in self.procedures], forms=[swap(d) for d in self.forms],
-                       in_force={})
+                       named=[swap_named(d) for d in self.named], in_force={}, in_force_named={})
 
     def is_broken(self, code: str) -> bool:
         """Whether ``code`` may belong to a file that failed to load, so references to it are not judged."""

@@ -47,6 +47,13 @@ def _approve(root: Path, role: str, name: str, date: str, monkeypatch: pytest.Mo
     return run_split(["approve", CODE, "--role", role, "--by", name, "--date", date], root)
 
 
+def _line(root: Path, text: str, after: str = "") -> int:
+    """The 1-based number of the first line of the procedure holding ``text`` (after the line holding ``after``)."""
+    lines = (root / FILE).read_text("utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line)
+    return next(n for n, line in enumerate(lines[start:], start + 1) if text in line)
+
+
 def _snapshot(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in root.rglob("*") if p.is_file() and not p.name.startswith(".proccompile-build")}
@@ -123,7 +130,8 @@ def test_release_refuses_an_unsigned_role(locked: Path, monkeypatch: pytest.Monk
     before = _snapshot(locked)
     code, out, err = run_split(["release", CODE, "--date", "2026-12-01"], locked)
     assert code == 1 and "the release was refused" in err
-    assert out == f"{FILE}:325:1: PC420 Revision `B/1` is not approved by `approved`\nFound 1 error in 1 file.\n"
+    line = _line(locked, "open_revision:")
+    assert out == f"{FILE}:{line}:1: PC420 Revision `B/1` is not approved by `approved`\nFound 1 error in 1 file.\n"
     assert _snapshot(locked) == before
 
 
@@ -139,7 +147,8 @@ def test_release_refuses_a_signature_given_before_a_later_edit(locked: Path, mon
     before = _snapshot(locked)
     code, out, err = run_split(["release", CODE, "--date", "2026-12-01"], locked)
     assert code == 1 and out.count(" PC417 ") == 3 and "the release was refused" in err
-    assert out.startswith(f"{FILE}:336:16: PC417 The `prepared` approval by 王建国 (2026-11-21) was given for other "
+    line = _line(locked, "content:", "role: prepared")  # the fingerprint the signature was given for
+    assert out.startswith(f"{FILE}:{line}:16: PC417 The `prepared` approval by 王建国 (2026-11-21) was given for other "
                           "content; the document changed after it\n")
     assert _snapshot(locked) == before
 
@@ -157,7 +166,8 @@ def test_the_author_never_approves(locked: Path, monkeypatch: pytest.MonkeyPatch
     before = _snapshot(locked)
     code, out, err = run_split(["release", CODE, "--date", "2026-12-01"], locked)
     assert code == 1
-    assert f"{FILE}:346:11: PC418 王建国 signs both as `prepared` and as `approved`\n" in out
+    line = _line(locked, "by: 王建国", "role: approved")
+    assert f"{FILE}:{line}:11: PC418 王建国 signs both as `prepared` and as `approved`\n" in out
     assert _snapshot(locked) == before
 
 
@@ -186,7 +196,8 @@ def test_release_refuses_a_version_that_changes_nothing(locked: Path, monkeypatc
         assert _approve(locked, role, name, date, monkeypatch)[0] == 0
     before = _snapshot(locked)
     code, out, _ = run_split(["release", CODE, "--date", "2026-12-01"], locked)
-    assert (code, out) == (1, f"{FILE}:325:1: PC421 `Q/FL2.0813` has no content change from the `B/0` in force\n"
+    line = _line(locked, "open_revision:")
+    assert (code, out) == (1, f"{FILE}:{line}:1: PC421 `Q/FL2.0813` has no content change from the `B/0` in force\n"
                               "Found 1 error in 1 file.\n")
     assert _snapshot(locked) == before
 

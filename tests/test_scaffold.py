@@ -17,7 +17,13 @@ def test_init_check_build_site_in_an_empty_folder(tmp_path: Path, language: str)
     code, output = run_cli(["init", "qms", "--language", language, "--company", "Acme Pumps"], tmp_path)
     assert code == 0, output
     project = tmp_path / "qms"
-    assert run_cli(["check", "--format", "concise", "qms"], tmp_path) == (0, "All checks passed (3 files).\n")
+    # The one thing init cannot know is who writes the procedure: the author stays a placeholder to fill in.
+    placeholder = "（编制人）" if language == "zh" else "(author)"
+    lines = (project / "procedures" / "QP-01.yaml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith("author:"))
+    assert run_cli(["check", "--format", "concise", "qms"], tmp_path) == (0, (
+        f"procedures/QP-01.yaml:{line}:13: PC422 [warning] `author` still holds the placeholder `{placeholder}`\n"
+        "Found 1 warning in 1 file.\n"))
     code, output = run_cli(["build", "qms", "-o", "out"], tmp_path)
     assert code == 0, output
     built = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.docx"))
@@ -50,14 +56,16 @@ def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
     assert "PROCCOMPILE_INSTALL: ${{ vars.PROCCOMPILE_INSTALL }}" in (
         tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     hook = house_yaml().load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
-    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml"))
+    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml",
+                                                      "in-force/procedures/QP-01.yaml"))
     assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
     assert list(settings["yaml.schemas"].values()) == ["manuals/*.yaml", "procedures/*.yaml", "instructions/*.yaml",
                                                        "forms/*.yaml", "proccompile.yaml"]
     for schema, glob in settings["yaml.schemas"].items():
         assert (tmp_path / schema).is_file() and glob
-    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[-1] == "/build/"
+    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[1:] == [
+        "/build/", "/.proccompile-build.lock", "/.proccompile-edit.journal"]
     first_lines = [(tmp_path / p).read_text("utf-8").splitlines()[0] for p in ("procedures/QP-01.yaml",
                                                                                "forms/QR-01-01.yaml")]
     assert first_lines == ["# yaml-language-server: $schema=../schemas/procedure.schema.json",
@@ -102,7 +110,8 @@ def test_new_manual_and_instruction_go_to_their_folders_and_pass_check(tmp_path:
     assert "owner: quality\n" in instruction and "operations:\n" in instruction
     code, _, err = run_split(["new", "instruction", "WI-1"], tmp_path)
     assert code == 2 and "matches `document_types[1].pattern`" in err
-    assert run_cli(["check", "--format", "concise"], tmp_path) == (0, "All checks passed (5 files).\n")
+    code, out = run_cli(["check", "--format", "concise"], tmp_path)
+    assert code == 0 and "error" not in out and out.endswith("in 3 files.\n")  # placeholders to write (PC422)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -148,3 +157,23 @@ def test_new_refuses_a_code_whose_match_times_out(tmp_path: Path, monkeypatch: p
 def test_new_without_a_project_exits_2(tmp_path: Path) -> None:
     code, output, err = run_split(["new", "form", "QR-01-01"], tmp_path)
     assert code == 2 and "PC001" in output and "proccompile.yaml" in err
+
+
+def test_new_document_of_a_project_type_is_made_from_its_chapters(tmp_path: Path) -> None:
+    run_cli(["init", "--language", "en"], tmp_path)
+    config = tmp_path / "proccompile.yaml"
+    config.write_text(config.read_text("utf-8") + (
+        "document_types:\n  - id: specification\n    en: Inspection specification\n"
+        "    pattern: '^QS-\\d{2}$'\n    chapters:\n"
+        "      - {id: purpose, kind: text, en: Purpose}\n      - {id: items, kind: table, en: Items}\n"
+        "      - {id: notes, kind: list, en: Notes, optional: true}\n"
+        "      - {id: duties, kind: responsibilities, en: Responsibilities}\n"), "utf-8")
+    assert run_cli(["new", "specification", "QS-01", "--title", "Incoming inspection"], tmp_path)[0] == 0
+    data = (tmp_path / "specifications" / "QS-01.yaml").read_text("utf-8")
+    assert data.startswith("# yaml-language-server: $schema=../schemas/specification.schema.json\ncode: QS-01\n")
+    assert "purpose: (to be written)\n" in data and "items:\n" in data and "notes:" not in data
+    assert "duties:\n  - department: management\n" in data  # the owner (the first department) has its duties
+    code, out = run_cli(["check", "--format", "concise"], tmp_path)
+    assert code == 0 and "PC422" in out and "specifications/QS-01.yaml" in out  # placeholders to write, no error
+    code, _, err = run_split(["new", "specifcation", "QS-02"], tmp_path)
+    assert code == 2 and "The project has no document type `specifcation`" in err and "`specification`" in err

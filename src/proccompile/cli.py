@@ -19,6 +19,8 @@ from proccompile.diagnostics.usage import UsageError
 # when that command runs, so `--help` costs no pydantic, ruamel or python-docx. The summary is the
 # command's short help or the whole first sentence of its docstring (a test keeps them equal).
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "approve": ("approve", "approve", "Record that NAME approves the open revision of CODE in ROLE, for its content "
+                                      "as it is now."),
     "build": ("build", "build", "Build controlled .docx files for every document under PATH (manual, procedures, "
                              "instructions, forms …)."),
     "check": ("check", "check", "Check every document under PATH (default: the current directory)."),
@@ -33,13 +35,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "lock": ("lock", "lock", "Record every released version under PATH in proccompile.lock."),
     "new": ("new", "new", "Create a new document file (procedure, form, manual, instruction) with a valid "
                          "draft."),
+    "reject": ("approve", "reject", "Record that NAME rejects the open revision of CODE in ROLE, and why."),
     "register": ("register", "register", "Write the registers of the project under PATH."),
-    "release": ("release", "release", "Release CODE: a draft becomes released, a released document its next "
-                                      "version."),
-    "retire": ("retire", "retire", "Mark CODE obsolete with a withdrawal date and reason; the file and its history "
-                                   "stay."),
-    "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`, which restarts the "
-                                   "review interval."),
+    "release": ("release", "release", "Release CODE: issue its approved revision as the new version, or release "
+                                      "a draft."),
+    "retire": ("retire", "retire", "Mark CODE obsolete with a withdrawal date, reason and replacement; the file "
+                                   "and its history stay."),
+    "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`."),
+    "revise": ("revise", "revise", "Open a revision of CODE: its next version is drafted in the working file while "
+                                   "the version in force stays the controlled copy."),
     "schema": ("schema", "schema", "Write the JSON Schemas (draft-07) of the config and of every document type "
                                    "for yaml-language-server."),
     "serve": ("serve", "serve", "Serve the site of the project under PATH and rebuild it on every save, with live "

@@ -79,10 +79,19 @@ def test_every_paragraph_and_cell_of_a_built_document_is_read(imported: tuple[Pa
     _, output = imported
     summaries = [line for line in output.splitlines() if line.startswith("wrote ")]
     assert len(summaries) == 10
+    notes = [line.split(": ", 1)[1] for line in output.splitlines() if line.startswith("  ")]
+    # The withdrawn Q/FL2.0812 prints its withdrawal on the cover and in the footer, which a draft has no place
+    # for: both are listed, and they are the only units of any document not read.
+    withdrawal = [note for note in notes if "作废" in note]
+    assert len(withdrawal) == 2
+    assert "cover text with no place in a procedure" in withdrawal[0] + withdrawal[1]
+    assert "text in the page footer" in withdrawal[0] + withdrawal[1]
     for line in summaries:
         read, units = (int(n) for n in line.split("(read ")[1].split(" paragraphs")[0].split(" of "))
-        assert read == units > 50, line
-    notes = [line.split(": ", 1)[1] for line in output.splitlines() if line.startswith("  ")]
+        unread = 2 if "Q-FL2.0812_" in line else 0
+        assert read + unread == units > 50, line
+    for note in withdrawal:
+        notes.remove(note)
     assert [n for n in notes if not n.endswith("add `owner`): owner")] == [
         "table 1 row 2 cell 3: not mapped (no name for reviewed: the cell for it is empty): 审核",
         "table 1 row 2 cell 4: not mapped (no name for approved: the cell for it is empty): 批准"]

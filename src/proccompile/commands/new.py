@@ -3,7 +3,6 @@ format."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ from proccompile.commands.common import config_failure, path_argument, write_fai
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.load.house_data import modeline, yaml_bytes
+from proccompile.model.dates import reference_date
 from proccompile.model.patterns import full_match
 from proccompile.pipeline import ConfigError, check_project, protected_paths
 from proccompile.scaffold.documents import (
@@ -19,6 +19,7 @@ from proccompile.scaffold.documents import (
     new_form,
     new_instruction,
     new_manual,
+    new_of_type,
     new_procedure,
     schema_of,
 )
@@ -31,9 +32,34 @@ owner_option = click.option("--owner", metavar="DEPT", default=None,
                             help="Owning department id (default: the first department in the config).")
 
 
-@click.group(short_help="Create a new document file (procedure, form, manual, instruction) with a valid draft.")
+class _Types(click.Group):
+    """The built-in types as subcommands, and any other name as a type the project defines (`new specification
+    CODE`), judged against the project's config when the command runs."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or _project_type(cmd_name)
+
+
+def _project_type(type_id: str) -> click.Command:
+    @click.command(name=type_id)
+    @click.argument("code")
+    @path_argument
+    @title_option
+    @owner_option
+    def command(code: str, path: Path, title: str | None, owner: str | None) -> None:
+        _create(type_id, code, path, title, owner)
+
+    command.help = f"Create a draft `{type_id}` (a type the project defines) in its type's folder."
+    return command
+
+
+@click.group(cls=_Types, short_help="Create a new document file (procedure, form, manual, instruction) with a valid "
+                                    "draft.")
 def new() -> None:
-    """Create a new document file (procedure, form, manual, instruction) with a valid draft."""
+    """Create a new document file (procedure, form, manual, instruction) with a valid draft.
+
+    `new TYPE CODE` makes a draft of a type the project defines under `document_types`, from its chapters.
+    """
 
 
 @new.command(short_help="Create procedures/CODE.yaml, a draft procedure that passes check.")
@@ -84,9 +110,11 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
         return
     config, corpus = checked.corpus.config, checked.corpus
     doctype = next((t for t in corpus.types if t.id == kind), None)
-    if doctype is None:  # manuals and instructions are types a project enables
+    if doctype is None:  # manuals and instructions are types a project enables; other types it defines
+        suggestion = did_you_mean(kind, [t.id for t in corpus.types])
         raise UsageError(f"The project has no document type `{kind}`",
-                         help=f"Add `- {{id: {kind}, pattern: …}}` under `document_types` in proccompile.yaml")
+                         help=suggestion if suggestion and kind not in ("manual", "instruction") else
+                         f"Add `- {{id: {kind}, pattern: …}}` under `document_types` in proccompile.yaml")
     pattern = doctype.pattern
     matched = full_match(pattern, code)  # the engine check uses: same answer, same time limit
     if matched is None:
@@ -106,11 +134,16 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
         raise UsageError(f"Department `{owner}` is not defined in proccompile.yaml",
                          help=suggestion or "Give a department id from proccompile.yaml")
     words = WORDING[config.language]
+    # SOURCE_DATE_EPOCH when set (a reproducible run), else today: the draft's history starts when it is written.
+    today = reference_date(None, clock=True)
+    assert today is not None
     if kind == "form":
         data = new_form(code, config, words, title=title, owner=owner)
-    else:
+    elif kind in ("procedure", "manual", "instruction"):
         make = {"procedure": new_procedure, "manual": new_manual, "instruction": new_instruction}[kind]
-        data = make(code, config, words, dt.date.today(), title=title, owner=owner)
+        data = make(code, config, words, today, title=title, owner=owner)
+    else:
+        data = new_of_type(code, config, words, today, doctype.chapters, title=title, owner=owner)
     schema = schema_of(kind, doctype.folder)
     if not target.parent.resolve().is_relative_to(root.resolve()):
         raise UsageError(f"`{target.parent}` links outside the project folder; refusing to write into it")

@@ -13,6 +13,8 @@ PROCEDURE_DIR = "procedures"
 FORM_DIR = "forms"
 # The folders of the two types every project has; a project's config may add more (document_types).
 DEFAULT_FOLDERS: Mapping[str, str] = {"procedure": PROCEDURE_DIR, "form": FORM_DIR}
+# While a revision is open, the released content of the document, under the working file's own path.
+IN_FORCE_DIR = "in-force"
 _SUFFIXES = (".yaml", ".yml")
 
 

@@ -17,7 +17,7 @@ from proccompile.model.base import StrictModel
 from proccompile.model.config_actors import Company, Group, Role
 from proccompile.model.config_documents import DocumentTypeConfig
 from proccompile.model.named import Named, Regex, format_fields
-from proccompile.model.types import DeptId, DeptRef, DocCode, DurationField, Paper, Text, xml_safe
+from proccompile.model.types import DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
 
 
 class Names(Named):
@@ -163,6 +163,22 @@ class Limits(StrictModel):
     """Largest logo picture accepted, in bytes; it is copied into every document's header."""
 
 
+class DistributionForm(StrictModel):
+    code: DocCode
+    """Form code, e.g. Q/JL070702."""
+    version: Version | None = None
+    """Version printed with the code; taken from the form file when the code is in the corpus."""
+
+
+class ChangeControl(StrictModel):
+    same_signer: list[Annotated[list[DeptId], Field(min_length=2, max_length=2)]] = []
+    """Pairs of approval roles one person may sign both, e.g. `[prepared, reviewed]` in a small company. By
+    default every role needs a signer of its own; the author (the first role) never approves (the last)."""
+    distribution_form: DistributionForm | None = None
+    """The project's own distribution and recall form (文件发放/回收记录): its number and version head the
+    log that `release`, `retire` and `register` write."""
+
+
 class ProjectConfig(StrictModel):
     """Project settings for one quality management system."""
 
@@ -199,6 +215,8 @@ class ProjectConfig(StrictModel):
     """Safety limits for input files."""
     audit: AuditSettings = AuditSettings()
     """Internal-audit checklists: auditors, the checklist's own form number, sample size."""
+    change_control: ChangeControl = ChangeControl()
+    """Who may sign which approval roles of a revision, and the form the distribution log is printed on."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
     """Per-code severity overrides, e.g. PC311: ignore."""
     page: Paper = "A4"

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from proccompile.model.base import StrictModel
-from proccompile.model.types import DeptRef, Text, Version
+from proccompile.model.types import DeptRef, DocCode, Text, Version
 
 Status = Literal["draft", "released", "obsolete"]
 ReviewResult = Literal["no-change", "revise"]
@@ -22,6 +22,11 @@ class Approval(StrictModel):
     """Job title printed under the name, when no `role` of the config says it, e.g. 质量部经理."""
     date: dt.date | None = None
     """Date of signature (YYYY-MM-DD)."""
+    comment: Text | None = None
+    """What the signer said when approving (from `proccompile approve --comment`)."""
+    recorded_by: Text | None = None
+    """Who recorded the signature with `proccompile approve` (git identity or OS user); absent when the
+    signature was typed or transcribed from paper."""
 
 
 class Revision(StrictModel):
@@ -33,6 +38,11 @@ class Revision(StrictModel):
     """What changed, and why."""
     author: Text
     """Who made the change."""
+    request: Text | None = None
+    """Change request (变更申请) number the revision answered."""
+    signatures: Literal["recorded", "transcribed"] | None = None
+    """recorded: each signer approved this content with `proccompile approve`; transcribed: the names and
+    dates were copied from a paper record at release (`release --reviewed-by/--approved-by`)."""
 
 
 class Review(StrictModel):
@@ -57,4 +67,6 @@ class Withdrawal(StrictModel):
     date: dt.date
     """Withdrawal date (作废日期): from this day the document must not be used."""
     reason: Text
-    """Why the document was withdrawn, e.g. which document replaces it."""
+    """Why the document was withdrawn."""
+    replaced_by: DocCode | None = None
+    """Code of the document that replaces it, when one does."""

@@ -11,6 +11,7 @@ from pydantic import Field
 from proccompile.model.base import StrictModel
 from proccompile.model.chapters import FreeChapter
 from proccompile.model.control import Approval, Copy, Review, Revision, Status, Withdrawal
+from proccompile.model.revision import OpenRevision
 from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Paper, Text, Version
 
 ChapterKind = Literal["text", "list", "terms", "responsibilities", "steps", "operations", "table", "commitments",
@@ -81,6 +82,9 @@ class ControlledDocument(StrictModel):
     """Controlled copies issued, by department and copy number; recalled when a new version is released."""
     withdrawn: Withdrawal | None = None
     """Withdrawal date and reason once the document is obsolete (`proccompile retire`)."""
+    open_revision: OpenRevision | None = None
+    """The next version being drafted and approved (`proccompile revise`); the version in force stays the
+    controlled copy until `proccompile release`."""
 
 
 class ChapteredDocument(ControlledDocument):

@@ -16,6 +16,7 @@ from proccompile.model.actors import Actor, departments_of
 from proccompile.model.clauses import cited_clauses
 from proccompile.model.corpus import AnyDocument, Corpus
 from proccompile.model.dates import next_review
+from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.output_names import output_relpath
 from proccompile.model.procedure import Procedure
@@ -78,6 +79,36 @@ def audit_names(p: Procedure, actors: dict[str, Actor] | None = None) -> AuditNa
 
 
 @dataclass(frozen=True, slots=True)
+class Dated:
+    """A date recorded in a document that must not lie ahead: a signature, a review, a signer's decision."""
+
+    what: str
+    """``signature``, ``review`` or ``decision``."""
+    role: str
+    """The approval role of a signature or decision; empty for a review."""
+    loc: Loc
+    date: dt.date
+
+
+def dated_entries(model: ControlledDocument) -> tuple[Dated, ...]:
+    signed = [Dated("signature", role, ("approvals", role, "date"), a.date)
+              for role, a in model.approvals.items() if a.date is not None]
+    reviewed = [Dated("review", "", ("reviews", i, "date"), r.date) for i, r in enumerate(model.reviews)]
+    revision = model.open_revision
+    decided = [Dated("decision", d.role, ("open_revision", "decisions", i, "date"), d.date)
+               for i, d in enumerate(revision.decisions)] if revision is not None else []
+    return (*signed, *reviewed, *decided)
+
+
+def revision_found(model: ControlledDocument) -> dt.date | None:
+    """The date of the last review that found a revision needed, when it was made of the version in force."""
+    found = next((r for r in reversed(model.reviews) if r.result == "revise"), None)
+    if found is None or (model.effective is not None and found.date < model.effective):
+        return None
+    return found.date
+
+
+@dataclass(frozen=True, slots=True)
 class DocNames:
     kind: str
     """The id of the document's type: ``procedure``, ``form``, ``manual`` …"""
@@ -96,8 +127,16 @@ class DocNames:
     review_due: dt.date | None = None
     review_loc: Loc = ()
     """Where an overdue review is reported: the last review's date, else the effective date."""
-    fingerprint: str | None = None
-    """The released-content fingerprint, when it was taken (projects with a lock file)."""
+    fingerprints: tuple[str, ...] = ()
+    """The released-content fingerprints (see ``content_fingerprints``), when taken (projects with a lock file)."""
+    open_revision: str | None = None
+    """The version an open revision will release, when one is open."""
+    revision_found: dt.date | None = None
+    """When a review of the version in force last found a revision needed (see ``revision_found``)."""
+    replaced_by: str | None = None
+    """A withdrawn document's named replacement."""
+    dated: tuple[Dated, ...] = ()
+    """Its signatures, reviews and decisions, with their dates."""
     audit: AuditNames | None = None
     """A procedure's audit facts (None for a form)."""
 
@@ -116,9 +155,9 @@ def _unit(text: str | None) -> str | None:
     return "permanent" if text == "permanent" else text.lstrip("0123456789")
 
 
-def names_of(doc: AnyDocument, corpus: Corpus | None, fingerprint: str | None = None) -> DocNames:
+def names_of(doc: AnyDocument, corpus: Corpus | None, fingerprints: tuple[str, ...] = ()) -> DocNames:
     """The name table of a modelled document of ``corpus`` (its config's review interval, output names, type
-    folders and actors; None: the defaults)."""
+    folders and actors; None: the defaults); ``fingerprints``: see ``DocNames.fingerprints``."""
     model = doc.model
     config = corpus.config if corpus is not None else None
     due = next_review(doc, config.review_interval if config is not None else None)
@@ -132,8 +171,10 @@ def names_of(doc: AnyDocument, corpus: Corpus | None, fingerprint: str | None = 
         doc.kind, code=model.code, status=model.status, version=model.version, output=output,
         form_refs=tuple(form_refs(model)), document_refs=tuple(document_refs(model)), records=records,
         files=tuple(file_refs(model)), retention=_text(model.retention) if isinstance(model, Form) else None,
-        review_due=due, review_loc=loc if due is not None else (), fingerprint=fingerprint,
-        audit=audit_names(model, corpus.actors if corpus is not None else None)
+        review_due=due, review_loc=loc if due is not None else (), fingerprints=fingerprints,
+        open_revision=model.open_revision.version if model.open_revision else None,
+        revision_found=revision_found(model), replaced_by=model.withdrawn.replaced_by if model.withdrawn else None,
+        dated=dated_entries(model), audit=audit_names(model, corpus.actors if corpus is not None else None)
         if isinstance(model, Procedure) else None,
     )
 
@@ -150,7 +191,10 @@ def to_plain(names: DocNames) -> dict[str, Any]:
         "records": [[r.name, r.described, r.keeper, r.retention, r.storage, list(r.loc)] for r in names.records],
         "files": _refs(names.files), "retention": names.retention,
         "review_due": None if names.review_due is None else names.review_due.isoformat(),
-        "review_loc": list(names.review_loc), "fingerprint": names.fingerprint,
+        "review_loc": list(names.review_loc), "fingerprints": list(names.fingerprints),
+        "open_revision": names.open_revision, "revision_found": _iso(names.revision_found),
+        "replaced_by": names.replaced_by,
+        "dated": [[d.what, d.role, list(d.loc), d.date.isoformat()] for d in names.dated],
         "audit": None if names.audit is None else [
             names.audit.owner, list(names.audit.clauses), list(names.audit.cited), list(names.audit.signers),
             list(names.audit.parties), list(names.audit.users)],
@@ -175,9 +219,25 @@ def from_plain(value: object) -> DocNames:
         files=_read_refs(value["files"]),
         retention=_optional(value["retention"]),
         review_due=None if due is None else dt.date.fromisoformat(due),
-        review_loc=_loc(value["review_loc"]), fingerprint=_optional(value["fingerprint"]),
+        review_loc=_loc(value["review_loc"]), fingerprints=_strs(value["fingerprints"]),
+        open_revision=_optional(value["open_revision"]), revision_found=_date(value["revision_found"]),
+        replaced_by=_optional(value["replaced_by"]),
+        dated=tuple(Dated(_str(what), _str(role), _loc(loc), _required_date(date))
+                    for what, role, loc, date in _list(value["dated"], 4)),
         audit=_read_audit(value["audit"]),
     )
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None else _required_date(value)
+
+
+def _required_date(value: object) -> dt.date:
+    return dt.date.fromisoformat(_str(value))
 
 
 def _read_audit(value: object) -> AuditNames | None:

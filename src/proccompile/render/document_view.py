@@ -25,7 +25,7 @@ from proccompile.render.blocks import (
     Table,
 )
 from proccompile.render.chapters import RENDERERS, SELF_HEADED, ChapterContext, chapter_title
-from proccompile.render.page_marks import core_language, status_marks
+from proccompile.render.page_marks import core_language, status_marks, withdrawal_text
 from proccompile.views.wording import Texts
 
 _REVISION_WIDTHS = (1.1, 1.5, 2.0, 8.7, 1.9)
@@ -42,7 +42,9 @@ def document_view(corpus: Corpus, doc: Document[ControlledDocument], texts: Text
     company = company_name(corpus, p)
     # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
     version = "" if "{version}" in doctype.display else p.version
-    marks = status_marks(texts, p.status, number, version, p.title)
+    withdrawn = withdrawal_text(corpus, texts, p)  # on the cover; the footer has room for the date only
+    marks = status_marks(texts, p.status, number, version, p.title,
+                         withdrawn=withdrawal_text(corpus, texts, p, full=False))
     page = PageView(
         company=company,
         title=p.title,
@@ -62,7 +64,8 @@ def document_view(corpus: Corpus, doc: Document[ControlledDocument], texts: Text
         category=kind, status=label(f"stamp_{p.status}"), subject=number,
         keywords=", ".join(clauses), revision=len(p.revisions),
     )
-    blocks = [*_cover(corpus, p, kind, number, version, texts), PageBreak(), *_chapters(corpus, doc, texts)]
+    blocks = [*_cover(corpus, p, kind, number, version, texts, withdrawn), PageBreak(),
+              *_chapters(corpus, doc, texts)]
     relpath = output_relpath(doctype.id, p.code, p.version, p.title, folder=doctype.folder,
                              portable=corpus.config.output_names == "portable")
     return DocView(doctype.id, relpath, page, core, blocks)
@@ -96,8 +99,8 @@ def type_name(corpus: Corpus, type_id: str, texts: Texts) -> str:
     return given or texts.label(f"kind_{type_id}")
 
 
-def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, version: str,
-           texts: Texts) -> Iterator[Block]:
+def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, version: str, texts: Texts,
+           withdrawn: str | None) -> Iterator[Block]:
     label = texts.label
     language = corpus.config.language
     # 质量手册 over a manual titled 质量手册 would say the same twice; the line stays, empty, for the layout.
@@ -128,6 +131,8 @@ def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, versio
     issued, effective = [*texts.lines("cover_dates", issued=date_text(p.issued) or blank,
                                       effective=date_text(p.effective) or blank), "", ""][:2]
     yield Para(f"{issued}\t{effective}", style="normal", space_before=12)
+    if withdrawn:
+        yield Para(withdrawn, style="normal", space_before=6)
     clauses: list[str] = getattr(p, "iso_clauses", [])
     if clauses:
         yield Para("、".join(clauses) if language == "zh" else ", ".join(clauses),
@@ -139,8 +144,17 @@ def _cover(corpus: Corpus, p: ControlledDocument, kind: str, number: str, versio
         widths=_REVISION_WIDTHS,
         rows=(_heading_row(label, ("col_no", "rev_version", "rev_date", "rev_change", "rev_author")),
               *[(Cell(str(i), align="center"), Cell(r.version, align="center"), Cell(date_text(r.date), align="center"),
-                 Cell(r.change), Cell(r.author, align="center")) for i, r in enumerate(p.revisions, 1)]),
+                 Cell(_change(r.change, r.request, label, language)), Cell(r.author, align="center"))
+                for i, r in enumerate(p.revisions, 1)]),
     )
+
+
+def _change(change: str, request: str | None, label: Callable[[str], str], language: str) -> str:
+    """A revision's change, with the change request it answered."""
+    if not request:
+        return change
+    return f"{change}（{label('rev_request')} {request}）" if language == "zh" else \
+        f"{change} ({label('rev_request')} {request})"
 
 
 def signer_title(corpus: Corpus, approval: Approval) -> str:

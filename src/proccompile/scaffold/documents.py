@@ -1,5 +1,5 @@
-"""The plain data of a new document of a built-in type: valid drafts with placeholders where only the author knows
-the text."""
+"""The plain data of a new document of any type: valid drafts with placeholders where only the author knows the
+text."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from proccompile.model.config import ProjectConfig
+from proccompile.model.document import ChapterSpec
 from proccompile.model.versions import VersionNumber, format_version
 from proccompile.scaffold.wording import Wording
 
@@ -89,3 +90,24 @@ def new_instruction(code: str, config: ProjectConfig, words: Wording, today: dt.
     return _chaptered(code, config, words, today, title, owner, words.new_instruction_title, {
         "purpose": words.placeholder, "scope": words.placeholder,
         "operations": [{"text": words.placeholder}]})
+
+
+def new_of_type(code: str, config: ProjectConfig, words: Wording, today: dt.date, chapters: tuple[ChapterSpec, ...],
+                *, title: str | None = None, owner: str | None = None) -> dict[str, Any]:
+    """A document of a type the project defines, from its chapters: a placeholder for every text chapter, a first
+    entry to write for a list, a table and duties (the owner's, so the owner has stated duties); the other
+    chapters, and optional ones, start empty."""
+    owner = owner or default_owner(config)
+    content: dict[str, Any] = {}
+    for spec in chapters:
+        if spec.when_empty == "omit":
+            continue  # an optional chapter starts absent
+        if spec.kind == "text":
+            content[spec.key] = words.placeholder
+        elif spec.kind == "list":
+            content[spec.key] = [words.placeholder]
+        elif spec.kind == "table":
+            content[spec.key] = [{"columns": [words.placeholder], "rows": [[words.placeholder]]}]
+        elif spec.kind == "responsibilities":
+            content[spec.key] = [{"department": owner, "duties": [words.placeholder]}]
+    return _chaptered(code, config, words, today, title, owner, words.new_document_title, content)

@@ -28,6 +28,7 @@ class Wording:
     new_form_title: str
     new_manual_title: str
     new_instruction_title: str
+    new_document_title: str
     placeholder: str
 
 
@@ -62,6 +63,7 @@ ZH = Wording(
     new_form_title="（表单名称）",
     new_manual_title="质量手册",
     new_instruction_title="（作业指导书名称）",
+    new_document_title="（文件名称）",
     placeholder="（待填写）",
 )
 
@@ -98,6 +100,7 @@ EN = Wording(
     new_form_title="(form title)",
     new_manual_title="Quality Manual",
     new_instruction_title="(work instruction title)",
+    new_document_title="(document title)",
     placeholder="(to be written)",
 )
 

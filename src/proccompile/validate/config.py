@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import CODES, Diagnostics, Related
+from proccompile.load.discover import IN_FORCE_DIR
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
 from proccompile.model.config_documents import ChapterConfig
@@ -12,6 +13,8 @@ from proccompile.validate.config_actors import actor_problems
 
 # Load and model findings mean a file was not read at all; demoting them would drop documents silently.
 _NOT_DOWNGRADABLE = ("PC0", "PC1", "PC2")
+# The records of change control itself: a release is never allowed past them.
+_ALWAYS_ERRORS = ("PC419", "PC420", "PC421", "PC427")
 
 
 def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics) -> None:
@@ -23,6 +26,9 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
         elif code_id.startswith(_NOT_DOWNGRADABLE) and value != "error":
             bag.add("PC002", f"`{code_id}` cannot be set to `{value}`: a file with this problem is not read at all",
                     where, help="Only PC3xx, PC4xx and PC5xx findings can be downgraded")
+        elif code_id in _ALWAYS_ERRORS and value != "error":
+            bag.add("PC002", f"`{code_id}` cannot be set to `{value}`: it guards the record of an approval or a "
+                    "release", where)
     groups = (
         ("departments", "id", "department"),
         ("approval_roles", "id", "approval role"),
@@ -40,6 +46,7 @@ def config_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics)
     _names_in_language(config, source, bag)
     actor_problems(config, source, bag)
     document_type_problems(config, source, bag)
+    _signer_pairs(config, source, bag)
     names: dict[str, int] = {}
     for i, auditor in enumerate(config.audit.auditors):
         if auditor.name in names:
@@ -73,6 +80,8 @@ def _names_in_language(config: ProjectConfig, source: SourceFile, bag: Diagnosti
 
 
 _KEYS_OF_NUMBERING = ("pattern", "display", "folder", "chapters")
+# Folders the project uses for other things: wording, stored versions in force, outputs, attached files.
+_RESERVED_FOLDERS = ("templates", IN_FORCE_DIR, "build", "attachments")
 
 
 def document_type_problems(config: ProjectConfig, source: SourceFile, bag: Diagnostics) -> None:
@@ -104,8 +113,12 @@ def document_type_problems(config: ProjectConfig, source: SourceFile, bag: Diagn
             _custom_type(entry.id, entry.chapters, at, source, bag)
         folder = entry.folder or f"{entry.id}s"
         if entry.id not in ("procedure", "form"):
-            clash = folders.get(folder) if folder not in ("templates",) else (-1, "templates")
-            if clash is not None:
+            clash = folders.get(folder)
+            if folder.split("/")[0] in _RESERVED_FOLDERS:
+                bag.add("PC002", f"The folder `{folder}/` of `{entry.id}` is the project's `{folder.split('/')[0]}/`",
+                        source.span((*at, "folder") if entry.folder else (*at, "id")),
+                        help="Give the document type a folder of its own")
+            elif clash is not None:
                 bag.add("PC002", f"The folder `{folder}/` of `{entry.id}` is already the folder of `{clash[1]}`",
                         source.span((*at, "folder") if entry.folder else (*at, "id")),
                         help="Give each document type a folder of its own")
@@ -156,3 +169,19 @@ def order_problem(order: list[str], chapters: list[str]) -> str | None:
     if missing:
         return f"`{missing[0]}` is left out"
     return None
+
+
+def _signer_pairs(config: ProjectConfig, source: SourceFile, bag: Diagnostics) -> None:
+    """`change_control.same_signer` names two different configured roles, and never lets the author approve."""
+    roles = [r.id for r in config.approval_roles]
+    for i, pair in enumerate(config.change_control.same_signer):
+        where = source.span(("change_control", "same_signer", i))
+        unknown = [role for role in pair if role not in roles]
+        if unknown:
+            bag.add("PC002", f"Unknown approval role `{unknown[0]}` in `change_control.same_signer`", where,
+                    help=f"Approval roles: {', '.join(roles)}")
+        elif pair[0] == pair[1]:
+            bag.add("PC002", f"`change_control.same_signer` pairs `{pair[0]}` with itself", where)
+        elif len(roles) > 1 and set(pair) == {roles[0], roles[-1]}:
+            bag.add("PC002", f"The author (`{roles[0]}`) may not also approve (`{roles[-1]}`) a document", where,
+                    help="A document approved by its own author is not approved; remove the pair")

@@ -37,15 +37,18 @@ def _printed(procedure: Procedure, checked: CheckResult) -> dict[str, Any]:
 
     Not printed: the owning department, the clauses of single steps and a commitment's typed time limit
     (its target is printed as text); a record's retention is printed as the one in force. The control
-    records kept beside the text (review interval, reviews, distribution, withdrawal) are not printed.
+    records kept beside the text (review interval, reviews, distribution, withdrawal) are not printed. The
+    flow (step ids, jumps, decisions, short texts, triggers) is printed as the flowchart, which import does
+    not read back.
     """
     data = procedure.model_dump(mode="json")
     data["owner"] = None
     for control in ("review_interval", "reviews", "distribution", "withdrawn"):
         data.pop(control, None)
     for section in data["process"]:
+        section["trigger"] = None
         for step in section["steps"]:
-            step["clauses"] = []
+            step.update(clauses=[], id=None, next=None, decision=None, short=None)
     for commitment in data["commitments"]:
         commitment["time_limit"] = None
     for entry, model in zip(data["records"], procedure.records, strict=True):

@@ -22,7 +22,7 @@ from lxml import etree
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus, Document, Form, Procedure
-from proccompile.render.blocks import Block, Cell, DocView, Para, Table
+from proccompile.render.blocks import Block, Cell, DocView, Flowchart, Para, Table
 from proccompile.render.package import to_bytes
 
 INS, DEL, END = "\ue011", "\ue012", "\ue013"
@@ -42,6 +42,8 @@ def _key(block: Block) -> tuple[object, ...]:
         return ("p", block.style, block.lead, block.text)
     if isinstance(block, Table):
         return ("t", tuple(tuple(c.text for c in row) for row in block.rows))
+    if isinstance(block, Flowchart):
+        return ("chart", tuple(p.text for p in block.lead), block.charts)
     return ("break",)
 
 
@@ -67,7 +69,8 @@ def _pairs(a: Block, b: Block) -> bool:
         return a.style == b.style
     if isinstance(a, Table) and isinstance(b, Table):
         return len(a.widths) == len(b.widths)
-    return type(a) is type(b)
+    # A changed flowchart is shown whole: the old drawing deleted, the new one inserted.
+    return type(a) is type(b) and not isinstance(a, Flowchart)
 
 
 def _merge_pair(a: Block, b: Block) -> Block:
@@ -101,6 +104,8 @@ def _whole(block: Block, mark: str) -> Block:
     if isinstance(block, Table):
         return replace(block, rows=tuple(tuple(replace(c, text=_wrap(c.text, mark)) for c in row)
                                          for row in block.rows))
+    if isinstance(block, Flowchart):
+        return replace(block, lead=tuple(replace(p, text=_wrap(p.text, mark)) for p in block.lead), marks=(mark, END))
     return block
 
 
@@ -179,7 +184,7 @@ def _mark_paragraph(p: etree._Element, stamp: dict[str, str], ids: Iterator[int]
                 wrapper.append(run)
                 run = wrapper
             r.addprevious(run)
-            if any(c.tag in (qn("w:t"), qn("w:delText")) for c in group):
+            if any(c.tag in (qn("w:t"), qn("w:delText"), qn("w:drawing")) for c in group):
                 seen.add(piece_state)
         p.remove(r)
     return seen

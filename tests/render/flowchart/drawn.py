@@ -20,6 +20,7 @@ NS = {
     "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
     "svg": "http://www.w3.org/2000/svg",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
 SYMBOLS = {"process", "decision", "start", "end", "connector", "document", "stage", "header"}
 _PRESETS = {"flowChartProcess": "process", "flowChartDecision": "decision", "flowChartTerminator": "terminator",
@@ -50,6 +51,7 @@ class Drawing:
     height: int
     boxes: tuple[Box, ...]
     lines: tuple[Line, ...]
+    title: str = ""
 
     def symbols(self) -> list[Box]:
         return [b for b in self.boxes if b.kind in SYMBOLS or b.kind == "terminator"]
@@ -91,7 +93,8 @@ def _from_group(inline: etree._Element) -> Drawing:
             "label" if not outlined else "lane" if fill is None
             else {"D9D9D9": "header", "F2F2F2": "stage"}.get(fill.get("val"), "rect"))
         boxes.append(Box(kind, x, y, w, h, text))
-    return Drawing(int(extent.get("cx")), int(extent.get("cy")), tuple(boxes), tuple(lines))
+    title = inline.find("wp:docPr", NS).get("name")
+    return Drawing(int(extent.get("cx")), int(extent.get("cy")), tuple(boxes), tuple(lines), title)
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")

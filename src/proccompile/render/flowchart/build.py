@@ -16,9 +16,12 @@ from proccompile.views.wording import Texts
 MAX_RECORDS = 4
 _CLAUSES = {"zh": re.compile(r"[，；。：,;:]"), "en": re.compile(r"(?<=[,;:.])\s+")}
 _BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
-# A leading clause that only sets the scene (收到反馈表后, 顾客要求现场服务时, When …, If …) is skipped.
-_CONDITION = {"zh": re.compile(r"(后|时|的|前|内|中)$"),
+# A leading clause that only sets the scene (收到反馈表后, 顾客要求现场服务时, 对转来的技术问题, When …, If …) is
+# skipped; an English sentence is cut before a second action or a condition.
+_CONDITION = {"zh": re.compile(r"(后|时|的|前|内|中)$|^对.*的[^的]{1,4}$"),
               "en": re.compile(r"^(when|if|after|once|where|for|on|before|unless|within)\b", re.I)}
+_SECOND_ACTION = re.compile(r"\s(and|when|if|using|after|before)\s")
+_LONG_EN = 45
 
 
 def short_text(step: Step, language: str) -> str:
@@ -30,7 +33,11 @@ def short_text(step: Step, language: str) -> str:
     clauses = [c for c in clauses if c]
     while len(clauses) > 1 and _CONDITION[language].search(clauses[0]):
         clauses.pop(0)
-    return clauses[0] if clauses else step.text
+    text = clauses[0] if clauses else step.text
+    if language == "en" and len(text) > _LONG_EN:
+        cut = next((m.start() for m in _SECOND_ACTION.finditer(text) if m.start() >= 15), None)
+        text = text[:cut] if cut else text
+    return text
 
 
 def procedure_chart(corpus: Corpus, p: Procedure, texts: Texts) -> Chart:

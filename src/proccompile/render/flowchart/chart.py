@@ -78,18 +78,15 @@ def per_stage(chart: Chart, title: str, refer: str) -> list[Chart]:
         nodes: list[Node] = []
         index: dict[int, int] = {}
         edges: list[Edge] = []
-        starts = [i for i in inside if chart.nodes[i].kind == "start"]
-        for i in starts:  # the stage's own start stays on top, arrows from elsewhere come in below it
+        # An arrow from elsewhere comes in through a connector just above its target (below the stage's start).
+        for i in sorted(inside, key=lambda i: chart.nodes[i].kind != "start"):
+            for e in incoming if chart.nodes[i].kind != "start" else ():
+                if e.target == i:
+                    nodes.append(Node("connector", lane_of[chart.nodes[i].lane], 0,
+                                      refer.format(number=_name(chart, e.source))))
+                    edges.append(Edge(len(nodes) - 1, -1 - i, ""))  # target resolved below
             index[i] = len(nodes)
             nodes.append(replace(chart.nodes[i], stage=0, lane=lane_of[chart.nodes[i].lane]))
-        for e in incoming:
-            target = chart.nodes[e.target]
-            nodes.append(Node("connector", lane_of[target.lane], 0, refer.format(number=_name(chart, e.source))))
-            edges.append(Edge(len(nodes) - 1, -1 - e.target, ""))  # target resolved below
-        for i in inside:
-            if i not in index:
-                index[i] = len(nodes)
-                nodes.append(replace(chart.nodes[i], stage=0, lane=lane_of[chart.nodes[i].lane]))
         edges = [Edge(e.source, index[-1 - e.target], e.label) for e in edges]
         for e in chart.edges:
             if e.source in index and e.target in index:

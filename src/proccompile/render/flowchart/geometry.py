@@ -7,6 +7,7 @@ explicit lines that both renderers print as they are, with widths estimated as `
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -23,6 +24,9 @@ HEAD_SIZE = 18  # 9 pt: lane headings
 INSET_X = CM // 10  # text inset of a box from its sides
 INSET_Y = CM // 20
 ELLIPSIS = "…"
+# Renderers set glyphs a little wider than the estimate now and then (a full-width ？ at a line's end); a line
+# clipped at its box's edge would lose a character, so lines are wrapped this much short of their box.
+SLACK = CM * 15 // 100
 
 ShapeKind = Literal["header", "lane", "stage", "process", "decision", "start", "end", "connector", "document",
                     "label"]
@@ -100,7 +104,8 @@ def em(size: int) -> int:
     return size * PT // 2
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9_./\-:@%+#&]+ ?| +|.", re.S)
+# A number with its Chinese unit (24 小时, 2个工作日, 另 3 项) is kept on one line, like a Latin word.
+_TOKEN = re.compile(r"\d+ ?(?:个工作日|个月|分钟|小时|天|周|年|项|日)|[A-Za-z0-9_./\-:@%+#&]+ ?| +|.", re.S)
 _NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]%")
 _NO_LINE_END = set("（《「『“‘([")
 
@@ -110,6 +115,7 @@ def wrap(text: str, width: int, size: int, max_lines: int = 0) -> list[str]:
     the last kept line ends in … when ``max_lines`` cuts it. CJK breaks between characters, Latin between words
     (a word too long for a line is broken too); closing punctuation never starts a line, opening punctuation never
     ends one, and a line ends after a comma rather than just past it."""
+    width = max(width - SLACK, em(size))
     lines = _greedy(text, width, size)
     if len(lines) > 1 and not (max_lines and len(lines) > max_lines):
         lines = _even(text, width, size, len(lines))
@@ -126,7 +132,9 @@ def wrap(text: str, width: int, size: int, max_lines: int = 0) -> list[str]:
 
 def _even(text: str, width: int, size: int, count: int) -> list[str]:
     """Of the widths that keep ``count`` lines, the one whose lines end after most commas, then the narrowest."""
-    narrow, wide = width // 3, width
+    # never so narrow that a word which fits the full width would be broken
+    longest = max((text_ems(t.rstrip()) for t in _tokens(text, width / em(size))), default=0.0)
+    narrow, wide = max(width // 3, math.ceil(longest * em(size)) + 1), width
     for _ in range(12):  # the narrowest width that still needs no more lines
         middle = (narrow + wide) // 2
         if len(_greedy(text, middle, size)) <= count:
@@ -148,7 +156,7 @@ _SOFT_BREAKS = set("，、；：,;:")
 
 
 def _greedy(text: str, width: int, size: int) -> list[str]:
-    limit = max(1.0, width / em(size))
+    limit = max(1.0, width / em(size)) + 0.01  # widths are sums of floats: an exact fit must count as one
     lines: list[str] = []
     current = ""
     for token in _tokens(text, limit):
@@ -193,4 +201,5 @@ def lines_height(lines: list[TextLine] | tuple[TextLine, ...]) -> int:
 
 
 def widest(lines: list[TextLine] | tuple[TextLine, ...]) -> int:
-    return max((round(text_ems(line.text) * em(line.size)) for line in lines), default=0)
+    """The room the widest line needs, slack included."""
+    return max((round(text_ems(line.text) * em(line.size)) for line in lines), default=0) + SLACK

@@ -10,6 +10,7 @@ track where their spans meet. See ``routing.py`` for the arrows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from proccompile.render.flowchart.chart import Chart, Edge, Node
@@ -21,6 +22,7 @@ from proccompile.render.flowchart.geometry import (
     INSET_Y,
     SMALL_SIZE,
     Part,
+    Run,
     Shape,
     TextLine,
     lines_height,
@@ -29,12 +31,14 @@ from proccompile.render.flowchart.geometry import (
 )
 from proccompile.render.flowchart.routing import Columns, Placed, route
 
-GAP = CM // 2  # between rows: room for an arrow's turn and an outcome label
+GAP = CM * 42 // 100  # between rows: room for an arrow's turn and an outcome label
 TOP_PAD = CM * 3 // 10
 BOTTOM_PAD = GAP // 2 + CM // 10  # an outcome label may sit in the half gap under the last row
 DOC_GAP = CM // 10
 MAX_BOX_LINES = 4
 _STAGE_WIDTH = CM * 3 // 2
+_DECISION_TEXT = CM * 26 // 10  # widest line of a question in a diamond
+_DOC_MARGINS = CM // 2  # the records column around a document symbol (the link's spine, the right margin)
 _DOCUMENT_TEXT = 0.8  # the wavy foot of a document symbol takes the rest of its height
 
 
@@ -56,25 +60,40 @@ class Symbol:
     lines: tuple[TextLine, ...]
     text_box: tuple[int, int, int, int]
     docs: tuple[tuple[int, tuple[TextLine, ...]], ...] = ()  # height and text of each record symbol
+    note: tuple[TextLine, ...] = ()  # a diamond's 配合 and 时限 lines, printed under it
+
+    @property
+    def note_height(self) -> int:
+        return lines_height(self.note) + 2 * INSET_Y if self.note else 0
 
     @property
     def row_height(self) -> int:
         docs = sum(h for h, _ in self.docs) + DOC_GAP * max(0, len(self.docs) - 1)
-        return max(self.h, docs)
+        return max(self.h + self.note_height, docs)
 
 
 def columns(chart: Chart, width: int) -> Columns:
-    stage = _STAGE_WIDTH if chart.staged else 0
-    records = min(max(width * 17 // 100, CM * 26 // 10), CM * 36 // 10) if chart.has_records else 0
+    # The stage and records columns are as wide as their longest word needs (English words are not broken),
+    # within bounds; the lanes share the rest.
+    stage = min(max(_STAGE_WIDTH, _word_room(chart.stages, BOX_SIZE)), CM * 26 // 10) if chart.staged else 0
+    titles = [r.title for n in chart.nodes for r in n.records]
+    records = min(max(width * 17 // 100, CM * 26 // 10, _word_room(titles, SMALL_SIZE) + _DOC_MARGINS),
+                  CM * 4) if chart.has_records else 0
     lanes = max(1, len(chart.lanes))
     lane = (width - stage - records) // lanes
-    margin = min(max(lane * 14 // 100, CM // 4), CM * 45 // 100)
+    margin = min(max(lane // 10, CM // 4), CM * 4 // 10)
     xs = tuple(stage + k * lane for k in range(lanes))
     widths = tuple(lane if k < lanes - 1 else width - stage - records - lane * (lanes - 1) for k in range(lanes))
     heading = max([lines_height(_heading(name, w)) for name, w in zip(chart.lanes, widths, strict=True)]
                   + [lines_height(_heading(chart.records_heading, records))] * bool(records)
                   + [lines_height(_heading(chart.stage_heading, stage))] * bool(stage))
     return Columns(width, stage, records, xs, widths, margin, heading + CM // 4)
+
+
+def _word_room(texts: list[str] | tuple[str, ...], size: int) -> int:
+    """Width that the longest word (a Latin word or code; CJK breaks anywhere) of ``texts`` needs at ``size``."""
+    words = [word for text in texts for word in re.findall(r"[A-Za-z0-9/.\-]+", text)]
+    return max((widest([TextLine((Run(word),), size)]) for word in words), default=0) + 2 * INSET_X
 
 
 def _heading(text: str, width: int) -> tuple[TextLine, ...]:
@@ -84,20 +103,25 @@ def _heading(text: str, width: int) -> tuple[TextLine, ...]:
 
 def symbol(node: Node, cols: Columns) -> Symbol:
     box = cols.box_width(node.lane)
-    if node.kind in ("process", "decision"):
-        inner = box - 2 * INSET_X if node.kind == "process" else box // 2
+    if node.kind == "process":
+        inner = box - 2 * INSET_X
         head = f"{node.number}\u2002" if node.number else ""
         lines = text_lines(head + node.text, inner, BOX_SIZE, MAX_BOX_LINES, bold_prefix=node.number)
-        lines += text_lines(node.support, inner, SMALL_SIZE, 2) if node.support else []
-        lines += text_lines(node.limit, inner, SMALL_SIZE, 2) if node.limit else []
+        lines += _small_lines(node, inner)
         text_h = lines_height(lines)
-        if node.kind == "process":
-            h = max(CM * 9 // 10, text_h + 2 * INSET_Y + CM // 20)
-            sym = Symbol(box, h, tuple(lines), (INSET_X, (h - text_h) // 2, inner, text_h))
-        else:
-            h = max(CM * 12 // 10, 2 * text_h + CM // 10)
-            sym = Symbol(box, h, tuple(lines), (box // 4, (h - text_h) // 2, box // 2, text_h))
-        return replace(sym, docs=_documents(node, cols))
+        h = max(CM * 9 // 10, text_h + 2 * INSET_Y + CM // 20)
+        return Symbol(box, h, tuple(lines), (INSET_X, (h - text_h) // 2, inner, text_h), _documents(node, cols))
+    if node.kind == "decision":
+        # A diamond as small as its text allows (the text sits in its middle half), so that its outcome labels
+        # have room beside its corners; the step number on a line of its own. Its 配合 and 时限 lines go under
+        # it, as wide as a box, where they are never squeezed into the diamond's narrow middle.
+        inner = min(box // 2, _DECISION_TEXT)
+        lines = text_lines(node.number, inner, BOX_SIZE, 1, bold_prefix=node.number) if node.number else []
+        lines += text_lines(node.text, inner, BOX_SIZE, MAX_BOX_LINES)
+        text_w, text_h = max(widest(lines), CM), lines_height(lines)
+        w, h = min(box, 2 * text_w + CM * 3 // 10), max(CM * 11 // 10, 2 * text_h + CM * 15 // 100)
+        return Symbol(w, h, tuple(lines), ((w - text_w) // 2, (h - text_h) // 2, text_w, text_h),
+                      _documents(node, cols), tuple(_small_lines(node, box - 2 * INSET_X)))
     if node.kind in ("start", "end"):
         lines = text_lines(node.text, box - CM * 4 // 10, BOX_SIZE, 3)
         w = min(box, max(box * 6 // 10, widest(lines) + CM * 6 // 10))
@@ -111,18 +135,24 @@ def symbol(node: Node, cols: Columns) -> Symbol:
     return Symbol(w, h, tuple(lines), (0, (h * 75 // 100 - text_h) // 2, w, text_h))
 
 
+def _small_lines(node: Node, width: int) -> list[TextLine]:
+    """The 配合 and 时限 lines under a step's text, never cut short: a narrow diamond grows taller instead."""
+    lines = text_lines(node.support, width, SMALL_SIZE, 4) if node.support else []
+    return lines + (text_lines(node.limit, width, SMALL_SIZE, 4) if node.limit else [])
+
+
 def _documents(node: Node, cols: Columns) -> tuple[tuple[int, tuple[TextLine, ...]], ...]:
-    width = cols.doc_width()
+    """A document symbol per record: form number and title on one line when they fit, else the title below."""
+    inner = cols.doc_width() - 2 * INSET_X
     docs = []
-    texts = [(f"{r.number}\n{r.title}" if r.title else r.number) for r in node.records]
-    texts += [node.more_records] if node.more_records else []
-    for text in texts:
-        lines: list[TextLine] = []
-        for k, piece in enumerate(text.split("\n")):
-            lines += text_lines(piece, width - 2 * INSET_X, SMALL_SIZE, 1 if k == 0 else 3)
-        h = round((lines_height(lines) + 2 * INSET_Y) / _DOCUMENT_TEXT)
-        docs.append((h, tuple(lines)))
-    return tuple(docs)
+    for record in node.records:
+        lines = text_lines(f"{record.number} {record.title}".strip(), inner, SMALL_SIZE)
+        if len(lines) > 1:
+            lines = text_lines(record.number, inner, SMALL_SIZE, 1) + text_lines(record.title, inner, SMALL_SIZE, 3)
+        docs.append(lines)
+    if node.more_records:
+        docs.append(text_lines(node.more_records, inner, SMALL_SIZE, 2))
+    return tuple((round((lines_height(lines) + 2 * INSET_Y) / _DOCUMENT_TEXT), tuple(lines)) for lines in docs)
 
 
 def layout(chart: Chart, frame: Frame) -> list[Part]:
@@ -186,9 +216,10 @@ def _partition(chart: Chart, symbols: list[Symbol], cols: Columns, frame: Frame)
     first, total = 0, len(chart.nodes)
     while first < total:
         capacity = frame.first if not ranges and frame.first is not None else frame.rest
-        last = first + 1  # a part shows at least one row, even one taller than the page
-        while last < total and _part_height(chart, symbols, cols, first, last + 1) <= capacity:
-            last += 1
+        # The most rows that fit (a part shows at least one, even one taller than the page). Not the first end
+        # that does not fit: one more row can save connectors, so a longer part may fit where a shorter did not.
+        last = max([end for end in range(first + 2, total + 1)
+                    if _part_height(chart, symbols, cols, first, end) <= capacity], default=first + 1)
         if last < total and chart.nodes[last - 1].stage == chart.nodes[last].stage:
             cuts = [k for k in range(first + 1, last) if chart.nodes[k - 1].stage != chart.nodes[k].stage
                     and _part_height(chart, symbols, cols, first, k) * 2 >= capacity]
@@ -216,9 +247,16 @@ def _place(chart: Chart, cols: Columns, nodes: list[Node], syms: list[Symbol], e
               for node, sym, top in zip(nodes, syms, tops, strict=True)]
     shapes: list[Shape] = [*_frame_shapes(chart, cols, height), *_stage_shapes(chart, cols, placed, height)]
     centres: list[list[int]] = []
-    doc_boxes: list[tuple[int, int, int, int]] = []
+    obstacles: list[tuple[int, int, int, int]] = []  # records and notes, which outcome labels keep clear of
+    notes: list[Shape] = []
     for p, sym in zip(placed, syms, strict=True):
         shapes.append(Shape(p.node.kind, p.x, p.y, p.w, p.h, sym.lines, sym.text_box, link=p.node.link))
+        if sym.note:
+            box = cols.box_width(p.node.lane)
+            note = Shape("label", cols.center(p.node.lane) - box // 2, p.y + p.h, box, sym.note_height, sym.note,
+                         (INSET_X, INSET_Y, box - 2 * INSET_X, lines_height(sym.note)))
+            notes.append(note)
+            obstacles.append((note.x, note.y, note.w, note.h))
         doc_y = p.y
         centres.append([])
         for h, lines in sym.docs:
@@ -226,10 +264,11 @@ def _place(chart: Chart, cols: Columns, nodes: list[Node], syms: list[Symbol], e
                                 (INSET_X, INSET_Y, cols.doc_width() - 2 * INSET_X, lines_height(lines)),
                                 align="left"))
             centres[-1].append(doc_y + round(h * _DOCUMENT_TEXT) // 2)
-            doc_boxes.append((cols.doc_x(), doc_y, cols.doc_width(), h))
+            obstacles.append((cols.doc_x(), doc_y, cols.doc_width(), h))
             doc_y += h + DOC_GAP
-    wires, labels = route(cols, placed, edges, centres, doc_boxes, GAP)
-    return Part(cols.width, height, tuple(shapes + labels), tuple(wires))
+    under = {i for i, sym in enumerate(syms) if sym.note}
+    wires, labels = route(cols, placed, edges, centres, obstacles, GAP, under)
+    return Part(cols.width, height, tuple(shapes + notes + labels), tuple(wires))
 
 
 def _frame_shapes(chart: Chart, cols: Columns, height: int) -> list[Shape]:

@@ -21,8 +21,9 @@ LANDSCAPE = (round(25.2 * CM), round(15.4 * CM))
 CAPTION = round(1.1 * CM)  # the title drawn above each part's lanes, with the paragraph's spacing
 HEADING = round(1.3 * CM)  # a heading kept on the page of a chart's first part
 SAFETY = round(0.8 * CM)  # renderers differ in line heights around the drawing
-# Narrower lanes than this in portrait (4 lanes with a records column) turn a chart to landscape.
-MIN_PORTRAIT_LANE = round(2.9 * CM)
+# Narrower lanes than this in portrait (more than 4 lanes beside the stage and records columns) turn a chart to
+# landscape.
+MIN_PORTRAIT_LANE = round(2.6 * CM)
 
 
 @dataclass(frozen=True)

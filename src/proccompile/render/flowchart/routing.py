@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from proccompile.render.flowchart.chart import Edge, Node
 from proccompile.render.flowchart.geometry import CM, SMALL_SIZE, Shape, TextLine, Wire, text_lines, widest
 
+MAX_BOX = 5 * CM  # a box in a wide lane stays this wide: the rest of the lane is room for arrows and labels
 _TRACK = CM * 12 // 100  # between neighbouring tracks
 _TRACK_PAD = CM * 6 // 100  # between a track and a box
 _SPINE = CM * 15 // 100  # the records' dotted spine, from the left edge of the records column
@@ -40,7 +41,7 @@ class Columns:
         return self.lane_x[lane] + self.lane_w[lane] // 2
 
     def box_width(self, lane: int) -> int:
-        return self.lane_w[lane] - 2 * self.margin
+        return min(self.lane_w[lane] - 2 * self.margin, MAX_BOX)
 
     def box_left(self, lane: int) -> int:
         return self.center(lane) - self.box_width(lane) // 2
@@ -128,10 +129,12 @@ class _Plan:
 
 
 def route(cols: Columns, placed: list[Placed], edges: list[Edge], docs: list[list[int]],
-          doc_boxes: list[tuple[int, int, int, int]], gap: int) -> tuple[list[Wire], list[Shape]]:
+          obstacles: list[tuple[int, int, int, int]], gap: int,
+          noted: set[int]) -> tuple[list[Wire], list[Shape]]:
     """Wires for ``edges`` between ``placed`` nodes, their outcome labels, and the records links (``docs``: each
-    row's record centres; ``doc_boxes``: the record symbols, which labels keep clear of)."""
-    taken: set[tuple[int, str]] = set()
+    row's record centres; ``obstacles``: record symbols and notes, which labels keep clear of; ``noted``: rows
+    whose node has a note under it, so that no arrow leaves through its bottom)."""
+    taken: set[tuple[int, str]] = {(i, "B") for i in noted}
     plans: list[_Plan] = []
     for k, e in enumerate(edges):
         if e.target == e.source + 1 and (e.source, "B") not in taken and (e.target, "T") not in taken:
@@ -147,12 +150,13 @@ def route(cols: Columns, placed: list[Placed], edges: list[Edge], docs: list[lis
     wires: list[Wire] = []
     labels: list[Shape] = []
     bottom = placed[-1].y + placed[-1].row_h + gap // 2 if placed else cols.heading
-    room = _Room(placed, doc_boxes, cols.lane_x[0], cols.lane_x[-1] + cols.lane_w[-1], cols.heading, bottom)
+    room = _Room(placed, obstacles, cols.lane_x[0], cols.lane_x[-1] + cols.lane_w[-1], cols.heading, bottom)
     for plan in plans:
-        points = _points(plan, placed, ports, gap)
-        wires.append(Wire(points))
+        wires.append(Wire(_points(plan, placed, ports, gap)))
+        room.lines += zip(wires[-1].points, wires[-1].points[1:], strict=False)
+    for plan, wire in zip(plans, wires, strict=True):
         if plan.edge.label:
-            labels.append(_label(plan, placed[plan.edge.source], points, room))
+            labels.append(_label(plan, placed[plan.edge.source], wire.points, room))
     for i, centres in enumerate(docs):
         if centres:
             wires += _records_wires(cols, placed[i], ports[(i, "rec")], centres)
@@ -282,14 +286,20 @@ class _Room:
     top: int
     bottom: int
     labels: list[tuple[int, int, int, int]] = field(default_factory=list)
+    lines: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # every arrow's segments
 
-    def free(self, x: int, y: int, w: int, h: int) -> bool:
+    def free(self, x: int, y: int, w: int, h: int, lines: bool = True) -> bool:
+        """Whether a label may go there; with ``lines`` false, only symbols and the lanes' edges count."""
         if x < self.left or x + w > self.right or y < self.top or y + h > self.bottom:
             return False
+        for (x0, y0), (x1, y1) in self.lines if lines else ():  # nor may an arrow cross it
+            if min(x0, x1) <= x + w and x <= max(x0, x1) and min(y0, y1) <= y + h and y <= max(y0, y1):
+                return False
         for p in self.placed:
             if x < p.x + p.w and p.x < x + w and y < p.y + p.h and p.y < y + h and _meets(p, x, y, w, h):
                 return False
-        return not any(x < a + c and a < x + w and y < b + d and b < y + h for a, b, c, d in self.docs + self.labels)
+        others = self.docs + self.labels if lines else self.docs
+        return not any(x < a + c and a < x + w and y < b + d and b < y + h for a, b, c, d in others)
 
 
 def _meets(p: Placed, x: int, y: int, w: int, h: int) -> bool:
@@ -304,27 +314,51 @@ def _meets(p: Placed, x: int, y: int, w: int, h: int) -> bool:
 def _label(plan: _Plan, source: Placed, points: tuple[tuple[int, int], ...], room: _Room) -> Shape:
     """An outcome's label beside its arrow, as near the start as nothing else is there: beside where it leaves
     the node, else along its runs; a long label is tried on two or three lines too."""
-    first: tuple[int, int, str, tuple[TextLine, ...]] | None = None
+    tried: list[tuple[int, int, str, tuple[TextLine, ...]]] = []
     for width, max_lines in ((max(CM, (room.right - room.left) // 3), 2), (CM, 3)):
         lines = tuple(text_lines(plan.edge.label, width, SMALL_SIZE, max_lines))
         w, h = widest(lines) + CM // 10, sum(line.height for line in lines)
         for x, y, align in _spots(points, w, h, source):
-            if first is None:
-                first = (x, y, align, lines)
+            tried.append((x, y, align, lines))
             if room.free(x, y, w, h):
-                room.labels.append((x, y, w, h))
-                return Shape("label", x, y, w, h, lines, (0, 0, w, h), align=align)  # type: ignore[arg-type]
-    assert first is not None
-    x, y, align, lines = first  # nowhere free (a crowded narrow lane): beside the start, within the lanes
+                return _placed_label(room, x, y, align, lines)
+    # Nowhere clear of the arrows too (a crowded narrow lane): the first place clear of every symbol, else the
+    # first place of all, moved within the lanes.
+    for x, y, align, lines in tried:
+        if room.free(x, y, widest(lines) + CM // 10, sum(line.height for line in lines), lines=False):
+            return _placed_label(room, x, y, align, lines)
+    x, y, align, lines = tried[0]
     w, h = widest(lines) + CM // 10, sum(line.height for line in lines)
-    x, y = min(max(x, room.left), room.right - w), min(max(y, room.top), room.bottom - h)
+    return _placed_label(room, min(max(x, room.left), room.right - w), min(max(y, room.top), room.bottom - h),
+                         align, lines)
+
+
+def _placed_label(room: _Room, x: int, y: int, align: str, lines: tuple[TextLine, ...]) -> Shape:
+    w, h = widest(lines) + CM // 10, sum(line.height for line in lines)
     room.labels.append((x, y, w, h))
     return Shape("label", x, y, w, h, lines, (0, 0, w, h), align=align)  # type: ignore[arg-type]
 
 
 def _spots(points: tuple[tuple[int, int], ...], w: int, h: int, source: Placed) -> Iterator[tuple[int, int, str]]:
-    """Places for a w × h label beside each run of the arrow (near its start, at its middle, near its end), then
-    in the gaps just below and above its node, which hold no symbol."""
+    """Places for a w × h label: around the point where the arrow leaves its node (further from the line, and
+    over a diamond's sloping edge, as room allows), then beside each run of the arrow (near its start, at its
+    middle, near its end), then in the gaps just below and above its node, which hold no symbol."""
+    (x0, y0), (x1, y1) = points[0], points[1]
+    toward = 1 if x1 > x0 else -1 if x1 < x0 else 0
+    if source.node.kind == "decision" and y1 == y0 and toward:
+        # Leaving a diamond's corner sideways: between the corner and the track, and where the label reaches
+        # back over the corner, raised (or lowered) just clear of the diamond's sloping edge.
+        for x in ((x0 + _LABEL_PAD, x1 - _LABEL_PAD - w) if toward > 0 else (x0 - _LABEL_PAD - w, x1 + _LABEL_PAD)):
+            reach = max(0, (x0 + _LABEL_PAD - x) if toward > 0 else (x + w + _LABEL_PAD - x0))
+            lift = reach * source.h // max(1, source.w)
+            align = "left" if toward > 0 else "right"
+            yield x, y0 - lift - h - _LABEL_PAD // 2, align
+            yield x, y0 + lift + _LABEL_PAD // 2, align
+    for lift in range(4):
+        for y in (y0 - h - _LABEL_PAD // 2 - lift * _LABEL_PAD * 2, y0 + _LABEL_PAD // 2 + lift * _LABEL_PAD * 2):
+            for x in ((x0 + _LABEL_PAD, x0 - w // 2, x0 - _LABEL_PAD - w) if toward >= 0
+                      else (x0 - _LABEL_PAD - w, x0 - w // 2, x0 + _LABEL_PAD)):
+                yield x, y, "left" if x >= x0 else "right" if x + w <= x0 else "center"
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
         for share in (0, 1, 2):
             if x0 == x1:  # a vertical run: to its right and to its left

@@ -302,8 +302,11 @@ def _stage_shapes(chart: Chart, cols: Columns, placed: list[Placed], height: int
     for k, group in enumerate(groups):
         top = cols.heading if k == 0 else group[0].y - GAP // 2
         bottom = height if k == len(groups) - 1 else group[-1].y + group[-1].row_h + GAP // 2
-        lines = tuple(text_lines(chart.stages[group[0].node.stage], cols.stage - 2 * INSET_X, BOX_SIZE,
-                                 max(1, (bottom - top) // TextLine((), BOX_SIZE).height - 1)))
+        # The subsection's number on a line of its own, its title under it.
+        number, _, title = chart.stages[group[0].node.stage].partition(" ")
+        room = max(1, (bottom - top) // TextLine((), BOX_SIZE).height - 2)
+        lines = tuple(text_lines(number, cols.stage - 2 * INSET_X, BOX_SIZE, 1, bold_prefix=number)
+                      + (text_lines(title, cols.stage - 2 * INSET_X, BOX_SIZE, room) if title else []))
         text_h = lines_height(lines)
         shapes.append(Shape("stage", 0, top, cols.stage, bottom - top, lines,
                             (INSET_X, (bottom - top - text_h) // 2, cols.stage - 2 * INSET_X, text_h)))

@@ -175,7 +175,10 @@ def _blocks(view: DocView, styles: dict[str, str], page: Page, document: DocxDoc
     width = page.width - page.left - page.right
     page_break = False
     ended = 0
+    previous = None
     for block in view.blocks:
+        continues = isinstance(previous, Flowchart) and previous.landscape
+        previous = block
         if isinstance(block, PageBreak):
             page_break = True
             continue
@@ -185,7 +188,8 @@ def _blocks(view: DocView, styles: dict[str, str], page: Page, document: DocxDoc
             page_break = False
             continue
         if isinstance(block, Flowchart):
-            yield from flowchart_elements(block, styles, page, view.page.landscape, sections, page_break, sans)
+            yield from flowchart_elements(block, styles, page, view.page.landscape, sections, page_break, sans,
+                                          continues)
             page_break = False
             continue
         if isinstance(block, Image):

@@ -194,9 +194,11 @@ class _Sections:
         if placed is None:
             yield lead
             return
-        captions = tuple((self.texts.render("flowchart_caption", title=c.title, part=1, parts=1),
-                          _caption_with_marks(self.texts, c.title)) for c in placed.charts)
-        yield Flowchart(placed.charts, captions, placed.landscape, (lead,))
+        # A block per chart, so that a redline marks only the charts that changed.
+        for k, chart in enumerate(placed.charts):
+            captions = ((self.texts.render("flowchart_caption", title=chart.title, part=1, parts=1),
+                         _caption_with_marks(self.texts, chart.title)),)
+            yield Flowchart((chart,), captions, placed.landscape, (lead,) if k == 0 else ())
 
     def process(self) -> Iterator[Block]:
         yield from self.flowchart(self.charts.get(("process", None)), self.heading("process"))

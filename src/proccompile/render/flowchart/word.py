@@ -60,10 +60,15 @@ class Sections:
 
 
 def flowchart_elements(block: Flowchart, styles: dict[str, str], page: Page, landscape_page: bool,
-                       sections: Sections, page_break: bool, font: Face) -> Iterator[etree._Element]:
-    """The lead paragraphs, then each chart's parts, each under its caption and each after the first on a new page."""
+                       sections: Sections, page_break: bool, font: Face,
+                       continues: bool = False) -> Iterator[etree._Element]:
+    """The lead paragraphs, then each chart's parts, each under its caption and each after the first on a new page.
+
+    ``continues``: the block follows a landscape chart directly, whose landscape section it joins."""
     section_break = block.landscape and not landscape_page
-    if section_break:
+    if section_break and continues and sections.landscape_ends:
+        sections.landscape_ends.pop()  # the section ends after this chart instead
+    elif section_break:
         end = parse_xml(_SECTION_END)
         sections.portrait_ends.append(end)
         yield end

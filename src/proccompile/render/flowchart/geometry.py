@@ -133,7 +133,7 @@ def wrap(text: str, width: int, size: int, max_lines: int = 0) -> list[str]:
 def _even(text: str, width: int, size: int, count: int) -> list[str]:
     """Of the widths that keep ``count`` lines, the one whose lines end after most commas, then the narrowest."""
     # never so narrow that a word which fits the full width would be broken
-    longest = max((text_ems(t.rstrip()) for t in _tokens(text, width / em(size))), default=0.0)
+    longest = max((text_ems(t.rstrip()) for t in _tokens(text, _limit(width, size))), default=0.0)
     narrow, wide = max(width // 3, math.ceil(longest * em(size)) + 1), width
     for _ in range(12):  # the narrowest width that still needs no more lines
         middle = (narrow + wide) // 2
@@ -156,7 +156,7 @@ _SOFT_BREAKS = set("，、；：,;:")
 
 
 def _greedy(text: str, width: int, size: int) -> list[str]:
-    limit = max(1.0, width / em(size)) + 0.01  # widths are sums of floats: an exact fit must count as one
+    limit = _limit(width, size)
     lines: list[str] = []
     current = ""
     for token in _tokens(text, limit):
@@ -172,6 +172,11 @@ def _greedy(text: str, width: int, size: int) -> list[str]:
     if current.strip():
         lines.append(current.rstrip())
     return lines
+
+
+def _limit(width: int, size: int) -> float:
+    """A line's room in ems; widths are sums of floats, so an exact fit must count as one."""
+    return max(1.0, width / em(size)) + 0.01
 
 
 def _tokens(text: str, limit: float) -> list[str]:

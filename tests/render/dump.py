@@ -76,12 +76,13 @@ def _drawing(p: etree._Element) -> list[str]:
     arrows = 0
     for shape in inline.iterfind(".//wps:wsp", NS):
         preset = shape.find("wps:spPr/a:prstGeom", NS)
-        if preset is None:
+        closed = shape.find("wps:spPr/a:custGeom//a:close", NS) is not None  # a decision's diamond
+        if preset is None and not closed:
             arrows += 1
             continue
         text = " / ".join("".join(t.text or "" for t in q.iter(_w("t"))) for q in shape.iter(_w("p")))
         if text:
-            out.append(f"  {preset.get('prst')}: {text}")
+            out.append(f"  {'diamond' if closed else preset.get('prst')}: {text}")
     out.append(f"  lines: {arrows}")
     return out
 

@@ -81,11 +81,12 @@ def _from_group(inline: etree._Element) -> Drawing:
         x, y, w, h = (int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
         path = shape.find("wps:spPr/a:custGeom//a:path", NS)
         line = shape.find("wps:spPr/a:ln", NS)
-        if path is not None:
+        if path is not None and path.find("a:close", NS) is None:
             points = tuple((x + int(pt.get("x")), y + int(pt.get("y"))) for pt in path.iterfind(".//a:pt", NS))
             lines.append(Line(points, line.find("a:tailEnd", NS) is not None, line.find("a:prstDash", NS) is not None))
             continue
-        preset = shape.find("wps:spPr/a:prstGeom", NS).get("prst")
+        # a closed custom path is a decision's diamond: the preset would keep its text to its middle half
+        preset = "flowChartDecision" if path is not None else shape.find("wps:spPr/a:prstGeom", NS).get("prst")
         text = "".join(t.text or "" for t in shape.iterfind(".//w:t", NS))
         fill = shape.find("wps:spPr/a:solidFill/a:srgbClr", NS)
         outlined = line.find("a:noFill", NS) is None
@@ -185,6 +186,23 @@ def _through(a: tuple[int, int], b: tuple[int, int], box: Box) -> bool:
     dx = 0.0 if min(x1, x2) <= cx <= max(x1, x2) else min(abs(x1 - cx), abs(x2 - cx))
     dy = 0.0 if min(y1, y2) <= cy <= max(y1, y2) else min(abs(y1 - cy), abs(y2 - cy))
     return dx / hw + dy / hh < 1 - 2 * TOLERANCE / min(hw, hh)
+
+
+def struck_labels(drawing: Drawing) -> list[tuple[Box, str]]:
+    """Outcome labels that a line runs through: an arrow, a records link, or the border between two lanes."""
+    found = []
+    lanes = [b for b in drawing.boxes if b.kind == "lane"]
+    first = min((b.x for b in lanes), default=0)
+    for label in (b for b in drawing.boxes if b.kind == "label"):
+        left, right = label.x + TOLERANCE, label.x + label.w - TOLERANCE
+        top, bottom = label.y + TOLERANCE, label.y + label.h - TOLERANCE
+        if any(left < b.x < right and b.y < bottom and top < b.y + b.h for b in lanes if b.x > first):
+            found.append((label, "lane border"))
+        for line in drawing.lines:
+            for (x1, y1), (x2, y2) in zip(line.points, line.points[1:], strict=False):
+                if min(x1, x2) < right and max(x1, x2) > left and min(y1, y2) < bottom and max(y1, y2) > top:
+                    found.append((label, "records link" if line.dashed else "arrow"))
+    return found
 
 
 def shared_runs(drawing: Drawing) -> list[tuple[Line, Line]]:

@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proccompile.render.flowchart.chart import Chart, Edge, Node, Record, per_stage
-from proccompile.render.flowchart.geometry import CM
+from proccompile.render.flowchart.drawingml import TEXT_RECTS
+from proccompile.render.flowchart.geometry import CM, em
 from proccompile.render.flowchart.layout import Frame, layout
+from proccompile.render.flowchart.wrapping import ink_width
 from tests.render.flowchart.drawn import assert_clean, from_part
 
 _WORDS = st.sampled_from(["确认", "判定问题等级", "Review the report", "组织责任部门分析原因、制定纠正措施",
@@ -83,6 +85,22 @@ def test_layout_keeps_its_promises(chart: Chart, frame: Frame) -> None:
     whole = layout(chart, Frame(frame.width))
     assert [s.lines for p in parts for s in p.shapes if s.kind in ("process", "decision")] == \
         [s.lines for p in whole for s in p.shapes if s.kind in ("process", "decision")]
+
+
+@given(charts(), _FRAMES)
+def test_every_line_fits_the_text_area_word_gives_it(chart: Chart, frame: Frame) -> None:
+    """Word and LibreOffice set a symbol's text inside its text rectangle (a preset's: a terminator without its
+    rounded ends, a document above its wavy foot; a diamond's: its whole box): a line wider than the room left
+    there would be wrapped again and lose its end."""
+    for part in layout(chart, _fitting(frame, chart)):
+        for shape in part.shapes:
+            if not shape.lines or shape.kind == "label":
+                continue
+            left, top, right, bottom = TEXT_RECTS.get(shape.kind, (0, 0, 21600, 21600))
+            x, y, w, h = shape.text_box
+            assert shape.w * left // 21600 <= x and x + w <= shape.w * right // 21600 + 1, shape
+            assert shape.h * top // 21600 <= y and y + h <= shape.h * bottom // 21600 + 1, shape
+            assert all(round(ink_width(line.text) * em(line.size)) <= w for line in shape.lines), shape
 
 
 @given(charts(), _FRAMES)

@@ -80,7 +80,8 @@ def test_libreoffice_draws_every_department_and_step_of_q_fl2_0813(tmp_path: Pat
         for j, step in enumerate(section.steps):
             assert numbers.step(i, j) in text
             assert department_name(corpus, step.owner) in text
-    for word in ("开始", "结束", "记录", "重大质量问题？", "纠正措施有效？", "Q/JL081302-C", "时限：24小时"):
+    for word in ("开始", "结束", "记录", "重大质量问题？", "纠正措施有效？", "Q/JL081302-C",
+                 "时限：发现重大质量问题后24小时"):
         assert word in text, word
     assert [line for line in fonts.splitlines() if "CJK" in line and " yes " in line], fonts
 
@@ -93,3 +94,34 @@ def test_libreoffice_draws_the_landscape_stress_chart_in_parts(tmp_path: Path) -
     drawn = re.findall(r"5\.\d\.\d+", text)
     assert {f"5.{i}.{j}" for i in (1, 2, 3) for j in range(1, 11)} <= set(drawn)
     assert pages > 3 and text.count("工程技术部") >= pages  # the lane headings on every page
+
+
+
+def _drawn_lines(data: bytes) -> list[str]:
+    """Each line of text of each shape of the document's charts, as the layout broke it (one paragraph a line)."""
+    document = docx.Document(io.BytesIO(data)).element.body
+    return [line for p in document.iterfind(".//wps:wsp/wps:txbx/w:txbxContent/w:p", NS)
+            if (line := re.sub(r"\s+", "", "".join(t.text or "" for t in p.iterfind(".//w:t", NS))))]
+
+
+def test_libreoffice_sets_every_line_of_every_shipped_chart_as_the_layout_broke_it(tmp_path: Path) -> None:
+    """A line wider than the room LibreOffice (or Word) gives a symbol's text would be broken again there, and the
+    end of a diamond's question would vanish below its middle: every line the layout drew is a line of the PDF."""
+    result = build_project(ROOT, tmp_path / "build")
+    sources = []
+    for path in sorted(p for p in result.outputs if p.parent.name == "procedures" and p.suffix == ".docx"):
+        sources.append(tmp_path / f"{len(sources)}.docx")
+        sources[-1].write_bytes(_charts_only(path.read_bytes()))
+    soffice = find_soffice()
+    assert soffice is not None and len(sources) == 10
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *map(str, sources)], check=True, capture_output=True, timeout=600)
+    drawn = 0
+    for source in sources:
+        pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(source.with_suffix(".pdf")), "-"],
+                             capture_output=True, text=True, check=True, timeout=60).stdout
+        printed = {re.sub(r"\s+", "", line) for line in pdf.splitlines()}
+        lines = _drawn_lines(source.read_bytes())
+        assert [line for line in lines if line not in printed] == [], source
+        drawn += len(lines)
+    assert drawn > 500

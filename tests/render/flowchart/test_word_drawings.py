@@ -17,7 +17,7 @@ from proccompile.model.flow import flow_of
 from proccompile.model.numbering import numbering
 from proccompile.pipeline import check_project
 from tests.helpers import run_cli
-from tests.render.flowchart.drawn import NS, Drawing, assert_clean, docx_drawings
+from tests.render.flowchart.drawn import NS, Drawing, assert_clean, docx_drawings, struck_labels
 from tests.render.flowchart.stress import write_stress_project
 
 ROOT = Path(__file__).parents[3]
@@ -75,6 +75,13 @@ def test_every_procedure_has_a_clean_flowchart(built: dict[str, dict[str, bytes]
     outcomes = {_bare(o.label) for s in p.process for step in s.steps if step.decision for o in step.decision.outcomes}
     labels = {_bare(box.text) for d in drawings for box in d.boxes if box.kind == "label"}
     assert outcomes <= labels
+
+
+@pytest.mark.parametrize(("project", "code"), [c for c in _cases() if c[0] != "stress"])
+def test_no_outcome_label_is_struck_through(built: dict[str, dict[str, bytes]], project: str, code: str) -> None:
+    """A line through a label reads as its text struck out: on the example charts every label is clear of the
+    arrows, the records links and the borders between lanes (a crowded chart may have no such place left)."""
+    assert [hit for drawing in docx_drawings(built[project][code]) for hit in struck_labels(drawing)] == []
 
 
 def _bare(text: str) -> str:

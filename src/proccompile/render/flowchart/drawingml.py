@@ -1,9 +1,10 @@
 """A laid-out flowchart part as a native Word drawing: one inline group of editable DrawingML shapes.
 
-Symbols are preset shapes (flowChartProcess, flowChartDecision, flowChartTerminator, flowChartDocument,
-flowChartOffpageConnector) with their text in text boxes, lines explicitly broken as the layout wrapped them;
-arrows are open custom paths with an arrowhead. Word and LibreOffice draw them alike, and a user can still edit
-them (tech.md §8). Output is XML text built from integers and escaped strings: deterministic.
+Symbols are preset shapes (flowChartProcess, flowChartTerminator, flowChartDocument, flowChartOffpageConnector)
+with their text in text boxes, lines explicitly broken as the layout wrapped them; a decision is a closed custom
+path (a diamond) whose text rectangle is its whole box, since the preset keeps text to its middle half, narrower than
+the diamond holds; arrows are open custom paths with an arrowhead. Word and LibreOffice draw them alike, and a user
+can still edit them (tech.md §8). Output is XML text built from integers and escaped strings: deterministic.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ NAMESPACES = {
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
 }
 _DECLARED = " ".join(f"xmlns:{k}={quoteattr(v)}" for k, v in NAMESPACES.items() if k != "w")
-_PRESETS = {"process": "flowChartProcess", "decision": "flowChartDecision", "start": "flowChartTerminator",
+_PRESETS = {"process": "flowChartProcess", "start": "flowChartTerminator",
             "end": "flowChartTerminator", "document": "flowChartDocument", "connector": "flowChartOffpageConnector"}
 # Each preset's own text rectangle (l, t, r, b as fractions of 21600, from the DrawingML preset definitions):
 # text insets are measured from it, so that the text lands where the layout put it.
-_TEXT_RECTS = {"decision": (5400, 5400, 16200, 16200), "start": (1018, 3163, 20582, 18437),
+TEXT_RECTS = {"start": (1018, 3163, 20582, 18437),
                "end": (1018, 3163, 20582, 18437), "document": (0, 0, 21600, 17322),
                "connector": (0, 0, 21600, 17322)}
 _FILLS = {"header": "D9D9D9", "stage": "F2F2F2"}
@@ -61,7 +62,6 @@ def drawing_xml(part: Part, drawing_id: int, title: str, description: str, font:
 
 
 def _shape(s: Shape, shape_id: int, font: tuple[str, str], dy: int) -> str:
-    geometry = _PRESETS.get(s.kind, "rect")
     fill = ("<a:noFill/>" if s.kind in ("lane", "label")
             else f'<a:solidFill><a:srgbClr val="{_FILLS.get(s.kind, "FFFFFF")}"/></a:solidFill>')
     line = "<a:ln><a:noFill/></a:ln>" if s.kind == "label" else \
@@ -72,16 +72,25 @@ def _shape(s: Shape, shape_id: int, font: tuple[str, str], dy: int) -> str:
         text = f"<wps:txbx><w:txbxContent>{''.join(_paragraph(line, s.align, font) for line in s.lines)}" \
                "</w:txbxContent></wps:txbx>"
         left, top, right, bottom = _insets(s)
-        body = (f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="{left}" tIns="{top}" rIns="{right}" '
+        body = (f'<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="{left}" tIns="{top}" rIns="{right}" '
                 f'bIns="{bottom}" anchor="t" anchorCtr="0" upright="1"><a:noAutofit/></wps:bodyPr>')
+    if s.kind == "decision":
+        w, h = s.w, s.h
+        corners = "".join(f'<a:lnTo><a:pt x="{x}" y="{y}"/></a:lnTo>'
+                          for x, y in ((w, h // 2), (w // 2, h), (0, h // 2)))
+        geometry = ('<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+                    f'<a:path w="{w}" h="{h}"><a:moveTo><a:pt x="{w // 2}" y="0"/></a:moveTo>{corners}<a:close/>'
+                    '</a:path></a:pathLst></a:custGeom>')
+    else:
+        geometry = f'<a:prstGeom prst="{_PRESETS.get(s.kind, "rect")}"><a:avLst/></a:prstGeom>'
     return (f'<wps:wsp><wps:cNvPr id="{shape_id}" name="{s.kind} {shape_id}"/><wps:cNvSpPr/><wps:spPr>'
             f'<a:xfrm><a:off x="{s.x}" y="{s.y + dy}"/><a:ext cx="{s.w}" cy="{s.h}"/></a:xfrm>'
-            f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill}{line}</wps:spPr>{text}{body}</wps:wsp>')
+            f'{geometry}{fill}{line}</wps:spPr>{text}{body}</wps:wsp>')
 
 
 def _insets(s: Shape) -> tuple[int, int, int, int]:
     """Insets from the preset's text rectangle to the layout's text box (never negative)."""
-    left, top, right, bottom = _TEXT_RECTS.get(s.kind, (0, 0, 21600, 21600))
+    left, top, right, bottom = TEXT_RECTS.get(s.kind, (0, 0, 21600, 21600))
     rx, ry = s.w * left // 21600, s.h * top // 21600
     rw, rh = s.w * right // 21600 - rx, s.h * bottom // 21600 - ry
     bx, by, bw, bh = s.text_box

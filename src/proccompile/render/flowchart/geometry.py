@@ -1,18 +1,18 @@
-"""The drawn vocabulary of a flowchart (shapes with wrapped text, wires) and how big each symbol is.
+"""The drawn vocabulary of a flowchart: shapes with their text in lines, wires, parts, and the sizes of text.
 
 Coordinates and sizes are integer EMU (360 000 per cm, 12 700 per point), the unit of DrawingML, so that the Word
-drawing is exact and deterministic; the SVG uses the same numbers in its viewBox. Text is wrapped here, once, into
-explicit lines that both renderers print as they are, with widths estimated as ``model.text_width`` does.
+drawing is exact and deterministic; the SVG uses the same numbers in its viewBox. Text is broken into explicit lines
+once, here (``wrapping.py`` decides where), which both renderers print as they are, with widths estimated as
+``model.text_width`` does.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 from typing import Literal
 
 from proccompile.model.text_width import text_ems
+from proccompile.render.flowchart import wrapping
 
 CM = 360_000
 PT = 12_700
@@ -23,7 +23,6 @@ SMALL_SIZE = 14  # 7 pt: support, limit, records, outcome labels
 HEAD_SIZE = 18  # 9 pt: lane headings
 INSET_X = CM // 10  # text inset of a box from its sides
 INSET_Y = CM // 20
-ELLIPSIS = "…"
 # Renderers set glyphs a little wider than the estimate now and then (a full-width ？ at a line's end); a line
 # clipped at its box's edge would lose a character, so lines are wrapped this much short of their box.
 SLACK = CM * 15 // 100
@@ -104,89 +103,9 @@ def em(size: int) -> int:
     return size * PT // 2
 
 
-# A number with its Chinese unit (24 小时, 2个工作日, 另 3 项) is kept on one line, like a Latin word.
-_TOKEN = re.compile(r"\d+ ?(?:个工作日|个月|分钟|小时|天|周|年|项|日)|[A-Za-z0-9_./\-:@%+#&]+ ?| +|.", re.S)
-_NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]%")
-_NO_LINE_END = set("（《「『“‘([")
-
-
 def wrap(text: str, width: int, size: int, max_lines: int = 0) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (EMU) at ``size``, as even as that many lines allow;
-    the last kept line ends in … when ``max_lines`` cuts it. CJK breaks between characters, Latin between words
-    (a word too long for a line is broken too); closing punctuation never starts a line, opening punctuation never
-    ends one, and a line ends after a comma rather than just past it."""
-    width = max(width - SLACK, em(size))
-    lines = _greedy(text, width, size)
-    if len(lines) > 1 and not (max_lines and len(lines) > max_lines):
-        lines = _even(text, width, size, len(lines))
-    if max_lines and len(lines) > max_lines:
-        limit = max(1.0, width / em(size))
-        last = lines[max_lines - 1]
-        while last and text_ems(last + ELLIPSIS) > limit:
-            last = last[:-1]
-        if last and last[-1].isascii() and last[-1].isalnum() and " " in last:
-            last = last[:last.rindex(" ")]  # never cut a Latin word
-        lines = [*lines[:max_lines - 1], last.rstrip() + ELLIPSIS]
-    return lines or [""]
-
-
-def _even(text: str, width: int, size: int, count: int) -> list[str]:
-    """Of the widths that keep ``count`` lines, the one whose lines end after most commas, then the narrowest."""
-    # never so narrow that a word which fits the full width would be broken
-    longest = max((text_ems(t.rstrip()) for t in _tokens(text, _limit(width, size))), default=0.0)
-    narrow, wide = max(width // 3, math.ceil(longest * em(size)) + 1), width
-    for _ in range(12):  # the narrowest width that still needs no more lines
-        middle = (narrow + wide) // 2
-        if len(_greedy(text, middle, size)) <= count:
-            wide = middle
-        else:
-            narrow = middle
-    best: tuple[int, int, list[str]] | None = None
-    for step in range(9):
-        lines = _greedy(text, wide + (width - wide) * step // 8, size)
-        if len(lines) != count:
-            continue
-        soft = sum(1 for line in lines[:-1] if line[-1] in _SOFT_BREAKS)
-        if best is None or soft > best[0]:
-            best = (soft, step, lines)
-    return best[2] if best else _greedy(text, width, size)
-
-
-_SOFT_BREAKS = set("，、；：,;:")
-
-
-def _greedy(text: str, width: int, size: int) -> list[str]:
-    limit = _limit(width, size)
-    lines: list[str] = []
-    current = ""
-    for token in _tokens(text, limit):
-        if current and text_ems(current + token.rstrip()) > limit and token[0] not in _NO_LINE_START:
-            carried = ""
-            while current and current[-1] in _NO_LINE_END:
-                carried, current = current[-1] + carried, current[:-1]
-            if current.strip():
-                lines.append(current.rstrip())
-            current = carried + token.lstrip()
-        else:
-            current += token
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
-
-
-def _limit(width: int, size: int) -> float:
-    """A line's room in ems; widths are sums of floats, so an exact fit must count as one."""
-    return max(1.0, width / em(size)) + 0.01
-
-
-def _tokens(text: str, limit: float) -> list[str]:
-    tokens: list[str] = []
-    for token in _TOKEN.findall(" ".join(text.split())):
-        if len(token) > 1 and text_ems(token.rstrip()) > limit:
-            tokens.extend(token)  # a word longer than the line: break it anywhere
-        else:
-            tokens.append(token)
-    return tokens
+    """``text`` broken into lines no wider than ``width`` (EMU, less the slack) at ``size`` (``wrapping.wrap``)."""
+    return wrapping.wrap(text, max(width - SLACK, em(size)) / em(size), max_lines)
 
 
 def text_lines(text: str, width: int, size: int, max_lines: int = 0, bold_prefix: str = "") -> list[TextLine]:

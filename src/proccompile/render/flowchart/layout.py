@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from proccompile.render.flowchart.chart import Chart, Edge, Node
+from proccompile.render.flowchart.columns import Columns, Placed
 from proccompile.render.flowchart.geometry import (
     BOX_SIZE,
     CM,
@@ -29,17 +30,14 @@ from proccompile.render.flowchart.geometry import (
     text_lines,
     widest,
 )
-from proccompile.render.flowchart.routing import Columns, Placed, route
+from proccompile.render.flowchart.routing import route
+from proccompile.render.flowchart.symbols import DOC_GAP, DOCUMENT_TEXT, Symbol, symbol
 
 GAP = CM * 42 // 100  # between rows: room for an arrow's turn and an outcome label
 TOP_PAD = CM * 3 // 10
 BOTTOM_PAD = GAP // 2 + CM // 10  # an outcome label may sit in the half gap under the last row
-DOC_GAP = CM // 10
-MAX_BOX_LINES = 4
 _STAGE_WIDTH = CM * 3 // 2
-_DECISION_TEXT = CM * 26 // 10  # widest line of a question in a diamond
 _DOC_MARGINS = CM // 2  # the records column around a document symbol (the link's spine, the right margin)
-_DOCUMENT_TEXT = 0.8  # the wavy foot of a document symbol takes the rest of its height
 
 
 @dataclass(frozen=True)
@@ -49,27 +47,6 @@ class Frame:
     width: int
     first: int | None = None
     rest: int | None = None
-
-
-@dataclass(frozen=True)
-class Symbol:
-    """A node's symbol before placement: size, text, where the text goes, and its records' symbols."""
-
-    w: int
-    h: int
-    lines: tuple[TextLine, ...]
-    text_box: tuple[int, int, int, int]
-    docs: tuple[tuple[int, tuple[TextLine, ...]], ...] = ()  # height and text of each record symbol
-    note: tuple[TextLine, ...] = ()  # a diamond's 配合 and 时限 lines, printed under it
-
-    @property
-    def note_height(self) -> int:
-        return lines_height(self.note) + 2 * INSET_Y if self.note else 0
-
-    @property
-    def row_height(self) -> int:
-        docs = sum(h for h, _ in self.docs) + DOC_GAP * max(0, len(self.docs) - 1)
-        return max(self.h + self.note_height, docs)
 
 
 def columns(chart: Chart, width: int) -> Columns:
@@ -99,60 +76,6 @@ def _word_room(texts: list[str] | tuple[str, ...], size: int) -> int:
 def _heading(text: str, width: int) -> tuple[TextLine, ...]:
     lines = text_lines(text, width - 2 * INSET_X, HEAD_SIZE, max_lines=3)
     return tuple(TextLine(tuple(replace(r, bold=True) for r in line.runs), line.size) for line in lines)
-
-
-def symbol(node: Node, cols: Columns) -> Symbol:
-    box = cols.box_width(node.lane)
-    if node.kind == "process":
-        inner = box - 2 * INSET_X
-        head = f"{node.number}\u2002" if node.number else ""
-        lines = text_lines(head + node.text, inner, BOX_SIZE, MAX_BOX_LINES, bold_prefix=node.number)
-        lines += _small_lines(node, inner)
-        text_h = lines_height(lines)
-        h = max(CM * 9 // 10, text_h + 2 * INSET_Y + CM // 20)
-        return Symbol(box, h, tuple(lines), (INSET_X, (h - text_h) // 2, inner, text_h), _documents(node, cols))
-    if node.kind == "decision":
-        # A diamond as small as its text allows (the text sits in its middle half), so that its outcome labels
-        # have room beside its corners; the step number on a line of its own. Its 配合 and 时限 lines go under
-        # it, as wide as a box, where they are never squeezed into the diamond's narrow middle.
-        inner = min(box // 2, _DECISION_TEXT)
-        lines = text_lines(node.number, inner, BOX_SIZE, 1, bold_prefix=node.number) if node.number else []
-        lines += text_lines(node.text, inner, BOX_SIZE, MAX_BOX_LINES)
-        text_w, text_h = max(widest(lines), CM), lines_height(lines)
-        w, h = min(box, 2 * text_w + CM * 3 // 10), max(CM * 11 // 10, 2 * text_h + CM * 15 // 100)
-        return Symbol(w, h, tuple(lines), ((w - text_w) // 2, (h - text_h) // 2, text_w, text_h),
-                      _documents(node, cols), tuple(_small_lines(node, box - 2 * INSET_X)))
-    if node.kind in ("start", "end"):
-        lines = text_lines(node.text, box - CM * 4 // 10, BOX_SIZE, 3)
-        w = min(box, max(box * 6 // 10, widest(lines) + CM * 6 // 10))
-        h = max(CM * 7 // 10, lines_height(lines) + CM // 5)
-        return Symbol(w, h, tuple(lines), ((w - widest(lines)) // 2, (h - lines_height(lines)) // 2, widest(lines),
-                                           lines_height(lines)))
-    lines = text_lines(node.text, box - CM * 3 // 10, SMALL_SIZE, 2)  # connector
-    w = min(box, max(CM * 7 // 10, widest(lines) + CM * 3 // 10))
-    text_h = lines_height(lines)
-    h = max(CM * 6 // 10, round(text_h / 0.75) + CM // 10)
-    return Symbol(w, h, tuple(lines), (0, (h * 75 // 100 - text_h) // 2, w, text_h))
-
-
-def _small_lines(node: Node, width: int) -> list[TextLine]:
-    """The 配合 and 时限 lines under a step's text, never cut short: a narrow diamond grows taller instead."""
-    lines = text_lines(node.support, width, SMALL_SIZE, 4) if node.support else []
-    return lines + (text_lines(node.limit, width, SMALL_SIZE, 4) if node.limit else [])
-
-
-def _documents(node: Node, cols: Columns) -> tuple[tuple[int, tuple[TextLine, ...]], ...]:
-    """A document symbol per record: form number and title on one line when they fit, else the title below."""
-    inner = cols.doc_width() - 2 * INSET_X
-    docs = []
-    for record in node.records:
-        lines = text_lines(f"{record.number} {record.title}".strip(), inner, SMALL_SIZE)
-        if len(lines) > 1:
-            lines = text_lines(record.number, inner, SMALL_SIZE, 1) + text_lines(record.title, inner, SMALL_SIZE, 3)
-        docs.append(lines)
-    if node.more_records:
-        docs.append(text_lines(node.more_records, inner, SMALL_SIZE, 2))
-    return tuple((round((lines_height(lines) + 2 * INSET_Y) / _DOCUMENT_TEXT), tuple(lines)) for lines in docs)
 
 
 def layout(chart: Chart, frame: Frame) -> list[Part]:
@@ -263,7 +186,7 @@ def _place(chart: Chart, cols: Columns, nodes: list[Node], syms: list[Symbol], e
             shapes.append(Shape("document", cols.doc_x(), doc_y, cols.doc_width(), h, lines,
                                 (INSET_X, INSET_Y, cols.doc_width() - 2 * INSET_X, lines_height(lines)),
                                 align="left"))
-            centres[-1].append(doc_y + round(h * _DOCUMENT_TEXT) // 2)
+            centres[-1].append(doc_y + round(h * DOCUMENT_TEXT) // 2)
             obstacles.append((cols.doc_x(), doc_y, cols.doc_width(), h))
             doc_y += h + DOC_GAP
     under = {i for i, sym in enumerate(syms) if sym.note}

@@ -12,6 +12,7 @@ from proccompile.render.flowchart.build import procedure_chart, with_description
 from proccompile.render.flowchart.chart import Chart, per_stage
 from proccompile.render.flowchart.geometry import CM
 from proccompile.render.flowchart.layout import Frame, columns, layout
+from proccompile.render.flowchart.symbols import words_fit
 from proccompile.views.wording import Texts
 
 # The packaged reference document's text area (A4, procedure margins), in EMU. Charts are planned on it: the
@@ -45,7 +46,13 @@ def page_frame(landscape: bool, width: int | None = None, height: int | None = N
 
 
 def needs_landscape(chart: Chart) -> bool:
-    return min(columns(chart, PORTRAIT[0]).lane_w) < MIN_PORTRAIT_LANE
+    """Whether the chart is printed on a landscape page: its lanes would be too narrow in portrait, or a word of
+    some box or diamond (a Latin word, a code, a number with its unit) would have to be broken there. A 《title》 too
+    long for a portrait box is broken like Chinese text: turning every chart of a procedure for it would cost more
+    pages than it saves."""
+    cols = columns(chart, PORTRAIT[0])
+    return min(cols.lane_w) < MIN_PORTRAIT_LANE or not all(words_fit(node, cols) for node in chart.nodes
+                                                           if node.kind in ("process", "decision"))
 
 
 def planned_charts(corpus: Corpus, p: Procedure, texts: Texts) -> list[Placed]:

@@ -1,4 +1,5 @@
-"""Orthogonal arrows between placed nodes (one node per row), outcome labels, and the records' dotted links.
+"""Orthogonal arrows between placed nodes (one node per row), their outcome labels (placed by ``labels.py``), and the
+records' dotted links.
 
 An arrow to the next row leaves the bottom of its node and enters the top of the next one, turning in the gap
 between them. Any other arrow leaves its node sideways along the node's own row (or, from a diamond whose side
@@ -10,78 +11,14 @@ no symbol, and gaps hold none.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from proccompile.render.flowchart.chart import Edge, Node
-from proccompile.render.flowchart.geometry import CM, SMALL_SIZE, Shape, TextLine, Wire, text_lines, widest
+from proccompile.render.flowchart.chart import Edge
+from proccompile.render.flowchart.columns import Columns, Placed
+from proccompile.render.flowchart.geometry import CM, Shape, Wire
+from proccompile.render.flowchart.labels import Room, place_label
 
-MAX_BOX = 5 * CM  # a box in a wide lane stays this wide: the rest of the lane is room for arrows and labels
 _TRACK = CM * 12 // 100  # between neighbouring tracks
-_TRACK_PAD = CM * 6 // 100  # between a track and a box
-_SPINE = CM * 15 // 100  # the records' dotted spine, from the left edge of the records column
-_DOC_LEFT = CM * 35 // 100
-_DOC_RIGHT = CM * 15 // 100
-_LABEL_PAD = CM * 5 // 100
-
-
-@dataclass(frozen=True)
-class Columns:
-    """Horizontal geometry: the stage column, one column per lane, the records column; boxes centred in lanes."""
-
-    width: int
-    stage: int
-    records: int
-    lane_x: tuple[int, ...]
-    lane_w: tuple[int, ...]
-    margin: int
-    heading: int
-
-    def center(self, lane: int) -> int:
-        return self.lane_x[lane] + self.lane_w[lane] // 2
-
-    def box_width(self, lane: int) -> int:
-        return min(self.lane_w[lane] - 2 * self.margin, MAX_BOX)
-
-    def box_left(self, lane: int) -> int:
-        return self.center(lane) - self.box_width(lane) // 2
-
-    def box_right(self, lane: int) -> int:
-        return self.box_left(lane) + self.box_width(lane)
-
-    def doc_x(self) -> int:
-        return self.width - self.records + _DOC_LEFT
-
-    def doc_width(self) -> int:
-        return self.records - _DOC_LEFT - _DOC_RIGHT
-
-    def spine_x(self) -> int:
-        return self.width - self.records + _SPINE
-
-    def strip(self, boundary: int) -> tuple[int, int]:
-        """The free strip at lane boundary ``boundary`` (0: left of the first lane's boxes, n: right of the last)."""
-        lanes = len(self.lane_x)
-        left = self.box_right(boundary - 1) if boundary > 0 else self.lane_x[0]
-        right = self.box_left(boundary) if boundary < lanes else self.lane_x[-1] + self.lane_w[-1]
-        return left + _TRACK_PAD, right - _TRACK_PAD
-
-
-@dataclass(frozen=True)
-class Placed:
-    node: Node
-    x: int
-    y: int
-    w: int
-    h: int
-    row_h: int
-
-    @property
-    def cx(self) -> int:
-        return self.x + self.w // 2
-
-    @property
-    def cy(self) -> int:
-        return self.y + self.h // 2
 
 
 @dataclass
@@ -93,11 +30,16 @@ class _Tracks:
         if boundary not in self.slots:
             lo, hi = self.cols.strip(boundary)
             middle = (lo + hi) // 2
-            # Half a track off the middle, where the lanes' own border line runs: a track on it would vanish.
+            # At least half a track off the middle, where the lanes' own border line runs: a track on it would
+            # vanish, and one just beside it reads as a thicker border. The first tracks taken lie halfway between
+            # the border and the boxes, the others nearer the boxes, then nearer the border.
             xs = []
             for k in range(max(1, (hi - lo) // _TRACK + 1)):
                 xs += [x for x in (middle - _TRACK // 2 - k * _TRACK, middle + _TRACK // 2 + k * _TRACK)
                        if lo <= x <= hi]
+            preferred = (hi - lo) // 4
+            xs.sort(key=lambda x: (abs(abs(x - middle) - preferred) + (_TRACK if abs(x - middle) < preferred
+                                                                        else 0), x))
             self.slots[boundary] = [(x, []) for x in xs or [middle - _TRACK // 2]]
         return self.slots[boundary]
 
@@ -150,17 +92,19 @@ def route(cols: Columns, placed: list[Placed], edges: list[Edge], docs: list[lis
     wires: list[Wire] = []
     labels: list[Shape] = []
     bottom = placed[-1].y + placed[-1].row_h + gap // 2 if placed else cols.heading
-    room = _Room(placed, obstacles, cols.lane_x[0], cols.lane_x[-1] + cols.lane_w[-1], cols.heading, bottom)
+    room = Room(placed, obstacles, cols.lane_x[0], cols.lane_x[-1] + cols.lane_w[-1], cols.heading, bottom,
+                 list(cols.lane_x[1:]))
     for plan in plans:
         wires.append(Wire(_points(plan, placed, ports, gap)))
         room.lines += zip(wires[-1].points, wires[-1].points[1:], strict=False)
+    links = [w for i, centres in enumerate(docs) if centres
+             for w in _records_wires(cols, placed[i], ports[(i, "rec")], centres)]
+    for link in links:  # a dotted records link through a label strikes it out as well as an arrow would
+        room.lines += zip(link.points, link.points[1:], strict=False)
     for plan, wire in zip(plans, wires, strict=True):
         if plan.edge.label:
-            labels.append(_label(plan, placed[plan.edge.source], wire.points, room))
-    for i, centres in enumerate(docs):
-        if centres:
-            wires += _records_wires(cols, placed[i], ports[(i, "rec")], centres)
-    return wires, labels
+            labels.append(place_label(plan.edge.label, placed[plan.edge.source], wire.points, room))
+    return wires + links, labels
 
 
 def _side_plan(index: int, e: Edge, placed: list[Placed], taken: set[tuple[int, str]], tracks: _Tracks,
@@ -273,112 +217,6 @@ def _simplified(points: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
             continue
         out.append(point)
     return tuple(out)
-
-
-@dataclass
-class _Room:
-    """What an outcome label must keep clear of: the symbols, the labels placed so far, the lanes' edges."""
-
-    placed: list[Placed]
-    docs: list[tuple[int, int, int, int]]
-    left: int
-    right: int
-    top: int
-    bottom: int
-    labels: list[tuple[int, int, int, int]] = field(default_factory=list)
-    lines: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # every arrow's segments
-
-    def free(self, x: int, y: int, w: int, h: int, lines: bool = True) -> bool:
-        """Whether a label may go there; with ``lines`` false, only symbols and the lanes' edges count."""
-        if x < self.left or x + w > self.right or y < self.top or y + h > self.bottom:
-            return False
-        for (x0, y0), (x1, y1) in self.lines if lines else ():  # nor may an arrow cross it
-            if min(x0, x1) <= x + w and x <= max(x0, x1) and min(y0, y1) <= y + h and y <= max(y0, y1):
-                return False
-        for p in self.placed:
-            if x < p.x + p.w and p.x < x + w and y < p.y + p.h and p.y < y + h and _meets(p, x, y, w, h):
-                return False
-        others = self.docs + self.labels if lines else self.docs
-        return not any(x < a + c and a < x + w and y < b + d and b < y + h for a, b, c, d in others)
-
-
-def _meets(p: Placed, x: int, y: int, w: int, h: int) -> bool:
-    """Whether a rectangle overlapping the node's bounds meets the symbol itself (a diamond is narrower)."""
-    if p.node.kind != "decision":
-        return True
-    dx = max(x - p.cx, 0, p.cx - (x + w))
-    dy = max(y - p.cy, 0, p.cy - (y + h))
-    return dx * p.h + dy * p.w < p.w * p.h // 2
-
-
-def _label(plan: _Plan, source: Placed, points: tuple[tuple[int, int], ...], room: _Room) -> Shape:
-    """An outcome's label beside its arrow, as near the start as nothing else is there: beside where it leaves
-    the node, else along its runs; a long label is tried on two or three lines too."""
-    tried: list[tuple[int, int, str, tuple[TextLine, ...]]] = []
-    for width, max_lines in ((max(CM, (room.right - room.left) // 3), 2), (CM, 3)):
-        lines = tuple(text_lines(plan.edge.label, width, SMALL_SIZE, max_lines))
-        w, h = widest(lines) + CM // 10, sum(line.height for line in lines)
-        for x, y, align in _spots(points, w, h, source):
-            tried.append((x, y, align, lines))
-            if room.free(x, y, w, h):
-                return _placed_label(room, x, y, align, lines)
-    # Nowhere clear of the arrows too (a crowded narrow lane): the first place clear of every symbol, else the
-    # first place of all, moved within the lanes.
-    for x, y, align, lines in tried:
-        if room.free(x, y, widest(lines) + CM // 10, sum(line.height for line in lines), lines=False):
-            return _placed_label(room, x, y, align, lines)
-    x, y, align, lines = tried[0]
-    w, h = widest(lines) + CM // 10, sum(line.height for line in lines)
-    return _placed_label(room, min(max(x, room.left), room.right - w), min(max(y, room.top), room.bottom - h),
-                         align, lines)
-
-
-def _placed_label(room: _Room, x: int, y: int, align: str, lines: tuple[TextLine, ...]) -> Shape:
-    w, h = widest(lines) + CM // 10, sum(line.height for line in lines)
-    room.labels.append((x, y, w, h))
-    return Shape("label", x, y, w, h, lines, (0, 0, w, h), align=align)  # type: ignore[arg-type]
-
-
-def _spots(points: tuple[tuple[int, int], ...], w: int, h: int, source: Placed) -> Iterator[tuple[int, int, str]]:
-    """Places for a w × h label: around the point where the arrow leaves its node (further from the line, and
-    over a diamond's sloping edge, as room allows), then beside each run of the arrow (near its start, at its
-    middle, near its end), then in the gaps just below and above its node, which hold no symbol."""
-    (x0, y0), (x1, y1) = points[0], points[1]
-    toward = 1 if x1 > x0 else -1 if x1 < x0 else 0
-    if source.node.kind == "decision" and y1 == y0 and toward:
-        # Leaving a diamond's corner sideways: between the corner and the track, and where the label reaches
-        # back over the corner, raised (or lowered) just clear of the diamond's sloping edge.
-        for x in ((x0 + _LABEL_PAD, x1 - _LABEL_PAD - w) if toward > 0 else (x0 - _LABEL_PAD - w, x1 + _LABEL_PAD)):
-            reach = max(0, (x0 + _LABEL_PAD - x) if toward > 0 else (x + w + _LABEL_PAD - x0))
-            lift = reach * source.h // max(1, source.w)
-            align = "left" if toward > 0 else "right"
-            yield x, y0 - lift - h - _LABEL_PAD // 2, align
-            yield x, y0 + lift + _LABEL_PAD // 2, align
-    for lift in range(4):
-        for y in (y0 - h - _LABEL_PAD // 2 - lift * _LABEL_PAD * 2, y0 + _LABEL_PAD // 2 + lift * _LABEL_PAD * 2):
-            for x in ((x0 + _LABEL_PAD, x0 - w // 2, x0 - _LABEL_PAD - w) if toward >= 0
-                      else (x0 - _LABEL_PAD - w, x0 - w // 2, x0 + _LABEL_PAD)):
-                yield x, y, "left" if x >= x0 else "right" if x + w <= x0 else "center"
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-        for share in (0, 1, 2):
-            if x0 == x1:  # a vertical run: to its right and to its left
-                if share == 2:
-                    y = y1 - _LABEL_PAD // 2 - h if y1 > y0 else y1 + _LABEL_PAD // 2
-                else:
-                    y = y0 + (y1 - y0) * share // 2 + (_LABEL_PAD // 2 if y1 > y0 else -_LABEL_PAD // 2 - h)
-                yield x0 + _LABEL_PAD, y, "left"
-                yield x0 - _LABEL_PAD - w, y, "right"
-            else:  # a level run: above it and below it
-                if share == 2:
-                    x = x1 - _LABEL_PAD - w if x1 > x0 else x1 + _LABEL_PAD
-                else:
-                    x = x0 + (x1 - x0) * share // 2 + (_LABEL_PAD if x1 > x0 else -_LABEL_PAD - w)
-                align = "left" if x1 > x0 else "right"
-                yield x, y0 - _LABEL_PAD // 2 - h, align
-                yield x, y0 + _LABEL_PAD // 2, align
-    for y in (source.y + source.row_h + _LABEL_PAD // 2, source.y - _LABEL_PAD // 2 - h):
-        yield source.cx + _LABEL_PAD, y, "left"
-        yield source.cx - _LABEL_PAD - w, y, "right"
 
 
 def _records_wires(cols: Columns, p: Placed, port: tuple[int, int], centres: list[int]) -> list[Wire]:

@@ -177,9 +177,9 @@ DOC_CHARTS = [
     ("flowchart-zh-linear.png", ".", "procedures/Q-FL2.0813.html", "5.1 售前服务"),
     ("flowchart-zh-decision.png", ".", "procedures/Q-FL2.0814.html", "5.2 质保期补件"),
     ("flowchart-zh-loop.png", ".", "procedures/Q-FL2.0813.html", "5.4 质量问题处理"),
-    ("flowchart-en-linear.png", "examples/en", "procedures/QP-03.html", "Customer Complaints"),
+    ("flowchart-en-linear.png", "examples/en", "procedures/QP-03.html", "5.1 Receiving the complaint"),
     ("flowchart-en-decision.png", "examples/en", "procedures/QP-01.html", "Nonconforming Output"),
-    ("flowchart-en-loop.png", "examples/en", "procedures/QP-02.html", "Corrective Action"),
+    ("flowchart-en-loop.png", "examples/en", "procedures/QP-02.html", "5.3 Effectiveness and closure"),
 ]
 
 

@@ -16,7 +16,7 @@ def test_every_command_shows_its_whole_first_sentence(tmp_path: Path) -> None:
     assert code == 0
     # Lines may wrap after a hyphen (yaml-/language-server); join those back first.
     listing = " ".join(re.sub(r"-\n\s+", "-", output.split("Commands:")[1]).split())
-    assert len(COMMANDS) == 17
+    assert len(COMMANDS) == 20
     for name in COMMANDS:
         command = cli.get_command(click.Context(cli), name)
         assert command is not None, name

@@ -17,7 +17,13 @@ def test_init_check_build_site_in_an_empty_folder(tmp_path: Path, language: str)
     code, output = run_cli(["init", "qms", "--language", language, "--company", "Acme Pumps"], tmp_path)
     assert code == 0, output
     project = tmp_path / "qms"
-    assert run_cli(["check", "--format", "concise", "qms"], tmp_path) == (0, "All checks passed (3 files).\n")
+    # The one thing init cannot know is who writes the procedure: the author stays a placeholder to fill in.
+    placeholder = "（编制人）" if language == "zh" else "(author)"
+    lines = (project / "procedures" / "QP-01.yaml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith("author:"))
+    assert run_cli(["check", "--format", "concise", "qms"], tmp_path) == (0, (
+        f"procedures/QP-01.yaml:{line}:13: PC422 [warning] `author` still holds the placeholder `{placeholder}`\n"
+        "Found 1 warning in 1 file.\n"))
     code, output = run_cli(["build", "qms", "-o", "out"], tmp_path)
     assert code == 0, output
     built = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.docx"))
@@ -50,12 +56,14 @@ def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
     assert "PROCCOMPILE_INSTALL: ${{ vars.PROCCOMPILE_INSTALL }}" in (
         tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     hook = house_yaml().load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
-    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml"))
+    assert all(re.search(hook["files"], p) for p in ("proccompile.lock", "attachments/flow.png", "forms/a.yaml",
+                                                      "in-force/procedures/QP-01.yaml"))
     assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
     for schema, glob in settings["yaml.schemas"].items():
         assert (tmp_path / schema).is_file() and glob
-    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[-1] == "/build/"
+    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[1:] == [
+        "/build/", "/.proccompile-build.lock", "/.proccompile-edit.journal"]
     first_lines = [(tmp_path / p).read_text("utf-8").splitlines()[0] for p in ("procedures/QP-01.yaml",
                                                                                "forms/QR-01-01.yaml")]
     assert first_lines == ["# yaml-language-server: $schema=../schemas/procedure.schema.json",

@@ -19,6 +19,8 @@ from proccompile.diagnostics.usage import UsageError
 # when that command runs, so `--help` costs no pydantic, ruamel or python-docx. The summary is the
 # command's short help or the whole first sentence of its docstring (a test keeps them equal).
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "approve": ("approve", "approve", "Record that NAME approves the open revision of CODE in ROLE, for its content "
+                                      "as it is now."),
     "build": ("build", "build", "Build controlled .docx files for every procedure and form under PATH."),
     "check": ("check", "check", "Check every procedure and form under PATH (default: the current directory)."),
     "checklist": ("checklist", "checklist", "Derive an internal-audit checklist from the procedures under PATH."),
@@ -31,13 +33,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("init", "init", "Create a new project in DIR: config, a procedure and its form, CI and editor set-up."),
     "lock": ("lock", "lock", "Record every released version under PATH in proccompile.lock."),
     "new": ("new", "new", "Create a new procedure or form file with a valid draft to fill in."),
+    "reject": ("approve", "reject", "Record that NAME rejects the open revision of CODE in ROLE, and why."),
     "register": ("register", "register", "Write the registers of the project under PATH."),
-    "release": ("release", "release", "Release CODE: a draft becomes released, a released document its next "
-                                      "version."),
-    "retire": ("retire", "retire", "Mark CODE obsolete with a withdrawal date and reason; the file and its history "
-                                   "stay."),
-    "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`, which restarts the "
-                                   "review interval."),
+    "release": ("release", "release", "Release CODE: issue its approved revision as the new version, or release "
+                                      "a draft."),
+    "retire": ("retire", "retire", "Mark CODE obsolete with a withdrawal date, reason and replacement; the file "
+                                   "and its history stay."),
+    "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`."),
+    "revise": ("revise", "revise", "Open a revision of CODE: its next version is drafted in the working file while "
+                                   "the version in force stays the controlled copy."),
     "schema": ("schema", "schema", "Write procedure, form and config JSON Schemas (draft-07) for "
                                    "yaml-language-server."),
     "serve": ("serve", "serve", "Serve the site of the project under PATH and rebuild it on every save, with live "

@@ -24,3 +24,9 @@ def copy_project(target: Path, source: Path = ROOT) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "qms")
+
+
+@pytest.fixture(autouse=True)
+def _today_is_release_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Change-control commands judge dates to come at SOURCE_DATE_EPOCH: these tests release on 2026-12-01."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")

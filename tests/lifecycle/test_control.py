@@ -13,7 +13,8 @@ def test_check_today_names_every_overdue_document() -> None:
     assert (code, out) == (0, """\
 procedures/Q-FL2.0707.yaml:86:11: PC412 [warning] Review of `Q/FL2.0707` was due on 2026-11-20 (11 days overdue)
 procedures/Q-FL2.0803.yaml:86:11: PC412 [warning] Review of `Q/FL2.0803` was due on 2026-11-20 (11 days overdue)
-procedures/Q-FL2.0815.yaml:233:11: PC412 [warning] Review of `Q/FL2.0815` was due on 2026-10-15 (47 days overdue)
+procedures/Q-FL2.0815.yaml:236:11: PC412 [warning] Review of `Q/FL2.0815` was due on 2026-10-15 (47 days overdue): \
+the review of 2026-05-20 found a revision needed, which is not released yet
 Found 3 warnings in 3 files.
 """)
 
@@ -61,14 +62,23 @@ def test_retire_is_refused_while_a_released_procedure_uses_the_form(project: Pat
 def test_retire_keeps_the_file_and_its_history(project: Path) -> None:
     path = project / "procedures" / "Q-FL2.0817.yaml"
     before = path.read_text(encoding="utf-8")
-    code, out, err = run_split(["retire", "Q/FL2.0817", "--reason", "并入 Q/FL2.0814。", "--date", "2026-12-01"],
-                               project)
+    code, out, err = run_split(["retire", "Q/FL2.0817", "--reason", "并入 Q/FL2.0814。", "--replaced-by", "Q/FL2.0814",
+                                "--date", "2026-12-01"], project)
     assert code == 0, err
-    assert out == "wrote procedures/Q-FL2.0817.yaml\nwithdrew Q/FL2.0817 on 2026-12-01; keep the file for its history\n"
+    # What the withdrawal leaves behind is named: its forms still printed as controlled, an uncited clause.
+    assert out == (
+        "wrote procedures/Q-FL2.0817.yaml\nwithdrew Q/FL2.0817 on 2026-12-01; keep the file for its history\n"
+        "warning: Form `Q/JL081701` is used only by obsolete `Q/FL2.0817` (forms/Q-JL081701.yaml:2, PC311)\n"
+        "warning: Form `Q/JL081702` is used only by obsolete `Q/FL2.0817` (forms/Q-JL081702.yaml:2, PC311)\n"
+        # The programme audited it in the month the audit plan starts; now nothing is audited then.
+        "warning: The audit plan starts on 2025-05-12, but the 2025 programme schedules no audit in that month "
+        "(proccompile.yaml:139, PC328)\n"
+        "warning: ISO 9001 clause 8.5.1 is no longer cited by any released procedure\n")
     after = path.read_text(encoding="utf-8")
     assert after == before.replace("status: released\n", "status: obsolete\n").replace(
         "effective: 2024-12-10\n",
-        "effective: 2024-12-10\nwithdrawn:\n  date: 2026-12-01\n  reason: 并入 Q/FL2.0814。\n")
+        "effective: 2024-12-10\nwithdrawn:\n  date: 2026-12-01\n  reason: 并入 Q/FL2.0814。\n"
+        "  replaced_by: Q/FL2.0814\n")
     assert run_cli(["check", "--format", "concise", "."], project)[0] == 0
     code, _, err = run_split(["retire", "Q/FL2.0817", "--reason", "x", "--date", "2026-12-01"], project)
     assert code == 1 and "already obsolete" in err
@@ -93,4 +103,6 @@ def test_registers_flag_overdue_rows_and_log_distribution(project: Path) -> None
     row = next(line for line in out.splitlines() if line.startswith("| 程序文件 | Q/FL2.0707 "))
     assert row.endswith("| 2025-11-20 | 2026-11-20 | 逾期 |  |")
     assert "## 文件发放/回收记录" in out
-    assert "| Q/FL2.0813 | 顾客服务控制程序 | 销售部 | 01 | B/0 | 2020-01-11 | A/2 |  |  |" in out
+    # Issued on 2020-01-10 (it took effect the next day): copies are handed out when a version is issued.
+    assert ("| Q/FL2.0813 | 顾客服务控制程序 | 01 | 销售部 | B/0 | 2020-01-10 |  |  |  | A/2 |  |  "
+            "| ☐销毁　☐标识作废后留存 |  |") in out

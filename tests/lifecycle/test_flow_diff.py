@@ -57,10 +57,10 @@ def test_the_redline_shows_the_old_chart_deleted_and_the_new_one_inserted(tmp_pa
 
     from lxml import etree
 
-    from proccompile.pipeline.lifecycle import diff_project, redline_project
+    from proccompile.pipeline.diffs import diff_project, redline_project
     from tests.helpers import run_split
     from tests.lifecycle.conftest import copy_project
-    from tests.lifecycle.test_diff import RELEASE, _edit, _git
+    from tests.lifecycle.test_diff import _edit, _git
 
     root = copy_project(tmp_path / "qms")
     _git(root, "init", "-q")
@@ -68,7 +68,6 @@ def test_the_redline_shows_the_old_chart_deleted_and_the_new_one_inserted(tmp_pa
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "B/0")
     _edit(root / "procedures" / "Q-FL2.0813.yaml")  # among others, 5.4.3's limit 24h → 12h: its chart changes
-    assert run_split(RELEASE, root)[0] == 0
     data = redline_project(root, diff_project(root, "Q/FL2.0813", "B/0", None))
     assert data is not None
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -78,4 +77,6 @@ def test_the_redline_shows_the_old_chart_deleted_and_the_new_one_inserted(tmp_pa
     texts = {kind: ["".join(t.text or "" for t in el.iter(f"{w}t")) for el in found]
              for kind, found in drawings.items()}
     assert len(drawings["ins"]) == len(drawings["del"]) == 1  # the 5.4 chart only; the others are unchanged
-    assert "时限：24 小时" in texts["del"][0] and "时限：12 小时" in texts["ins"][0]
+    # 5.4.3's limit line, 时限：发现重大质量问题后 24 小时, broken over two lines in the box
+    assert "重大质量问题后24 小时" in texts["del"][0] and "重大质量问题后12 小时" in texts["ins"][0]
+    assert "12 小时" not in texts["del"][0] and "24 小时" not in texts["ins"][0]

@@ -72,6 +72,8 @@ def test_every_mutation_of_a_released_document_is_caught(code: str) -> None:
     lock = _lock()
     missed, total = [], 0
     for where, mutated in mutations(doc.source.data):
+        if code.startswith("Q/JL") and where == ("status", "dropped"):
+            continue  # a form without `status:` is released: the same content (test_forms_without_status_line)
         total += 1
         source = SourceFile(doc.source.path, doc.source.rel, doc.source.text)
         source.loaded(mutated)
@@ -111,7 +113,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_comments_and_layout_are_not_content(tmp_path: Path, old: str, new: str) -> None:
     project = _locked_project(tmp_path)
     _edit(project / "procedures" / "Q-FL2.0813.yaml", old, new)
-    assert run_cli(["check", "--format", "concise", "."], project) == (0, "All checks passed (53 files).\n")
+    code, out = run_cli(["check", "--format", "concise", "."], project)
+    assert code == 0 and "PC407" not in out and "Q/FL2.0813" not in out, out
 
 
 def test_an_edited_released_procedure_is_reported(tmp_path: Path) -> None:
@@ -119,8 +122,8 @@ def test_an_edited_released_procedure_is_reported(tmp_path: Path) -> None:
     _edit(project / "procedures" / "Q-FL2.0813.yaml", "time_limit: 24h", "time_limit: 48h")
     code, out = run_cli(["check", "--format", "concise", "."], project)
     assert code == 1
-    assert out.startswith("procedures/Q-FL2.0813.yaml:4:10: PC407 Released `Q/FL2.0813` `B/0` was changed "
-                          "without a new version\n")
+    assert ("procedures/Q-FL2.0813.yaml:4:10: PC407 Released `Q/FL2.0813` `B/0` was changed "
+            "without a new version\n") in out
 
 
 def test_lock_adopts_new_versions_and_never_rewrites_old_ones(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.release import ReleaseRequest, plan_release
-from proccompile.load import dump_source
+from proccompile.load.house_edit import edited_bytes
 from proccompile.load.source import to_plain
 from proccompile.pipeline import check_project
 from proccompile.pipeline.lifecycle import release_project
@@ -33,7 +33,8 @@ def expected_after(data: dict, version: str, was_draft: bool) -> dict:
     approvals = after.setdefault("approvals", {})
     for role, name in (("prepared", "王建国"), ("reviewed", "李明华"), ("approved", "张志强")):
         approvals[role] = {"name": name, "date": DAY}
-    entry = {"version": version, "date": DAY, "change": REQUEST.change, "author": "王建国"}
+    entry = {"version": version, "date": DAY, "change": REQUEST.change, "author": "王建国",
+             "signatures": "transcribed"}
     revisions = after.setdefault("revisions", [])
     if was_draft and revisions and revisions[-1]["version"] == version:
         revisions[-1] = entry
@@ -46,17 +47,17 @@ def expected_after(data: dict, version: str, was_draft: bool) -> dict:
 def test_release_changes_only_the_intended_lines(doc) -> None:
     release = plan_release(doc, SHIPPED.corpus.config, REQUEST)
     before = doc.source.text.splitlines()
-    after = dump_source(doc.source, release.tree).decode("utf-8").splitlines()
+    after = edited_bytes(doc.source, release.tree).decode("utf-8").splitlines()
 
     assert to_plain(release.tree) == expected_after(doc.source.data, release.version, release.was_draft)
     removed = [line for line in difflib.ndiff(before, after) if line.startswith("- ")]
     # A draft's own revision entry becomes the release entry, so its change and author may be rewritten too.
-    keys = EDITED_KEYS + (("change:", "author:") if release.was_draft else ())
+    keys = EDITED_KEYS + (("change:", "author:", "signatures:") if release.was_draft else ())
     assert all(line[2:].strip().startswith(keys) for line in removed), removed
     assert [c for c in before if c.lstrip().startswith("#")] == [c for c in after if c.lstrip().startswith("#")]
     new_lines = len(after) - len(before)
-    # One revision entry (4 lines); first releases may add dates, signatures and a history too.
-    assert new_lines == 4 if doc.model.status == "released" and doc.model.revisions else 4 <= new_lines <= 20
+    # One revision entry (5 lines); first releases may add dates, signatures and a history too.
+    assert new_lines == 5 if doc.model.status == "released" and doc.model.revisions else 4 <= new_lines <= 21
 
 
 def test_releasing_every_document_leaves_the_project_clean(tmp_path: Path) -> None:
@@ -71,7 +72,7 @@ def test_releasing_every_document_leaves_the_project_clean(tmp_path: Path) -> No
         if doc.model.status == "obsolete":
             continue
         release = plan_release(doc, SHIPPED.corpus.config, REQUEST)
-        overlay[doc.source.path] = dump_source(doc.source, release.tree)
+        overlay[doc.source.path] = edited_bytes(doc.source, release.tree)
         entries.setdefault(doc.model.code, {})[release.version] = fingerprint(to_plain(release.tree))
     overlay[ROOT / LOCK_NAME] = render_lock(entries, SHIPPED.corpus.config.versions)
     after = check_project(ROOT, overlay=overlay)
@@ -141,10 +142,14 @@ def test_cli_release_writes_the_recall_log_to_sign(project: Path) -> None:
             "--reviewed-by", "李明华", "--approved-by", "张志强", "--recall-log", "recall.md"]
     code, out, err = run_split(args, project)
     assert code == 0, err
-    assert out.endswith("wrote recall.md\n")
+    assert "wrote procedures/Q-FL2.0813.yaml\nwrote proccompile.lock\nwrote recall.md\n" in out
     log = (project / "recall.md").read_text(encoding="utf-8")
-    assert "### Q/FL2.0813 B/1\n" in log
-    assert "| Q/FL2.0813 | 顾客服务控制程序 | 国贸部 | 03 | B/1 | 2026-12-01 | B/0 |  |  |" in log
+    assert "### Q/FL2.0813 顾客服务控制程序 B/1\n" in log
+    assert ("| 代号 | 名称 | 受控号 | 部门 | 发放版本 | 发放日期 | 签收人 | 签收日期 | 已阅读并理解（签字） "
+            "| 回收版本 | 交回人 | 交回日期 | 旧版处置 | 文控确认 |") in log
+    # The issue date, not the effective date; blanks to sign for receipt, reading, return and disposition.
+    assert ("| Q/FL2.0813 | 顾客服务控制程序 | 03 | 国贸部 | B/1 | 2026-12-01 |  |  |  | B/0 |  |  "
+            "| ☐销毁　☐标识作废后留存 |  |") in log
 
 
 def test_cli_release_needs_a_date_unless_source_date_epoch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,7 +177,7 @@ def test_a_comment_after_the_history_stays_after_the_new_entry(project: Path) ->
     result = release_project(project, "Q/FL2.0702", REQUEST)
     assert result.written
     after = path.read_text(encoding="utf-8")
-    assert ("    author: 王建国\n\n# 定期评审记录\nreviews:\n") in after
+    assert ("    author: 王建国\n    signatures: transcribed\n\n# 定期评审记录\nreviews:\n") in after
     assert after.index("  - version: B/1\n") < after.index("# 定期评审记录")
 
 
@@ -181,4 +186,5 @@ def test_a_new_version_is_signed_anew(project: Path) -> None:
                              project)
     assert code == 2
     assert err == ("proccompile: A new version needs every signature; nobody signs as reviewed, approved\n"
-                   "help: Give --reviewed-by NAME --approved-by NAME\n")
+                   "help: Record them with `proccompile revise` and `proccompile approve`, or transcribe a paper "
+                   "record: --reviewed-by NAME --approved-by NAME\n")

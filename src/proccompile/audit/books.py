@@ -170,13 +170,15 @@ def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
 
 
 def recall_book(corpus: Corpus, root: Path, bag: Diagnostics, code: str) -> Book:
-    """The distribution and recall log (文件发放/回收记录) of one document's current version, to sign."""
+    """The distribution and recall log (文件发放/回收记录) of one document's current version, to sign, on the
+    project's own distribution form when the config names one."""
     from dataclasses import replace
 
     wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
     sheet = distribution_sheet(corpus, wording)
     doc = corpus.procedure(code) or corpus.form(code)
-    when = (doc.model.effective or doc.model.issued) if doc else None
+    when = (doc.model.withdrawn.date if doc.model.withdrawn else doc.model.issued) if doc else None
     groups = tuple(g for g in sheet.groups if g.rows and g.rows[0][0] == code)
     return Book("recall", wording.label("sheet_distribution"), company_name(corpus), corpus.config.language,
-                when or newest_procedure_date(corpus.procedures), sheets=(replace(sheet, groups=groups),))
+                when or newest_procedure_date(corpus.procedures),
+                sheets=(replace(sheet, groups=groups),))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from proccompile.audit.forms import identity
 from proccompile.audit.functions import functions_sheet
 from proccompile.audit.wording import Wording
 from proccompile.diagnostics import Diagnostics
@@ -19,7 +20,7 @@ from proccompile.model.form import Form
 from proccompile.model.procedure import Procedure
 from proccompile.model.refs import document_refs, form_refs
 from proccompile.model.types import Duration
-from proccompile.views.tables import Column, Group, Sheet
+from proccompile.views.tables import Column, FormIdentity, Group, Sheet
 
 
 def register_sheets(corpus: Corpus, wording: Wording, bag: Diagnostics | None = None) -> tuple[Sheet, ...]:
@@ -57,24 +58,47 @@ def documents_sheet(corpus: Corpus, wording: Wording) -> Sheet:
 
 
 def distribution_sheet(corpus: Corpus, wording: Wording) -> Sheet:
-    """文件发放/回收记录: the copies of each version in force, and the copies of the version before it to recall."""
+    """文件发放/回收记录: per document, the copies of the version in force to issue and sign for, and the copies of
+    the version before it (or of a withdrawn document) to recall, with their disposition."""
     label = wording.label
-    columns = (Column(label("col_code"), 14), Column(label("col_title"), 24), Column(label("col_department"), 14),
-               Column(label("col_copy"), 8, center=True), Column(label("col_issued_version"), 8, center=True),
-               Column(label("col_issue_date"), 12, center=True), Column(label("col_recalled_version"), 8, center=True),
-               Column(label("col_receiver"), 10), Column(label("col_returned_by"), 10))
+    columns = (Column(label("col_code"), 13), Column(label("col_title"), 16), Column(label("col_copy"), 7, center=True),
+               Column(label("col_department"), 12), Column(label("col_issued_version"), 8, center=True),
+               Column(label("col_issue_date"), 11, center=True), Column(label("col_receiver"), 9),
+               Column(label("col_receive_date"), 10, center=True), Column(label("col_read_signature"), 12),
+               Column(label("col_recalled_version"), 8, center=True), Column(label("col_returned_by"), 9),
+               Column(label("col_return_date"), 10, center=True), Column(label("col_disposition"), 16),
+               Column(label("col_controller"), 10))
     groups = []
     for doc in sorted(corpus.documents(), key=_by_code):
         m = doc.model
         if not m.distribution or m.status == "draft":
             continue
-        earlier = [r.version for r in m.revisions if r.version != m.version]
-        recalled = earlier[-1] if earlier else ""
-        issued = (m.effective or m.issued)
-        rows = tuple((m.code, m.title, department_name(corpus, c.department), c.number, m.version,
-                      issued.isoformat() if issued else "", recalled, "", "") for c in m.distribution)
-        groups.append(Group(f"{m.code} {m.version}", rows))
-    return Sheet("distribution", label("sheet_distribution"), columns, tuple(groups))
+        if m.status == "obsolete":  # withdrawn: every copy comes back, nothing new is issued
+            issued_version, issued, recalled = "", "", m.version
+        else:
+            earlier = [r.version for r in m.revisions if r.version != m.version]
+            # The issue date, not the effective date: copies are handed out when the version is issued.
+            issued_version, issued, recalled = m.version, m.issued.isoformat() if m.issued else "", \
+                earlier[-1] if earlier else ""
+        disposition = label("disposition_choices") if recalled else ""
+        rows = tuple((m.code, m.title, c.number, department_name(corpus, c.department), issued_version, issued,
+                      "", "", "", recalled, "", "", disposition, "") for c in m.distribution)
+        state = f" {label('status_obsolete')}" if m.status == "obsolete" else ""
+        groups.append(Group(f"{m.code} {m.title} {m.version}{state}", rows))
+    return Sheet("distribution", label("sheet_distribution"), columns, tuple(groups),
+                 form=distribution_form(corpus, label("sheet_distribution")))
+
+
+def distribution_form(corpus: Corpus, title: str) -> FormIdentity | None:
+    """The project's own distribution and recall form, when the config names one: the form file's number, title
+    and version when the project has it, else the configured code and version."""
+    configured = corpus.config.change_control.distribution_form
+    if configured is None:
+        return None
+    doc = corpus.form(configured.code)
+    if doc is not None:
+        return identity(corpus, form_number(corpus, doc.model), doc.model.title, doc.model.version)
+    return identity(corpus, configured.code, title, configured.version or "")
 
 
 def records_sheet(corpus: Corpus, wording: Wording, bag: Diagnostics | None = None) -> Sheet:

@@ -13,7 +13,7 @@ from proccompile.diagnostics import Report
 from proccompile.diagnostics.emitters import emit
 from proccompile.lifecycle.report import DIFF_FORMATS, RENDERERS
 from proccompile.pipeline import ConfigError, guard_outputs
-from proccompile.pipeline.lifecycle import DiffResult, diff_project, redline_project
+from proccompile.pipeline.diffs import DiffResult, diff_project, redline_project
 from proccompile.write.atomic import write_atomic
 
 
@@ -49,7 +49,8 @@ def diff(code: str, path: Path, from_rev: str | None, to_rev: str | None, fmt: s
         _write(target, text.encode("utf-8"))
         return
     model = result.new.doc.model
-    default = f"{model.code}_{result.old.doc.model.version}_{model.version}".replace("/", "-") + ".docx"
+    newer = model.open_revision.version if model.open_revision else model.version  # the version under review
+    default = f"{model.code}_{result.old.doc.model.version}_{newer}".replace("/", "-") + ".docx"
     target = Path(output) if output else path / "build" / "redline" / default
     guard_outputs(path, [target], result.check.corpus)  # judged before the redline is laid out
     data = redline_project(path, result)

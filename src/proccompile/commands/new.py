@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
+from proccompile.model.dates import reference_date
 from proccompile.model.patterns import full_match
 from proccompile.pipeline import ConfigError, check_project, protected_paths
 from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name, new_form, new_procedure
@@ -76,7 +76,10 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
                          help=suggestion or "Give a department id from proccompile.yaml")
     words = WORDING[config.language]
     if kind == "procedure":
-        data = new_procedure(code, config, words, dt.date.today(), title=title, owner=owner)
+        # SOURCE_DATE_EPOCH when set (a reproducible run), else today: the draft's history starts when it is written.
+        today = reference_date(None, clock=True)
+        assert today is not None
+        data = new_procedure(code, config, words, today, title=title, owner=owner)
         schema = PROCEDURE_SCHEMA
     else:
         data, schema = new_form(code, config, words, title=title, owner=owner), FORM_SCHEMA

@@ -20,13 +20,18 @@ from proccompile.pipeline.lifecycle import review_project
 @click.option("--by", required=True, metavar="NAME", help="Who reviewed the document.")
 @date_option
 @click.option("--result", type=click.Choice(["no-change", "revise"]), default="no-change", show_default=True,
-              help="no-change: still adequate; revise: a new version is needed.")
-@click.option("--note", default=None, help="What the review found.")
+              help="no-change: still adequate; revise: a new version is needed (opens a revision).")
+@click.option("--note", default=None, help="What the review found; with --result revise, the reason to revise.")
 def review(code: str, path: Path, by: str, date: dt.date | None, result: ReviewResult, note: str | None) -> None:
-    """Record that CODE was reviewed: appends to its `reviews`, which restarts the review interval.
+    """Record that CODE was reviewed: appends to its `reviews`.
 
-    The content and version stay as they are, so the lock file is not touched.
+    A review that finds the document still adequate restarts the review interval. One that finds a
+    revision needed opens it (as `proccompile revise` does) unless one is open, and the document stays
+    due for review until the revised version is released. The content and version stay as they are, so
+    the lock file is not touched.
     """
+    if result == "revise" and not (note and note.strip()):
+        raise click.BadParameter("say what must change; it becomes the reason of the revision", param_hint="--note")
     when = record_date(date)
     done = run_edit(lambda: review_project(path, code, by, when, result, note), path)
     # The project as the review left it: checked once before writing, not read again.
@@ -34,3 +39,7 @@ def review(code: str, path: Path, by: str, date: dt.date | None, result: ReviewR
     doc = after.procedure(code) or after.form(code)
     due = next_review(doc, after.config.review_interval) if doc else None
     click.echo(f"reviewed {code} on {when} ({result})" + (f"; next review due {due}" if due else ""))
+    if done.opened is not None:
+        click.echo(f"opened revision {done.opened.version} of {code}; the review stays due until it is released")
+    elif result == "revise" and doc is not None and doc.model.open_revision is not None:
+        click.echo(f"revision {doc.model.open_revision.version} is open; the review stays due until it is released")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Reported for information (an open revision, say); never fails a run, not even with --strict."""
     IGNORE = "ignore"
 
 
@@ -23,7 +25,7 @@ class Code:
     help: str | None = None
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 _ALL = (
     # PC0xx: project configuration (these abort with exit 2)
@@ -235,6 +237,48 @@ _ALL = (
          "Only obsolete documents are withdrawn, and only after they were issued.", None),
     Code("PC415", "duplicate-copy-number", E, "A controlled copy number is issued twice",
          "Each controlled copy is accounted for by its number when a new version recalls it.", None),
+    Code("PC416", "revision-open", INFO, "A revision of the document is open",
+         "While the next version is drafted and approved, the version in force stays the controlled copy; "
+         "`build` writes the working content as a review draft marked uncontrolled.", None),
+    Code("PC417", "approval-void", W, "An approval was given for content that has changed since",
+         "A signature approves the content the signer saw (ISO 9001 7.5.2 c); an edit after it needs the "
+         "signer to approve again, so `release` refuses a revision with such an approval.", None),
+    Code("PC418", "separation-of-duties", W, "One person signs roles the project keeps apart",
+         "A review or an approval by the author is no independent check; by default every approval role "
+         "needs its own signer (`change_control.same_signer` lists the pairs a project allows), and "
+         "`release` refuses a revision that breaks the rule.", None),
+    Code("PC419", "in-force-copy-invalid", E, "The stored copy of the version in force is missing or altered",
+         "While a revision is open, `in-force/` holds the released content that `build` issues as the "
+         "controlled copy; it must be exactly what the lock file recorded for that version.",
+         "Restore it from git (`git checkout -- in-force/`), or cancel the revision with "
+         "`proccompile revise CODE --cancel`"),
+    Code("PC420", "revision-unapproved", E, "A revision cannot be released before every role approved it",
+         "Documents are approved for adequacy before issue (ISO 9001 7.5.2 c): each approval role signs "
+         "the content that is released, in its own name and on its own date.", None),
+    Code("PC421", "no-content-change", E, "A new version would not change the content",
+         "A version number identifies a change (ISO 9001 7.5.3.2 c); a release with nothing changed makes "
+         "every controlled copy be recalled and re-issued for nothing.",
+         "Record a periodic review instead (`proccompile review`), or edit the document first"),
+    Code("PC422", "placeholder-text", W, "A placeholder written by `proccompile new` was never filled in",
+         "A document released with \"(procedure title)\" or \"（待填写）\" in it tells its users nothing; "
+         "`release` refuses it.", "Write the real text in place of the placeholder"),
+    Code("PC423", "cites-draft", W, "A released document relies on a draft",
+         "A draft is not in force: staff sent to it find no approved document (ISO 9001 7.5.3.2 a); "
+         "`release` refuses a document that cites a draft procedure or uses a draft form.",
+         "Release the draft first, or remove the reference"),
+    Code("PC424", "dated-in-future", E, "A signature or review is dated after today",
+         "An approval or a review records something that happened; a date still to come is not a record "
+         "of it. Today is `--today`, else SOURCE_DATE_EPOCH, else the local date.", None),
+    Code("PC425", "distribution-gap", W, "A department with a part in a procedure holds no copy of it",
+         "The current version must be available where it is used (ISO 9001 7.5.3.1 a); a department with "
+         "a duty or a step but no controlled copy works without it.", None),
+    Code("PC426", "replacement-missing", W, "A withdrawn document names a replacement that is not in force",
+         "Users of a withdrawn document are sent to its replacement; one that does not exist (or is not "
+         "released) leaves them with nothing.", None),
+    Code("PC427", "edit-interrupted", E, "A change-control edit was interrupted before all its files were written",
+         "A release writes the document and the lock file together; a run killed between the two leaves "
+         "them disagreeing until the edit is finished.",
+         "Run `proccompile lock` (or any change-control command) to finish the edit"),
     # PC5xx: rendering Word documents
     Code("PC501", "template-error", E, "A wording template cannot be used",
          "Section titles, labels and boilerplate come from templates; a broken project template would "

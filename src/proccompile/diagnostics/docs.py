@@ -29,7 +29,8 @@ def reference_markdown() -> str:
         "Generated from `src/proccompile/diagnostics/codes.py`; `pytest --update-golden` rewrites it.",
         "Every code has a case under `tests/cases/invalid/<CODE>-<slug>/` with its exact expected output.",
         "Severities can be changed per project under `severity:` in `proccompile.yaml`",
-        "(`error`, `warning` or `ignore`); `--strict` makes warnings fail the run.",
+        "(`error`, `warning` or `ignore`); `--strict` makes warnings fail the run. Findings of severity",
+        "`info` (an open revision) are reported for information and never fail a run.",
         "",
     ]
     for prefix, title in _RANGES:

@@ -11,7 +11,7 @@ from proccompile.lifecycle.history import file_at, find_version
 from proccompile.load import load_yaml
 from proccompile.model import Corpus, Document, Form, Procedure
 from proccompile.model.build import model_document
-from proccompile.model.fingerprint import fingerprint
+from proccompile.model.fingerprint import same_content
 from proccompile.model.versions import parse_version
 
 AnyDoc = Document[Procedure] | Document[Form]
@@ -25,12 +25,14 @@ class Side:
 
 
 def default_from(corpus: Corpus, current: AnyDoc) -> str:
-    """The last release: the locked version the working tree was edited from, else the newest version before
-    the current one, from the lock or the revision history."""
+    """The version in force while a revision is open; else the last release: the locked version the working
+    tree was edited from, else the newest version before the current one, from the lock or the history."""
     model, scheme = current.model, corpus.config.versions
+    if model.open_revision is not None and model.status == "released":
+        return model.version
     locked = corpus.lock.versions(model.code) if corpus.lock else {}
     entry = locked.get(model.version)
-    if entry is not None and entry.fingerprint != fingerprint(current.source.data):
+    if entry is not None and not same_content(current.source.data, entry.fingerprint, form=_is_form(current)):
         return model.version  # edited since its release: compare with what was released
     now = parse_version(model.version, scheme)
     earlier = {v: n for v in [*locked, *(r.version for r in model.revisions)]
@@ -43,27 +45,60 @@ def default_from(corpus: Corpus, current: AnyDoc) -> str:
 
 def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Side:
     """The document as it is at ``rev`` (None: the working tree)."""
+    model = current.model
     if rev is None:
-        return Side("working tree", current)
+        revision = model.open_revision
+        return Side(f"working tree (revision {revision.version})" if revision else "working tree", current)
     rel = current.source.rel
     if parse_version(rev, corpus.config.versions) is None:
-        return Side(rev, _modelled(current, file_at(root, rev, rel), rev))
-    locked = corpus.lock.versions(current.model.code).get(rev) if corpus.lock else None
+        try:
+            data = file_at(root, rev, rel)
+        except UsageError as error:
+            known = known_versions(corpus, current)
+            raise UsageError(f"`{rev}` is not a version of `{model.code}`, and git cannot read it: {error.message}",
+                             exit_code=error.exit_code,
+                             help=f"Its versions: {', '.join(known)}" if known else error.help) from None
+        return Side(rev, _modelled(current, data, rev))
+    stored = corpus.in_force.get(model.code)
+    if stored is not None and stored.model.version == rev:
+        return Side(f"{rev} (in force)", stored)
+    locked = corpus.lock.versions(model.code).get(rev) if corpus.lock else None
 
     def is_release(data: bytes) -> bool:
         source = load_yaml(current.source.path, rel, Diagnostics(), raw=data)
         if locked is not None:
-            return fingerprint(source.data) == locked.fingerprint
+            return same_content(source.data, locked.fingerprint, form=_is_form(current))
         return isinstance(source.data, dict) and source.data.get("version") == rev \
             and source.data.get("status") != "draft"
 
-    if current.model.version == rev and is_release(current.source.text.encode("utf-8")):
+    if model.version == rev and model.open_revision is None and is_release(current.source.text.encode("utf-8")):
         return Side(rev, current)
-    commit = find_version(root, rel, is_release)
+    known = known_versions(corpus, current)
+    if rev not in known:
+        raise UsageError(f"`{rev}` is not a version of `{model.code}`", exit_code=1,
+                         help=f"Its versions: {', '.join(known)}" if known else "It has no released version yet")
+    try:
+        commit = find_version(root, rel, is_release)
+    except UsageError as error:
+        raise UsageError(f"Version `{rev}` of `{model.code}` is kept only in git, which cannot be read here: "
+                         f"{error.message}", exit_code=error.exit_code, help=error.help) from None
     if commit is None:
-        raise UsageError(f"Version `{rev}` of `{current.model.code}` is not in the git history of `{rel}`",
+        raise UsageError(f"Version `{rev}` of `{model.code}` is not in the git history of `{rel}`",
                          exit_code=1, help="Give a git revision with --from instead")
     return Side(f"{rev} ({commit[:10]})", _modelled(current, file_at(root, commit, rel), rev))
+
+
+def known_versions(corpus: Corpus, current: AnyDoc) -> list[str]:
+    """Every version of the document its history, the lock file and an open revision name, oldest first."""
+    model, scheme = current.model, corpus.config.versions
+    locked = corpus.lock.versions(model.code) if corpus.lock else {}
+    names = {*locked, *(r.version for r in model.revisions), model.version}
+    numbered = [(n, v) for v in names if (n := parse_version(v, scheme)) is not None]
+    return [v for _, v in sorted(numbered)]
+
+
+def _is_form(doc: AnyDoc) -> bool:
+    return isinstance(doc.model, Form)
 
 
 def _modelled(current: AnyDoc, data: bytes, label: str) -> AnyDoc:

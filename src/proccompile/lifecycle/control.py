@@ -18,8 +18,9 @@ AnyDoc = Document[Procedure] | Document[Form]
 _AFTER = ("revisions", "approvals", "effective", "issued", "status", "version")
 
 
-def plan_review(doc: AnyDoc, by: str, date: dt.date, result: ReviewResult, note: str | None) -> Any:
-    """The file's tree with one more entry under `reviews`."""
+def plan_review(doc: AnyDoc, by: str, date: dt.date, result: ReviewResult, note: str | None,
+                tree: Any = None) -> Any:
+    """The file's tree (or ``tree``, an edit of it already planned) with one more entry under `reviews`."""
     model = doc.model
     if model.status != "released":
         raise UsageError(f"`{model.code}` is {model.status}; only documents in force are reviewed", exit_code=1)
@@ -32,7 +33,8 @@ def plan_review(doc: AnyDoc, by: str, date: dt.date, result: ReviewResult, note:
     entry: dict[str, object] = {"date": date, "by": by, "result": result}
     if note:
         entry["note"] = note
-    tree = house_yaml().load(doc.source.text)
+    if tree is None:
+        tree = house_yaml().load(doc.source.text)
     reviews = tree.get("reviews")
     if isinstance(reviews, CommentedSeq):
         append_item(reviews, block(entry))
@@ -41,9 +43,15 @@ def plan_review(doc: AnyDoc, by: str, date: dt.date, result: ReviewResult, note:
     return tree
 
 
-def plan_retire(doc: AnyDoc, reason: str, date: dt.date) -> Any:
-    """The file's tree marked obsolete, with the withdrawal date and reason; its history is kept."""
+def plan_retire(doc: AnyDoc, reason: str, date: dt.date, replaced_by: str | None = None) -> Any:
+    """The file's tree marked obsolete, with the withdrawal date, reason and replacement; its history is kept."""
     model = doc.model
+    if model.open_revision is not None:
+        raise UsageError(f"`{model.code}` has revision `{model.open_revision.version}` open", exit_code=1,
+                         help=f"Release or cancel it first (`proccompile revise {model.code} --cancel`)")
+    if replaced_by == model.code:
+        raise UsageError(f"`{model.code}` cannot replace itself", help="Give the code of the document that "
+                                                                       "takes its place")
     if model.status == "obsolete":
         raise UsageError(f"`{model.code}` is already obsolete", exit_code=1)
     if model.status == "draft":
@@ -53,6 +61,8 @@ def plan_retire(doc: AnyDoc, reason: str, date: dt.date) -> Any:
         raise UsageError(f"Withdrawal date {date} is before `{model.code}` was issued ({model.issued})", exit_code=1)
     tree = house_yaml().load(doc.source.text)
     set_key(tree, "status", "obsolete", after=("version",))
-    set_key(tree, "withdrawn", block({"date": date, "reason": reason}),
-            after=("effective", "issued", "status"))
+    withdrawal: dict[str, object] = {"date": date, "reason": reason}
+    if replaced_by:
+        withdrawal["replaced_by"] = replaced_by
+    set_key(tree, "withdrawn", block(withdrawal), after=("effective", "issued", "status", "version"))
     return tree

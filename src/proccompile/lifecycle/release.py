@@ -1,10 +1,15 @@
-"""Plan a release: the next version, its revision entry, dates and signatures, as edits of the file's own tree."""
+"""Plan a release: the next version, its revision entry, dates and signatures, as edits of the file's own tree.
+
+An open revision is released with the signatures its signers recorded (`proccompile approve`), each
+with their own name and date. Without one, the names given on the command line are transcribed from
+a paper record, and the revision entry says so.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -13,6 +18,7 @@ from proccompile.lifecycle.yamledit import append_item, block, set_key, set_keys
 from proccompile.load.house_format import house_yaml
 from proccompile.model import Document, Form, Procedure, ProjectConfig
 from proccompile.model.control import Copy
+from proccompile.model.revision import OpenRevision
 from proccompile.model.versions import format_version, next_version, parse_version
 
 # Where new control keys go in a file that lacks them: right after the identifying lines at the top.
@@ -21,13 +27,27 @@ _TOP = ("status", "version")
 
 @dataclass(frozen=True)
 class ReleaseRequest:
-    change: str
+    change: str | None
     date: dt.date
     by: str | None = None
     effective: dt.date | None = None
     major: bool = False
     approved_by: str | None = None
     reviewed_by: str | None = None
+    request: str | None = None
+
+    @property
+    def transcribes(self) -> bool:
+        """Whether signers are named on the command line (copied from paper) rather than recorded."""
+        return any((self.by, self.reviewed_by, self.approved_by))
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    date: dt.date
+    comment: str | None = None
+    recorded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,10 +59,17 @@ class Release:
     tree: Any
     recalled: tuple[Copy, ...]
     """Controlled copies of the previous version that must be withdrawn from use."""
+    signatures: Literal["recorded", "transcribed"]
+    signed: dict[str, Signature]
+    """The signature of each approval role as the release writes it."""
+    change: str
 
 
 def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfig, req: ReleaseRequest) -> Release:
-    """The edited tree of ``doc`` released as ``req`` asks; raises UsageError when it cannot be released."""
+    """The edited tree of ``doc`` released as ``req`` asks; raises UsageError when it cannot be released.
+
+    The release gate (lifecycle/gate.py) has already judged signatures and content; this plans the edit.
+    """
     model, scheme = doc.model, config.versions
     if model.status == "obsolete":
         raise UsageError(f"`{model.code}` is obsolete; a withdrawn document is not released again", exit_code=1,
@@ -51,14 +78,35 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
     current = parse_version(model.version, scheme)
     if current is None:  # check refuses this first; kept for a caller that skipped it
         raise UsageError(f"`{model.code}` has version `{model.version}` outside the version scheme", exit_code=1)
-    if was_draft:
-        version = model.version
+    revision = model.open_revision
+    if revision is not None:
+        if req.transcribes:
+            raise UsageError(f"Revision `{revision.version}` of `{model.code}` is open: its signatures are the ones "
+                             "recorded with `proccompile approve`, not names given to release",
+                             help="Leave out --by, --reviewed-by and --approved-by")
+        if req.major:
+            raise UsageError("--major is chosen when the revision is opened (`proccompile revise --major`)")
+        version, change = revision.version, req.change or revision.change
+        signed = recorded_signatures(config, revision)
+        latest = max((s.date for s in signed.values()), default=req.date)
+        if req.date < latest:
+            raise UsageError(f"Release date {req.date} is before the last approval ({latest})", exit_code=1,
+                             help="A document is issued after it is approved")
     else:
-        number = next_version(current, scheme, major=req.major)
-        if number is None:
-            raise UsageError(f"`{model.code}` `{model.version}` has no next version in the {scheme.style} scheme",
-                             exit_code=1, help="Give the document a new code")
-        version = format_version(number, scheme)
+        if not req.change:
+            raise UsageError(f"`{model.code}` has no open revision, so --change must say what changed",
+                             help=f"Open a revision with `proccompile revise {model.code}`, or give --change")
+        change = req.change
+        if was_draft:
+            version = model.version
+        else:
+            number = next_version(current, scheme, major=req.major)
+            if number is None:
+                raise UsageError(f"`{model.code}` `{model.version}` has no next version in the {scheme.style} "
+                                 "scheme", exit_code=1, help="Give the document a new code")
+            version = format_version(number, scheme)
+            _require_signers(config, req)
+        signed = {role: Signature(name, req.date) for role, name in signers(config, req).items()}
     if model.revisions and req.date < model.revisions[-1].date:
         raise UsageError(f"Release date {req.date} is before the last revision ({model.revisions[-1].date})",
                          exit_code=1, help="Give --date on or after the last revision date")
@@ -67,17 +115,21 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
         raise UsageError(f"Effective date {effective} is before the issue date {req.date}", exit_code=2,
                          help="A document takes effect on or after the day it is issued")
 
-    if not was_draft:
-        _require_signers(config, req)
     tree = house_yaml().load(doc.source.text)
-    author = req.by or (model.revisions[-1].author if model.revisions else None)
+    roles = [r.id for r in config.approval_roles]
+    author = (revision.author if revision else req.by) or (signed[roles[0]].name if roles[0] in signed else None) \
+        or (model.revisions[-1].author if model.revisions else None)
     if author is None:
         raise UsageError(f"`{model.code}` has no revision history to take an author from", help="Give --by NAME")
     set_key(tree, "version", version)
     set_key(tree, "status", "released", after=("version",))
     set_keys(tree, [("issued", req.date), ("effective", effective)], after=_TOP)
-    _sign(tree, config, req)
-    entry = {"version": version, "date": req.date, "change": req.change, "author": author}
+    _sign(tree, config, signed, replace=revision is not None)
+    entry: dict[str, object] = {"version": version, "date": req.date, "change": change, "author": author}
+    request = (revision.request if revision else None) or req.request
+    if request:
+        entry["request"] = request
+    entry["signatures"] = "recorded" if revision is not None else "transcribed"
     revisions = tree.get("revisions")
     if isinstance(revisions, CommentedSeq) and revisions and was_draft and model.revisions[-1].version == version:
         last = revisions[-1]  # the draft's own entry becomes the release entry
@@ -87,8 +139,19 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
         append_item(revisions, block(entry))
     else:
         set_key(tree, "revisions", block([entry]), after=("approvals", "effective", "issued", *_TOP))
+    tree.pop("open_revision", None)
     recalled = () if was_draft else tuple(model.distribution)
-    return Release(model.code, model.version, version, was_draft, tree, recalled)
+    kind: Literal["recorded", "transcribed"] = "recorded" if revision is not None else "transcribed"
+    return Release(model.code, model.version, version, was_draft, tree, recalled, kind, signed, change)
+
+
+def recorded_signatures(config: ProjectConfig, revision: OpenRevision) -> dict[str, Signature]:
+    """Each role's last decision, when it is an approval, as the signature the release writes."""
+    signed = {}
+    for role, (_, decision) in revision.current().items():
+        if decision.decision == "approved" and role in {r.id for r in config.approval_roles}:
+            signed[role] = Signature(decision.by, decision.date, decision.comment, decision.recorded_by)
+    return signed
 
 
 def signers(config: ProjectConfig, req: ReleaseRequest) -> dict[str, str]:
@@ -112,21 +175,34 @@ def _require_signers(config: ProjectConfig, req: ReleaseRequest) -> None:
         wanted = sorted({options.get(role, "--reviewed-by") for role in missing}, key=["--by", "--reviewed-by",
                                                                                        "--approved-by"].index)
         raise UsageError(f"A new version needs every signature; nobody signs as {', '.join(missing)}",
-                         help=f"Give {' '.join(f'{o} NAME' for o in wanted)}")
+                         help=f"Record them with `proccompile revise` and `proccompile approve`, or transcribe a "
+                              f"paper record: {' '.join(f'{o} NAME' for o in wanted)}")
 
 
-def _sign(tree: CommentedMap, config: ProjectConfig, req: ReleaseRequest) -> None:
-    named = signers(config, req)
-    if not named:
+def _sign(tree: CommentedMap, config: ProjectConfig, signed: dict[str, Signature], *, replace: bool) -> None:
+    """Write each signature; with ``replace`` (recorded signatures) what the previous signer left — a comment,
+    a recorder, a job title that was someone else's — goes with them."""
+    if not signed:
         return
     if not isinstance(tree.get("approvals"), CommentedMap):
         set_key(tree, "approvals", CommentedMap(), after=("effective", "issued", *_TOP))
     approvals = tree["approvals"]
     roles = [r.id for r in config.approval_roles]
-    for role, name in named.items():
-        earlier = list(reversed(roles[: roles.index(role)]))
-        if isinstance(approvals.get(role), CommentedMap):
-            set_key(approvals[role], "name", name)
-            set_key(approvals[role], "date", req.date, after=("name",))
+    for role, signature in sorted(signed.items(), key=lambda item: roles.index(item[0]) if item[0] in roles else 0):
+        values: dict[str, object] = {"name": signature.name, "date": signature.date}
+        if signature.comment:
+            values["comment"] = signature.comment
+        if signature.recorded_by:
+            values["recorded_by"] = signature.recorded_by
+        earlier = list(reversed(roles[: roles.index(role)])) if role in roles else []
+        old = approvals.get(role)
+        if isinstance(old, CommentedMap):
+            if replace:
+                for key in [k for k in old if k not in values and not (k == "title" and old["name"] == signature.name)]:
+                    del old[key]
+            anchors = ["name"]
+            for key, value in values.items():
+                set_key(old, key, value, after=anchors)
+                anchors = [key, *anchors]
         else:
-            set_key(approvals, role, block({"name": name, "date": req.date}), after=earlier)
+            set_key(approvals, role, block(values), after=earlier)

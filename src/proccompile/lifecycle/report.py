@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from proccompile.lifecycle.compare import Side
 from proccompile.lifecycle.semantic import Change
@@ -56,9 +57,35 @@ def _summary(changes: list[Change]) -> str:
     return ", ".join(f"{n} {a}" for a, n in counts.items() if n) + "."
 
 
+# Markdown for a pull-request comment shows the text, never acts on it: HTML and every character that
+# starts emphasis, a link, an image, code or a table cell are escaped, and bare URLs (which GitHub turns
+# into links by itself) are set as code.
+_URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
 def _cell(text: str) -> str:
-    # A pipe or a line break would end the Markdown table cell.
-    return text.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ")
+    """``text`` as literal Markdown on one line (a pipe or a line break would end the table cell)."""
+    text = " ".join(text.split())
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        out.append(_escape(text[last:match.start()]))
+        out.append(_code(match.group(0)))
+        last = match.end()
+    out.append(_escape(text[last:]))
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    return "".join(_HTML.get(char, char) for char in escaped)
+
+
+def _code(text: str) -> str:
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    # Inside a table cell even a code span ends at a pipe.
+    return f"{fence} {text.replace('|', '%7C')} {fence}"
 
 
 RENDERERS = {"text": as_text, "md": as_markdown, "json": as_json}

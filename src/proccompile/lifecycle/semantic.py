@@ -11,13 +11,13 @@ from proccompile.lifecycle.flow_diff import flow_changes
 from proccompile.model import Form, Procedure
 from proccompile.model.form import FormSection
 from proccompile.model.numbering import Numbering, numbering
-from proccompile.model.procedure import Step
+from proccompile.model.procedure import Step, StepTable
 
 Action = Literal["added", "removed", "changed"]
 T = TypeVar("T")
 # Keys that describe the release itself (shown in the heading), not the content under review.
 _CONTROL_KEYS = frozenset({"version", "status", "issued", "effective", "approvals", "revisions", "reviews",
-                           "distribution", "withdrawn", "$schema"})
+                           "distribution", "withdrawn", "open_revision", "$schema"})
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,18 @@ class Change:
 
 
 def semantic_diff(old: Procedure | Form, new: Procedure | Form,
-                  name: Callable[[str], str] = str) -> list[Change]:
-    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales)."""
+                  name: Callable[[str], str] = str, *, history: bool = True) -> list[Change]:
+    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales). Without
+    ``history`` the revision-history entries are left out: what remains is the change of content."""
     if isinstance(old, Procedure) and isinstance(new, Procedure):
-        return list(_procedure(old, new, name))
-    changes = list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
+        changes = list(_procedure(old, new, name))
+    else:
+        changes = list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
     if isinstance(old, Form) and isinstance(new, Form):
         changes += _printed_order("", old, new)
         for i, (a, b) in enumerate(zip(old.sections, new.sections, strict=False)):
             changes += _printed_order(f"sections.{i}", a, b)
-    return changes
+    return changes + list(_revisions(old, new)) if history else changes
 
 
 def _printed_order(where: str, old: Form | FormSection, new: Form | FormSection) -> list[Change]:
@@ -50,6 +52,21 @@ def _printed_order(where: str, old: Form | FormSection, new: Form | FormSection)
     if common == [k for k in after if k in before]:
         return []
     return [Change("changed", where, "print order", ", ".join(before), ", ".join(after))]
+
+
+def _revisions(old: Procedure | Form, new: Procedure | Form) -> Iterator[Change]:
+    """Revision-history entries: what the newer version's entry says (an open revision's planned entry too)."""
+    entries = [(r.version, f"{r.change} ({r.author}, {r.date})") for r in new.revisions]
+    if new.open_revision is not None:
+        planned = new.open_revision
+        who = ", ".join(filter(None, (planned.author, planned.request, "not released")))
+        entries.append((planned.version, f"{planned.change} ({who})"))
+    before = {r.version: f"{r.change} ({r.author}, {r.date})" for r in old.revisions}
+    for version, text in entries:
+        if version not in before:
+            yield Change("added", "revisions", f"revision {version}", None, text)
+        elif before[version] != text:
+            yield Change("changed", "revisions", f"revision {version}", before[version], text)
 
 
 def _procedure(old: Procedure, new: Procedure, name: Callable[[str], str]) -> Iterator[Change]:
@@ -104,15 +121,38 @@ def _steps(old: list[Step], new: list[Step], i_old: int, i_new: int, n_old: Numb
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
             for a, b in zip(range(a0, a1), range(b0, b1), strict=True):
-                where = num_new(i_new, b)
-                yield from _value(where, "step", old[a].text, new[b].text)
-                yield from _fields(old[a], new[b], ("owner", "time_limit", "records", "related", "clauses"),
-                                   where=where, prefix="step ")
+                yield from _step(old[a], new[b], num_new(i_new, b))
             continue
         for a in range(a0, a1):
             yield Change("removed", num_old(i_old, a), "step", old[a].text, None)
         for b in range(b0, b1):
             yield Change("added", num_new(i_new, b), "step", None, new[b].text)
+
+
+def _step(old: Step, new: Step, where: str) -> Iterator[Change]:
+    """Everything a step prints: text, bullets, notes, its table, who does it, by when, what it records."""
+    yield from _value(where, "step", old.text, new.text)
+    yield from _lines(where, "step item", old.items, new.items)
+    yield from _lines(where, "step note", old.notes, new.notes)
+    yield from _fields(old, new, ("owner", "support", "time_limit", "anchor", "before", "records", "related",
+                                  "clauses"), where=where, prefix="step ")
+    yield from _table(old.table, new.table, where)
+
+
+def _table(old: StepTable | None, new: StepTable | None, where: str) -> Iterator[Change]:
+    if old is None or new is None:
+        yield from _value(where, "step table", _table_text(old), _table_text(new))
+        return
+    yield from _value(where, "step table title", old.title, new.title)
+    yield from _value(where, "step table columns", " | ".join(old.columns), " | ".join(new.columns))
+    yield from _lines(where, "step table row", [" | ".join(r) for r in old.rows], [" | ".join(r) for r in new.rows])
+
+
+def _table_text(table: StepTable | None) -> str | None:
+    if table is None:
+        return None
+    rows = "; ".join(" | ".join(row) for row in table.rows)
+    return f"{table.title + ': ' if table.title else ''}{' | '.join(table.columns)}; {rows}"
 
 
 def _keyed(old: Sequence[T], new: Sequence[T], key: Callable[[T], str], where: Callable[[int, T, str], str],

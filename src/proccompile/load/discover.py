@@ -10,6 +10,8 @@ CONFIG_NAME = "proccompile.yaml"
 LOCK_NAME = "proccompile.lock"
 PROCEDURE_DIR = "procedures"
 FORM_DIR = "forms"
+# While a revision is open, the released content of the document, under the working file's own path.
+IN_FORCE_DIR = "in-force"
 _SUFFIXES = (".yaml", ".yml")
 
 

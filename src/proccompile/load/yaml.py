@@ -48,7 +48,8 @@ def load_yaml(path: Path, rel: str, bag: Diagnostics, *, max_bytes: int = MAX_BY
     libyaml read them) or not (None); a known file is not parsed now (see ``SourceFile.known``).
     ``resolved``: see ``refusal``.
     """
-    read = _read_file(path, rel, bag, max_bytes, root, resolved) if raw is None else _decode(raw, rel, bag)
+    read = (_read_file(path, rel, bag, max_bytes, root, resolved) if raw is None
+            else _decode_edit(raw, rel, bag, max_bytes))
     source = SourceFile(
         path, rel, read.text,
         newline=_newline_of(read.raw),
@@ -158,6 +159,16 @@ def _read_file(path: Path, rel: str, bag: Diagnostics, max_bytes: int, root: Pat
     except OSError as exc:
         bag.add("PC108", f"Cannot read `{rel}`: {exc.strerror or exc}", Span(rel, 1, 1))
         return _Read("", parseable=False)
+    return _decode(raw, rel, bag)
+
+
+def _decode_edit(raw: bytes, rel: str, bag: Diagnostics, max_bytes: int) -> _Read:
+    """Would-be bytes of an edit are held to the size limit as a file on disk is: a release must not write a
+    file that every later command refuses."""
+    if len(raw) > max_bytes:
+        bag.add("PC105", f"The file would be {len(raw):,} bytes after this edit; the limit is {max_bytes:,}",
+                Span(rel, 1, 1), help="Split the document, or raise limits.max_file_bytes in proccompile.yaml")
+        return _Read(raw[:4096].decode("utf-8", errors="replace"), parseable=False)
     return _decode(raw, rel, bag)
 
 

@@ -16,7 +16,7 @@ from proccompile.model.audit_config import PlanSettings as PlanSettings
 from proccompile.model.audit_config import ProgrammeSettings as ProgrammeSettings
 from proccompile.model.base import StrictModel
 from proccompile.model.patterns import compile_pattern
-from proccompile.model.types import DeptId, DeptRef, DocCode, DurationField, Paper, Text, xml_safe
+from proccompile.model.types import DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
 
 
 def _compiles(pattern: str) -> str:
@@ -190,6 +190,22 @@ class FlowchartSettings(StrictModel):
 `section` one chart under each subsection heading, `attachment` as its last attachment (附件 流程图), `none` nowhere."""
 
 
+class DistributionForm(StrictModel):
+    code: DocCode
+    """Form code, e.g. Q/JL070702."""
+    version: Version | None = None
+    """Version printed with the code; taken from the form file when the code is in the corpus."""
+
+
+class ChangeControl(StrictModel):
+    same_signer: list[Annotated[list[DeptId], Field(min_length=2, max_length=2)]] = []
+    """Pairs of approval roles one person may sign both, e.g. `[prepared, reviewed]` in a small company. By
+    default every role needs a signer of its own; the author (the first role) never approves (the last)."""
+    distribution_form: DistributionForm | None = None
+    """The project's own distribution and recall form (文件发放/回收记录): its number and version head the
+    log that `release`, `retire` and `register` write."""
+
+
 class ProjectConfig(StrictModel):
     """Project settings for one quality management system."""
 
@@ -217,6 +233,8 @@ class ProjectConfig(StrictModel):
     """Internal-audit checklists: auditors, the checklist's own form number, sample size."""
     flowcharts: FlowchartSettings = FlowchartSettings()
     """Process flowcharts drawn from the procedures' steps (see docs/flowcharts.md)."""
+    change_control: ChangeControl = ChangeControl()
+    """Who may sign which approval roles of a revision, and the form the distribution log is printed on."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}
     """Per-code severity overrides, e.g. PC311: ignore."""
     page: Paper = "A4"

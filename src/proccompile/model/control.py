@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from proccompile.model.base import StrictModel
-from proccompile.model.types import DeptRef, Text
+from proccompile.model.types import DeptRef, DocCode, Text
 
 ReviewResult = Literal["no-change", "revise"]
 
@@ -33,4 +33,6 @@ class Withdrawal(StrictModel):
     date: dt.date
     """Withdrawal date (作废日期): from this day the document must not be used."""
     reason: Text
-    """Why the document was withdrawn, e.g. which document replaces it."""
+    """Why the document was withdrawn."""
+    replaced_by: DocCode | None = None
+    """Code of the document that replaces it, when one does."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -57,6 +57,13 @@ class Corpus:
     """Procedure files that failed; what they reference is unknown, so unused-form findings are held back."""
     lock: Lock | None = None
     """The lock file, when the project has one; released content is judged against it."""
+    in_force: dict[str, Document[Procedure] | Document[Form]] = field(default_factory=dict)
+    """By code, the released content of documents with an open revision, as stored under `in-force/`: the
+    controlled copy while the working file holds the next version."""
+    in_force_named: dict[str, NamedDoc] = field(default_factory=dict)
+    """The name tables of those stored copies (kept when models are not), what the corpus-wide checks read."""
+    broken_in_force: set[str] = field(default_factory=set)
+    """Codes whose stored copy exists but did not load or model (its findings are reported)."""
     today: dt.date | None = None
     """The date reviews are judged at (`--today`, SOURCE_DATE_EPOCH or the clock); None skips review checks."""
     named: list[NamedDoc] = field(default_factory=list)
@@ -98,6 +105,23 @@ class Corpus:
     def documents(self) -> Iterator[Document[Procedure] | Document[Form]]:
         yield from self.procedures
         yield from self.forms
+
+    def in_force_only(self) -> Corpus:
+        """The corpus as it is in force: a document under revision by its stored released content, so what is
+        published (the site) never shows a draft of the next version as the current one."""
+        if not self.in_force:
+            return self
+
+        def swap(doc: Document[M]) -> Document[M]:
+            stored = self.in_force.get(doc.model.code)
+            return stored if stored is not None and type(stored.model) is type(doc.model) else doc
+
+        def swap_named(doc: NamedDoc) -> NamedDoc:
+            stored = self.in_force_named.get(doc.names.code)
+            return stored if stored is not None and stored.names.kind == doc.names.kind else doc
+
+        return replace(self, procedures=[swap(d) for d in self.procedures], forms=[swap(d) for d in self.forms],
+                       named=[swap_named(d) for d in self.named], in_force={}, in_force_named={})
 
     def is_broken(self, code: str) -> bool:
         """Whether ``code`` may belong to a file that failed to load, so references to it are not judged."""

@@ -116,11 +116,14 @@ def source_date_epoch(environ: Mapping[str, str]) -> dt.date | None:
 
 
 def next_review(doc: Document[Procedure] | Document[Form], interval: Duration | None) -> dt.date | None:
-    """When ``doc`` is next due for review: its interval (else ``interval``) after its last review or its
-    effective (else issue) date; None for drafts, withdrawn documents and documents without either date."""
+    """When ``doc`` is next due for review: its interval (else ``interval``) after its last review that found it
+    adequate, or its effective (else issue) date; None for drafts, withdrawn documents and documents without
+    either date. A review that found a revision needed restarts nothing: the document stays due until the
+    revised version takes effect."""
     model = doc.model
     every = model.review_interval or interval
-    starts = [r.date for r in model.reviews] + [d for d in (model.effective or model.issued,) if d is not None]
+    starts = [r.date for r in model.reviews if r.result == "no-change"]
+    starts += [d for d in (model.effective or model.issued,) if d is not None]
     if model.status != "released" or every is None or not starts:
         return None
     return add_duration(max(starts), every)

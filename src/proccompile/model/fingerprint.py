@@ -9,7 +9,7 @@ import re
 
 # Keys that change without a new version: editor hints, and records kept *about* the document
 # (periodic reviews, issued copies, withdrawal). Everything else is released content.
-UNLOCKED_KEYS = frozenset({"$schema", "reviews", "distribution", "withdrawn"})
+UNLOCKED_KEYS = frozenset({"$schema", "reviews", "distribution", "withdrawn", "open_revision"})
 FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
@@ -56,3 +56,23 @@ def _json_default(value: object) -> str:
     if isinstance(value, bytes):
         return value.hex()
     raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def content_fingerprints(data: object, *, form: bool = False) -> tuple[str, ...]:
+    """Every fingerprint that stands for the content of ``data``: its own, and for a form one without and one
+    with `status: released`, since a form's `status` defaults to released (see ``same_content``)."""
+    if not form or not isinstance(data, dict) or data.get("status", "released") not in ("released", "obsolete"):
+        return (fingerprint(data),)
+    without = {k: v for k, v in data.items() if k != "status"}
+    # The data's own fingerprint is one of these two: obsolete counts as released.
+    return tuple(dict.fromkeys((fingerprint({**without, "status": "released"}), fingerprint(without))))
+
+
+def same_content(data: object, locked: str, *, form: bool = False) -> bool:
+    """Whether ``data`` holds the content fingerprinted as ``locked``.
+
+    A form's `status` defaults to released, so for forms a missing `status:` line, `status: released` and
+    `status: obsolete` are one content: withdrawing a form that never had the line, or adding the line,
+    changes nothing it says.
+    """
+    return locked in content_fingerprints(data, form=form)

@@ -12,6 +12,7 @@ from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
 from proccompile.model.fingerprint import PRINTED_ORDER
 from proccompile.model.procedure import Approval, Revision, Status
+from proccompile.model.revision import OpenRevision
 from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
 
 FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
@@ -212,6 +213,8 @@ class Form(_Ordered):
     """Controlled copies issued, by department and copy number."""
     withdrawn: Withdrawal | None = None
     """Withdrawal date and reason once the form is obsolete."""
+    open_revision: OpenRevision | None = None
+    """The next version being drafted and approved (`proccompile revise`), as for procedures."""
     retention: DurationField | None = None
     """Default retention of records kept on this form."""
     record_kind: RecordKind = "event"

@@ -62,6 +62,36 @@ def audit_names(p: Procedure) -> AuditNames:
 
 
 @dataclass(frozen=True, slots=True)
+class Dated:
+    """A date recorded in a document that must not lie ahead: a signature, a review, a signer's decision."""
+
+    what: str
+    """``signature``, ``review`` or ``decision``."""
+    role: str
+    """The approval role of a signature or decision; empty for a review."""
+    loc: Loc
+    date: dt.date
+
+
+def dated_entries(model: Procedure | Form) -> tuple[Dated, ...]:
+    signed = [Dated("signature", role, ("approvals", role, "date"), a.date)
+              for role, a in model.approvals.items() if a.date is not None]
+    reviewed = [Dated("review", "", ("reviews", i, "date"), r.date) for i, r in enumerate(model.reviews)]
+    revision = model.open_revision
+    decided = [Dated("decision", d.role, ("open_revision", "decisions", i, "date"), d.date)
+               for i, d in enumerate(revision.decisions)] if revision is not None else []
+    return (*signed, *reviewed, *decided)
+
+
+def revision_found(model: Procedure | Form) -> dt.date | None:
+    """The date of the last review that found a revision needed, when it was made of the version in force."""
+    found = next((r for r in reversed(model.reviews) if r.result == "revise"), None)
+    if found is None or (model.effective is not None and found.date < model.effective):
+        return None
+    return found.date
+
+
+@dataclass(frozen=True, slots=True)
 class DocNames:
     kind: str
     """``procedure`` or ``form``."""
@@ -80,8 +110,16 @@ class DocNames:
     review_due: dt.date | None = None
     review_loc: Loc = ()
     """Where an overdue review is reported: the last review's date, else the effective date."""
-    fingerprint: str | None = None
-    """The released-content fingerprint, when it was taken (projects with a lock file)."""
+    fingerprints: tuple[str, ...] = ()
+    """The released-content fingerprints (see ``content_fingerprints``), when taken (projects with a lock file)."""
+    open_revision: str | None = None
+    """The version an open revision will release, when one is open."""
+    revision_found: dt.date | None = None
+    """When a review of the version in force last found a revision needed (see ``revision_found``)."""
+    replaced_by: str | None = None
+    """A withdrawn document's named replacement."""
+    dated: tuple[Dated, ...] = ()
+    """Its signatures, reviews and decisions, with their dates."""
     audit: AuditNames | None = None
     """A procedure's audit facts (None for a form)."""
 
@@ -101,7 +139,7 @@ def _unit(text: str | None) -> str | None:
 
 
 def names_of(doc: Document[Procedure] | Document[Form], review_interval: Duration | None,
-             fingerprint: str | None = None, *, portable: bool = False) -> DocNames:
+             fingerprints: tuple[str, ...] = (), *, portable: bool = False) -> DocNames:
     """The name table of a modelled document (``review_interval``: the project's; ``portable``: its output
     names are portable ones, see ``output_relpath``)."""
     model = doc.model
@@ -109,7 +147,11 @@ def names_of(doc: Document[Procedure] | Document[Form], review_interval: Duratio
     loc: Loc = ("reviews", len(model.reviews) - 1, "date") if model.reviews else ("effective",)
     common: dict[str, Any] = {"code": model.code, "status": model.status, "version": model.version,
                               "review_due": due, "review_loc": loc if due is not None else (),
-                              "fingerprint": fingerprint}
+                              "fingerprints": fingerprints,
+                              "open_revision": model.open_revision.version if model.open_revision else None,
+                              "revision_found": revision_found(model),
+                              "replaced_by": model.withdrawn.replaced_by if model.withdrawn else None,
+                              "dated": dated_entries(model)}
     if isinstance(model, Form):
         output = output_relpath("form", model.code, model.version, model.title, portable=portable)
         return DocNames("form", output=output, retention=_text(model.retention), **common)
@@ -134,7 +176,10 @@ def to_plain(names: DocNames) -> dict[str, Any]:
         "records": [[r.form, r.keeper, r.retention, r.storage] for r in names.records],
         "attachments": [list(a) for a in names.attachments], "retention": names.retention,
         "review_due": None if names.review_due is None else names.review_due.isoformat(),
-        "review_loc": list(names.review_loc), "fingerprint": names.fingerprint,
+        "review_loc": list(names.review_loc), "fingerprints": list(names.fingerprints),
+        "open_revision": names.open_revision, "revision_found": _iso(names.revision_found),
+        "replaced_by": names.replaced_by,
+        "dated": [[d.what, d.role, list(d.loc), d.date.isoformat()] for d in names.dated],
         "audit": None if names.audit is None else [
             names.audit.owner, list(names.audit.clauses), list(names.audit.cited), list(names.audit.signers),
             list(names.audit.parties), list(names.audit.users)],
@@ -159,9 +204,25 @@ def from_plain(value: object) -> DocNames:
         attachments=tuple((_int(i), _str(f)) for i, f in _list(value["attachments"], 2)),
         retention=_optional(value["retention"]),
         review_due=None if due is None else dt.date.fromisoformat(due),
-        review_loc=_loc(value["review_loc"]), fingerprint=_optional(value["fingerprint"]),
+        review_loc=_loc(value["review_loc"]), fingerprints=_strs(value["fingerprints"]),
+        open_revision=_optional(value["open_revision"]), revision_found=_date(value["revision_found"]),
+        replaced_by=_optional(value["replaced_by"]),
+        dated=tuple(Dated(_str(what), _str(role), _loc(loc), _required_date(date))
+                    for what, role, loc, date in _list(value["dated"], 4)),
         audit=_read_audit(value["audit"]),
     )
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None else _required_date(value)
+
+
+def _required_date(value: object) -> dt.date:
+    return dt.date.fromisoformat(_str(value))
 
 
 def _read_audit(value: object) -> AuditNames | None:

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from proccompile.diagnostics.counts import counted
 from proccompile.model.base import StrictModel
 from proccompile.model.control import Copy, Review, Withdrawal
+from proccompile.model.revision import OpenRevision
 from proccompile.model.types import Clause, DeptRef, DocCode, DurationField, Paper, StepId, Text, Version
 
 Status = Literal["draft", "released", "obsolete"]
@@ -24,6 +25,11 @@ class Approval(StrictModel):
     """Job title printed under the name, e.g. 质量部经理 or Quality Manager."""
     date: dt.date | None = None
     """Date of signature (YYYY-MM-DD)."""
+    comment: Text | None = None
+    """What the signer said when approving (from `proccompile approve --comment`)."""
+    recorded_by: Text | None = None
+    """Who recorded the signature with `proccompile approve` (git identity or OS user); absent when the
+    signature was typed or transcribed from paper."""
 
 
 class Term(StrictModel):
@@ -177,6 +183,11 @@ class Revision(StrictModel):
     """What changed, and why."""
     author: Text
     """Who made the change."""
+    request: Text | None = None
+    """Change request (变更申请) number the revision answered."""
+    signatures: Literal["recorded", "transcribed"] | None = None
+    """recorded: each signer approved this content with `proccompile approve`; transcribed: the names and
+    dates were copied from a paper record at release (`release --reviewed-by/--approved-by`)."""
 
 
 class Procedure(StrictModel):
@@ -230,3 +241,6 @@ class Procedure(StrictModel):
     """Controlled copies issued, by department and copy number; recalled when a new version is released."""
     withdrawn: Withdrawal | None = None
     """Withdrawal date and reason once the procedure is obsolete (`proccompile retire`)."""
+    open_revision: OpenRevision | None = None
+    """The next version being drafted and approved (`proccompile revise`); the version in force stays the
+    controlled copy until `proccompile release`."""

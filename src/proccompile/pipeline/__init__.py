@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from proccompile.diagnostics import Diagnostic, Diagnostics, Severity, Span
 from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
-from proccompile.load.discover import CONFIG_NAME, FORM_DIR, LOCK_NAME, PROCEDURE_DIR
+from proccompile.load.discover import CONFIG_NAME, FORM_DIR, IN_FORCE_DIR, LOCK_NAME, PROCEDURE_DIR
 from proccompile.load.paths import exists
 from proccompile.load.project import iter_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
@@ -100,6 +100,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     """
     from proccompile.model.corpus import Corpus
     from proccompile.model.lock import parse_lock
+    from proccompile.pipeline.in_force import interrupted_edit, load_in_force
     from proccompile.validate import run_project_checks
 
     config, config_source, bag = load_config(root)
@@ -141,6 +142,8 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     if locked:
         lock_source = load_yaml(lock_path, LOCK_NAME, bag, root=root, raw=overlay.get(lock_path))
         corpus.lock = parse_lock(lock_source, config.versions, bag)
+    in_force = load_in_force(root, corpus, bag, overlay, models=models)
+    interrupted_edit(root, bag)
     run_project_checks(corpus, bag)
     if not bag.has_errors and (root / "templates").is_dir():
         # A project template that would fail the build is a finding now (rendered only where the project has
@@ -148,7 +151,7 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
         from proccompile.render.template_check import check_templates
 
         check_templates(corpus, root, bag)
-    paths = (config_source.rel, *checked)
+    paths = (config_source.rel, *checked, *in_force)
     if corpus.lock is not None:
         paths += (LOCK_NAME,)
     return CheckResult(bag, paths, corpus)
@@ -162,7 +165,8 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
     """
     from proccompile.model.build import add_broken, declared_code, model_source
     from proccompile.model.corpus import Corpus, NamedDoc
-    from proccompile.model.fingerprint import fingerprint
+    from proccompile.model.fingerprint import content_fingerprints
+    from proccompile.model.form import Form
     from proccompile.model.names import names_of
     from proccompile.validate import run_document_checks
 
@@ -184,8 +188,8 @@ def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache,
     alone = Corpus(corpus.config, corpus.config_source)
     _add_document(alone, doc)
     run_document_checks(alone, fresh)
-    names = names_of(doc, corpus.config.review_interval, fingerprint(source.data) if fingerprints else None,
-                     portable=corpus.config.output_names == "portable")
+    taken = content_fingerprints(source.data, form=isinstance(doc.model, Form)) if fingerprints else ()
+    names = names_of(doc, corpus.config.review_interval, taken, portable=corpus.config.output_names == "portable")
     source.forget_data()  # the model holds what later stages need; keep memory per document small
     corpus.named.append(NamedDoc(names, source if models else LazySource.of(source)))
     if models:
@@ -334,7 +338,8 @@ def _pdfs(files: Iterable[PlannedFile], previous: Mapping[str, Previous], *, mak
 
 def _input_hashes(root: Path, attached: Iterable[str], known: Mapping[Path, str] | None = None) -> dict[Path, str]:
     """The content hash of every file a build reads (``known``: hashes the check already took)."""
-    return content_hashes(root, build_input_files(root, [root / LOCK_NAME], attached), known)
+    stored = sorted((root / IN_FORCE_DIR).glob("*/*.yaml")) if (root / IN_FORCE_DIR).is_dir() else []
+    return content_hashes(root, build_input_files(root, [root / LOCK_NAME, *stored], attached), known)
 
 
 def _attached(corpus: Corpus) -> list[str]:
@@ -358,7 +363,8 @@ def protected_paths(root: Path, corpus: Corpus | None = None) -> Protected:
     # By location: listing every source (discover) is not needed to protect them.
     attached = [project_path(root, file) for file in _attached(corpus)] if corpus is not None else []
     return Protected(files=(root / CONFIG_NAME, root / LOCK_NAME, *(path for path in attached if path is not None)),
-                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates", root / ATTACHMENT_DIR))
+                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates", root / ATTACHMENT_DIR,
+                              root / IN_FORCE_DIR))
 
 
 def guard_outputs(root: Path, targets: Iterable[Path], corpus: Corpus | None = None, *, new: bool = False) -> None:

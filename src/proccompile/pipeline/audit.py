@@ -50,16 +50,6 @@ def register_project(root: Path, out: Path | None, fmt: str, today: dt.date | No
     return render_and_write(checked, register_book(checked.corpus, root, checked.diagnostics), root, out, fmt)
 
 
-def recall_log_project(root: Path, code: str, out: Path, fmt: str) -> AuditResult:
-    """Write the distribution and recall log of ``code``'s current version (after a release)."""
-    from proccompile.audit.books import recall_book
-
-    checked = check_project(root)
-    if checked.diagnostics.has_errors:
-        return AuditResult(checked)
-    return render_and_write(checked, recall_book(checked.corpus, root, checked.diagnostics, code), root, out, fmt)
-
-
 def render_and_write(checked: CheckResult, book: Book, root: Path, out: Path | None, fmt: str) -> AuditResult:
     from proccompile.render.tabular import render_book
     from proccompile.write.atomic import write_atomic

@@ -78,7 +78,8 @@ class LiveProject:
                 self.shown = Shown(last.generation + 1, summary, last.site, last.corpus, False, last.page_sources,
                                    last.documents)
                 return self.shown
-            corpus = checked.corpus
+            # The site publishes what is in force: a document under revision as released, never its review draft.
+            corpus = checked.corpus.in_force_only()
             documents = output_paths(corpus)
             # The site's own findings (wording templates) count as the site's: a page that cannot be
             # rendered keeps the last good one.

@@ -127,9 +127,11 @@ def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1,
     if checked.diagnostics.has_errors:
         return SiteResult(checked)
     refuse_folder_target(out_dir, protected_paths(root, checked.corpus))
-    documents = [replace(d, relpath=f"files/{d.relpath}") for d in render_corpus(checked.corpus, root,
+    # The site publishes what is in force: a document under revision as released, without its review draft.
+    published = checked.corpus.in_force_only()
+    documents = [replace(d, relpath=f"files/{d.relpath}") for d in render_corpus(published, root,
                                                                                  checked.diagnostics)]
-    pages = render_site(checked.corpus, root, checked.diagnostics, documents, pdf=pdf, today=today)
+    pages = render_site(published, root, checked.diagnostics, documents, pdf=pdf, today=today)
     if checked.diagnostics.has_errors:
         return SiteResult(checked)
     files: list[Output] = [*documents, *(SiteFile(p.relpath, p.data, "asset" if p.relpath.startswith("assets/")

@@ -14,14 +14,19 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import project_path
 from proccompile.load.snapshot import content_hashes, inputs_digest, template_files, tool_fingerprint
 from proccompile.model import Corpus
+from proccompile.model.corpus import Document
 from proccompile.model.dates import form_dates, newest_procedure_date
 from proccompile.model.form import Form
+from proccompile.model.procedure import Procedure
+from proccompile.model.revision import under_review
 
 if TYPE_CHECKING:
-    from proccompile.model.corpus import Document
-    from proccompile.model.procedure import Procedure
+    import datetime as dt
+
+    from proccompile.load.source import SourceFile
     from proccompile.render.blocks import DocView, Logo
     from proccompile.render.workers import Renderer
+    from proccompile.views.wording import Texts
 
 __all__ = ["PlannedFile", "RenderPlan", "RenderedFile", "plan_corpus", "render_corpus"]
 
@@ -108,8 +113,6 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     # the ~50 ms python-docx and lxml take to load.
     from proccompile.model.display import company_name
     from proccompile.render.attachment_files import attachment_copies
-    from proccompile.render.form import form_view
-    from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
     from proccompile.render.workers import Renderer
     from proccompile.views.wording import Texts
@@ -132,26 +135,28 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     previous = previous or {}
     recorded = {p.source: (relpath, p) for relpath, p in previous.items() if p.depends}
     plan = RenderPlan(Renderer(base, jobs))
-    for doc in corpus.documents():
-        source, model = doc.source, doc.model
+    for doc, review in _units(corpus):
+        source = doc.source
+        model: Procedure | Form = doc.model
+        if review:
+            model = under_review(model) if isinstance(model, Form) else under_review(model)
         if isinstance(model, Form):
             # A form under document control has its own dates; older forms take their procedure's.
             date = model.effective or model.issued or dates.get(model.code, fallback)
             extra = repr(date)
         else:
             date, extra = None, _attached_hashes(project_root, model, hashes)
+        extra += " review" * review
         last = recorded.get(source.rel)
         if last is not None and _depends(settings, corpus, doc, extra, last[1].reads) == last[1].depends:
             relpath, kept = last
-            plan.files.append(_planned(doc, relpath, kept.inputs, kept.depends, kept.reads))
+            plan.files.append(_planned(model, source, relpath, kept.inputs, kept.depends, kept.reads))
             continue
         corpus.lookups = set()
         try:
-            if isinstance(model, Form):
-                assert date is not None
-                view = form_view(corpus, cast("Document[Form]", doc), texts, date, logo, bag)
-            else:
-                view = procedure_view(corpus, cast("Document[Procedure]", doc), texts, logo)
+            unit: Document[Procedure] | Document[Form] = (Document(model, source) if isinstance(model, Form)
+                                                         else Document(model, source))
+            view = _view(corpus, texts, unit, date, review, logo, bag)
             reads = tuple(sorted(f"{kind}:{code}" for kind, code in corpus.lookups))
         finally:
             corpus.lookups = None
@@ -159,7 +164,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         serialised = _serialised(view)
         inputs.update(serialised)
         depends = _depends(settings, corpus, doc, extra, reads)
-        planned = _planned(doc, view.relpath, inputs.hexdigest(), depends, reads)
+        planned = _planned(model, source, view.relpath, inputs.hexdigest(), depends, reads)
         plan.files.append(planned)
         if _stale(planned, previous):
             plan.stale.append(planned)
@@ -187,17 +192,51 @@ def _logo(corpus: Corpus, project_root: Path) -> Logo | None:
     return Logo(found.data, found.name, found.content_type, found.width_px, found.height_px)
 
 
+def _units(corpus: Corpus) -> Iterator[tuple[Document[Procedure] | Document[Form], bool]]:
+    """What the build issues: each document's controlled copy, and (``True``) the review draft of its working
+    content while a revision is open. The controlled copy of a released document under revision is the
+    version in force, from its stored copy; a draft under revision stays a draft."""
+    for doc in corpus.documents():
+        stored = corpus.in_force.get(doc.model.code)
+        if doc.model.open_revision is not None and doc.model.status == "released" and stored is not None:
+            yield stored, False
+            yield doc, True
+        else:
+            yield doc, False
+
+
+def _view(corpus: Corpus, texts: Texts, doc: Document[Procedure] | Document[Form], date: dt.date | None,
+          review: bool, logo: Logo | None, bag: Diagnostics) -> DocView:
+    from proccompile.model.display import form_number, procedure_number
+    from proccompile.render.form import form_view
+    from proccompile.render.page_marks import as_review
+    from proccompile.render.procedure import procedure_view
+
+    model = doc.model
+    if isinstance(model, Form):
+        assert date is not None
+        # Rows cut to fit are reported for the controlled copy; its review draft would report them again.
+        view = form_view(corpus, cast("Document[Form]", doc), texts, date, logo, None if review else bag)
+        number = form_number(corpus, model)
+    else:
+        view = procedure_view(corpus, cast("Document[Procedure]", doc), texts, logo)
+        number = procedure_number(corpus, model)
+    if not review:
+        return view
+    assert model.open_revision is not None
+    return as_review(view, texts, number, model.version, model.open_revision.opened)
+
+
 def _stale(planned: PlannedFile, previous: Mapping[str, Recorded]) -> bool:
     last = previous.get(planned.relpath)
     return last is None or last.inputs != planned.inputs
 
 
-def _planned(doc: Document[Procedure] | Document[Form], relpath: str, inputs: str, depends: str,
+def _planned(model: Procedure | Form, source: SourceFile, relpath: str, inputs: str, depends: str,
              reads: tuple[str, ...]) -> PlannedFile:
-    model = doc.model
     return PlannedFile(relpath=relpath, kind="form" if isinstance(model, Form) else "procedure", code=model.code,
-                       version=model.version, title=model.title, source=doc.source.rel,
-                       source_sha256=doc.source.sha256, inputs=inputs, depends=depends, reads=reads)
+                       version=model.version, title=model.title, source=source.rel,
+                       source_sha256=source.sha256, inputs=inputs, depends=depends, reads=reads)
 
 
 def _depends(settings: hashlib._Hash, corpus: Corpus, doc: Document[Procedure] | Document[Form], extra: str,

@@ -16,7 +16,7 @@ from proccompile.model.form_page import PACKAGED_WORDS, FormWords
 from proccompile.model.line_breaks import NB_HYPHEN, unbroken_codes
 from proccompile.model.output_names import output_relpath
 from proccompile.render.blocks import NUMPAGES, PAGE, Block, Cell, CoreProps, DocView, Logo, PageView, Para, Table
-from proccompile.render.page_marks import core_language, status_marks
+from proccompile.render.page_marks import core_language, status_marks, withdrawal_text
 from proccompile.validate.layout import house_notes, report_cuts
 from proccompile.views.wording import Texts
 
@@ -45,7 +45,8 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date, 
     number, version = _identity(corpus, f)
     company = company_name(corpus)
     note = label("note_form_copyable" if f.copyable else "note_form_released")
-    marks = status_marks(texts, f.status, number, version, f.title, note=note)
+    marks = status_marks(texts, f.status, number, version, f.title, note=note,
+                         withdrawn=withdrawal_text(corpus, texts, f))
     page = form_page(f, config.page)
     view = PageView(
         company=company,

@@ -46,7 +46,7 @@ from proccompile.render.blocks import (
     Table,
 )
 from proccompile.render.flowchart.plan import Placed, planned_charts
-from proccompile.render.page_marks import core_language, status_marks
+from proccompile.render.page_marks import core_language, status_marks, withdrawal_text
 from proccompile.views.wording import Texts
 
 # Relative column widths: the builder sizes columns to their text and shares out what is left by these.
@@ -65,7 +65,9 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts, logo:
     company = company_name(corpus)
     # A printed number that already holds the version ({code} Rev {version}) is not followed by it again.
     version = "" if "{version}" in corpus.config.numbering.procedure_display else p.version
-    marks = status_marks(texts, p.status, number, version, p.title)
+    withdrawn = withdrawal_text(corpus, texts, p)  # on the cover; the footer has room for the date only
+    marks = status_marks(texts, p.status, number, version, p.title,
+                         withdrawn=withdrawal_text(corpus, texts, p, full=False))
     page = PageView(
         company=company,
         title=p.title,
@@ -83,13 +85,13 @@ def procedure_view(corpus: Corpus, doc: Document[Procedure], texts: Texts, logo:
         category=label("kind_procedure"), status=label(f"stamp_{p.status}"), subject=number,
         keywords=", ".join(p.iso_clauses), revision=len(p.revisions),
     )
-    blocks = [*_cover(corpus, p, number, texts), PageBreak(), *_Sections(corpus, p, texts).all()]
+    blocks = [*_cover(corpus, p, number, texts, withdrawn), PageBreak(), *_Sections(corpus, p, texts).all()]
     relpath = output_relpath("procedure", p.code, p.version, p.title,
                              portable=corpus.config.output_names == "portable")
     return DocView("procedure", relpath, page, core, blocks)
 
 
-def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[Block]:
+def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts, withdrawn: str | None) -> Iterator[Block]:
     label = texts.label
     language = corpus.config.language
     yield Para(label("kind_procedure"), style="normal", align="center", space_before=36)
@@ -119,6 +121,8 @@ def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[
     issued, effective = [*texts.lines("cover_dates", issued=date_text(p.issued) or blank,
                                       effective=date_text(p.effective) or blank), "", ""][:2]
     yield Para(f"{issued}\t{effective}", style="normal", space_before=12)
+    if withdrawn:
+        yield Para(withdrawn, style="normal", space_before=6)
     if p.iso_clauses:
         yield Para("、".join(p.iso_clauses) if language == "zh" else ", ".join(p.iso_clauses),
                    style="normal", lead=label("clauses"), space_before=6)
@@ -129,8 +133,17 @@ def _cover(corpus: Corpus, p: Procedure, number: str, texts: Texts) -> Iterator[
         widths=_REVISION_WIDTHS,
         rows=(_heading_row(label, ("col_no", "rev_version", "rev_date", "rev_change", "rev_author")),
               *[(Cell(str(i), align="center"), Cell(r.version, align="center"), Cell(date_text(r.date), align="center"),
-                 Cell(r.change), Cell(r.author, align="center")) for i, r in enumerate(p.revisions, 1)]),
+                 Cell(_change(r.change, r.request, label, language)), Cell(r.author, align="center"))
+                for i, r in enumerate(p.revisions, 1)]),
     )
+
+
+def _change(change: str, request: str | None, label: Callable[[str], str], language: str) -> str:
+    """A revision's change, with the change request it answered."""
+    if not request:
+        return change
+    return f"{change}（{label('rev_request')} {request}）" if language == "zh" else \
+        f"{change} ({label('rev_request')} {request})"
 
 
 def _heading_row(label: Callable[[str], str], keys: tuple[str, ...]) -> tuple[Cell, ...]:

@@ -1,135 +1,32 @@
 """A redline: the newer version's Word document with Word tracked changes (w:ins / w:del) against the older one.
 
-Both versions are laid out as view-models; blocks, table rows and characters are aligned with difflib,
-and the changed text is marked with private-use characters that survive the ordinary builder. A last
-pass over document.xml turns the marks into revision runs with the release's author and date.
+Both versions are laid out as view-models and merged (redline_merge.py), the changed text marked with
+private-use characters that survive the ordinary builder. A last pass over document.xml turns the
+marks into revision runs with the release's author and date. A redline is never a controlled copy:
+it carries the review stamp, watermark and footer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from copy import deepcopy
-from dataclasses import replace
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from proccompile.diagnostics import Diagnostics
+from proccompile.diagnostics import Diagnostics, Severity
 from proccompile.model import Corpus, Document, Form, Procedure
-from proccompile.render.blocks import Block, Cell, DocView, Flowchart, Para, Table
+from proccompile.render.blocks import DocView
 from proccompile.render.package import to_bytes
+from proccompile.render.redline_merge import DEL, END, INS, merge_views
 
-INS, DEL, END = "\ue011", "\ue012", "\ue013"
 _MARKS = INS + DEL + END
-_WORD = re.compile(r"[A-Za-z0-9_./:\-]+|\s+|.", re.DOTALL)
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AnyDoc = Document[Procedure] | Document[Form]
-
-
-def merge_views(old: DocView, new: DocView) -> DocView:
-    """``new`` with everything that differs from ``old`` marked as inserted or deleted."""
-    return replace(new, blocks=list(_merge_blocks(old.blocks, new.blocks)))
-
-
-def _key(block: Block) -> tuple[object, ...]:
-    if isinstance(block, Para):
-        return ("p", block.style, block.lead, block.text)
-    if isinstance(block, Table):
-        return ("t", tuple(tuple(c.text for c in row) for row in block.rows))
-    if isinstance(block, Flowchart):
-        return ("chart", tuple(p.text for p in block.lead), block.charts)
-    return ("break",)
-
-
-def _merge_blocks(old: Sequence[Block], new: Sequence[Block]) -> Iterator[Block]:
-    matcher = difflib.SequenceMatcher(a=[_key(b) for b in old], b=[_key(b) for b in new], autojunk=False)
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal":
-            yield from new[b0:b1]
-            continue
-        # Blocks replaced one for one (a reworded paragraph, a table with a changed row) are diffed inside.
-        pairs = list(zip(old[a0:a1], new[b0:b1], strict=True)) if a1 - a0 == b1 - b0 else []
-        if pairs and all(_pairs(a, b) for a, b in pairs):
-            for a, b in pairs:
-                yield _merge_pair(a, b)
-            continue
-        for block in old[a0:a1]:
-            yield _whole(block, DEL)
-        yield from (_whole(block, INS) for block in new[b0:b1])
-
-
-def _pairs(a: Block, b: Block) -> bool:
-    if isinstance(a, Para) and isinstance(b, Para):
-        return a.style == b.style
-    if isinstance(a, Table) and isinstance(b, Table):
-        return len(a.widths) == len(b.widths)
-    # A changed flowchart is shown whole: the old drawing deleted, the new one inserted.
-    return type(a) is type(b) and not isinstance(a, Flowchart)
-
-
-def _merge_pair(a: Block, b: Block) -> Block:
-    if isinstance(a, Para) and isinstance(b, Para):
-        return replace(b, lead=inline(a.lead, b.lead), text=inline(a.text, b.text))
-    if isinstance(a, Table) and isinstance(b, Table):
-        return replace(b, rows=tuple(_merge_rows(a.rows, b.rows)))
-    return b
-
-
-def _merge_rows(old: Sequence[tuple[Cell, ...]], new: Sequence[tuple[Cell, ...]]) -> Iterator[tuple[Cell, ...]]:
-    texts = difflib.SequenceMatcher(a=[tuple(c.text for c in r) for r in old],
-                                    b=[tuple(c.text for c in r) for r in new], autojunk=False)
-    for tag, a0, a1, b0, b1 in texts.get_opcodes():
-        if tag == "equal":
-            yield from new[b0:b1]
-        elif tag == "replace" and a1 - a0 == b1 - b0 and all(len(x) == len(y) for x, y in
-                                                              zip(old[a0:a1], new[b0:b1], strict=True)):
-            for x, y in zip(old[a0:a1], new[b0:b1], strict=True):
-                yield tuple(replace(c, text=inline(o.text, c.text)) for o, c in zip(x, y, strict=True))
-        else:
-            for row in old[a0:a1]:
-                yield tuple(replace(c, text=_wrap(c.text, DEL)) for c in row)
-            for row in new[b0:b1]:
-                yield tuple(replace(c, text=_wrap(c.text, INS)) for c in row)
-
-
-def _whole(block: Block, mark: str) -> Block:
-    if isinstance(block, Para):
-        return replace(block, lead=_wrap(block.lead, mark), text=_wrap(block.text, mark))
-    if isinstance(block, Table):
-        return replace(block, rows=tuple(tuple(replace(c, text=_wrap(c.text, mark)) for c in row)
-                                         for row in block.rows))
-    if isinstance(block, Flowchart):
-        return replace(block, lead=tuple(replace(p, text=_wrap(p.text, mark)) for p in block.lead), marks=(mark, END))
-    return block
-
-
-def _wrap(text: str, mark: str) -> str:
-    return f"{mark}{text}{END}" if text else ""
-
-
-def inline(old: str, new: str) -> str:
-    """``new`` with the words deleted from ``old`` and inserted into it marked.
-
-    A word is a run of Latin letters, digits and the punctuation inside dates, codes and versions
-    (2020-01-10, Q/FL2.0813, B/0), or one CJK character, so a changed date is replaced whole.
-    """
-    if old == new:
-        return new
-    a, b = _WORD.findall(old), _WORD.findall(new)
-    out = []
-    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out.append("".join(b[b0:b1]))
-            continue
-        out.append(_wrap("".join(a[a0:a1]), DEL))
-        out.append(_wrap("".join(b[b0:b1]), INS))
-    return "".join(out)
 
 
 def track_changes(data: bytes, author: str, when: dt.date) -> bytes:
@@ -245,15 +142,20 @@ def _revision(tag: str, stamp: dict[str, str], ids: Iterator[int]) -> etree._Ele
 
 
 def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnostics) -> bytes | None:
-    """The redline of ``old`` → ``new``; author and date of the tracked changes come from the newer revision entry."""
+    """The redline of ``old`` → ``new``, stamped as an uncontrolled review copy. A newer side under an open
+    revision is laid out as that revision would issue it (planned version and history entry, no signatures);
+    author and date of the tracked changes come from its revision (or the newer revision entry)."""
     from proccompile.model.dates import form_dates, newest_procedure_date
-    from proccompile.model.display import company_name
+    from proccompile.model.display import company_name, form_number, procedure_number
+    from proccompile.model.revision import under_review
     from proccompile.render.document import build_docx
     from proccompile.render.form import form_view
+    from proccompile.render.page_marks import as_review
     from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
     from proccompile.views.wording import Texts
 
+    errors = bag.count(Severity.ERROR)  # the check's own (a document's unreleased edits) are not rendering's
     texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
     base = load_base(root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
                      language=corpus.config.language)
@@ -262,12 +164,24 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     def view(doc: AnyDoc) -> DocView:
         if isinstance(doc.model, Procedure):
             return procedure_view(corpus, doc, texts)
-        return form_view(corpus, doc, texts, doc.model.effective or doc.model.issued or fallback)
+        return form_view(corpus, doc, texts,
+                         doc.model.effective or doc.model.issued or fallback)
 
-    old_view, new_view = view(old), view(new)
-    if bag.has_errors:
+    revision = new.model.open_revision
+    newer: AnyDoc = new
+    if revision is not None:
+        newer = Document(under_review(new.model), new.source) if isinstance(new.model, Form) \
+            else Document(under_review(new.model), new.source)
+    old_view, new_view = view(old), view(newer)
+    if bag.count(Severity.ERROR) > errors:
         return None
     last = new.model.revisions[-1] if new.model.revisions else None
-    author = last.author if last else company_name(corpus)
-    when = last.date if last else (new.model.issued or fallback)
-    return track_changes(build_docx(merge_views(old_view, new_view), base), author, when)
+    if revision is not None:
+        author, when = revision.author or company_name(corpus), revision.opened
+    else:
+        author = last.author if last else company_name(corpus)
+        when = last.date if last else (new.model.issued or fallback)
+    model = newer.model
+    number = form_number(corpus, model) if isinstance(model, Form) else procedure_number(corpus, model)
+    merged = as_review(merge_views(old_view, new_view), texts, number, model.version, when)
+    return track_changes(build_docx(merged, base), author, when)

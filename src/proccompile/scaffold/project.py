@@ -25,9 +25,10 @@ INSTALL_NOTE = (
     f"  https://files.example.com/proccompile-{__version__}-py3-none-any.whl\n"
     f"  proccompile=={__version__}   (from your own package index)\n"
     "The job stops and says so while the variable is unset.")
-# Every project file check reads: config, lock, documents, templates and attachments.
-HOOK_FILES = (r"(^|/)(proccompile\.yaml|proccompile\.lock|procedures/.*\.ya?ml|forms/.*\.ya?ml|templates/.*"
-              r"|attachments/.*)$")
+# Every project file check reads: config, lock, documents, their stored versions in force, templates and
+# attachments.
+HOOK_FILES = (r"(^|/)(proccompile\.yaml|proccompile\.lock|procedures/.*\.ya?ml|forms/.*\.ya?ml|in-force/.*\.ya?ml"
+              r"|templates/.*|attachments/.*)$")
 
 
 def project_files(language: str, company: str | None, today: dt.date) -> dict[str, bytes]:
@@ -38,7 +39,8 @@ def project_files(language: str, company: str | None, today: dt.date) -> dict[st
         f"procedures/{PROCEDURE_CODE}.yaml": yaml_bytes(_procedure(words, today),
                                                         comment=modeline(PROCEDURE_SCHEMA)),
         f"forms/{FORM_CODE}.yaml": yaml_bytes(_form(words), comment=modeline(FORM_SCHEMA)),
-        ".gitignore": b"# proccompile build output\n/build/\n",
+        ".gitignore": b"# proccompile build output, and the lock and journal of change-control commands\n/build/\n"
+                      b"/.proccompile-build.lock\n/.proccompile-edit.journal\n",
         ".pre-commit-config.yaml": _pre_commit(),
         ".github/workflows/proccompile.yml": _github_workflow(),
         ".gitlab-ci.yml": _gitlab_ci(),

@@ -19,6 +19,8 @@ from proccompile.validate import (
     outputs,
     records,
     references,
+    release_ready,
+    revision,
     wording,
 )
 
@@ -50,6 +52,9 @@ DOCUMENT_CHECKS: tuple[Check, ...] = (
     outputs.property_lengths,
     lifecycle.withdrawal,
     lifecycle.distribution,
+    lifecycle.distribution_gap,
+    revision.open_revisions,
+    release_ready.placeholders,
     layout.form_layout,
     files.logo_file,
 )
@@ -76,6 +81,10 @@ PROJECT_CHECKS: tuple[Check, ...] = (
     lifecycle.released_content,
     lifecycle.locked_document_missing,
     lifecycle.review_overdue,
+    lifecycle.replacement,
+    revision.in_force_copies,
+    release_ready.cites_draft,
+    release_ready.dated_in_future,
     audit.exclusions,
     audit.plan_date,
     audit.audit_forms,

@@ -41,10 +41,27 @@ def record_not_produced(corpus: Corpus, bag: Diagnostics) -> None:
 def unused_form(corpus: Corpus, bag: Diagnostics) -> None:
     if corpus.broken_procedures:
         return
-    used = {ref.target for doc in corpus.named_kind("procedure") for ref in doc.names.form_refs}
+    # Only documents not withdrawn put a form to use: one named by obsolete procedures alone is an orphan
+    # that is still printed as a controlled form.
+    used: set[str] = set()
+    withdrawn: dict[str, list[str]] = {}
+    for procedure in corpus.named_kind("procedure"):
+        for ref in procedure.names.form_refs:
+            if procedure.names.status != "obsolete":
+                used.add(ref.target)
+            else:
+                withdrawn.setdefault(ref.target, []).append(procedure.names.code)
     for doc in corpus.named_kind("form"):
-        if doc.names.code not in used and doc.names.status != "obsolete":
-            bag.add("PC311", f"No procedure references form `{doc.names.code}`", doc.span("code"))
+        code = doc.names.code
+        if code in used or doc.names.status == "obsolete":
+            continue
+        if code in withdrawn:
+            users = ", ".join(f"`{c}`" for c in dict.fromkeys(withdrawn[code]))
+            bag.add("PC311", f"Form `{code}` is used only by obsolete {users}", doc.span("code"),
+                    help=f"Withdraw it too (`proccompile retire {code} --reason '…'`), or use it in a procedure "
+                         "in force")
+        else:
+            bag.add("PC311", f"No procedure references form `{code}`", doc.span("code"))
 
 
 def minimum_retention(corpus: Corpus, bag: Diagnostics) -> None:

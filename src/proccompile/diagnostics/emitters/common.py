@@ -24,11 +24,12 @@ def plural(n: int, word: str) -> str:
 
 def summary(report: Report) -> str:
     bag = report.diagnostics
-    errors, warnings = bag.count(Severity.ERROR), bag.count(Severity.WARNING)
+    errors, warnings, notes = bag.count(Severity.ERROR), bag.count(Severity.WARNING), bag.count(Severity.INFO)
     if not errors and not warnings:
-        return f"All checks passed ({plural(report.files, 'file')})."
+        passed = f"All checks passed ({plural(report.files, 'file')})"
+        return passed + (f"; {plural(notes, 'note')}." if notes else ".")
     with_findings = len({d.span.path for d in bag})
-    counts = [plural(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    counts = [plural(n, word) for n, word in ((errors, "error"), (warnings, "warning"), (notes, "note")) if n]
     return f"Found {' and '.join(counts)} in {plural(with_findings, 'file')}."
 
 

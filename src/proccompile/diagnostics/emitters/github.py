@@ -13,7 +13,7 @@ def emit(report: Report, *, color: bool = False) -> str:
 
 
 def _command(d: Diagnostic) -> str:
-    level = "error" if d.severity is Severity.ERROR else "warning"
+    level = {Severity.ERROR: "error", Severity.INFO: "notice"}.get(d.severity, "warning")
     where = f"file={_escape_property(d.span.path)}"
     if d.span.line:
         where += f",line={d.span.line},col={d.span.col}"

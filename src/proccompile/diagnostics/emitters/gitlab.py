@@ -21,7 +21,7 @@ def _issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
         "type": "issue",
         "check_name": f"{d.code.id} {d.code.slug}",
         "description": d.message + (f" (help: {d.help})" if d.help else ""),
-        "severity": "major" if d.severity is Severity.ERROR else "minor",
+        "severity": {Severity.ERROR: "major", Severity.INFO: "info"}.get(d.severity, "minor"),
         "fingerprint": fingerprint,
         "location": {"path": d.span.path, "lines": {"begin": max(1, d.span.line)}},
     }

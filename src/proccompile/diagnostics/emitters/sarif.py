@@ -126,4 +126,4 @@ def uri(path: str) -> str:
 
 
 def _level(severity: Severity) -> str:
-    return "error" if severity is Severity.ERROR else "warning"
+    return {Severity.ERROR: "error", Severity.INFO: "note"}.get(severity, "warning")

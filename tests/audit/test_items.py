@@ -63,8 +63,8 @@ def test_every_time_limit_record_and_kpi_of_the_shipped_corpus_has_an_item(shipp
         for i, section in enumerate(p.process):
             for j, step in enumerate(section.steps):
                 where = num.step(i, j)
-                kind = "time_limit" if step.time_limit is not None else "step"
-                found = [it for it in mine if it.section == where and it.kind in ("step", "time_limit")]
+                kind = "time_limit" if step.time_limit is not None else "decision" if step.decision else "step"
+                found = [it for it in mine if it.section == where and it.kind in ("step", "time_limit", "decision")]
                 assert [it.kind for it in found] == [kind], (p.code, where)  # one item per step
                 if step.time_limit is not None:
                     assert step.time_limit.display("zh").replace(" ", "") in found[0].question

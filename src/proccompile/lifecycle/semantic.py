@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+from proccompile.lifecycle.flow_diff import flow_changes
 from proccompile.model import Form, Procedure
 from proccompile.model.form import FormSection
 from proccompile.model.numbering import Numbering, numbering
@@ -86,6 +87,7 @@ def _procedure(old: Procedure, new: Procedure, name: Callable[[str], str]) -> It
                       lambda r: f"duty of {name(r.department)}", lambda a, b: _lines("", "", a.duties, b.duties),
                       shown=lambda r: "；".join(r.duties))
     yield from _sections(old, new)
+    yield from (Change(*change) for change in flow_changes(old, new))
     yield from _keyed(old.commitments, new.commitments, lambda c: c.metric, at("commitments"),
                       lambda c: f"KPI {c.metric}",
                       lambda a, b: _fields(a, b, ("target", "measured_by", "owner", "time_limit", "records")))

@@ -31,10 +31,13 @@ from proccompile.model.procedure import Attachment, Procedure, Step, StepTable
 from proccompile.render.blocks import (
     NUMPAGES,
     PAGE,
+    PART,
+    PARTS,
     Block,
     Cell,
     CoreProps,
     DocView,
+    Flowchart,
     Image,
     Logo,
     PageBreak,
@@ -42,6 +45,7 @@ from proccompile.render.blocks import (
     Para,
     Table,
 )
+from proccompile.render.flowchart.plan import Placed, planned_charts
 from proccompile.render.page_marks import core_language, status_marks, withdrawal_text
 from proccompile.views.wording import Texts
 
@@ -155,6 +159,7 @@ class _Sections:
         self.language = corpus.config.language
         self.empty = texts.label("empty_cell")
         self.numbers: Numbering = numbering(p)
+        self.charts = {(c.where, c.section): c for c in planned_charts(corpus, p, texts)}
 
     def all(self) -> Iterator[Block]:
         yield from self.purpose_and_scope()
@@ -197,15 +202,27 @@ class _Sections:
             for j, text in enumerate(duty.duties):
                 yield Para(text, style="normal", lead=f"{_letter(j)}) ")
 
+    def flowchart(self, placed: Placed | None, lead: Para) -> Iterator[Block]:
+        """``lead`` (a heading), with the charts placed under it when there are any."""
+        if placed is None:
+            yield lead
+            return
+        # A block per chart, so that a redline marks only the charts that changed.
+        for k, chart in enumerate(placed.charts):
+            captions = ((self.texts.render("flowchart_caption", title=chart.title, part=1, parts=1),
+                         _caption_with_marks(self.texts, chart.title)),)
+            yield Flowchart((chart,), captions, placed.landscape, (lead,) if k == 0 else ())
+
     def process(self) -> Iterator[Block]:
-        yield self.heading("process")
+        yield from self.flowchart(self.charts.get(("process", None)), self.heading("process"))
         heading = _heading_row(self.label, ("step_no", "step_text", "step_owner", "step_limit", "step_records"))
         rows = [[self.step_row(i, j, step) for j, step in enumerate(section.steps)]
                 for i, section in enumerate(self.p.process)]
         # Every step table of the procedure has the same columns, sized to the text of all of them.
         everything = (heading, *(row for section in rows for row in section))
         for i, section in enumerate(self.p.process):
-            yield Para(f"{self.numbers.subsection(i)} {section.title}", style="heading2")
+            yield from self.flowchart(self.charts.get(("section", i)),
+                                      Para(f"{self.numbers.subsection(i)} {section.title}", style="heading2"))
             if section.intro:
                 yield Para(section.intro)
             pending: list[tuple[Cell, ...]] = []
@@ -278,7 +295,13 @@ class _Sections:
             picture = self.image(attachment)
             if picture is not None:
                 yield picture
-        if not self.p.attachments:
+        chart = self.charts.get(("attachment", None))
+        if chart is not None:
+            number = len(self.p.attachments) + 1
+            yield from self.flowchart(chart, Para(self.texts.render("attachment", number=number,
+                                                                    title=self.label("flow_attachment")),
+                                                  style="normal", keep_next=True))
+        elif not self.p.attachments:
             yield self.none()
 
     def image(self, attachment: Attachment) -> Image | None:
@@ -304,6 +327,15 @@ class _Sections:
                          Cell(duration_text(retention, self.language, self.empty), align="center"),
                          Cell(entry.storage or self.empty)))
         yield Table(widths=_RECORD_WIDTHS, rows=tuple(rows))
+
+
+# Stand-ins while the caption template runs: numbers no title holds, replaced by the markers the builder fills.
+_PART_SENTINEL, _PARTS_SENTINEL = 987654321, 987654322
+
+
+def _caption_with_marks(texts: Texts, title: str) -> str:
+    text = texts.render("flowchart_caption", title=title, part=_PART_SENTINEL, parts=_PARTS_SENTINEL)
+    return text.replace(str(_PART_SENTINEL), PART).replace(str(_PARTS_SENTINEL), PARTS)
 
 
 def _records_cell(corpus: Corpus, codes: list[str], language: str) -> str:

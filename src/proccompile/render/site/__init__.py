@@ -33,6 +33,7 @@ from proccompile.model.display import (
 )
 from proccompile.model.form_tables import HeadingCell, heading_cells
 from proccompile.model.numbering import numbering
+from proccompile.render.site.flowcharts import SiteCharts
 from proccompile.render.site.links import Links
 from proccompile.render.site.search import search_entries
 from proccompile.render.site.words import SITE_WORDS
@@ -123,6 +124,7 @@ class SiteRenderer:
             limit=lambda step: time_limit_text(step, language, texts.label("empty_cell")),
             procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
             departments=corpus.config.departments, roles=corpus.config.approval_roles, form_heading=form_heading,
+            flowchart=SiteCharts(corpus, texts).figures,
             retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                                   texts.label("empty_cell")),
         )

@@ -8,6 +8,7 @@ A case runs `check` unless its `command.txt` names other arguments (render-time 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,10 @@ ACCEPTED_DIRS = sorted(p for p in (CASES.parent / "accepted").iterdir() if p.is_
 def _run_case(case: Path, out: Path) -> tuple[int, str]:
     command = case / "command.txt"
     args = command.read_text(encoding="utf-8").split() if command.exists() else ["check", "--format", "concise", "."]
+    if args[0] != "check":
+        # Commands that may write (a change-control command takes the project's lock file) run on a copy, so the
+        # catalogue stays as committed; a check runs in place, where its relative links outside the case resolve.
+        case = Path(shutil.copytree(case, out.parent / "project", symlinks=True))
     code, output = run_cli([a.replace("{out}", str(out)) for a in args], case)
     return code, output.replace(str(out), "{out}")  # `wrote …` lines name the temporary folder
 
@@ -36,7 +41,9 @@ def test_case_output(case: Path, tmp_path: Path, update_golden: bool) -> None:
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: p.name)
 def test_case_reports_its_own_code_and_writes_nothing(case: Path, tmp_path: Path) -> None:
     code_id = case.name.split("-")[0]
+    committed = sorted(case.rglob("*"))
     _, output = _run_case(case, tmp_path / "out")
+    assert sorted(case.rglob("*")) == committed
     assert f" {code_id} " in output or f"[{code_id}]: " in output  # concise, or full where help matters
     assert not any((tmp_path / "out").rglob("*.docx"))
 

@@ -30,6 +30,9 @@ EDITS = st.fixed_dictionaries({}, optional={
     "procedure_title": TEXT, "form_title": TEXT, "author": TEXT, "company": TEXT, "clauses": CLAUSES,
     "version_pattern": st.sampled_from(["{code}", "{code}—{year}", "{code} {version} " + "x" * 250]),
     "storage": TEXT, "duty": TEXT,
+    # the flowchart: text in its boxes, terminator and outcome labels, and where it is printed
+    "step_text": TEXT, "trigger": TEXT, "outcome": TEXT,
+    "placement": st.sampled_from(["process", "section", "attachment", "none"]),
 })
 PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -52,6 +55,15 @@ def _apply(project: Path, edits: dict[str, Any]) -> None:
             tree["records"][0]["storage"] = edits["storage"]
         if "duty" in edits:
             tree["responsibilities"][0]["duties"][0] = edits["duty"]
+        steps = tree["process"][0]["steps"]
+        if "step_text" in edits:
+            steps[0]["text"] = edits["step_text"]
+        if "trigger" in edits:
+            tree["process"][0]["trigger"] = edits["trigger"]
+        if "outcome" in edits:  # the second step decides: end, or back to the first (a loop)
+            steps[0]["id"] = "receive"
+            steps[1]["decision"] = {"outcomes": [{"label": edits["outcome"], "next": "end"},
+                                                 {"label": "否", "next": "receive"}]}
 
     def form(tree: Any) -> None:
         if "form_title" in edits:
@@ -62,6 +74,8 @@ def _apply(project: Path, edits: dict[str, Any]) -> None:
             tree["company"]["zh"] = edits["company"]
         if "version_pattern" in edits:
             tree["numbering"]["procedure_display"] = edits["version_pattern"]
+        if "placement" in edits:
+            tree["flowcharts"] = {"placement": edits["placement"]}
 
     _edit(project / "procedures" / "QP-01.yaml", procedure)
     _edit(project / "forms" / "QR-01-01.yaml", form)

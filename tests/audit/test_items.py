@@ -65,8 +65,8 @@ def test_every_time_limit_record_and_kpi_of_the_shipped_corpus_has_an_item(shipp
         for i, section in enumerate(p.process):
             for j, step in enumerate(section.steps):
                 where = num.step(i, j)
-                kind = "time_limit" if step.time_limit is not None else "step"
-                found = [it for it in mine if it.section == where and it.kind in ("step", "time_limit")]
+                kind = "time_limit" if step.time_limit is not None else "decision" if step.decision else "step"
+                found = [it for it in mine if it.section == where and it.kind in ("step", "time_limit", "decision")]
                 # One item per step and auditee: a step several departments share is audited with each.
                 auditees = actor_pairs(corpus.actors, step.owner)
                 assert [it.kind for it in found] == [kind] * len(auditees), (p.code, where)
@@ -166,7 +166,8 @@ def test_service_certification_indicators_without_targets(shipped: CheckResult) 
     assert {it.forms[0].code for it in records} == {"Q/JL081701", "Q/JL081702", "Q/JL081703", "Q/JL060301"}
     # A record is judged against 7.5.3 (document control), which it does not cover.
     assert all(it.section == "9" and it.clauses == () and it.control == ("7.5.3",) for it in records)
-    steps = {it.section: it for it in items if it.kind in ("step", "time_limit")}
+    steps = {it.section: it for it in items if it.kind in ("step", "time_limit", "decision")}
+    assert steps["5.1.1"].kind == "decision"  # 能当场解答？ is asked for its outcomes
     assert steps["5.1.1"].clauses == ("8.2.1",) and not steps["5.1.1"].inherited  # the step's own clauses
     # A step citing nothing covers nothing; the clause view lists it under the procedure's clauses, marked.
     assert steps["5.1.2"].clauses == () and steps["5.1.2"].inherited == ("7.2", "8.2.1", "8.5.1", "8.5.5")

@@ -83,3 +83,35 @@ def test_footnotes_are_listed(tmp_path: Path) -> None:
     code, output, _ = run_split(["import", "note.docx", "-o", "drafts"], root)
     assert code == 0
     assert "  note.docx: footnote 1: not mapped (a footnote): 脚注的文字" in output.splitlines()
+
+
+def _box(text: str) -> str:
+    return (f"<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+            "</wps:wsp>")
+
+
+def test_a_drawing_of_grouped_shapes_is_listed_once_with_all_its_text(tmp_path: Path) -> None:
+    """A flowchart drawn as grouped shapes (nested groups too), on a canvas or as a VML group is one drawing, not a
+    text box per shape; a lone text box beside it stays a text box, and empty shapes count for nothing."""
+    ns = (f'{NS} xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+          'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    group = f"<wpg:wgp>{_box('开始')}<wpg:grpSp>{_box('5.1.1 确认')}{_box('')}</wpg:grpSp>{_box('结束')}</wpg:wgp>"
+    canvas = f"<wpc:wpc>{_box('合格？')}{_box('是')}</wpc:wpc>"
+    vml = ('<w:pict><v:group><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:txbxContent>'
+           '</v:textbox></v:shape><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>乙</w:t></w:r></w:p>'
+           '</w:txbxContent></v:textbox></v:shape></v:group></w:pict>')
+    lone = ('<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>旁注</w:t></w:r></w:p></w:txbxContent>'
+            '</v:textbox></v:shape></w:pict>')
+    d = docx.Document()
+    body = d.element.body
+    body.insert(0, parse_xml(f'<w:p {ns}><w:r><w:t>流程图如下</w:t></w:r><w:r>{group}</w:r><w:r>{lone}</w:r>'
+                             f'<w:r>{canvas}</w:r><w:r>{vml}</w:r></w:p>'))
+    d.save(str(tmp_path / "a.docx"))
+    doc = read_docx(tmp_path / "a.docx")
+    assert [b.text for b in doc.body if isinstance(b, Para)] == ["流程图如下"]
+    reason = "a drawing of {} shapes with text, such as a flowchart"
+    assert doc.extras == [Extra("paragraph 1, drawing 1", "开始\n5.1.1 确认\n结束", reason.format(3)),
+                          Extra("paragraph 1, text box 1", "旁注", "a text box"),
+                          Extra("paragraph 1, drawing 2", "合格？\n是", reason.format(2)),
+                          Extra("paragraph 1, drawing 3", "甲\n乙", reason.format(2))]

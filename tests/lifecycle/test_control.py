@@ -13,7 +13,7 @@ def test_check_today_names_every_overdue_document() -> None:
     assert (code, out) == (0, """\
 procedures/Q-FL2.0707.yaml:86:11: PC412 [warning] Review of `Q/FL2.0707` was due on 2026-11-20 (11 days overdue)
 procedures/Q-FL2.0803.yaml:86:11: PC412 [warning] Review of `Q/FL2.0803` was due on 2026-11-20 (11 days overdue)
-procedures/Q-FL2.0815.yaml:215:11: PC412 [warning] Review of `Q/FL2.0815` was due on 2026-10-15 (47 days overdue): \
+procedures/Q-FL2.0815.yaml:236:11: PC412 [warning] Review of `Q/FL2.0815` was due on 2026-10-15 (47 days overdue): \
 the review of 2026-05-20 found a revision needed, which is not released yet
 Found 3 warnings in 3 files.
 """)
@@ -53,9 +53,13 @@ def test_retire_is_refused_while_a_released_procedure_uses_the_form(project: Pat
     code, out, err = run_split(["retire", "Q/JL081306", "--reason", "并入 Q/JL081305", "--date", "2026-12-01"],
                                project)
     assert code == 1 and "nothing was changed" in err
+    lines = [n for n, line in enumerate((project / "procedures" / "Q-FL2.0813.yaml").read_text("utf-8").splitlines(), 1)
+             if "Q/JL081306" in line]
+    step, table = lines[0], lines[-1]
     assert out.splitlines()[:2] == [
-        "procedures/Q-FL2.0813.yaml:133:13: PC413 Released procedure uses obsolete form `Q/JL081306` (step record)",
-        "procedures/Q-FL2.0813.yaml:260:11: PC413 Released procedure uses obsolete form `Q/JL081306` (records table)"]
+        f"procedures/Q-FL2.0813.yaml:{step}:13: PC413 Released procedure uses obsolete form `Q/JL081306` (step record)",
+        f"procedures/Q-FL2.0813.yaml:{table}:11: PC413 Released procedure uses obsolete form `Q/JL081306` "
+        "(records table)"]
     assert path.read_bytes() == before
 
 

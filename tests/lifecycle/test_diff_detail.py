@@ -72,10 +72,12 @@ def _rows(docx: Path) -> list[tuple[str, str]]:
 
 
 def test_removing_one_step_is_one_deleted_row(revising: Path, tmp_path: Path) -> None:
-    step = ("      - text: 对专案指定负责人，组织质控部、技术中心和售后服务部优先处置，统一对外答复口径，"
+    step = ("      - id: special-case\n"
+            "        text: 对专案指定负责人，组织质控部、技术中心和售后服务部优先处置，统一对外答复口径，"
             "处置过程记入《售后服务跟踪记录表》。\n        owner: management\n"
             "        support: [quality, tech-center, after-sales]\n        records:\n          - Q/JL081403\n")
-    _edit(revising / FILE, (step, ""))
+    # the decision's outcome that led to it now leads on to the next step
+    _edit(revising / FILE, (step, ""), ("              next: special-case\n", "              next: resolve\n"))
     code, _, err = run_split(["diff", "Q/FL2.0814", "--format", "docx", "-o", str(tmp_path / "r.docx")], revising)
     assert code == 0, err
     rows = _rows(tmp_path / "r.docx")

@@ -82,8 +82,9 @@ def test_walk_through_from_revise_to_release(locked: Path, tmp_path: Path, monke
     controlled = tmp_path / "out" / "procedures" / "Q-FL2.0813_B-0_顾客服务控制程序.docx"
     draft = tmp_path / "out" / "review" / "procedures" / "Q-FL2.0813_B-1_顾客服务控制程序.docx"
     assert not (tmp_path / "out" / "procedures" / "Q-FL2.0813_B-1_顾客服务控制程序.docx").exists()
-    # 5.4.3's time limit; "24 小时" also appears in B/0's revision entry, which both print.
-    assert _document_xml(controlled).count("24 小时") == _document_xml(draft).count("24 小时") + 1
+    # 5.4.3's time limit, in its row and in its box of the 5.4 flowchart; "24 小时" also appears in B/0's revision
+    # entry, which both print.
+    assert _document_xml(controlled).count("24 小时") == _document_xml(draft).count("24 小时") + 2
     assert "8 小时" in _document_xml(draft) and "8 小时" not in _document_xml(controlled)
     assert "受控" in _marks(controlled)
     assert "审阅稿 — 非受控" in _marks(draft) and "受控文件" not in _marks(draft)

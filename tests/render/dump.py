@@ -16,7 +16,9 @@ from lxml import etree
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 V = "urn:schemas-microsoft-com:vml"
-NS = {"w": W, "v": V, "r": R}
+NS = {"w": W, "v": V, "r": R, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+      "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"}
 
 
 def _w(tag: str) -> str:
@@ -54,11 +56,35 @@ def dump_docx(data: bytes) -> str:
 
 
 def _block(el: etree._Element) -> list[str]:
+    if el.tag == _w("p") and el.find(".//wps:wsp", NS) is not None:
+        return _drawing(el)
     if el.tag == _w("p"):
         return [_paragraph(el)]
     if el.tag == _w("tbl"):
         return _table(el)
     return []
+
+
+def _drawing(p: etree._Element) -> list[str]:
+    """A flowchart: its size and description, then each shape's kind and text in drawing order (the geometry is
+    held to its promises by tests/render/flowchart, not frozen here)."""
+    inline = p.find(".//wp:inline", NS)
+    extent, doc_pr = inline.find("wp:extent", NS), inline.find("wp:docPr", NS)
+    size = f"{int(extent.get('cx')) / 360000:.1f}x{int(extent.get('cy')) / 360000:.1f}cm"
+    breaks = " break" if p.find(f"{_w('pPr')}/{_w('pageBreakBefore')}") is not None else ""
+    out = [f"<drawing{breaks} {size} {doc_pr.get('name')!r}: {doc_pr.get('descr')}>"]
+    arrows = 0
+    for shape in inline.iterfind(".//wps:wsp", NS):
+        preset = shape.find("wps:spPr/a:prstGeom", NS)
+        closed = shape.find("wps:spPr/a:custGeom//a:close", NS) is not None  # a decision's diamond
+        if preset is None and not closed:
+            arrows += 1
+            continue
+        text = " / ".join("".join(t.text or "" for t in q.iter(_w("t"))) for q in shape.iter(_w("p")))
+        if text:
+            out.append(f"  {'diamond' if closed else preset.get('prst')}: {text}")
+    out.append(f"  lines: {arrows}")
+    return out
 
 
 def _paragraph(p: etree._Element) -> str:

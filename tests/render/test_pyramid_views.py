@@ -10,7 +10,7 @@ import pytest
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.pipeline import check_project
-from proccompile.render.blocks import Image, Para, Table
+from proccompile.render.blocks import Flowchart, Image, Para, Table
 from proccompile.render.document_view import document_view
 from proccompile.views.wording import Texts
 from tests.render.conftest import PYRAMID
@@ -27,7 +27,9 @@ def texts() -> Texts:
 
 
 def _paras(blocks: list, style: str | None = None) -> list[str]:  # type: ignore[type-arg]
-    return [b.lead + b.text for b in blocks if isinstance(b, Para) and (style is None or b.style == style)]
+    """The paragraphs' text, a flowchart's heading (printed with its chart) included."""
+    flat = [p for b in blocks for p in (b.lead if isinstance(b, Flowchart) else (b,))]
+    return [b.lead + b.text for b in flat if isinstance(b, Para) and (style is None or b.style == style)]
 
 
 def test_commitments_as_chapter_4_after_a_free_overview_print_in_that_order(corpus, texts) -> None:

@@ -107,3 +107,15 @@ def test_a_fragment_with_fewer_lines_than_expected_still_renders(project: Path) 
     assert _findings(bag) == []
     dump = dump_docx(next(f for f in files if f.code == "Q/QP01").data)
     assert "[Normal] 2024-03-05 起实施 ⇥" in dump and "[Footer] Q/QP01—2024\n" in dump
+
+
+@pytest.mark.parametrize(("title", "parts", "caption"), [
+    ("5.1 售前服务", 1, "5.1 售前服务流程图"),
+    ("5.1 服务流程", 1, "5.1 服务流程图"),  # never 服务流程流程图
+    ("顾客满意度管理程序", 1, "顾客满意度管理程序流程图"),
+    ("5.2 售后服务流程图", 1, "5.2 售后服务流程图"),
+    ("5.4 质量问题处理", 3, "5.4 质量问题处理流程图（2/3）"),
+])
+def test_the_chinese_flowchart_caption_names_the_chart_once(title: str, parts: int, caption: str) -> None:
+    texts = Texts(Path("/nonexistent"), "zh", Diagnostics())
+    assert texts.render("flowchart_caption", title=title, part=2, parts=parts) == caption

@@ -16,7 +16,7 @@ from proccompile.model.form_layout import GRID
 from proccompile.model.names import names_of
 from proccompile.model.output_names import output_relpath
 from proccompile.pipeline import check_project
-from proccompile.render.blocks import Para, Table
+from proccompile.render.blocks import Flowchart, Para, Table
 from proccompile.render.form import form_view
 from proccompile.render.procedure import procedure_view
 from proccompile.validate.outputs import output_names
@@ -35,7 +35,9 @@ def texts() -> Texts:
 
 
 def _headings(blocks: list) -> list[str]:  # type: ignore[type-arg]
-    return [b.text for b in blocks if isinstance(b, Para) and b.style == "heading1"]
+    # A flowchart carries the heading it is printed under (a landscape chart takes it to its own page).
+    paras = [p for b in blocks for p in (b.lead if isinstance(b, Flowchart) else (b,))]
+    return [b.text for b in paras if isinstance(b, Para) and b.style == "heading1"]
 
 
 def test_sections_follow_the_standard_order_and_renumber_without_commitments(checked, texts) -> None:

@@ -1,8 +1,10 @@
 """The site in a real browser (headless Chromium from the distribution): pages load without console errors,
-the offline search finds a procedure by a word of its text, and a page open on `serve` follows edits."""
+the offline search finds a procedure by a word of its text, every flowchart box links to a step, and a page open on
+`serve` follows edits."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -18,6 +20,9 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.helpers import run_cli
+
+ROOT = Path(__file__).parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it with apt-get)")
 
@@ -134,3 +139,77 @@ def test_serve_updates_the_open_page_as_its_yaml_is_edited(tmp_path: Path) -> No
         server.send_signal(signal.SIGINT)
         server.wait(30)
     assert server.returncode == 0
+_FLOWCHART_PROBE = """<script>
+// Each flowchart's step boxes: the step each one links to exists on the page, and box and step are drawn.
+const report = [];
+for (const svg of document.querySelectorAll("svg.flowchart")) {
+  for (const link of svg.querySelectorAll("a.step")) {
+    const href = link.getAttribute("href");
+    const target = document.getElementById(href.slice(1));
+    const box = link.getBoundingClientRect();
+    report.push({href, exists: !!target, boxDrawn: box.width > 0 && box.height > 0,
+                 stepDrawn: !!target && target.getBoundingClientRect().height > 0});
+  }
+}
+document.body.setAttribute("data-flowcharts", JSON.stringify(report));
+</script>"""
+
+
+@pytest.mark.parametrize("page", ["procedures/Q-FL2.0813.html", "procedures/Q-FL2.0817.html"])
+def test_every_flowchart_box_links_to_a_step_on_the_page(site: Path, page: str, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    probe = copy / page
+    probe.write_text(probe.read_text("utf-8").replace("</body>", _FLOWCHART_PROBE + "</body>"), "utf-8")
+    dom, log = _chromium(probe.as_uri(), tmp_path / "profile")
+    found = re.search(r'data-flowcharts="([^"]*)"', dom)
+    assert found is not None
+    report = json.loads(html.unescape(found.group(1)))
+    steps = re.findall(r'<tr id="(s[\d.]+)"', probe.read_text("utf-8"))
+    assert sorted(r["href"][1:] for r in report) == sorted(steps)
+    assert all(r["exists"] and r["boxDrawn"] and r["stepDrawn"] for r in report), report
+    assert [line for line in log.splitlines() if ":CONSOLE" in line] == []
+
+
+# The charts docs/flowcharts.md shows, from the site of the shipped project and of the English example:
+# (image, project folder, page, words of the figure's caption).
+DOC_CHARTS = [
+    ("flowchart-zh-linear.png", ".", "procedures/Q-FL2.0813.html", "5.1 售前服务"),
+    ("flowchart-zh-decision.png", ".", "procedures/Q-FL2.0814.html", "5.2 质保期补件"),
+    ("flowchart-zh-loop.png", ".", "procedures/Q-FL2.0813.html", "5.4 质量问题处理"),
+    ("flowchart-en-linear.png", "examples/en", "procedures/QP-03.html", "5.1 Receiving the complaint"),
+    ("flowchart-en-decision.png", "examples/en", "procedures/QP-01.html", "Nonconforming Output"),
+    ("flowchart-en-loop.png", "examples/en", "procedures/QP-02.html", "5.3 Effectiveness and closure"),
+]
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site-en") / "site"
+    code, output = run_cli(["site", "-o", str(out), "examples/en"], ROOT)
+    assert code == 0, output
+    return out
+
+
+@pytest.mark.parametrize(("image", "project", "page", "caption"), DOC_CHARTS, ids=[c[0] for c in DOC_CHARTS])
+def test_flowchart_images_for_the_docs(site: Path, english_site: Path, image: str, project: str, page: str,
+                                       caption: str, tmp_path: Path, update_golden: bool) -> None:
+    """Each chart renders in Chromium; --update-golden rewrites the docs' image of it."""
+    source = (site if project == "." else english_site) / page
+    figures = re.findall(r'<figure class="flowchart">.*?</figure>', source.read_text("utf-8"), re.S)
+    figure = next(f for f in figures if caption in f.split("</figcaption>")[0])
+    width, height = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', figure).groups())
+    pixels = 860
+    css = (source.parents[1] / "assets" / "site.css").read_text("utf-8")
+    frame = tmp_path / "chart.html"
+    frame.write_text(f"<!doctype html><html><head><meta charset='utf-8'><style>{css} body{{margin:0}} "
+                     f"figure.flowchart{{margin:8px 10px;width:{pixels}px}}</style></head><body>{figure}</body></html>",
+                     "utf-8")
+    target = ROOT / "docs" / "img" / image if update_golden else tmp_path / image
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert CHROMIUM is not None
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={target}",
+                    f"--window-size={pixels + 20},{round(pixels * height / width) + 60}", frame.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    assert target.stat().st_size > 20_000

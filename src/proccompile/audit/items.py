@@ -1,7 +1,8 @@
 """Checklist items from each procedure, one per auditable requirement, merged and de-duplicated.
 
 Each kind of item comes from one function below (duties, steps, commitments, records, document control), so
-a new kind (e.g. a flowchart decision) is one more generator added to ``procedure_items``.
+a new kind is one more generator added to ``procedure_items``; a flowchart decision is a step whose item asks how
+each of its outcomes is handled (``flow_items``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
+from proccompile.audit.flow_items import decision_facts
 from proccompile.audit.sampling import FormRef, form_ref
 from proccompile.audit.time_limits import limit_facts
 from proccompile.diagnostics.suggest import did_you_mean
@@ -31,8 +33,8 @@ APPROVAL_CLAUSES = ("7.5.2",)
 # Audit risk rank (lower is audited first when a procedure has more items than audit.items_per_procedure):
 # a missed time limit, KPI or record is objective evidence; a duty restated in an interview is the weakest.
 RISK = {"time_limit": 0, "commitment": 1, "record": 2, "step_records": 3, "document_approval": 4,
-        "document_current": 4, "document_draft": 4, "document_withdrawn": 4, "step": 5, "responsibility": 6,
-        "authority": 6}
+        "document_current": 4, "document_draft": 4, "document_withdrawn": 4, "step": 5, "decision": 5,
+        "responsibility": 6, "authority": 6}
 # A duty at least this similar to a step of its department states the same requirement: only the step is kept.
 MERGE_SIMILARITY = 0.6
 # Below MERGE_SIMILARITY but above this, the duty still describes that step: it takes the step's clauses.
@@ -272,6 +274,7 @@ def _duties(ctx: _Context) -> Iterator[Item]:
 
 def _steps(ctx: _Context) -> Iterator[Item]:
     language = ctx.corpus.config.language
+    decisions = decision_facts(ctx.corpus, ctx.p)
     for i, j, step in ctx.steps:
         section = ctx.p.process[i]
         clauses = tuple(step.clauses)
@@ -280,8 +283,10 @@ def _steps(ctx: _Context) -> Iterator[Item]:
                   "support": list(departments_of(ctx.corpus.actors, step.support))}
         if step.time_limit is not None:
             shared |= limit_facts(ctx.corpus, ctx.p, i, j, language)
-        # A time limit is audited with its step: one item asks whether the step is done, in time, on record.
-        kind = "time_limit" if step.time_limit is not None else "step"
+        # A time limit is audited with its step: one item asks whether the step is done, in time, on record. A
+        # decision's item asks how each of its outcomes is handled (its time limit, when it has one, ranks higher).
+        kind = "time_limit" if step.time_limit is not None else "decision" if (i, j) in decisions else "step"
+        shared |= decisions.get((i, j), {})
         methods = (("S", "O") if kind == "time_limit" else ("O", "S")) if evidence else ("O", "I")
         risk = RISK[kind] if kind == "time_limit" or not evidence else RISK["step_records"]
         for actor, auditee, facts in ctx.auditees(step.owner):  # a step two departments own is asked of each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from proccompile.audit.flow_items import flowchart_how
 from proccompile.audit.registers import matrix_cell
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
@@ -22,7 +23,7 @@ from proccompile.views.tables import TURTLE_BOXES, Column, Group, Sheet, Turtle
 
 def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     """Derived from the model alone; the procedure YAML has no input field, so inputs are the scope,
-    the cited requirements and the event that starts each subsection."""
+    the cited requirements and the event that starts each subsection (its `trigger`, else its first step)."""
     label = wording.label
     language = corpus.config.language
     num = numbering_in(corpus, p)
@@ -45,7 +46,7 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
     boxes = {
         "process": [numbered(procedure_number(corpus, p), p.title, language), label("turtle_owner") + dept(p.owner),
                     label("turtle_scope") + p.scope],
-        "inputs": [*(f"{label('turtle_trigger')}{num.subsection(i)} {s.title}{colon}{s.steps[0].text}"
+        "inputs": [*(f"{label('turtle_trigger')}{num.subsection(i)} {s.title}{colon}{s.trigger or s.steps[0].text}"
                      for i, s in enumerate(p.process)),
                    *(label("turtle_requirement") + cite(c) for c in p.related_documents)],
         "outputs": forms,
@@ -54,7 +55,8 @@ def turtle(corpus: Corpus, p: Procedure, wording: Wording) -> Turtle:
                       *(label("turtle_storage") + s for s in storage),
                       *(label("turtle_attachment") + a.title for a in p.attachments)],
         "with_whom": [dept(d) + colon + matrix_cell(p, d, wording) for d in people],
-        "how": [f"{num.step(i, j)} {step.text}" for i, s in enumerate(p.process) for j, step in enumerate(s.steps)],
+        "how": [*flowchart_how(corpus, p, label),
+                *(f"{num.step(i, j)} {step.text}" for i, s in enumerate(p.process) for j, step in enumerate(s.steps))],
         "measures": [*(f"{c.metric}{colon}{c.target or label('target_not_set')}" for c in p.commitments),
                      *(f"{num.step(i, j)} {label('turtle_limit')}{time_limit_text(step, language)}"
                        for i, s in enumerate(p.process) for j, step in enumerate(s.steps) if step.time_limit)],

@@ -205,6 +205,24 @@ _ALL = (
          "describes",
          "The cover's clause list says which requirements the manual answers; a clause with no chapter on it, or "
          "on a clause above or under it, is a claim the manual does not back.", None),
+    Code("PC350", "unknown-step", E, "A flow reference names no step of its steps chapter",
+         "`next:` and decision outcomes lead to a step of the same procedure, named by its `id`, or to `end`; a "
+         "reference that resolves to nothing leaves a gap in the process and in its flowchart.", None),
+    Code("PC351", "duplicate-step-id", E, "Two steps of one steps chapter have the same id",
+         "A step id is what `next:` and decision outcomes lead to; two steps with one id make every such "
+         "reference ambiguous.", None),
+    Code("PC352", "unreachable-step", E, "No path through the flow reaches a step",
+         "A step that every path skips is never carried out as written, yet the procedure still requires it; "
+         "the flowchart would show a box no arrow leads to.", None),
+    Code("PC353", "single-outcome-decision", E, "A decision has only one outcome",
+         "A decision with one way out decides nothing: the diamond needs an arrow for each answer, e.g. "
+         "合格 and 不合格.", None),
+    Code("PC354", "loop-without-exit", E, "A loop in the flow has no way out",
+         "Steps that lead only to each other never finish the process: a loop needs a decision with an outcome "
+         "that leaves it (措施有效 → end).", None),
+    Code("PC355", "flowchart-limit", E, "A document's flowchart cannot be drawn legibly",
+         "Flowcharts are drawn from the steps with a lane per department that owns a step; past the limits the "
+         "chart's text would be too small to read, so the build would print a chart nobody can use.", None),
     # PC4xx: document control
     Code("PC401", "version-scheme", E, "A version does not follow the configured version scheme",
          "Revision status must be identifiable and comparable (ISO 9001 7.5.2, 7.5.3.2 c).", None),

@@ -28,6 +28,10 @@ _P, _TBL, _TR, _TC, _R, _SDT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", 
 # Runs under these are not the paragraph's current text: deleted or moved away, or a text box's own.
 _NOT_OWN = frozenset(qn(t) for t in ("w:del", "w:moveFrom", "w:p", "w:txbxContent"))
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Shapes drawn as one drawing: a group (DrawingML or VML) or a drawing canvas.
+_GROUPS = frozenset(("{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}wgp",
+                     "{http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas}wpc",
+                     "{urn:schemas-microsoft-com:vml}group"))
 _T, _BR, _CR, _HYPHEN, _VAL, _TYPE = (qn(t) for t in ("w:t", "w:br", "w:cr", "w:noBreakHyphen", "w:val", "w:type"))
 _TABS = frozenset(qn(t) for t in ("w:tab", "w:ptab"))
 _BOLD = f"{qn('w:rPr')}/{qn('w:b')}"
@@ -249,11 +253,22 @@ class _Reader:
                     self.extras.append(Extra(f"{where} row {r} cell {c}", text, "a table inside a table cell"))
 
     def _text_boxes(self, p: etree._Element, where: str) -> None:
+        """Each text box listed once with its text; the text boxes of one drawing (grouped shapes, a canvas: a
+        flowchart) listed together as that drawing."""
         boxes = [b for b in p.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in b.iterancestors())]
-        for n, box in enumerate(boxes, 1):
+        drawings: dict[etree._Element, list[str]] = {}
+        for box in boxes:
             text = "\n".join(t for q in box.iter(_P) if (t := paragraph_text(q).strip()))
             if text:
-                self.extras.append(Extra(f"{where}, text box {n}", text, "a text box"))
+                groups = [a for a in box.iterancestors() if a.tag in _GROUPS]
+                drawings.setdefault(groups[-1] if groups else box, []).append(text)  # the outermost group
+        counts = {"drawing": 0, "text box": 0}
+        for drawing, texts in drawings.items():
+            kind = "text box" if drawing.tag == qn("w:txbxContent") else "drawing"
+            counts[kind] += 1
+            reason = ("a text box" if kind == "text box"
+                      else f"a drawing of {len(texts)} shapes with text, such as a flowchart")
+            self.extras.append(Extra(f"{where}, {kind} {counts[kind]}", "\n".join(texts), reason))
 
 
 def _block_elements(container: etree._Element) -> list[etree._Element]:

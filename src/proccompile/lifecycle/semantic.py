@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from proccompile.lifecycle.flow_diff import flow_changes
 from proccompile.model.chapters import (
     Attachment,
     ClauseChapter,
@@ -229,6 +230,7 @@ def _sections(sides: _Sides, old: list[Section], new: list[Section]) -> Iterator
     for i, section in enumerate(old):
         if section.title not in titles_new:
             yield Change("removed", n_old.item(chapter, i), "section", section.title, None)
+    yield from (Change(*change) for change in flow_changes(old, new, chapter, n_old, n_new))
 
 
 def _steps(old: list[Step], new: list[Step], i_old: int, i_new: int, num_old: Callable[[int, int], str],

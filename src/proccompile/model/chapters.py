@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from proccompile.diagnostics.counts import counted
 from proccompile.model.base import StrictModel
 from proccompile.model.retention import RetentionField
-from proccompile.model.types import Actors, Clause, DeptRef, DocCode, DurationField, Text
+from proccompile.model.types import Actors, Clause, DeptRef, DocCode, DurationField, StepId, Text
 
 
 class Term(StrictModel):
@@ -53,7 +53,27 @@ class StepTable(StrictModel):
         return self
 
 
+END = "end"
+"""The flow target that ends a subsection's process (the end terminator of its flowchart)."""
+
+
+class Outcome(StrictModel):
+    label: Text = Field(max_length=40)
+    """The outcome as printed on its arrow, e.g. 合格, 不合格 or Yes."""
+    next: StepId
+    """Id of the step this outcome leads to, or `end`."""
+
+
+class Decision(StrictModel):
+    question: Text | None = Field(default=None, max_length=80)
+    """The question in the flowchart's diamond, e.g. 重大质量问题？; by default the step's short text."""
+    outcomes: list[Outcome] = Field(min_length=1, max_length=20)
+    """The possible outcomes, each with the step it leads to."""
+
+
 class Step(StrictModel):
+    id: StepId | None = None
+    """Name that `next:` and decision outcomes use to lead to this step, e.g. grade."""
     text: Text
     """What is done, written as an instruction."""
     owner: Actors
@@ -79,6 +99,12 @@ class Step(StrictModel):
     clauses: list[Clause] = []
     """Clauses of the project's clause set (audit.clause_set) this step addresses. Without them the step is
     listed under the document's clauses in the clause view, marked as inherited, and covers no clause."""
+    short: Text | None = Field(default=None, max_length=80)
+    """The step's text in its flowchart box; by default the text's main clause, shortened to fit."""
+    next: StepId | None = None
+    """Id of the step that follows when it is not the next one in the list (a jump or a loop back), or `end`."""
+    decision: Decision | None = None
+    """The step is a decision: a diamond in the flowchart with an arrow per outcome."""
 
     @model_validator(mode="after")
     def _anchor_needs_limit(self) -> Step:
@@ -86,6 +112,10 @@ class Step(StrictModel):
             raise ValueError("`anchor` and `before` qualify a `time_limit`; give the time limit too")
         if self.before and self.anchor is None:
             raise ValueError("`before: true` needs the `anchor` event the step comes before")
+        if self.next is not None and self.decision is not None:
+            raise ValueError("a decision leads on through its `outcomes`; remove `next`")
+        if self.id == END:
+            raise ValueError("`end` names the end of the flow; give the step another id")
         return self
 
 
@@ -94,6 +124,8 @@ class Section(StrictModel):
     """Subsection title under the procedure section, e.g. 售后服务."""
     intro: Text | None = None
     """Optional paragraph printed before the steps."""
+    trigger: Text | None = Field(default=None, max_length=80)
+    """Event that starts this subsection's process, printed in its flowchart's start terminator, e.g. 顾客投诉."""
     steps: list[Step] = Field(min_length=1)
     """Steps in order; numbered 5.1.1, 5.1.2 … in the document."""
 

@@ -163,6 +163,12 @@ class Limits(StrictModel):
     """Largest logo picture accepted, in bytes; it is copied into every document's header."""
 
 
+class FlowchartSettings(StrictModel):
+    placement: Literal["process", "section", "attachment", "none"] = "process"
+    """Where a procedure's flowchart is printed: `process` at the start of its work procedure (5 工作程序), \
+`section` one chart under each subsection heading, `attachment` as its last attachment (附件 流程图), `none` nowhere."""
+
+
 class DistributionForm(StrictModel):
     code: DocCode
     """Form code, e.g. Q/JL070702."""
@@ -215,6 +221,8 @@ class ProjectConfig(StrictModel):
     """Safety limits for input files."""
     audit: AuditSettings = AuditSettings()
     """Internal-audit checklists: auditors, the checklist's own form number, sample size."""
+    flowcharts: FlowchartSettings = FlowchartSettings()
+    """Process flowcharts drawn from the procedures' steps (see docs/flowcharts.md)."""
     change_control: ChangeControl = ChangeControl()
     """Who may sign which approval roles of a revision, and the form the distribution log is printed on."""
     severity: dict[Annotated[str, Field(pattern=r"^PC\d{3}$")], Literal["error", "warning", "ignore"]] = {}

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pydantic import Field
 
 from proccompile.model.chapters import (
+    END,
     Attachment,
     Commitment,
+    Decision,
+    Outcome,
     RecordEntry,
     Responsibility,
     Section,
@@ -20,8 +23,8 @@ from proccompile.model.types import DeptRef, DocCode, Text
 
 # The content models moved to model/chapters.py (every chaptered type uses them); code that imported
 # them from here keeps working.
-__all__ = ["Approval", "Attachment", "Commitment", "Procedure", "RecordEntry", "Responsibility", "Revision",
-           "Section", "Status", "Step", "StepTable", "Term"]
+__all__ = ["END", "Approval", "Attachment", "Commitment", "Decision", "Outcome", "Procedure", "RecordEntry",
+           "Responsibility", "Revision", "Section", "Status", "Step", "StepTable", "Term"]
 
 
 class Procedure(ChapteredDocument):

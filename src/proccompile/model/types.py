@@ -40,6 +40,11 @@ DeptRef = Annotated[str, AfterValidator(xml_safe), Field(min_length=1),
 does not stop the rest of the file from being checked; `check` reports an id the config does not define
 (PC304) with the nearest one. Editors still get the id pattern from the JSON Schema."""
 
+# Latin letters and CJK ideographs as explicit ranges rather than \w, which editors' JSON-schema engines read
+# as ASCII only: Python, pydantic and the editor then accept the same ids.
+StepId = Annotated[str, Field(pattern="^[A-Za-z\u3400-\u9fff][A-Za-z0-9_\u3400-\u9fff-]*$", max_length=40)]
+"""A step's name for flow references: letters, digits, `_` and `-`, starting with a letter, e.g. grade or 判定."""
+
 Version = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 """A version in the project's scheme, e.g. A/0 or 1.0; always quote numeric versions."""
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Literal
 
+from proccompile.render.flowchart.chart import Chart
+
 # Markers for live page fields inside display strings; the docx builder turns them into PAGE/NUMPAGES.
 # Private-use characters, so wording templates can place them anywhere in a sentence.
 PAGE = "\ue000PAGE\ue000"
@@ -133,7 +135,33 @@ class NewSection:
     __reduce__ = _by_fields
 
 
-Block = Para | Table | PageBreak | Image | NewSection
+# Stand-ins for the part number and count in a flowchart's caption: how many pages a chart takes is known only
+# when the Word builder lays it out on the document's own page.
+PART = "\ue000PART\ue000"
+PARTS = "\ue000PARTS\ue000"
+
+
+@dataclass(frozen=True, slots=True)
+class Flowchart:
+    """Process flowcharts, each printed in as many page-sized parts as it needs under its own caption.
+
+    ``captions`` hold one caption per chart for a chart in one part and one, with PART and PARTS, for a chart in
+    several. ``lead`` paragraphs (the heading the charts belong under) are printed with them, so that a landscape
+    chart's heading is on its page.
+    """
+
+    charts: tuple[Chart, ...]
+    captions: tuple[tuple[str, str], ...]
+    landscape: bool
+    lead: tuple[Para, ...] = ()
+    # Text printed before and after each drawing: a redline's revision marks, so that a changed chart is
+    # tracked as the old drawing deleted and the new one inserted.
+    marks: tuple[str, str] = ("", "")
+
+    __reduce__ = _by_fields
+
+
+Block = Para | Table | PageBreak | Image | NewSection | Flowchart
 
 
 @dataclass(frozen=True, slots=True)

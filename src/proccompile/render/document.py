@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from copy import deepcopy
+from dataclasses import replace
 from typing import Literal
 
 import docx
@@ -28,6 +29,7 @@ from proccompile.render.blocks import (
     SECTION_END,
     Cell,
     DocView,
+    Flowchart,
     Image,
     Logo,
     NewSection,
@@ -36,6 +38,7 @@ from proccompile.render.blocks import (
     Para,
     Table,
 )
+from proccompile.render.flowchart.word import Page, Sections, finish_sections, flowchart_elements
 from proccompile.render.package import STREAM_MARK, set_core_properties, to_bytes
 from proccompile.render.reference_document import Base
 from proccompile.render.styles import W_NS, Face
@@ -77,13 +80,22 @@ def build_docx(view: DocView, base: Base) -> bytes:
     pages = [view.page, *(block.page for block in view.blocks if isinstance(block, NewSection))]
     if len(pages) > 1:
         _restart_numbering(sect_pr)
-    for element in _blocks(view, styles, width, document, streams, sect_pr, base.sans):
+    sections = Sections()
+    for element in _blocks(view, styles, _page(section), document, streams, sect_pr, base.sans, sections):
         sect_pr.addprevious(element)
     if len(pages) > 1:  # the last section's end, for its page count (blocks.section_pages)
         sect_pr.addprevious(_bookmarked(_tiny_paragraph(""), len(pages) - 1))
     for part, page in zip(document.sections, pages, strict=True):
         _header(part, page, styles, width, base.sans, document)
         _footer(part, page, styles, width)
+    turned = replace(view.page, landscape=True)
+
+    def landscape_furniture(landscape: Section, text_width: int) -> None:
+        _header(landscape, turned, styles, text_width, base.sans, document)
+        _footer(landscape, turned, styles, text_width)
+
+    # After the headers above: the flowcharts' landscape sections get their section properties only now.
+    finish_sections(document, sections, landscape_furniture)
     set_core_properties(document, view.core)
     return to_bytes(document, streams or ())
 
@@ -148,19 +160,36 @@ def _section_end(sect_pr: etree._Element, index: int) -> etree._Element:
     return _bookmarked(_tiny_paragraph(etree.tostring(copy, encoding="unicode")), index)
 
 
-def _blocks(view: DocView, styles: dict[str, str], width: int, document: DocxDocument,
-            streams: list[Iterator[bytes]] | None, sect_pr: etree._Element, sans: Face) -> Iterator[etree._Element]:
+def _page(section: Section) -> Page:
+    values = (section.page_width, section.page_height, section.left_margin, section.right_margin,
+              section.top_margin, section.bottom_margin)
+    assert all(v is not None for v in values)  # the base document always sets page size and margins
+    return Page(*(int(v or 0) // EMU_PER_TWIP for v in values))
+
+
+def _blocks(view: DocView, styles: dict[str, str], page: Page, document: DocxDocument,
+            streams: list[Iterator[bytes]] | None, sect_pr: etree._Element, sans: Face,
+            sections: Sections) -> Iterator[etree._Element]:
     """The body's elements; with ``streams``, each table is a comment that its serialised stream replaces."""
     bold = kit.rpr_xml(bold=True)
+    width = page.width - page.left - page.right
     page_break = False
-    sections = 0
+    ended = 0
+    previous = None
     for block in view.blocks:
+        continues = isinstance(previous, Flowchart) and previous.landscape
+        previous = block
         if isinstance(block, PageBreak):
             page_break = True
             continue
         if isinstance(block, NewSection):
-            yield _section_end(sect_pr, sections)  # a section starts on a new page: no page break is needed
-            sections += 1
+            yield _section_end(sect_pr, ended)  # a section starts on a new page: no page break is needed
+            ended += 1
+            page_break = False
+            continue
+        if isinstance(block, Flowchart):
+            yield from flowchart_elements(block, styles, page, view.page.landscape, sections, page_break, sans,
+                                          continues)
             page_break = False
             continue
         if isinstance(block, Image):

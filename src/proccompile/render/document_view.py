@@ -24,7 +24,7 @@ from proccompile.render.blocks import (
     Para,
     Table,
 )
-from proccompile.render.chapters import RENDERERS, SELF_HEADED, ChapterContext, chapter_title
+from proccompile.render.chapters import RENDERED_EMPTY, RENDERERS, SELF_HEADED, ChapterContext, chapter_title
 from proccompile.render.page_marks import core_language, status_marks, withdrawal_text
 from proccompile.views.wording import Texts
 
@@ -86,7 +86,7 @@ def _chapters(corpus: Corpus, doc: Document[ControlledDocument], texts: Texts) -
         if spec.kind not in SELF_HEADED or not content:
             title = chapter_title(texts.label, spec, content)
             yield Para(title if planned.number is None else f"{planned.number} {title}", style="heading1")
-        if not content:
+        if not content and spec.kind not in RENDERED_EMPTY:
             yield ctx.none()
             continue
         yield from RENDERERS[spec.kind](ctx, spec.id, content)

@@ -85,7 +85,7 @@ def _mark_paragraph(p: etree._Element, stamp: dict[str, str], ids: Iterator[int]
                 wrapper.append(run)
                 run = wrapper
             r.addprevious(run)
-            if any(c.tag in (qn("w:t"), qn("w:delText")) for c in group):
+            if any(c.tag in (qn("w:t"), qn("w:delText"), qn("w:drawing")) for c in group):
                 seen.add(piece_state)
         p.remove(r)
     return seen

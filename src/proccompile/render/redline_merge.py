@@ -4,7 +4,8 @@ Paragraphs and table rows are matched by their content with the printed numbers 
 3.6, b)), so removing one step is one deleted row and the later rows, renumbered, show only their new
 number. Parts that changed are paired with the most similar part on the other side. Inside a pair,
 text is compared word by word; a replaced number or word is shown whole, and never so that the
-deleted and inserted text read as one (\"2\" struck through before \"1\" reads as 21 on paper).
+deleted and inserted text read as one (\"2\" struck through before \"1\" reads as 21 on paper). A
+flowchart that changed at all is shown whole, the old drawing deleted and the new one inserted.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from proccompile.render.blocks import Block, Cell, DocView, Para, Table
+from proccompile.render.blocks import Block, Cell, DocView, Flowchart, Para, Table
 
 INS, DEL, END = "\ue011", "\ue012", "\ue013"
 # A word: a run of Latin letters, digits and the punctuation inside dates, codes and versions, or one other
@@ -83,6 +84,8 @@ def _block_key(block: Block) -> object:
         return ("p", block.style, unnumbered(block.lead), unnumbered(block.text))
     if isinstance(block, Table):
         return ("t", tuple(_row_key(row) for row in block.rows))
+    if isinstance(block, Flowchart):
+        return ("chart", tuple(unnumbered(p.text) for p in block.lead), block.charts)
     return ("break",)
 
 
@@ -102,7 +105,8 @@ def _blocks_similar(a: Block, b: Block) -> bool:
         return bool(lead and lead == unnumbered(b.lead)) or _ratio(unnumbered(a.text), unnumbered(b.text)) >= _SIMILAR
     if isinstance(a, Table) and isinstance(b, Table):
         return len(a.widths) == len(b.widths) and bool({_row_key(r) for r in a.rows} & {_row_key(r) for r in b.rows})
-    return type(a) is type(b)
+    # A changed flowchart is shown whole: the old drawing deleted, the new one inserted.
+    return type(a) is type(b) and not isinstance(a, Flowchart)
 
 
 def _rows_similar(a: tuple[Cell, ...], b: tuple[Cell, ...]) -> bool:
@@ -144,6 +148,8 @@ def _whole(block: Block, mark: str) -> Block:
     if isinstance(block, Table):
         return replace(block, rows=tuple(tuple(replace(c, text=_wrap(c.text, mark)) for c in row)
                                          for row in block.rows))
+    if isinstance(block, Flowchart):
+        return replace(block, lead=tuple(replace(p, text=_wrap(p.text, mark)) for p in block.lead), marks=(mark, END))
     return block
 
 

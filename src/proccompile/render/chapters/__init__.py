@@ -45,7 +45,11 @@ def chapter_title(label: Callable[[str], str], spec: ChapterSpec, content: Any) 
     return label(spec.id)
 
 
-# Kinds that print their own headings (a manual's clause chapters, one per clause).
-SELF_HEADED = frozenset({"clauses"})
+# Kinds that print their own headings: a manual's clause chapters, one per clause; steps, whose heading stays with a
+# flowchart placed at their start.
+SELF_HEADED = frozenset({"clauses", "steps"})
+# Kinds whose renderer runs even when the chapter is empty: attachments, which may hold flowcharts alone (it says
+# 无 itself when there is nothing).
+RENDERED_EMPTY = frozenset({"attachments"})
 
-__all__ = ["RENDERERS", "SELF_HEADED", "ChapterContext", "Renderer", "chapter_title"]
+__all__ = ["RENDERED_EMPTY", "RENDERERS", "SELF_HEADED", "ChapterContext", "Renderer", "chapter_title"]

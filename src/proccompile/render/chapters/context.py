@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from string import ascii_lowercase
+from typing import TYPE_CHECKING, Any
 
 from proccompile.model import Corpus
 from proccompile.model.display import actors_name, department_name
-from proccompile.model.document import ControlledDocument
+from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.numbering import Numbering
 from proccompile.render.blocks import Cell, Para
 from proccompile.views.wording import Texts
+
+if TYPE_CHECKING:
+    from proccompile.render.chapters.flowcharts import Placement
 
 
 @dataclass
@@ -20,6 +24,8 @@ class ChapterContext:
     document: ControlledDocument
     texts: Texts
     numbers: Numbering
+    charts: dict[str, Placement] = field(default_factory=dict)
+    """The flowcharts of each steps chapter by place, once planned (see ``chapters/flowcharts.py``)."""
 
     @property
     def language(self) -> str:
@@ -48,6 +54,15 @@ class ChapterContext:
 
     def join(self, names: list[str]) -> str:
         return ("、" if self.language == "zh" else ", ").join(names)
+
+    def heading(self, chapter: str, content: Any) -> Para:
+        """The heading of the chapter ``chapter`` of this document (for a kind that prints its own)."""
+        from proccompile.render.chapters import chapter_title
+
+        spec: ChapterSpec | None = self.corpus.doctype(self.document.KIND).chapter(chapter)
+        title = chapter_title(self.label, spec, content) if spec is not None else self.label(chapter)
+        number = self.numbers.sections.get(chapter)
+        return Para(title if number is None else f"{number} {title}", style="heading1")
 
     def heading_row(self, keys: tuple[str, ...]) -> tuple[Cell, ...]:
         return tuple(Cell(self.label(k), heading=True) for k in keys)

@@ -8,6 +8,7 @@ from proccompile.model.chapters import Attachment
 from proccompile.model.display import document_citation, form_title_number
 from proccompile.render.blocks import Block, Para
 from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.flowcharts import attachment_charts, with_charts
 from proccompile.render.chapters.pictures import picture_of
 
 
@@ -27,3 +28,10 @@ def render_attachments(ctx: ChapterContext, chapter: str, attachments: list[Atta
                    keep_next=picture is not None)
         if picture is not None:
             yield picture
+    # Flowcharts placed as attachments (附件 流程图) follow the document's own, numbered after them.
+    for k, placed in enumerate(attachment_charts(ctx), len(attachments) + 1):
+        yield from with_charts(ctx, placed, Para(ctx.texts.render("attachment", number=k,
+                                                                  title=ctx.label("flow_attachment")),
+                                                 style="normal", keep_next=True))
+    if not attachments and not attachment_charts(ctx):
+        yield ctx.none()

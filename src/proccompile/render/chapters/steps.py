@@ -8,6 +8,7 @@ from proccompile.model.chapters import Operation, Section, Step, StepTable
 from proccompile.model.display import LIST_SEPARATOR, document_citation, record_citation, time_limit_text
 from proccompile.render.blocks import Block, Cell, Para, Table
 from proccompile.render.chapters.context import ChapterContext
+from proccompile.render.chapters.flowcharts import charts_of, with_charts
 from proccompile.render.chapters.pictures import picture_blocks
 from proccompile.render.chapters.records_cell import records_cell
 
@@ -16,13 +17,18 @@ _PROCESS_WIDTHS = (1.3, 6.9, 2.0, 1.8, 3.8)
 
 
 def render_steps(ctx: ChapterContext, chapter: str, sections: list[Section]) -> Iterator[Block]:
+    """The chapter with its heading (a flowchart placed at its start keeps the heading on its page), then each
+    subsection, under its own chart when charts are placed by subsection."""
+    charts = charts_of(ctx, chapter)
+    yield from with_charts(ctx, charts.get(("process", None)), ctx.heading(chapter, sections))
     heading = ctx.heading_row(("step_no", "step_text", "step_owner", "step_limit", "step_records"))
     rows = [[_step_row(ctx, chapter, i, j, step) for j, step in enumerate(section.steps)]
             for i, section in enumerate(sections)]
     # Every step table of the document has the same columns, sized to the text of all of them.
     everything = (heading, *(row for section in rows for row in section))
     for i, section in enumerate(sections):
-        yield Para(f"{ctx.numbers.item(chapter, i)} {section.title}", style="heading2")
+        yield from with_charts(ctx, charts.get(("section", i)),
+                               Para(f"{ctx.numbers.item(chapter, i)} {section.title}", style="heading2"))
         if section.intro:
             yield Para(section.intro)
         pending: list[tuple[Cell, ...]] = []

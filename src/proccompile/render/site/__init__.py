@@ -42,6 +42,7 @@ from proccompile.model.refs import file_refs, responsibilities
 from proccompile.render.chapters import chapter_title
 from proccompile.render.chapters.text import paragraphs
 from proccompile.render.document_view import type_name
+from proccompile.render.site.flowcharts import SiteCharts
 from proccompile.render.site.links import Links
 from proccompile.render.site.search import search_entries
 from proccompile.render.site.words import SITE_WORDS
@@ -127,6 +128,7 @@ class SiteRenderer:
         env.tests["owned_by"] = lambda doc, owner: _owner_home(corpus, doc.model.owner) == owner
         language = corpus.config.language
         self.pictures = pictures = _pictures(corpus)
+        charts = SiteCharts(corpus, texts)
         env.globals.update(
             label=texts.label, words=SITE_WORDS[language], links=links, company=company_name(corpus),
             language=language, date=date_text, letter=_letter,
@@ -138,6 +140,7 @@ class SiteRenderer:
             procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
             departments=corpus.config.departments, roles=corpus.config.approval_roles, form_heading=form_heading,
             owners=[*(d.id for d in corpus.config.departments), *(g.id for g in corpus.config.groups)],
+            flowchart=charts.figures, attachment_charts=charts.attachments,
             retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                                   texts.label("empty_cell")),
             picture_url=lambda file: quote(pictures[file]) if file in pictures else "",

@@ -31,7 +31,8 @@ def test_every_procedure_and_form_is_built(built: tuple[Path, Path]) -> None:
     out = built[0]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     sources = {f["source"] for f in manifest["files"]}
-    expected = {p.relative_to(ROOT).as_posix() for p in [*ROOT.glob("procedures/*.yaml"), *ROOT.glob("forms/*.yaml")]}
+    folders = ("procedures", "forms", "manuals", "instructions")
+    expected = {p.relative_to(ROOT).as_posix() for folder in folders for p in ROOT.glob(f"{folder}/*.yaml")}
     assert sources == expected
     assert len(list((out / "procedures").glob("*.docx"))) == len(list(ROOT.glob("procedures/*.yaml")))
     assert len(list((out / "forms").glob("*.docx"))) == len(list(ROOT.glob("forms/*.yaml")))

@@ -91,7 +91,7 @@ def test_the_cache_is_plain_json_with_a_header_that_seals_it(project: Path) -> N
     check_cached(project)
     header, body = (project / CACHE).read_bytes().split(b"\n", 1)
     head = json.loads(header)
-    assert sorted(head) == ["context", "format", "sha256"] and head["format"] == 2
+    assert sorted(head) == ["context", "format", "sha256"] and head["format"] == 3
     entries = dict(json.loads(line) for line in body.split(b"\n"))
     assert sorted(entries) == ["forms/Q-QR0101.yaml", "forms/Q-QR0102.yaml", "procedures/Q-QP01.yaml",
                                "procedures/Q-QP02.yaml", "procedures/Q-QP03.yaml"]
@@ -199,7 +199,7 @@ def test_check_files_reports_the_named_files_in_the_context_of_their_project(pro
 def test_check_files_refuses_what_is_not_a_source_of_the_project(project: Path, tmp_path: Path) -> None:
     (project / "notes.txt").write_text("x", encoding="utf-8")
     code, _, err = run_split(["check", "notes.txt"], project)
-    assert (code, err) == (2, "proccompile: `notes.txt` is not a procedure, a form or the config of the project\n")
+    assert (code, err) == (2, "proccompile: `notes.txt` is not a document or the config of the project\n")
     other = tmp_path / "other"
     shutil.copytree(MINIMAL, other)
     code, _, err = run_split(["check", "procedures/Q-QP01.yaml", str(other / "forms" / "Q-QR0101.yaml")], project)

@@ -40,7 +40,7 @@ def test_deleting_a_form_names_every_reference(form_file: Path, shipped, tmp_pat
     code = next(f.model.code for f in shipped.corpus.forms if f.source.path == form_file)
     expected = {
         (doc.source.rel, doc.span(*ref.loc).line)
-        for doc in shipped.corpus.procedures
+        for doc in shipped.corpus.documents()
         for ref in form_refs(doc.model)
         if ref.target == code
     }
@@ -60,11 +60,11 @@ def _department_uses(project: Path, dept: str) -> set[tuple[str, int]]:
     # Fields naming a department, supporting departments, the audit plan's locations and representatives
     # keyed by it, and the clause leads naming it.
     pattern = re.compile(rf"^\s*((- )?(owner|department|keeper): {re.escape(dept)}|{re.escape(dept)}: \S.*)\s*(#.*)?$"
-                         rf"|^\s*support: \[.*(?<![\w-]){re.escape(dept)}(?![\w-]).*\]"
+                         rf"|^\s*(support|(- )?owner|(- )?department): \[.*(?<![\w-]){re.escape(dept)}(?![\w-]).*\]"
                          rf"|^\s*\"[\d.]+\": {re.escape(dept)}\s*$")
     uses = set()
-    files = [project / "proccompile.yaml", *sorted(project.glob("procedures/*.yaml")),
-             *sorted(project.glob("forms/*.yaml"))]
+    folders = ("procedures", "forms", "manuals", "instructions")
+    files = [project / "proccompile.yaml", *sorted(p for f in folders for p in project.glob(f"{f}/*.yaml"))]
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if pattern.match(line):

@@ -15,7 +15,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from proccompile.pipeline import check_project
 
 ROOT = Path(__file__).parent.parent
-FILES = sorted(p.relative_to(ROOT).as_posix() for p in [*ROOT.glob("procedures/*.yaml"), *ROOT.glob("forms/*.yaml")])
+FOLDERS = ("manuals", "procedures", "instructions", "forms")  # every level of the shipped pyramid
+FILES = sorted(p.relative_to(ROOT).as_posix() for folder in FOLDERS for p in ROOT.glob(f"{folder}/*.yaml"))
 VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(-10, 10**6), st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=12), st.sampled_from(["", "A/9", "2024-02-30", "24x", "\x0b", "Q/JL999999", "sales", "[]"]),

@@ -38,6 +38,8 @@ def test_schemas_are_draft_07_without_2020_keywords() -> None:
     [
         ("procedures", "# yaml-language-server: $schema=../schemas/procedure.schema.json"),
         ("forms", "# yaml-language-server: $schema=../schemas/form.schema.json"),
+        ("manuals", "# yaml-language-server: $schema=../schemas/manual.schema.json"),
+        ("instructions", "# yaml-language-server: $schema=../schemas/instruction.schema.json"),
     ],
 )
 def test_shipped_files_carry_the_schema_modeline(folder: str, modeline: str) -> None:

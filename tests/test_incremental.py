@@ -193,7 +193,7 @@ def test_a_broken_lock_file_added_after_a_build_fails_the_rebuild(project: Path)
     assert result.check.diagnostics.has_errors and not result.outputs
 
 
-def test_a_changed_attachment_renders_the_procedure_that_embeds_it(tmp_path: Path) -> None:
+def test_a_changed_attachment_renders_the_documents_that_embed_it(tmp_path: Path) -> None:
     root = tmp_path / "en"
     shutil.copytree(EXAMPLE_EN, root, ignore=shutil.ignore_patterns("build"))
     build_project(root, root / "build", jobs=1)
@@ -201,8 +201,8 @@ def test_a_changed_attachment_renders_the_procedure_that_embeds_it(tmp_path: Pat
         picture.write(b"\0")  # still a PNG, but other bytes to embed
     (root / "attachments" / "scrap-cost-rates.csv").write_text("rate\n1\n", encoding="utf-8")
     result = build_project(root, root / "build", jobs=1)
-    assert [p for p in result.rendered if p.endswith(".docx")] == [
-        "procedures/QP-01_Rev-C_Control-of-Nonconforming-Output.docx"]
+    assert sorted(p for p in result.rendered if p.endswith(".docx")) == [
+        "manuals/QM-01_Rev-B_Quality-Manual.docx", "procedures/QP-01_Rev-C_Control-of-Nonconforming-Output.docx"]
     copied = next((root / "build" / "attachments").rglob("scrap-cost-rates.csv"))
     assert copied.read_text(encoding="utf-8") == "rate\n1\n"
 
@@ -215,7 +215,7 @@ def test_a_changed_logo_renders_every_document_again(tmp_path: Path) -> None:
         picture.write(b"\0")  # still a PNG, but other bytes to print
     again = build_project(root, root / "build", jobs=1)
     documents = sorted(p for p in first.rendered if p.endswith(".docx"))
-    assert len(documents) == 17 and sorted(p for p in again.rendered if p.endswith(".docx")) == documents
+    assert len(documents) == 20 and sorted(p for p in again.rendered if p.endswith(".docx")) == documents
 
 
 @pytest.mark.parametrize("change", CHANGES)
@@ -234,11 +234,10 @@ def test_a_rebuild_after_a_change_gives_the_bytes_of_a_fresh_build(project: Path
 
 def test_after_one_form_changed_only_its_view_and_those_of_its_users_are_computed(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import proccompile.render.form
-    import proccompile.render.procedure
+    import proccompile.render.views
 
     computed: list[str] = []
-    for module, name in ((proccompile.render.form, "form_view"), (proccompile.render.procedure, "procedure_view")):
+    for module, name in ((proccompile.render.views, "form_view"), (proccompile.render.views, "document_view")):
         original = getattr(module, name)
 
         def counting(corpus: object, doc: Any, *rest: object, _original: Any = original) -> object:

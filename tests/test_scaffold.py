@@ -60,6 +60,8 @@ def test_init_writes_ci_pre_commit_and_editor_set_up(tmp_path: Path) -> None:
                                                       "in-force/procedures/QP-01.yaml"))
     assert "--format github" in (tmp_path / ".github/workflows/proccompile.yml").read_text("utf-8")
     settings = json.loads((tmp_path / ".vscode/settings.json").read_text("utf-8"))
+    assert list(settings["yaml.schemas"].values()) == ["manuals/*.yaml", "procedures/*.yaml", "instructions/*.yaml",
+                                                       "forms/*.yaml", "proccompile.yaml"]
     for schema, glob in settings["yaml.schemas"].items():
         assert (tmp_path / schema).is_file() and glob
     assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[1:] == [
@@ -89,6 +91,27 @@ def test_new_procedure_and_form_pass_check(tmp_path: Path) -> None:
     # The new form is a valid draft that no procedure cites yet: a warning, never an error.
     assert (code, output.splitlines()[0]) == (0, "forms/QR-02-01.yaml:2:7: PC311 [warning] "
                                                  "No procedure references form `QR-02-01`")
+
+
+def test_new_manual_and_instruction_go_to_their_folders_and_pass_check(tmp_path: Path) -> None:
+    run_cli(["init", "--language", "en"], tmp_path)
+    code, _, err = run_split(["new", "manual", "QM-01"], tmp_path)
+    assert code == 2 and "The project has no document type `manual`" in err and "document_types" in err
+    config = tmp_path / "proccompile.yaml"
+    config.write_text(config.read_text("utf-8") + "document_types:\n  - {id: manual, pattern: '^QM-\\d{2}$'}\n"
+                      "  - {id: instruction, folder: work, pattern: '^WI-\\d{2}-\\d{2}$'}\n", "utf-8")
+    assert run_cli(["new", "manual", "QM-01"], tmp_path)[0] == 0
+    assert run_cli(["new", "instruction", "WI-01-01", "--owner", "quality"], tmp_path)[0] == 0
+    manual = (tmp_path / "manuals/QM-01.yaml").read_text("utf-8")
+    assert manual.startswith("# yaml-language-server: $schema=../schemas/manual.schema.json\ncode: QM-01\n")
+    assert "title: Quality Manual\n" in manual and "clauses:\n" in manual
+    instruction = (tmp_path / "work/WI-01-01.yaml").read_text("utf-8")
+    assert instruction.startswith("# yaml-language-server: $schema=../schemas/instruction.schema.json\n")
+    assert "owner: quality\n" in instruction and "operations:\n" in instruction
+    code, _, err = run_split(["new", "instruction", "WI-1"], tmp_path)
+    assert code == 2 and "matches `document_types[1].pattern`" in err
+    code, out = run_cli(["check", "--format", "concise"], tmp_path)
+    assert code == 0 and "error" not in out and out.endswith("in 3 files.\n")  # placeholders to write (PC422)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -134,3 +157,23 @@ def test_new_refuses_a_code_whose_match_times_out(tmp_path: Path, monkeypatch: p
 def test_new_without_a_project_exits_2(tmp_path: Path) -> None:
     code, output, err = run_split(["new", "form", "QR-01-01"], tmp_path)
     assert code == 2 and "PC001" in output and "proccompile.yaml" in err
+
+
+def test_new_document_of_a_project_type_is_made_from_its_chapters(tmp_path: Path) -> None:
+    run_cli(["init", "--language", "en"], tmp_path)
+    config = tmp_path / "proccompile.yaml"
+    config.write_text(config.read_text("utf-8") + (
+        "document_types:\n  - id: specification\n    en: Inspection specification\n"
+        "    pattern: '^QS-\\d{2}$'\n    chapters:\n"
+        "      - {id: purpose, kind: text, en: Purpose}\n      - {id: items, kind: table, en: Items}\n"
+        "      - {id: notes, kind: list, en: Notes, optional: true}\n"
+        "      - {id: duties, kind: responsibilities, en: Responsibilities}\n"), "utf-8")
+    assert run_cli(["new", "specification", "QS-01", "--title", "Incoming inspection"], tmp_path)[0] == 0
+    data = (tmp_path / "specifications" / "QS-01.yaml").read_text("utf-8")
+    assert data.startswith("# yaml-language-server: $schema=../schemas/specification.schema.json\ncode: QS-01\n")
+    assert "purpose: (to be written)\n" in data and "items:\n" in data and "notes:" not in data
+    assert "duties:\n  - department: management\n" in data  # the owner (the first department) has its duties
+    code, out = run_cli(["check", "--format", "concise"], tmp_path)
+    assert code == 0 and "PC422" in out and "specifications/QS-01.yaml" in out  # placeholders to write, no error
+    code, _, err = run_split(["new", "specifcation", "QS-02"], tmp_path)
+    assert code == 2 and "The project has no document type `specifcation`" in err and "`specification`" in err

@@ -21,8 +21,9 @@ from proccompile.diagnostics.usage import UsageError
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "approve": ("approve", "approve", "Record that NAME approves the open revision of CODE in ROLE, for its content "
                                       "as it is now."),
-    "build": ("build", "build", "Build controlled .docx files for every procedure and form under PATH."),
-    "check": ("check", "check", "Check every procedure and form under PATH (default: the current directory)."),
+    "build": ("build", "build", "Build controlled .docx files for every document under PATH (manual, procedures, "
+                             "instructions, forms …)."),
+    "check": ("check", "check", "Check every document under PATH (default: the current directory)."),
     "checklist": ("checklist", "checklist", "Derive an internal-audit checklist from the procedures under PATH."),
     "diff": ("diff", "diff", "Show what changed in CODE between two versions: sections, steps, duties, records, "
                              "time limits, KPIs, terms and related documents added, removed or changed."),
@@ -32,7 +33,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                                              "mapped."),
     "init": ("init", "init", "Create a new project in DIR: config, a procedure and its form, CI and editor set-up."),
     "lock": ("lock", "lock", "Record every released version under PATH in proccompile.lock."),
-    "new": ("new", "new", "Create a new procedure or form file with a valid draft to fill in."),
+    "new": ("new", "new", "Create a new document file (procedure, form, manual, instruction) with a valid "
+                         "draft."),
     "reject": ("approve", "reject", "Record that NAME rejects the open revision of CODE in ROLE, and why."),
     "register": ("register", "register", "Write the registers of the project under PATH."),
     "release": ("release", "release", "Release CODE: issue its approved revision as the new version, or release "
@@ -42,12 +44,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "review": ("review", "review", "Record that CODE was reviewed: appends to its `reviews`."),
     "revise": ("revise", "revise", "Open a revision of CODE: its next version is drafted in the working file while "
                                    "the version in force stays the controlled copy."),
-    "schema": ("schema", "schema", "Write procedure, form and config JSON Schemas (draft-07) for "
-                                   "yaml-language-server."),
+    "schema": ("schema", "schema", "Write the JSON Schemas (draft-07) of the config and of every document type "
+                                   "for yaml-language-server."),
     "serve": ("serve", "serve", "Serve the site of the project under PATH and rebuild it on every save, with live "
                                 "reload."),
-    "site": ("site", "site", "Write a static HTML site of the procedures and forms, with offline search."),
-    "where": ("where", "where", "List every procedure, step and file:line under PATH that references CODE."),
+    "site": ("site", "site", "Write a static HTML site of the controlled documents under PATH, with offline "
+                             "search."),
+    "where": ("where", "where", "List every document, step and file:line under PATH that references CODE."),
 }
 
 

@@ -51,8 +51,8 @@ def test_warnings_go_to_stderr_when_the_output_is_printed(base: Path) -> None:
     _unused_form(base)
     code, stdout, stderr = run_split(["register", "--format", "csv", "-o", "-"], base)
     assert (code, stderr) == (0, WARNING)
-    assert stdout.startswith("类别,代号,文件编号,名称,版本,状态,实施日期,归口部门,"
-                             "上次评审日期,下次评审日期,评审逾期,发放范围\n")
+    assert stdout.startswith("类别,代号,文件编号,名称,版本,状态,实施日期,批准,批准日期,归口部门,"
+                             "上次评审日期,下次评审日期,逾期,发放范围\n")
 
 
 def test_register_help_names_the_csv_files(base: Path) -> None:

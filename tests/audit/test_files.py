@@ -59,7 +59,7 @@ def test_xlsx_sheet_features(shipped_xlsx: Path) -> None:
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$8:$8"
     assert wb.properties.modified.date().isoformat() == "2024-12-10"  # newest effective date, not today
     criteria = [row[3] for row in ws.iter_rows(min_row=9, values_only=True)]
-    assert "Q/FL2.0817 §5.1.5" in criteria
+    assert "Q/FL2.0817 §5.1.1" in criteria
 
 
 def test_outputs_are_reproducible(tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_registers_xlsx_has_four_sheets(base: Path) -> None:
     assert [c.value for c in wb["记录清单"][2]][0] == "表单编号"
     ws = wb["受控文件清单"]
     effective = [c for c in ws[3] if c.is_date]
-    assert [c.value.date().isoformat() for c in effective] == ["2024-03-05"]  # the effective date, typed
+    assert [c.value.date().isoformat() for c in effective] == ["2024-03-05", "2024-02-25"]  # effective, approved: typed
     assert effective[0].number_format == "yyyy-mm-dd"
 
 
@@ -126,7 +126,7 @@ def test_libreoffice_opens_the_xlsx(shipped_xlsx: Path, tmp_path: Path) -> None:
     text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
                                              capture_output=True, text=True).stdout)
     assert "Q/JL081701-A《服务受理单》" in text
-    assert "并在收到客户咨询后30分钟内完成" in text
+    assert "文件未规定目标值：是否已确定可测量的目标" in text
 
 
 def test_xlsx_header_boxes_are_bordered_across_their_merged_cells(shipped_xlsx: Path) -> None:

@@ -18,7 +18,7 @@ def test_every_decision_becomes_an_outcome_question(shipped: CheckResult) -> Non
     shared = shipped.corpus  # a session's corpus: changed in a copy only
     config = shared.config.model_copy(update={"audit": shared.config.audit.model_copy(
         update={"items_per_procedure": 500})})
-    corpus = type(shared)(config, shared.config_source, shared.procedures, shared.forms)
+    corpus = type(shared)(config, shared.config_source, dict(shared.by_type))
     items = word_items(corpus, derive_items(corpus, select_procedures(corpus, ["Q/FL2.0813"])),
                        Wording(ROOT, "zh", Diagnostics()))
     decisions = {i.section: i for i in items if i.kind == "decision"}
@@ -35,8 +35,12 @@ def test_every_decision_becomes_an_outcome_question(shipped: CheckResult) -> Non
 
 def test_a_decision_with_a_time_limit_keeps_its_time_limit_question(shipped: CheckResult) -> None:
     corpus = shipped.corpus
-    items = derive_items(corpus, select_procedures(corpus, ["Q/FL2.0817"]))
-    assert [i.kind for i in items if i.section in ("5.1.1", "5.1.8")] == ["time_limit", "decision"]
+    # Q/FL2.0815 5.2.1 decides with a time limit (2 h); Q/FL2.0817's decisions have none (its source gives its
+    # limits only as examples), so 5.1.1 and 5.1.8 are asked as decisions.
+    items = derive_items(corpus, select_procedures(corpus, ["Q/FL2.0815", "Q/FL2.0817"]))
+    assert [i.kind for i in items if i.procedure == "Q/FL2.0815" and i.section == "5.2.1"] == ["time_limit"]
+    assert [i.kind for i in items if i.procedure == "Q/FL2.0817" and i.section in ("5.1.1", "5.1.8")] == [
+        "decision", "decision"]
 
 
 def test_the_turtle_cites_the_flowchart_and_its_decisions(shipped: CheckResult) -> None:

@@ -19,7 +19,7 @@ def _with_programme(corpus: Corpus, **settings: object) -> Corpus:
     audit = corpus.config.audit
     programme = audit.programme.model_copy(update=settings)
     config = corpus.config.model_copy(update={"audit": audit.model_copy(update={"programme": programme})})
-    return type(corpus)(config, corpus.config_source, corpus.procedures, corpus.forms)
+    return type(corpus)(config, corpus.config_source, dict(corpus.by_type))
 
 
 def _key(item: Item) -> tuple[object, ...]:

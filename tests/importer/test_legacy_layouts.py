@@ -193,7 +193,7 @@ def test_us_automotive_layout(projects: dict[str, Path], outputs: dict[str, str]
     assert [r.form for r in model.records] == ["QF-007-01", "QF-007-02"]
     assert [(r.version, str(r.date), r.author) for r in model.revisions] == [
         ("B", "2022-06-25", "J. Miller"), ("C", "2024-03-15", "S. Chen")]
-    assert [r.department for r in model.responsibilities] == ["quality", "production", "new-department-1"]
+    assert [r.department for r in model.responsibilities] == [("quality",), ("production",), ("new-department-1",)]
 
 
 def test_an_english_project_is_proposed_english_names(outputs: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ ROOT = Path(__file__).parent.parent.parent
 
 def copy_project(target: Path, source: Path = ROOT) -> Path:
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("procedures", "forms", "templates"):
+    for name in ("procedures", "forms", "manuals", "instructions", "specifications", "attachments", "templates"):
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
     for name in ("proccompile.yaml", "proccompile.lock"):

@@ -53,26 +53,34 @@ def test_retire_is_refused_while_a_released_procedure_uses_the_form(project: Pat
     code, out, err = run_split(["retire", "Q/JL081306", "--reason", "并入 Q/JL081305", "--date", "2026-12-01"],
                                project)
     assert code == 1 and "nothing was changed" in err
+    lines = [n for n, line in enumerate((project / "procedures" / "Q-FL2.0813.yaml").read_text("utf-8").splitlines(), 1)
+             if "Q/JL081306" in line]
+    step, table = lines[0], lines[-1]
     assert out.splitlines()[:2] == [
-        "procedures/Q-FL2.0813.yaml:161:13: PC413 Released procedure uses obsolete form `Q/JL081306` (step record)",
-        "procedures/Q-FL2.0813.yaml:323:11: PC413 Released procedure uses obsolete form `Q/JL081306` (records table)"]
+        f"procedures/Q-FL2.0813.yaml:{step}:13: PC413 Released procedure uses obsolete form `Q/JL081306` (step record)",
+        f"procedures/Q-FL2.0813.yaml:{table}:11: PC413 Released procedure uses obsolete form `Q/JL081306` "
+        "(records table)"]
     assert path.read_bytes() == before
 
 
 def test_retire_keeps_the_file_and_its_history(project: Path) -> None:
+    # The quality manual cites the procedure: a retirement is refused while it does (PC312), so it goes first.
+    manual = project / "manuals" / "Q-FL1.0001.yaml"
+    manual.write_text(manual.read_text(encoding="utf-8").replace("      - Q/FL2.0817\n", ""), encoding="utf-8")
     path = project / "procedures" / "Q-FL2.0817.yaml"
     before = path.read_text(encoding="utf-8")
     code, out, err = run_split(["retire", "Q/FL2.0817", "--reason", "并入 Q/FL2.0814。", "--replaced-by", "Q/FL2.0814",
                                 "--date", "2026-12-01"], project)
     assert code == 0, err
     # What the withdrawal leaves behind is named: its forms still printed as controlled, an uncited clause.
+    start = _line_of(project / "proccompile.yaml", "start: 2025-05-12")
     assert out == (
         "wrote procedures/Q-FL2.0817.yaml\nwithdrew Q/FL2.0817 on 2026-12-01; keep the file for its history\n"
         "warning: Form `Q/JL081701` is used only by obsolete `Q/FL2.0817` (forms/Q-JL081701.yaml:2, PC311)\n"
         "warning: Form `Q/JL081702` is used only by obsolete `Q/FL2.0817` (forms/Q-JL081702.yaml:2, PC311)\n"
         # The programme audited it in the month the audit plan starts; now nothing is audited then.
         "warning: The audit plan starts on 2025-05-12, but the 2025 programme schedules no audit in that month "
-        "(proccompile.yaml:139, PC328)\n"
+        f"(proccompile.yaml:{start}, PC328)\n"
         "warning: ISO 9001 clause 8.5.1 is no longer cited by any released procedure\n")
     after = path.read_text(encoding="utf-8")
     assert after == before.replace("status: released\n", "status: obsolete\n").replace(
@@ -106,3 +114,8 @@ def test_registers_flag_overdue_rows_and_log_distribution(project: Path) -> None
     # Issued on 2020-01-10 (it took effect the next day): copies are handed out when a version is issued.
     assert ("| Q/FL2.0813 | 顾客服务控制程序 | 01 | 销售部 | B/0 | 2020-01-10 |  |  |  | A/2 |  |  "
             "| ☐销毁　☐标识作废后留存 |  |") in out
+
+
+def _line_of(path: Path, text: str) -> int:
+    """The 1-based number of the line of ``path`` that holds ``text``."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)

@@ -32,8 +32,9 @@ def _edit(path: Path) -> None:
     edits = [("time_limit: 24h", "time_limit: 12h"),
              ("  - term: 三包\n",
               "  - term: 服务商\n    definition: 经公司授权为顾客提供安装和维修服务的单位。\n  - term: 三包\n"),
-             ("      - 组织现场服务和顾客走访，编制月度服务报告。\n", ""),
-             ("做好接收登记并及时反馈，质量信息转交质控部", "做好接收登记并在 2 个工作日内反馈，质量信息转交质控部")]
+             ("      - 为服务工作提供所需的技术支持。\n",
+              "      - 为服务工作提供所需的技术支持。\n      - 对设计原因引起的质量问题提出技术改进。\n"),
+             ("做好接收登记并及时反馈。", "做好接收登记并在 2 个工作日内反馈。")]
     for old, new in edits:
         assert old in text
         text = text.replace(old, new, 1)
@@ -54,11 +55,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 EXPECTED = """\
   + 3.6    added term 服务商: 经公司授权为顾客提供安装和维修服务的单位。
-  - 4.1    removed duty of 销售部: 组织现场服务和顾客走访，编制月度服务报告。
-  ~ 4.2    changed duty of 国贸部: 收集出口顾客的信息，做好接收登记并及时反馈，质量信息转交质控部。 → \
-收集出口顾客的信息，做好接收登记并在 2 个工作日内反馈，质量信息转交质控部。
+  ~ 4.1    changed duty of 销售部, 国贸部: 承担售前和售中的顾客服务，收集顾客信息，做好接收登记并及时反馈。 → \
+承担售前和售中的顾客服务，收集顾客信息，做好接收登记并在 2 个工作日内反馈。
+  + 4.3    added duty of 技术中心: 对设计原因引起的质量问题提出技术改进。
   ~ 5.4.3  changed step time limit: 24h → 12h
-1 added, 1 removed, 2 changed.
+2 added, 2 changed.
 """
 
 
@@ -142,7 +143,7 @@ def test_redline_opens_in_libreoffice(history: Path, tmp_path: Path) -> None:
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, timeout=60).stdout
         # Both sides are on the page: LibreOffice shows deletions struck through beside the insertions.
-        assert "服务商".encode() in text and "组织现场服务和顾客走访".encode() in text
+        assert "服务商".encode() in text and "在 2 个工作日内反馈".encode() in text
 
 
 def test_no_git_is_a_usage_error(history: Path, monkeypatch: pytest.MonkeyPatch) -> None:

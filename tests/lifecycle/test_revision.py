@@ -178,10 +178,11 @@ def test_transcribed_signatures_keep_the_roles_apart_too(locked: Path) -> None:
     code, out, err = run_split(["release", CODE, "--change", "x", "--date", "2026-12-01", "--by", "王建国",
                                 "--reviewed-by", "王建国", "--approved-by", "王建国"], locked)
     assert code == 1
+    at = _line(locked, "approvals:")
     assert out.splitlines()[:3] == [
-        f"{FILE}:9:1: PC418 王建国 would sign both as `prepared` and as `approved`",
-        f"{FILE}:9:1: PC418 王建国 would sign both as `prepared` and as `reviewed`",
-        f"{FILE}:9:1: PC418 王建国 would sign both as `reviewed` and as `approved`"]
+        f"{FILE}:{at}:1: PC418 王建国 would sign both as `prepared` and as `approved`",
+        f"{FILE}:{at}:1: PC418 王建国 would sign both as `prepared` and as `reviewed`",
+        f"{FILE}:{at}:1: PC418 王建国 would sign both as `reviewed` and as `approved`"]
     assert _snapshot(locked) == before
 
 

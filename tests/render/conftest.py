@@ -12,6 +12,7 @@ from proccompile.render import RenderedFile, render_corpus
 
 TESTS = Path(__file__).parent.parent
 MINIMAL = TESTS / "cases" / "valid" / "minimal"
+PYRAMID = TESTS / "cases" / "valid" / "pyramid"
 GOLDEN = TESTS / "golden"
 
 

@@ -1,4 +1,5 @@
-"""Golden Word output: the minimal project's documents as parsed text dumps (tests/golden/, --update-golden)."""
+"""Golden Word output: the minimal and pyramid projects' documents as parsed text dumps (tests/golden/,
+--update-golden)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import pytest
 
 from proccompile.render import RenderedFile
 from tests.helpers import compare_or_update
-from tests.render.conftest import GOLDEN, MINIMAL, render_project
+from tests.render.conftest import GOLDEN, MINIMAL, PYRAMID, render_project
 from tests.render.dump import dump_docx
 
-CASES = {"minimal": (MINIMAL, None), "minimal-en": (MINIMAL, "en")}
+CASES = {"minimal": (MINIMAL, None), "minimal-en": (MINIMAL, "en"), "pyramid": (PYRAMID, None)}
 
 
 def _golden_path(case: str, f: RenderedFile) -> Path:

@@ -82,7 +82,7 @@ def test_where_used_on_form_and_procedure_pages(site: Path) -> None:
     assert used is not None and "Q/FL2.0813—2020《顾客服务控制程序》" in used.group()
     assert '<span class="place">9 #' in used.group()  # the records-table row, as the Word table numbers it
     cited = (site / "procedures" / "Q-FL2.0707.html").read_text("utf-8")
-    assert "没有程序引用本文件" not in cited and "Q-FL2.0813.html" in cited
+    assert "没有文件引用本文件" not in cited and "Q-FL2.0813.html" in cited
 
 
 def test_draft_and_obsolete_are_marked(site: Path) -> None:

@@ -58,7 +58,7 @@ class Request:
 def checklist_book(corpus: Corpus, root: Path, bag: Diagnostics, request: Request = Request()) -> Book:
     """The checklist, or only the clause coverage. Raises a UsageError (UnknownProcedure, ProcedureNotInForce,
     AuditNotScheduled, UnknownAuditorDepartment) for command-line problems; template problems go into ``bag``."""
-    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits, corpus.config.audit.clause_set)
     audit = chosen_audit(corpus, request.audit)
     codes = list(request.codes) or (list(audit.procedures) if audit else [])
     procedures = select_procedures(corpus, codes, include_drafts=request.include_drafts,
@@ -162,7 +162,7 @@ def _unassigned(bag: Diagnostics, given: Sequence[Auditor] | None, items: Sequen
 
 
 def register_book(corpus: Corpus, root: Path, bag: Diagnostics) -> Book:
-    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits, corpus.config.audit.clause_set)
     return Book("registers", wording.label("registers_title"), company_name(corpus), corpus.config.language,
                 newest_procedure_date(corpus.procedures),
                 form=sheet_form(corpus, "registers", wording.label("registers_title")),
@@ -174,9 +174,9 @@ def recall_book(corpus: Corpus, root: Path, bag: Diagnostics, code: str) -> Book
     project's own distribution form when the config names one."""
     from dataclasses import replace
 
-    wording = Wording(root, corpus.config.language, bag, corpus.config.limits)
+    wording = Wording(root, corpus.config.language, bag, corpus.config.limits, corpus.config.audit.clause_set)
     sheet = distribution_sheet(corpus, wording)
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     when = (doc.model.withdrawn.date if doc.model.withdrawn else doc.model.issued) if doc else None
     groups = tuple(g for g in sheet.groups if g.rows and g.rows[0][0] == code)
     return Book("recall", wording.label("sheet_distribution"), company_name(corpus), corpus.config.language,

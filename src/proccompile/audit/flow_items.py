@@ -8,14 +8,14 @@ from typing import Any
 
 from proccompile.model import Corpus
 from proccompile.model.flow import END_KEY, Flow, StepKey, flow_of
-from proccompile.model.numbering import Numbering, numbering
+from proccompile.model.numbering import Numbering, numbering_in
 from proccompile.model.procedure import Procedure
 
 
-def decision_facts(p: Procedure) -> dict[StepKey, dict[str, Any]]:
+def decision_facts(corpus: Corpus, p: Procedure) -> dict[StepKey, dict[str, Any]]:
     """Each decision step's question and outcomes, for its checklist item: an outcome's ``next`` is the printed
     step it leads to, or "" when it ends the flow (the wording says 结束 or end)."""
-    flow, number = flow_of(p), numbering(p)
+    flow, number = flow_of(p), numbering_in(corpus, p)
     facts: dict[StepKey, dict[str, Any]] = {}
     for key in flow.keys():
         step = flow.step(key)
@@ -31,7 +31,7 @@ def flowchart_how(corpus: Corpus, p: Procedure, label: Callable[[str], str]) -> 
     placement = corpus.config.flowcharts.placement
     if placement == "none":
         return []
-    number = numbering(p)
+    number = numbering_in(corpus, p)
     place = {"process": f"§{number.section('process')}", "attachment": f"§{number.section('attachments')}",
              "section": "§" + "、".join(number.subsection(i) for i in range(len(p.process)))}[placement]
     lines = [label("turtle_flowchart") + place]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from proccompile.audit.clauses import clause_marks, clause_table
 from proccompile.audit.wording import Wording
 from proccompile.model import Corpus
+from proccompile.model.actors import Actor, departments_of
 from proccompile.model.display import department_name
 from proccompile.model.names import audit_names
 from proccompile.model.procedure import Procedure
@@ -20,26 +21,32 @@ from proccompile.views.tables import Column, Group, Sheet
 LEAD, DOES, SUPPORTS = 3, 2, 1  # a department's strongest role for a clause wins
 
 
-def roles(p: Procedure, clause_set: str = "iso9001") -> dict[str, dict[str, int]]:
+def roles(p: Procedure, clause_set: str = "iso9001", index: dict[str, Actor] | None = None
+          ) -> dict[str, dict[str, int]]:
     """Clause → department → role in one procedure, before the one lead per clause is chosen: its owner may lead
-    the clauses the procedure cites, a step's owner does the step's own clauses, anyone else named supports."""
+    the clauses the procedure cites, a step's owner does the step's own clauses, anyone else named supports.
+    Roles count for their department, groups for each member's (``index``: the project's actors)."""
+    index = index or {}
     own = list(dict.fromkeys(p.iso_clauses))
     out: dict[str, dict[str, int]] = {}
-    involved = [r.department for r in p.responsibilities] + [st.owner for s in p.process for st in s.steps]
-    steps = [(st.owner, clause_marks(frozenset(st.clauses), clause_set)) for s in p.process for st in s.steps
-             if st.clauses]
+    involved = departments_of(index, [*(a for r in p.responsibilities for a in r.department),
+                                      *(a for s in p.process for st in s.steps for a in st.owner)])
+    steps = [(departments_of(index, st.owner), clause_marks(frozenset(st.clauses), clause_set))
+             for s in p.process for st in s.steps if st.clauses]
     marked = clause_marks(frozenset(own), clause_set)
+    owner = departments_of(index, (p.owner,))[0]
     for info in clause_table(clause_set):
         cells: dict[str, int] = {}
-        for owner, marks in steps:
+        for owners, marks in steps:
             if marks.get(info.number) == "cited":
-                cells[owner] = max(cells.get(owner, 0), DOES)
+                for dept in owners:
+                    cells[dept] = max(cells.get(dept, 0), DOES)
         cited = marked.get(info.number) == "cited"
         if cells or cited:
             for dept in involved:
                 cells.setdefault(dept, SUPPORTS)
             if cited:  # the owner leads what its procedure is about, not what one step touches
-                cells[p.owner] = LEAD
+                cells[owner] = LEAD
             out[info.number] = cells
     return out
 
@@ -52,11 +59,11 @@ def functions_sheet(corpus: Corpus, wording: Wording) -> Sheet:
     language = corpus.config.language
     clause_set = corpus.config.audit.clause_set
     released = [doc.model for doc in corpus.procedures if doc.model.status == "released"]
-    heads = [(p.code, audit_names(p)) for p in released]
+    heads = [(p.code, audit_names(p, corpus.actors)) for p in released]
     external = {d.id for d in corpus.config.departments if d.external}
     table: dict[str, dict[str, int]] = {}
     for p in released:
-        for clause, cells in roles(p, clause_set).items():
+        for clause, cells in roles(p, clause_set, corpus.actors).items():
             merged = table.setdefault(clause, {})
             for dept, role in cells.items():
                 if dept not in external:

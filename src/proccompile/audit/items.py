@@ -19,9 +19,10 @@ from proccompile.audit.time_limits import limit_facts
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
+from proccompile.model.actors import Actor, departments_of
 from proccompile.model.corpus import Document
 from proccompile.model.display import record_retention
-from proccompile.model.numbering import Numbering, numbering
+from proccompile.model.numbering import Numbering, numbering_in
 from proccompile.model.procedure import Procedure, Step
 
 # Retention and storage, and document control, are judged against 7.5 whatever the procedure is about: these
@@ -33,7 +34,7 @@ APPROVAL_CLAUSES = ("7.5.2",)
 # a missed time limit, KPI or record is objective evidence; a duty restated in an interview is the weakest.
 RISK = {"time_limit": 0, "commitment": 1, "record": 2, "step_records": 3, "document_approval": 4,
         "document_current": 4, "document_draft": 4, "document_withdrawn": 4, "step": 5, "decision": 5,
-        "responsibility": 6}
+        "responsibility": 6, "authority": 6}
 # A duty at least this similar to a step of its department states the same requirement: only the step is kept.
 MERGE_SIMILARITY = 0.6
 # Below MERGE_SIMILARITY but above this, the duty still describes that step: it takes the step's clauses.
@@ -67,6 +68,7 @@ class Item:
     control: tuple[str, ...] = ()  # document-control clauses it is judged against (7.5.2, 7.5.3): not coverage
     procedures: tuple[str, ...] = ()  # a point-of-use item: the procedures checked there
     status: str = "released"  # the procedure's status: draft items are worded as not yet in force
+    actor: str = ""  # the role (or department) the item asks about, when more precise than the department
 
     @property
     def departments(self) -> tuple[str, ...]:
@@ -131,9 +133,10 @@ def derive_items(corpus: Corpus, procedures: list[Document[Procedure]]) -> list[
     checked_forms: set[str] = set()
     items = []
     for doc in procedures:
+        # A record kept without a form (code "") belongs to its procedure alone.
         own = [i for i in procedure_items(corpus, doc.model)
-               if i.kind != "record" or i.forms[0].code not in checked_forms]
-        checked_forms.update(i.forms[0].code for i in own if i.kind == "record")
+               if i.kind != "record" or not i.forms[0].code or i.forms[0].code not in checked_forms]
+        checked_forms.update(i.forms[0].code for i in own if i.kind == "record" and i.forms[0].code)
         items += own
     items += point_of_use_items(corpus, [doc.model for doc in procedures])
     return [replace(item, number=n) for n, item in enumerate(items, 1)]
@@ -200,15 +203,30 @@ class _Context:
     steps: list[tuple[int, int, Step]]
 
     def forms(self, codes: Iterable[str]) -> tuple[FormRef, ...]:
-        return tuple(form_ref(self.corpus, c) for c in dict.fromkeys(codes))
+        # A record kept without a form (a described record) has no form number: it is named as written.
+        return tuple(form_ref(self.corpus, c) if self.corpus.form(c) is not None or c not in self.described
+                     else FormRef(c, "", c) for c in dict.fromkeys(codes))
+
+    @property
+    def described(self) -> set[str]:
+        return {entry.record for entry in self.p.records if entry.record is not None}
+
+    @property
+    def owner(self) -> str:
+        """The owning department (a role owning the procedure stands for its department)."""
+        return departments_of(self.corpus.actors, (self.p.owner,))[0]
 
     def auditee(self, dept: str) -> tuple[str, dict[str, Any]]:
         """Who answers for work done by ``dept``: an external party (a dealer) is never an auditee; the owner
         of the procedure is asked how it makes sure the party does it."""
         config = self.corpus.config.department(dept)
         if config is not None and config.external:
-            return self.p.owner, {"performer": dept}
+            return self.owner, {"performer": dept}
         return dept, {"performer": ""}
+
+    def auditees(self, actor_ids: tuple[str, ...]) -> list[tuple[str, str, dict[str, Any]]]:
+        """(actor, auditee department, facts) for each auditee behind ``actor_ids`` (see ``actor_pairs``)."""
+        return [(actor, *self.auditee(dept)) for actor, dept in actor_pairs(self.corpus.actors, actor_ids)]
 
     def inherited(self, own: tuple[str, ...]) -> tuple[str, ...]:
         return () if own else tuple(self.p.iso_clauses)
@@ -218,7 +236,7 @@ def procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
     """One procedure's items in document order: duties no step states, steps, commitments, records, document control.
     A withdrawn procedure is audited for its withdrawal and the records made under it, nothing else."""
     steps = [(i, j, step) for i, section in enumerate(p.process) for j, step in enumerate(section.steps)]
-    ctx = _Context(corpus, p, numbering(p), steps)
+    ctx = _Context(corpus, p, numbering_in(corpus, p), steps)
     generators = (_records, _document_control) if p.status == "obsolete" else (
         _duties, _steps, _commitments, _records, _document_control)
     for generate in generators:
@@ -229,78 +247,91 @@ def procedure_items(corpus: Corpus, p: Procedure) -> Iterator[Item]:
 def _duties(ctx: _Context) -> Iterator[Item]:
     p = ctx.p
     matchers = [_StepText(step.text) for _, _, step in ctx.steps]
+    step_departments = [{dept for _, dept in actor_pairs(ctx.corpus.actors, step.owner)} for _, _, step in ctx.steps]
     for i, duty in enumerate(p.responsibilities):
-        own = [k for k, (_, _, step) in enumerate(ctx.steps) if step.owner == duty.department]
-        own_steps = [ctx.steps[k][2] for k in own]
-        auditee, facts = ctx.auditee(duty.department)
-        for text in duty.duties:
-            best, k = _closest(_bare(text), [matchers[m] for m in own])
-            if best >= MERGE_SIMILARITY:
-                continue  # the step's item audits the same requirement with its evidence
-            if ctx.corpus.config.audit.duty_clauses == "procedure":
-                clauses = tuple(p.iso_clauses)
-            else:
-                clauses = tuple(own_steps[k].clauses) if k >= 0 and best >= MATCH_SIMILARITY else ()
-            yield Item("responsibility", p.code, ctx.num.responsibility(i), clauses, auditee, ("I",),
-                       facts={**facts, "duty": _sentence(text)}, risk=RISK["responsibility"],
-                       inherited=ctx.inherited(clauses))
+        # A duty several actors share (销售部/国贸部) is audited with each of them: one item per auditee.
+        for (actor, dept), (_, auditee, facts) in zip(actor_pairs(ctx.corpus.actors, duty.department),
+                                                     ctx.auditees(duty.department), strict=True):
+            own = [k for k in range(len(ctx.steps)) if dept in step_departments[k]]
+            own_steps = [ctx.steps[k][2] for k in own]
+            for text in duty.duties:
+                best, k = _closest(_bare(text), [matchers[m] for m in own])
+                if best >= MERGE_SIMILARITY:
+                    continue  # the step's item audits the same requirement with its evidence
+                if ctx.corpus.config.audit.duty_clauses == "procedure":
+                    clauses = tuple(p.iso_clauses)
+                else:
+                    clauses = tuple(own_steps[k].clauses) if k >= 0 and best >= MATCH_SIMILARITY else ()
+                yield Item("responsibility", p.code, ctx.num.responsibility(i), clauses, auditee, ("I",),
+                           facts={**facts, "duty": _sentence(text)}, risk=RISK["responsibility"],
+                           inherited=ctx.inherited(clauses), actor=actor)
+            # What the role may decide (stop shipment, release product) is asked of it and seen in its records.
+            for text in duty.authorities:
+                yield Item("authority", p.code, ctx.num.responsibility(i), (), auditee, ("I", "D"),
+                           facts={**facts, "authority": _sentence(text)}, risk=RISK["authority"],
+                           inherited=ctx.inherited(()), actor=actor)
 
 
 def _steps(ctx: _Context) -> Iterator[Item]:
     language = ctx.corpus.config.language
-    decisions = decision_facts(ctx.p)
+    decisions = decision_facts(ctx.corpus, ctx.p)
     for i, j, step in ctx.steps:
         section = ctx.p.process[i]
         clauses = tuple(step.clauses)
         evidence = ctx.forms(step.records)
-        auditee, facts = ctx.auditee(step.owner)
-        facts |= {"text": _sentence(step.text), "subsection": section.title, "items": list(step.items),
-                  "support": list(step.support)}
+        shared = {"text": _sentence(step.text), "subsection": section.title, "items": list(step.items),
+                  "support": list(departments_of(ctx.corpus.actors, step.support))}
         if step.time_limit is not None:
-            facts |= limit_facts(ctx.corpus, ctx.p, i, j, language)
+            shared |= limit_facts(ctx.corpus, ctx.p, i, j, language)
         # A time limit is audited with its step: one item asks whether the step is done, in time, on record. A
         # decision's item asks how each of its outcomes is handled (its time limit, when it has one, ranks higher).
         kind = "time_limit" if step.time_limit is not None else "decision" if (i, j) in decisions else "step"
-        facts |= decisions.get((i, j), {})
+        shared |= decisions.get((i, j), {})
         methods = (("S", "O") if kind == "time_limit" else ("O", "S")) if evidence else ("O", "I")
         risk = RISK[kind] if kind == "time_limit" or not evidence else RISK["step_records"]
-        yield Item(kind, ctx.p.code, ctx.num.step(i, j), clauses, auditee, methods, evidence, bool(evidence), facts,
-                   risk=risk, inherited=ctx.inherited(clauses))
+        for actor, auditee, facts in ctx.auditees(step.owner):  # a step two departments own is asked of each
+            yield Item(kind, ctx.p.code, ctx.num.step(i, j), clauses, auditee, methods, evidence, bool(evidence),
+                       facts | shared, risk=risk, inherited=ctx.inherited(clauses), actor=actor)
 
 
 def _commitments(ctx: _Context) -> Iterator[Item]:
     language = ctx.corpus.config.language
     for k, c in enumerate(ctx.p.commitments):
         evidence = ctx.forms(c.records)
-        auditee, facts = ctx.auditee(c.owner)
+        actor, auditee, facts = ctx.auditees((c.owner,))[0]
         limit = c.time_limit.display(language) if c.time_limit else ""
         clauses = tuple(c.clauses)
         yield Item("commitment", ctx.p.code, ctx.num.section("commitments"), clauses, auditee,
                    ("D", "S") if evidence else ("D", "I"), evidence, bool(evidence),
                    {**facts, "metric": c.metric, "target": c.target, "measured_by": _sentence(c.measured_by),
                     "row": k + 1, "limit": limit.replace(" ", "") if language == "zh" else limit},
-                   risk=RISK["commitment"], inherited=ctx.inherited(clauses))
+                   risk=RISK["commitment"], inherited=ctx.inherited(clauses), actor=actor)
 
 
 def _records(ctx: _Context) -> Iterator[Item]:
     language = ctx.corpus.config.language
     for k, entry in enumerate(ctx.p.records):
-        form = ctx.corpus.form(entry.form)
+        form = ctx.corpus.form(entry.form) if entry.form is not None else None
         retention = record_retention(ctx.corpus, entry)
-        auditee, facts = ctx.auditee(entry.keeper)
-        yield Item("record", ctx.p.code, ctx.num.section("records"), (), auditee, ("S", "O"),
-                   ctx.forms([entry.form]), True,
+        actor, auditee, facts = ctx.auditees((entry.keeper,))[0]
+        # A record kept without a form (a PPAP package, a lab's certificates) is sampled all the same.
+        evidence = ctx.forms([entry.form]) if entry.form is not None else (FormRef("", "", entry.name),)
+        medium = entry.medium or (form.model.medium if form else None) or ""
+        yield Item("record", ctx.p.code, ctx.num.section("records"), (), auditee, ("S", "O"), evidence, True,
                    {**facts, "retention": retention.display(language) if retention else "",
+                    "described": entry.form is None,
                     "permanent": retention is not None and retention.unit == "permanent",
-                    "storage": entry.storage or "", "row": k + 1, "medium": form.model.medium or "" if form else "",
+                    "storage": entry.storage or "", "row": k + 1, "medium": medium,
                     "form_version": form.model.version if form else ""},
-                   risk=RISK["record"], control=RECORD_CLAUSES)
+                   risk=RISK["record"], control=RECORD_CLAUSES, actor=actor)
 
 
-def users(p: Procedure) -> list[str]:
-    """Every department that works to the procedure: its points of use."""
-    return list(dict.fromkeys([p.owner, *(d.department for d in p.responsibilities),
-                               *(d for s in p.process for step in s.steps for d in (step.owner, *step.support))]))
+def users(p: Procedure, index: dict[str, Actor] | None = None) -> list[str]:
+    """Every department that works to the procedure: its points of use (``index``: the project's actors, through
+    which a role stands for its department and a group for its members')."""
+    return list(departments_of(index or {}, [
+        p.owner, *(a for d in p.responsibilities for a in d.department),
+        *(a for s in p.process for step in s.steps for a in (*step.owner, *step.support))]))
 
 
 def _document_control(ctx: _Context) -> Iterator[Item]:
@@ -308,7 +339,7 @@ def _document_control(ctx: _Context) -> Iterator[Item]:
     p, corpus = ctx.p, ctx.corpus
     version = {"version": p.version}
     if p.status == "obsolete":
-        for dept in users(p):
+        for dept in users(p, corpus.actors):
             auditee, facts = ctx.auditee(dept)
             withdrawn = p.withdrawn.date.isoformat() if p.withdrawn and p.withdrawn.date else ""
             yield Item("document_withdrawn", p.code, "", (), auditee, ("O",), facts={
@@ -316,11 +347,12 @@ def _document_control(ctx: _Context) -> Iterator[Item]:
                 risk=RISK["document_withdrawn"], control=CURRENT_CLAUSES)
         return
     if p.status == "draft":
-        yield Item("document_draft", p.code, "", (), p.owner, ("D", "O"), facts={**version, "users": users(p)},
+        yield Item("document_draft", p.code, "", (), ctx.owner, ("D", "O"),
+                   facts={**version, "users": users(p, corpus.actors)},
                    risk=RISK["document_draft"], control=APPROVAL_CLAUSES)
         return
     roles = [(r, p.approvals.get(r.id)) for r in corpus.config.approval_roles]
-    yield Item("document_approval", p.code, "", (), p.owner, ("D",),
+    yield Item("document_approval", p.code, "", (), ctx.owner, ("D",),
                facts={**version, "roles": roles, "revisions": len(p.revisions),
                       "issued": p.issued.isoformat() if p.issued else "",
                       "effective": p.effective.isoformat() if p.effective else ""},
@@ -334,10 +366,11 @@ def point_of_use_items(corpus: Corpus, procedures: list[Procedure]) -> list[Item
     for p in procedures:
         if p.status != "released":
             continue
-        for dept in users(p):
+        owner = departments_of(corpus.actors, (p.owner,))[0]
+        for dept in users(p, corpus.actors):
             config = corpus.config.department(dept)
             external = config is not None and config.external
-            by_dept.setdefault((p.owner if external else dept, dept if external else ""), []).append(p)
+            by_dept.setdefault((owner if external else dept, dept if external else ""), []).append(p)
     order = {d.id: k for k, d in enumerate(corpus.config.departments)}
     out = []
     for (dept, performer), docs in sorted(by_dept.items(), key=lambda kv: (order.get(kv[0][0], len(order)),
@@ -347,6 +380,20 @@ def point_of_use_items(corpus: Corpus, procedures: list[Procedure]) -> list[Item
                         risk=RISK["document_current"], control=CURRENT_CLAUSES,
                         procedures=tuple(d.code for d in docs)))
     return out
+
+
+def actor_pairs(index: dict[str, Actor], actor_ids: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(actor, department) for each auditee behind ``actor_ids``: a department is its own, a role is asked with
+    its department, a group stands for each of its members."""
+    pairs: list[tuple[str, str]] = []
+    for actor_id in actor_ids:
+        actor = index.get(actor_id)
+        if actor is not None and actor.kind == "group":
+            pairs += [(member, dept) for member in actor.members
+                      for dept in departments_of(index, (member,))]
+        else:
+            pairs.append((actor_id, departments_of(index, (actor_id,))[0]))
+    return list(dict.fromkeys(pairs))
 
 
 def _sentence(text: str) -> str:

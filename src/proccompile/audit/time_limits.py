@@ -6,7 +6,7 @@ from typing import Any
 
 from proccompile.model import Corpus
 from proccompile.model.display import time_limit_text
-from proccompile.model.numbering import numbering
+from proccompile.model.numbering import numbering_in
 from proccompile.model.procedure import Procedure
 from proccompile.model.text_width import text_ems
 from proccompile.validate.wording import BEFORE_WORDS
@@ -36,7 +36,7 @@ def limit_facts(corpus: Corpus, p: Procedure, i: int, j: int, language: str) -> 
         event_kind, event, event_section = "anchor", step.anchor, ""
     elif j > 0:
         previous = p.process[i].steps[j - 1]
-        event_kind, event, event_section = "previous", _short(previous.text), numbering(p).step(i, j - 1)
+        event_kind, event, event_section = "previous", _short(previous.text), numbering_in(corpus, p).step(i, j - 1)
     else:
         event_kind, event, event_section = "none", "", ""
     limit = time_limit_text(step, language)

@@ -1,4 +1,4 @@
-"""Where-used: every procedure, step and file:line that references a form, document or department code."""
+"""Where-used: every document, step and file:line that references a form, document, department, role or group."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from proccompile.diagnostics import Span
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.model import Corpus
 from proccompile.model.display import department_name
-from proccompile.model.numbering import numbering
-from proccompile.model.refs import department_refs, document_refs, form_department_refs, form_refs
+from proccompile.model.numbering import numbering_in
+from proccompile.model.refs import department_refs, document_refs, form_refs
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Use:
 @dataclass(frozen=True)
 class WhereResult:
     code: str
-    kind: str | None  # procedure | form | department | external document; None when the code is unknown
+    kind: str | None  # a document type, department, role, group or external document; None when unknown
     title: str
     defined: Span | None
     uses: tuple[Use, ...]
@@ -33,21 +33,22 @@ class WhereResult:
 
 def where_used(corpus: Corpus, code: str) -> WhereResult:
     uses: list[Use] = []
-    for doc in corpus.procedures:
-        num = numbering(doc.model)
+    for doc in corpus.documents():
+        num = numbering_in(corpus, doc.model)
         for walker in (department_refs, form_refs, document_refs):
             for ref in walker(doc.model):
                 if ref.target == code:
                     section, row = num.cite(ref.loc)
                     uses.append(Use(doc.span(*ref.loc), doc.model.code, section, row, ref.role))
-    for form in corpus.forms:
-        for ref in form_department_refs(form.model):
-            if ref.target == code:
-                uses.append(Use(form.span(*ref.loc), form.model.code, "", None, ref.role))
     for i, auditor in enumerate(corpus.config.audit.auditors):
         if auditor.department == code:
             loc = ("audit", "auditors", i, "department")
             uses.append(Use(corpus.config_source.span(loc), "", "", None, f"auditor {auditor.name}"))
+    for i, group in enumerate(corpus.config.groups):
+        for k, member in enumerate(group.members):
+            if member == code:
+                uses.append(Use(corpus.config_source.span(("groups", i, "members", k)), "", "", None,
+                                f"member of group {group.id}"))
     plan = corpus.config.audit.plan
     for field, mapping in (("locations", plan.locations), ("representatives", plan.representatives)):
         if code in mapping:
@@ -70,18 +71,23 @@ _STANDING = {"released": 0, "draft": 1, "obsolete": 2}
 def _standing(corpus: Corpus, code: str) -> int:
     if not code:
         return 0  # the project config is always current
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     return _STANDING.get(doc.model.status, 1) if doc is not None else 1
 
 
 def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None]:
-    if (proc := corpus.procedure(code)) is not None:
-        return "procedure", proc.model.title, proc.span("code")
-    if (form := corpus.form(code)) is not None:
-        return "form", form.model.title, form.span("code")
+    if (doc := corpus.document(code)) is not None:
+        return doc.kind, doc.model.title, doc.span("code")
     for i, dept in enumerate(corpus.config.departments):
         if dept.id == code:
             return "department", department_name(corpus, dept.id), corpus.config_source.span(("departments", i, "id"))
+        for k, role in enumerate(dept.roles):
+            if role.id == code:
+                return "role", department_name(corpus, role.id), \
+                    corpus.config_source.span(("departments", i, "roles", k, "id"))
+    for i, group in enumerate(corpus.config.groups):
+        if group.id == code:
+            return "group", department_name(corpus, group.id), corpus.config_source.span(("groups", i, "id"))
     for i, ext in enumerate(corpus.config.external_documents):
         if ext.code == code:
             return "external document", ext.title, corpus.config_source.span(("external_documents", i, "code"))
@@ -89,5 +95,5 @@ def _definition(corpus: Corpus, code: str) -> tuple[str | None, str, Span | None
 
 
 def _known(corpus: Corpus) -> list[str]:
-    return [*(d.model.code for d in corpus.documents()), *(d.id for d in corpus.config.departments),
+    return [*(d.model.code for d in corpus.documents()), *corpus.actors,
             *(e.code for e in corpus.config.external_documents)]

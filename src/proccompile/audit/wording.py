@@ -22,8 +22,10 @@ class Wording(Texts):
     escaping project template is a finding (PC501, PC316), so nothing is written.
     """
 
-    def __init__(self, project_root: Path, language: str, bag: Diagnostics, limits: Limits | None = None) -> None:
-        super().__init__(project_root, language, bag, folder=f"checklist/{language}", limits=limits)
+    def __init__(self, project_root: Path, language: str, bag: Diagnostics, limits: Limits | None = None,
+                 clause_set: str = "iso9001") -> None:
+        super().__init__(project_root, language, bag, folder=f"checklist/{language}", limits=limits,
+                         clause_set=clause_set)
 
     def join(self, parts: list[str]) -> str:
         return self.labels["list_separator"].join(parts)
@@ -56,7 +58,7 @@ def word_item(corpus: Corpus, item: Item, wording: Wording) -> Item:
             facts[key] = wording.join([department_name(corpus, d) for d in facts[key]])
     facts["performer"] = department_name(corpus, facts["performer"]) if facts.get("performer") else ""
     if "roles" in facts:
-        facts["roles"] = [{"role": name_in(r, language), "name": a.name if a else "",
+        facts["roles"] = [{"role": name_in(r, language), "name": a.name or "" if a else "",
                            "date": a.date.isoformat() if a and a.date else ""} for r, a in facts["roles"]]
     if "documents" in facts:
         listed = []
@@ -68,7 +70,7 @@ def word_item(corpus: Corpus, item: Item, wording: Wording) -> Item:
         facts["documents"] = listed
     doc = corpus.procedure(item.procedure) if item.procedure else None
     values = {
-        **facts, "department": department_name(corpus, item.department),
+        **facts, "department": department_name(corpus, item.actor or item.department),
         "procedure": doc.model.code if doc else "", "number": procedure_number(corpus, doc.model) if doc else "",
         "title": doc.model.title if doc else "", "section": item.section, "criteria": criteria(item, wording),
         "status": item.status, "sampled": item.sampled,

@@ -27,7 +27,7 @@ def _decide(code: str, path: Path, role: str, decision: str, by: str, date: dt.d
     when = date or today
     result = run_edit(lambda: decide_project(path, code, role, decision, by, when, comment, today), path)
     after = result.after.corpus if result.after is not None else result.check.corpus
-    doc = after.procedure(code) or after.form(code)
+    doc = after.document(code)
     revision = doc.model.open_revision if doc else None
     if revision is None:
         raise UsageError("the decision was not recorded")  # the pipeline refuses before this

@@ -1,4 +1,4 @@
-"""`proccompile build`: check, then compile procedures and forms into Word documents (and PDFs)."""
+"""`proccompile build`: check, then compile every controlled document into Word (and PDFs)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ class _ProgressBar:
 @strict_option
 def build(path: Path, output: Path | None, pdf: bool, jobs: int | None, force: bool, fmt: str | None,
           strict: bool) -> None:
-    """Build controlled .docx files for every procedure and form under PATH.
+    """Build controlled .docx files for every document under PATH (manual, procedures, instructions, forms …).
 
     Only documents whose inputs changed since the last build into OUTPUT are rendered again (see
     manifest.json there); the files are the same bytes whatever --jobs is.

@@ -35,9 +35,9 @@ from proccompile.pipeline import CheckSummary, ConfigError, check_cached, check_
 @click.option("--no-cache", is_flag=True, help="Check every file again, without reading or writing the cache in "
                                                "PATH/build/.proccompile.")
 def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, today: dt.date | None, no_cache: bool) -> None:
-    """Check every procedure and form under PATH (default: the current directory).
+    """Check every document under PATH (default: the current directory).
 
-    PATH may be the project folder or any folder inside it. Given files (procedures, forms or
+    PATH may be the project folder or any folder inside it. Given files (documents of any type, or
     proccompile.yaml), the whole project is checked, since a reference is judged against every
     document, and the findings in those files are reported. Review dates are judged at --today, else
     SOURCE_DATE_EPOCH, else the local date. Results of unchanged files are kept in PATH/build/.proccompile
@@ -55,7 +55,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, today: dt.date
     if named is not None:
         strangers = [name for name in named if name not in checked]
         if strangers:
-            _usage(f"`{strangers[0]}` is not a procedure, a form or the config of the project")
+            _usage(f"`{strangers[0]}` is not a document or the config of the project")
         bag, checked = _only(bag, named), named
     print_findings(Report(bag, checked, strict), fmt)
     sys.exit(EXIT_FINDINGS if bag.fails(strict=strict) else EXIT_CLEAN)

@@ -1,4 +1,4 @@
-"""`proccompile diff`: the changes of a procedure or form between two versions, as a list or a Word redline."""
+"""`proccompile diff`: the changes of a document between two versions, as a list or a Word redline."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`proccompile new procedure|form CODE`: a valid draft file with the schema modeline, in the house format."""
+"""`proccompile new procedure|form|manual|instruction CODE`: a valid draft file with the schema modeline, in the house
+format."""
 
 from __future__ import annotations
 
@@ -9,12 +10,19 @@ import click
 from proccompile.commands.common import config_failure, path_argument, write_failure
 from proccompile.diagnostics.suggest import did_you_mean
 from proccompile.diagnostics.usage import UsageError
-from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.house_data import modeline, yaml_bytes
 from proccompile.model.dates import reference_date
 from proccompile.model.patterns import full_match
 from proccompile.pipeline import ConfigError, check_project, protected_paths
-from proccompile.scaffold.documents import FORM_SCHEMA, PROCEDURE_SCHEMA, file_name, new_form, new_procedure
+from proccompile.scaffold.documents import (
+    file_name,
+    new_form,
+    new_instruction,
+    new_manual,
+    new_of_type,
+    new_procedure,
+    schema_of,
+)
 from proccompile.scaffold.wording import WORDING
 from proccompile.write.atomic import lexists, write_atomic
 from proccompile.write.guard import refuse_targets
@@ -24,9 +32,34 @@ owner_option = click.option("--owner", metavar="DEPT", default=None,
                             help="Owning department id (default: the first department in the config).")
 
 
-@click.group(short_help="Create a new procedure or form file with a valid draft to fill in.")
+class _Types(click.Group):
+    """The built-in types as subcommands, and any other name as a type the project defines (`new specification
+    CODE`), judged against the project's config when the command runs."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or _project_type(cmd_name)
+
+
+def _project_type(type_id: str) -> click.Command:
+    @click.command(name=type_id)
+    @click.argument("code")
+    @path_argument
+    @title_option
+    @owner_option
+    def command(code: str, path: Path, title: str | None, owner: str | None) -> None:
+        _create(type_id, code, path, title, owner)
+
+    command.help = f"Create a draft `{type_id}` (a type the project defines) in its type's folder."
+    return command
+
+
+@click.group(cls=_Types, short_help="Create a new document file (procedure, form, manual, instruction) with a valid "
+                                    "draft.")
 def new() -> None:
-    """Create a new procedure or form file with a valid draft to fill in."""
+    """Create a new document file (procedure, form, manual, instruction) with a valid draft.
+
+    `new TYPE CODE` makes a draft of a type the project defines under `document_types`, from its chapters.
+    """
 
 
 @new.command(short_help="Create procedures/CODE.yaml, a draft procedure that passes check.")
@@ -49,6 +82,26 @@ def form(code: str, path: Path, title: str | None, owner: str | None) -> None:
     _create("form", code, path, title, owner)
 
 
+@new.command(short_help="Create manuals/CODE.yaml, a draft quality manual that passes check.")
+@click.argument("code")
+@path_argument
+@title_option
+@owner_option
+def manual(code: str, path: Path, title: str | None, owner: str | None) -> None:
+    """Create manuals/CODE.yaml under PATH (the type's folder), a draft quality manual that passes check."""
+    _create("manual", code, path, title, owner)
+
+
+@new.command(short_help="Create instructions/CODE.yaml, a draft work instruction that passes check.")
+@click.argument("code")
+@path_argument
+@title_option
+@owner_option
+def instruction(code: str, path: Path, title: str | None, owner: str | None) -> None:
+    """Create instructions/CODE.yaml under PATH (the type's folder), a draft work instruction that passes check."""
+    _create("instruction", code, path, title, owner)
+
+
 def _create(kind: str, code: str, root: Path, title: str | None, owner: str | None) -> None:
     try:
         checked = check_project(root)
@@ -56,16 +109,22 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
         config_failure(error, "concise")
         return
     config, corpus = checked.corpus.config, checked.corpus
-    pattern = config.numbering.procedure if kind == "procedure" else config.numbering.form
+    doctype = next((t for t in corpus.types if t.id == kind), None)
+    if doctype is None:  # manuals and instructions are types a project enables; other types it defines
+        suggestion = did_you_mean(kind, [t.id for t in corpus.types])
+        raise UsageError(f"The project has no document type `{kind}`",
+                         help=suggestion if suggestion and kind not in ("manual", "instruction") else
+                         f"Add `- {{id: {kind}, pattern: …}}` under `document_types` in proccompile.yaml")
+    pattern = doctype.pattern
     matched = full_match(pattern, code)  # the engine check uses: same answer, same time limit
     if matched is None:
         raise UsageError(f"Matching `{code}` against the {kind} numbering pattern `{pattern}` took too long",
-                         help="Simplify `numbering` in proccompile.yaml; `check` reports the same codes")
+                         help=f"Simplify `{doctype.pattern_key}` in proccompile.yaml; `check` reports the same codes")
     if not matched:
         raise UsageError(f"`{code}` does not follow the {kind} numbering pattern `{pattern}`",
-                         help="Use a code that matches `numbering` in proccompile.yaml")
-    existing = corpus.procedure(code) or corpus.form(code)
-    target = root / (PROCEDURE_DIR if kind == "procedure" else FORM_DIR) / file_name(code)
+                         help=f"Use a code that matches `{doctype.pattern_key}` in proccompile.yaml")
+    existing = corpus.document(code)
+    target = root / doctype.folder / file_name(code)
     if existing is not None or corpus.is_broken(code) or lexists(target):
         where = existing.source.rel if existing is not None else target.relative_to(root).as_posix()
         raise UsageError(f"`{code}` already exists ({where})",
@@ -75,14 +134,17 @@ def _create(kind: str, code: str, root: Path, title: str | None, owner: str | No
         raise UsageError(f"Department `{owner}` is not defined in proccompile.yaml",
                          help=suggestion or "Give a department id from proccompile.yaml")
     words = WORDING[config.language]
-    if kind == "procedure":
-        # SOURCE_DATE_EPOCH when set (a reproducible run), else today: the draft's history starts when it is written.
-        today = reference_date(None, clock=True)
-        assert today is not None
-        data = new_procedure(code, config, words, today, title=title, owner=owner)
-        schema = PROCEDURE_SCHEMA
+    # SOURCE_DATE_EPOCH when set (a reproducible run), else today: the draft's history starts when it is written.
+    today = reference_date(None, clock=True)
+    assert today is not None
+    if kind == "form":
+        data = new_form(code, config, words, title=title, owner=owner)
+    elif kind in ("procedure", "manual", "instruction"):
+        make = {"procedure": new_procedure, "manual": new_manual, "instruction": new_instruction}[kind]
+        data = make(code, config, words, today, title=title, owner=owner)
     else:
-        data, schema = new_form(code, config, words, title=title, owner=owner), FORM_SCHEMA
+        data = new_of_type(code, config, words, today, doctype.chapters, title=title, owner=owner)
+    schema = schema_of(kind, doctype.folder)
     if not target.parent.resolve().is_relative_to(root.resolve()):
         raise UsageError(f"`{target.parent}` links outside the project folder; refusing to write into it")
     # A new source: it may go into its own folder, never over anything (a link or a device included).

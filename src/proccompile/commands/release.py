@@ -51,7 +51,8 @@ def release(code: str, path: Path, change: str | None, date: dt.date | None, eff
     current content (`proccompile approve`), the signers are kept apart as the project requires and the
     content changed; each signer's own name and date go into the document. Without an open revision,
     --by, --reviewed-by and --approved-by transcribe signatures from a paper record, and the revision
-    entry says they were transcribed. Writes the file (changing only those lines), records the new
+    entry says they were transcribed; a project that signs by hand (`signatures: by-hand`) dates every
+    role and leaves the names it is not given for the pen. Writes the file (changing only those lines), records the new
     content in proccompile.lock and, with --recall-log, the distribution and recall log — all of it or
     nothing. Refuses (exit 1) when the project has errors, the release gate says no, or the release
     would leave an error.
@@ -73,6 +74,14 @@ def release(code: str, path: Path, change: str | None, date: dt.date | None, eff
     signed = ", ".join(f"{roles.get(role, role)} {s.name} {s.date}" for role, s in done.signed.items())
     if done.signatures == "recorded":
         click.echo(f"signed: {signed} (each recorded by the signer with proccompile approve)")
+    elif done.signatures == "by-hand" or (signed and corpus.config.signatures == "by-hand"):
+        # What the printed copy must carry: each role's wet signature, on the date recorded.
+        released = (result.after or result.check).corpus.document(done.code)
+        for role in corpus.config.approval_roles:
+            approval = released.model.approvals.get(role.id) if released is not None else None
+            if approval is not None:
+                who = approval.name or "signed by hand on the printed copy"
+                click.echo(f"  {role.id}: {who}, {approval.date or 'no date'}")
     elif signed:
         click.echo(f"signed: {signed} (transcribed: typed in at release, not recorded by the signers)")
     if result.adopted:

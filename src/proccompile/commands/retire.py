@@ -43,7 +43,7 @@ def retire(code: str, path: Path, reason: str, replaced_by: str | None, date: dt
     result = run_edit(lambda: retire_project(path, code, reason, when, replaced_by, log), path)
     click.echo(f"withdrew {code} on {when}; keep the file for its history")
     corpus = result.check.corpus
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     if doc is not None:
         for copy in doc.model.distribution:
             click.echo(f"recall: {code} {doc.model.version} copy {copy.number} from "

@@ -36,7 +36,7 @@ def review(code: str, path: Path, by: str, date: dt.date | None, result: ReviewR
     done = run_edit(lambda: review_project(path, code, by, when, result, note), path)
     # The project as the review left it: checked once before writing, not read again.
     after = done.after.corpus if done.after is not None else done.check.corpus
-    doc = after.procedure(code) or after.form(code)
+    doc = after.document(code)
     due = next_review(doc, after.config.review_interval) if doc else None
     click.echo(f"reviewed {code} on {when} ({result})" + (f"; next review due {due}" if due else ""))
     if done.opened is not None:

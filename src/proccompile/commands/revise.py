@@ -48,7 +48,7 @@ def revise(code: str, path: Path, change: str | None, request: str | None, by: s
     if opened.from_history:
         click.echo(f"the working file already held edits; the released content was taken from git commit "
                    f"{opened.from_history[:10]}")
-    doc = result.check.corpus.procedure(code) or result.check.corpus.form(code)
+    doc = result.check.corpus.document(code)
     kept = f"; {doc.model.version} stays the controlled copy" if doc and opened.in_force is not None else ""
     click.echo(f"opened revision {opened.version} of {code} on {when}{kept}")
     click.echo(f"next: edit the file, review it with `proccompile diff {code}`, then each role signs with "

@@ -24,7 +24,8 @@ from proccompile.pipeline import ConfigError
 from proccompile.pipeline.publish import site_project
 
 
-@click.command(short_help="Write a static HTML site of the procedures and forms, with offline search.")
+@click.command(short_help="Write a static HTML site of the controlled documents under PATH, with offline "
+                                "search.")
 @path_argument
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: PATH/build/site).")
@@ -33,9 +34,9 @@ from proccompile.pipeline.publish import site_project
               help="LibreOffice processes for --pdf.")
 @today_option
 def site(path: Path, output: Path | None, pdf: bool, jobs: int, today: dt.date | None) -> None:
-    """Write a static HTML site of the procedures and forms under PATH, with offline search.
+    """Write a static HTML site of the controlled documents under PATH, with offline search.
 
-    One page per procedure (the sections and numbering of the Word document), form and department,
+    One page per document (the chapters and numbering of the Word document), form and department,
     an index by owning department, where-used lists, draft and obsolete marks, and the .docx files to
     download. The site makes no network requests: open OUTPUT/index.html or copy the folder to any web
     server. Nothing is written when check finds an error; pages and files of documents that are gone or

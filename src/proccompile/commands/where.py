@@ -1,4 +1,4 @@
-"""`proccompile where`: every place that references a form, procedure, external document or department."""
+"""`proccompile where`: every place that references a document, external document, department, role or group."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 @click.argument("code")
 @path_argument
 def where(code: str, path: Path) -> None:
-    """List every procedure, step and file:line under PATH that references CODE.
+    """List every document, step and file:line under PATH that references CODE.
 
-    CODE is a form or procedure code, an external document code or a department id. Exits 1 when
+    CODE is the code of a document of any type or of an external document, or the id of a department, a
+    role or a group. Exits 1 when
     nothing references it or it is unknown.
     """
     try:

@@ -157,7 +157,7 @@ _ALL = (
          "“提前5个工作日” or “at least two weeks before the audit” is a limit before an event; without "
          "`before: true` and the `anchor` event the checklist cannot ask for it the right way round, and never "
          "reads it as “within”.", None),
-    Code("PC326", "cites-excluded-clause", W, "A procedure cites a clause the config excludes as not applicable",
+    Code("PC326", "cites-excluded-clause", W, "A document cites a clause the config excludes as not applicable",
          "The coverage matrix would show the clause both addressed and not applicable (ISO 9001 4.3).", None),
     Code("PC327", "exclusion-not-allowed", E, "A clause is excluded that the standard does not let the QMS exclude",
          "ISO 9001 4.3 excludes only requirements that cannot apply; IATF 16949 4.3.2 permits excluding product "
@@ -177,10 +177,38 @@ _ALL = (
     Code("PC331", "record-keeping-undeclared", W, "A record's storage or medium is not declared",
          "The records register states where and on what each record is kept (ISO 9001 7.5.3.2); the tool does not "
          "guess it from the text. Reported by `register`.", None),
-    Code("PC350", "unknown-step", E, "A flow reference names no step of the procedure",
+    Code("PC340", "chapter-order", E, "A chapter order does not list each chapter of the document's type once",
+         "A chapter left out of `chapter_order` would print out of place, and one named twice or unknown has no "
+         "place at all; numbering, checklist criteria and where-used follow the printed order.", None),
+    Code("PC341", "unknown-chapter", E, "A free chapter is placed before or after a chapter its type does not have",
+         "The chapter would be printed at the end instead of where its author put it.", None),
+    Code("PC342", "chapter-number-twice", E, "Two chapters of a document print the same number",
+         "A quality manual's clause chapters carry the clause numbers (4 … 10); a chapter numbered in sequence "
+         "before them must stop below 4, or a finding citing chapter 4 names two chapters.",
+         "Put the chapter after the clause chapters, or leave fewer numbered chapters before them"),
+    Code("PC343", "unknown-clause", E, "A manual chapter answers a clause the clause set does not have, or "
+         "repeats or reorders one",
+         "The manual's clause chapters are printed with the clause set's numbers and titles, in clause order; an "
+         "unknown number (8.8 in ISO 9001:2015) has no title and no place.", None),
+    Code("PC344", "unknown-company", E, "A document names a company the config does not list",
+         "The company heads every page of the document; an unknown id would print the group's name on another "
+         "entity's document.", None),
+    Code("PC345", "retention-event-unknown", E, "A retention counts from an event the config does not declare",
+         "A rule such as `{after: end of production, plus: 1y}` is only a rule when everyone reads the event the "
+         "same way; declared events are the closed list the records register and the auditor work from (IATF "
+         "16949 7.5.3.2.1).", None),
+    Code("PC346", "internal-as-external", E, "A document of the project is registered as an external document",
+         "Internal documents are controlled by their own versions and releases; listed as external they would appear "
+         "in the external-documents register and the audit criteria as if they came from outside (ISO 9001 "
+         "7.5.3.2).", None),
+    Code("PC347", "clause-not-described", E, "A manual's cover lists a clause that none of its clause chapters "
+         "describes",
+         "The cover's clause list says which requirements the manual answers; a clause with no chapter on it, or "
+         "on a clause above or under it, is a claim the manual does not back.", None),
+    Code("PC350", "unknown-step", E, "A flow reference names no step of its steps chapter",
          "`next:` and decision outcomes lead to a step of the same procedure, named by its `id`, or to `end`; a "
          "reference that resolves to nothing leaves a gap in the process and in its flowchart.", None),
-    Code("PC351", "duplicate-step-id", E, "Two steps of a procedure have the same id",
+    Code("PC351", "duplicate-step-id", E, "Two steps of one steps chapter have the same id",
          "A step id is what `next:` and decision outcomes lead to; two steps with one id make every such "
          "reference ambiguous.", None),
     Code("PC352", "unreachable-step", E, "No path through the flow reaches a step",
@@ -192,7 +220,7 @@ _ALL = (
     Code("PC354", "loop-without-exit", E, "A loop in the flow has no way out",
          "Steps that lead only to each other never finish the process: a loop needs a decision with an outcome "
          "that leaves it (措施有效 → end).", None),
-    Code("PC355", "flowchart-limit", E, "A procedure's flowchart cannot be drawn legibly",
+    Code("PC355", "flowchart-limit", E, "A document's flowchart cannot be drawn legibly",
          "Flowcharts are drawn from the steps with a lane per department that owns a step; past the limits the "
          "chart's text would be too small to read, so the build would print a chart nobody can use.", None),
     # PC4xx: document control
@@ -269,7 +297,7 @@ _ALL = (
     Code("PC424", "dated-in-future", E, "A signature or review is dated after today",
          "An approval or a review records something that happened; a date still to come is not a record "
          "of it. Today is `--today`, else SOURCE_DATE_EPOCH, else the local date.", None),
-    Code("PC425", "distribution-gap", W, "A department with a part in a procedure holds no copy of it",
+    Code("PC425", "distribution-gap", W, "A department with a part in a document holds no copy of it",
          "The current version must be available where it is used (ISO 9001 7.5.3.1 a); a department with "
          "a duty or a step but no controlled copy works without it.", None),
     Code("PC426", "replacement-missing", W, "A withdrawn document names a replacement that is not in force",

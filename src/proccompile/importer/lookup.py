@@ -92,6 +92,18 @@ class Lookup:
             for name in (d.zh, d.en, d.id):
                 if name:  # a project names departments in its own language only
                     self._names.setdefault(squeeze(name).lower(), d.id)
+            # A role is printed with its department, 质量经理（质量部） or Quality Manager (Quality); groups by name.
+            for job in d.roles:
+                for name, home in ((job.zh, d.zh), (job.en, d.en)):
+                    if name:
+                        self._names.setdefault(squeeze(name).lower(), job.id)
+                        if home:
+                            self._names.setdefault(squeeze(f"{name}（{home}）").lower(), job.id)
+                            self._names.setdefault(squeeze(f"{name} ({home})").lower(), job.id)
+        for group in self.config.groups:
+            for name in (group.zh, group.en, group.id):
+                if name:
+                    self._names.setdefault(squeeze(name).lower(), group.id)
         ids = {r.id for r in self.config.approval_roles}
         self.roles = {norm(name): r.id for r in self.config.approval_roles for name in (r.zh, r.en) if name}
         for role, words in ROLE_SYNONYMS.items():
@@ -131,8 +143,20 @@ class Lookup:
         for written, dept_id in self.proposed.items():  # 仓储部 and 仓 储 部 are one department
             if squeeze(written).lower() == key:
                 return dept_id
-        self.proposed[name.strip()] = dept_id = f"new-department-{len(self.proposed) + 1}"
+        # Proposed for the config as one line: a name a narrow cell broke onto two is still one name.
+        lines = [line.strip() for line in name.strip().splitlines() if line.strip()]
+        one_line = "".join(a + (" " if a[-1:].isascii() and b[:1].isascii() else "") for a, b in zip(
+            lines, [*lines[1:], ""], strict=True)).strip()
+        self.proposed[one_line] = dept_id = f"new-department-{len(self.proposed) + 1}"
         return dept_id
+
+    def shared(self, name: str) -> list[str] | None:
+        """The ids of a duty or step several actors share, written 销售部、国贸部 or Sales / Purchasing: every part a
+        department, role or group of the config; None otherwise."""
+        parts = [part for part in re.split(r"\s*[、/／,，]\s*", name.strip()) if part]
+        found = [self.department(part) for part in parts]
+        ids = [dept for dept in found if dept is not None]
+        return list(dict.fromkeys(ids)) if len(parts) > 1 and len(ids) == len(parts) else None
 
     def departments_in(self, text: str) -> list[str]:
         """Ids of the known departments named in ``text``, in the order they first appear."""

@@ -148,7 +148,7 @@ class _Process:
             columns.use(draft, r, "step_text", "step_no")
             owner_text, _, support_text = columns.value(r, "step_owner").partition("\n" + label("step_support"))
             if owner_text not in EMPTY:
-                step["owner"] = self.lookup.department_or_proposed(owner_text.strip())
+                step["owner"] = self.lookup.shared(owner_text) or self.lookup.department_or_proposed(owner_text.strip())
                 columns.use(draft, r, "step_owner")
             else:
                 draft.missing(body, "step without a responsible department", table.row_where(r))

@@ -130,7 +130,9 @@ class SectionReader:
                 self.draft.use_para(para)
             else:
                 self.draft.skip(para.where, para.text, "a duty before any department")
-        entries = [{"department": d, "duties": items} for d, items in duties.items() if items]
+        # A duty several actors share is kept under their ids joined by SHARED, and written as their list.
+        entries = [{"department": d.split(SHARED) if SHARED in d else d, "duties": items} for d, items in duties.items()
+                   if items]
         if entries:
             self.draft.data["responsibilities"] = entries
 
@@ -163,7 +165,11 @@ class SectionReader:
         return (dept, rest) if dept is not None else None
 
     def _department_at_start(self, text: str) -> tuple[str, str] | None:
-        """(id, name as written) of the department ``text`` starts with; a short unknown name is proposed."""
+        """(id, name as written) of the department ``text`` starts with; a short unknown name is proposed. Actors
+        sharing a duty (销售部、国贸部) are their ids joined by SHARED."""
+        shared = self.lookup.shared(text)
+        if shared is not None:
+            return SHARED.join(shared), text
         for dept in self.lookup.departments_in(text[:20]):
             for name in (d for d in _names(self.lookup, dept) if text.startswith(d)):
                 return dept, name
@@ -201,8 +207,10 @@ class SectionReader:
                 if not metric:
                     self.draft.skip_row(block, r, "commitment without an item")
                     continue
-                entry: dict[str, Any] = {"metric": metric, "target": columns.value(r, "commit_target"),
-                                         "measured_by": columns.value(r, "commit_measure")}
+                entry: dict[str, Any] = {"metric": metric, "measured_by": columns.value(r, "commit_measure")}
+                target = columns.value(r, "commit_target")
+                if not self.lookup.is_label(target, "target_not_set"):  # 目标未规定: the KPI has no target yet
+                    entry = {"metric": metric, "target": target, **entry}
                 owner = columns.value(r, "commit_owner")
                 if owner not in EMPTY:
                     entry["owner"] = self.lookup.department_or_proposed(owner)
@@ -256,6 +264,9 @@ class SectionReader:
 def _names(lookup: Lookup, dept: str) -> list[str]:
     found = lookup.config.department(dept)
     return sorted((n for n in (found.zh, found.en) if n), key=len, reverse=True) if found else []
+
+
+SHARED = "\x1f"
 
 
 def _split_label(text: str) -> tuple[str, str, str]:

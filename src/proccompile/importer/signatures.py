@@ -178,6 +178,7 @@ class GridReader:
 
     def _approvals(self, found: list[_Signature]) -> dict[str, dict[str, Any]]:
         approvals: dict[str, dict[str, Any]] = {}
+        by_hand = self.lookup.config.signatures == "by-hand"
         for sign in found:
             self.draft.use(self.table.cell_where(*sign.at))
             entry: dict[str, Any] = {}
@@ -185,6 +186,11 @@ class GridReader:
             if name_kind == "value" and self.lookup.date(self.text(sign.name)) is None:
                 entry["name"] = self.text(sign.name)
                 self.draft.use(self.table.cell_where(*sign.name))  # type: ignore[misc]
+            elif by_hand and sign.name and name_kind == "empty" and sign.date is not None \
+                    and self.kind(sign.date) == "value":
+                # A project that signs by hand leaves the name for the pen: a dated empty name cell is the approval.
+                self.draft.use(self.table.cell_where(*sign.name))
+                entry["name"] = None
             else:
                 where = self.table.cell_where(*(sign.name or sign.at))
                 why = {"empty": "the cell for it is empty", "value": "the cell for it holds a date"}.get(
@@ -202,7 +208,13 @@ class GridReader:
                     self.draft.skip(where, self.text(sign.date),
                                     f"date of {sign.role}: " + (found_date.problem or "") if found_date
                                     else f"date of {sign.role} that is not a date", (where,))
-            if "name" in entry and sign.role not in approvals:
+            if entry.get("name", "") is None:
+                del entry["name"]
+                if "date" not in entry:
+                    continue  # no date either: nothing of the approval is on the page
+            elif "name" not in entry:
+                continue
+            if sign.role not in approvals:
                 approvals[sign.role] = entry
         return approvals
 

@@ -9,12 +9,13 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.history import file_at, find_version
 from proccompile.load import load_yaml
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus, Document
 from proccompile.model.build import model_document
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.fingerprint import same_content
 from proccompile.model.versions import parse_version
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Sid
             raise UsageError(f"`{rev}` is not a version of `{model.code}`, and git cannot read it: {error.message}",
                              exit_code=error.exit_code,
                              help=f"Its versions: {', '.join(known)}" if known else error.help) from None
-        return Side(rev, _modelled(current, data, rev))
+        return Side(rev, _modelled(corpus, current, data, rev))
     stored = corpus.in_force.get(model.code)
     if stored is not None and stored.model.version == rev:
         return Side(f"{rev} (in force)", stored)
@@ -85,7 +86,7 @@ def resolve(root: Path, corpus: Corpus, current: AnyDoc, rev: str | None) -> Sid
     if commit is None:
         raise UsageError(f"Version `{rev}` of `{model.code}` is not in the git history of `{rel}`",
                          exit_code=1, help="Give a git revision with --from instead")
-    return Side(f"{rev} ({commit[:10]})", _modelled(current, file_at(root, commit, rel), rev))
+    return Side(f"{rev} ({commit[:10]})", _modelled(corpus, current, file_at(root, commit, rel), rev))
 
 
 def known_versions(corpus: Corpus, current: AnyDoc) -> list[str]:
@@ -98,20 +99,16 @@ def known_versions(corpus: Corpus, current: AnyDoc) -> list[str]:
 
 
 def _is_form(doc: AnyDoc) -> bool:
-    return isinstance(doc.model, Form)
+    return doc.kind == "form"
 
 
-def _modelled(current: AnyDoc, data: bytes, label: str) -> AnyDoc:
+def _modelled(corpus: Corpus, current: AnyDoc, data: bytes, label: str) -> AnyDoc:
+    """The earlier version modelled with today's type of the document (its folder's)."""
     bag = Diagnostics()
     source = load_yaml(current.source.path, current.source.rel, bag, raw=data)
-    if isinstance(current.model, Procedure):
-        procedure = model_document(source, Procedure, bag)
-        if procedure is not None:
-            return Document(procedure, source)
-    else:
-        form = model_document(source, Form, bag)
-        if form is not None:
-            return Document(form, source)
+    model = model_document(source, corpus.doctype(current.kind).model, bag)
+    if model is not None:
+        return Document(model, source)
     first = next(iter(bag), None)
     raise UsageError(f"`{current.source.rel}` at {label} does not load"
                      + (f": {first.code.id} {first.message}" if first else ""), exit_code=1)

@@ -10,10 +10,10 @@ from ruamel.yaml.comments import CommentedSeq
 from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.yamledit import append_item, block, set_key
 from proccompile.load.house_format import house_yaml
-from proccompile.model import Document, Form, Procedure
 from proccompile.model.control import ReviewResult
+from proccompile.model.corpus import AnyDocument
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 # Control records go after the revision history, or in a form without one, under the identifying lines.
 _AFTER = ("revisions", "approvals", "effective", "issued", "status", "version")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from proccompile.diagnostics import CODES, Diagnostic, Diagnostics, Related, Severity, Span
 from proccompile.lifecycle.release import ReleaseRequest, signers
 from proccompile.lifecycle.semantic import semantic_diff
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.fingerprint import fingerprint
 from proccompile.model.revision import separation_conflicts
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 _RELEASE_ERRORS = frozenset({"PC422", "PC423"})
 
 
@@ -57,7 +58,7 @@ def release_refusals(corpus: Corpus, doc: AnyDoc, in_force: AnyDoc | None, req: 
                     help="Another person signs one of the roles (change_control.same_signer lists the pairs one "
                          "person may sign; never the author and the approver)")
     else:
-        named = signers(corpus.config, req) or {role: a.name for role, a in model.approvals.items()}
+        named = signers(corpus.config, req) or {role: a.name for role, a in model.approvals.items() if a.name}
         where = doc.span("approvals", key=True) if model.approvals else doc.span("version")
         for first, second, name in separation_conflicts(roles, allowed, req.by, named):
             _refuse(bag, "PC418", f"{name} would sign both as `{first}` and as `{second}`", where,

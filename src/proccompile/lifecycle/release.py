@@ -2,7 +2,8 @@
 
 An open revision is released with the signatures its signers recorded (`proccompile approve`), each
 with their own name and date. Without one, the names given on the command line are transcribed from
-a paper record, and the revision entry says so.
+a paper record, and the revision entry says so; a project that signs by hand (`signatures: by-hand`)
+dates every role and leaves each name it was not given blank for the pen.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from proccompile.diagnostics.usage import UsageError
 from proccompile.lifecycle.yamledit import append_item, block, set_key, set_keys
 from proccompile.load.house_format import house_yaml
-from proccompile.model import Document, Form, Procedure, ProjectConfig
+from proccompile.model import ProjectConfig
 from proccompile.model.control import Copy
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.revision import OpenRevision
 from proccompile.model.versions import format_version, next_version, parse_version
 
@@ -59,13 +61,14 @@ class Release:
     tree: Any
     recalled: tuple[Copy, ...]
     """Controlled copies of the previous version that must be withdrawn from use."""
-    signatures: Literal["recorded", "transcribed"]
+    signatures: Literal["recorded", "transcribed", "by-hand"]
+    """How the signatures came: recorded with `approve`, transcribed at release, or left to the pen (by-hand)."""
     signed: dict[str, Signature]
     """The signature of each approval role as the release writes it."""
     change: str
 
 
-def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfig, req: ReleaseRequest) -> Release:
+def plan_release(doc: AnyDocument, config: ProjectConfig, req: ReleaseRequest) -> Release:
     """The edited tree of ``doc`` released as ``req`` asks; raises UsageError when it cannot be released.
 
     The release gate (lifecycle/gate.py) has already judged signatures and content; this plans the edit.
@@ -105,7 +108,8 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
                 raise UsageError(f"`{model.code}` `{model.version}` has no next version in the {scheme.style} "
                                  "scheme", exit_code=1, help="Give the document a new code")
             version = format_version(number, scheme)
-            _require_signers(config, req)
+            if config.signatures == "typed":  # signed by hand, the names are on the printed copy
+                _require_signers(config, req)
         signed = {role: Signature(name, req.date) for role, name in signers(config, req).items()}
     if model.revisions and req.date < model.revisions[-1].date:
         raise UsageError(f"Release date {req.date} is before the last revision ({model.revisions[-1].date})",
@@ -124,12 +128,18 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
     set_key(tree, "version", version)
     set_key(tree, "status", "released", after=("version",))
     set_keys(tree, [("issued", req.date), ("effective", effective)], after=_TOP)
-    _sign(tree, config, signed, replace=revision is not None)
+    kind: Literal["recorded", "transcribed", "by-hand"] = "recorded" if revision is not None else \
+        "by-hand" if config.signatures == "by-hand" and not signed else "transcribed"
+    if revision is None and config.signatures == "by-hand":
+        _date_for_hand(tree, config, req, keep=was_draft)
+    else:
+        _sign(tree, config, signed, replace=revision is not None)
     entry: dict[str, object] = {"version": version, "date": req.date, "change": change, "author": author}
     request = (revision.request if revision else None) or req.request
     if request:
         entry["request"] = request
-    entry["signatures"] = "recorded" if revision is not None else "transcribed"
+    if kind != "by-hand":  # no name recorded or transcribed: nothing to say how signatures were taken
+        entry["signatures"] = kind
     revisions = tree.get("revisions")
     if isinstance(revisions, CommentedSeq) and revisions and was_draft and model.revisions[-1].version == version:
         last = revisions[-1]  # the draft's own entry becomes the release entry
@@ -141,7 +151,6 @@ def plan_release(doc: Document[Procedure] | Document[Form], config: ProjectConfi
         set_key(tree, "revisions", block([entry]), after=("approvals", "effective", "issued", *_TOP))
     tree.pop("open_revision", None)
     recalled = () if was_draft else tuple(model.distribution)
-    kind: Literal["recorded", "transcribed"] = "recorded" if revision is not None else "transcribed"
     return Release(model.code, model.version, version, was_draft, tree, recalled, kind, signed, change)
 
 
@@ -179,6 +188,31 @@ def _require_signers(config: ProjectConfig, req: ReleaseRequest) -> None:
                               f"paper record: {' '.join(f'{o} NAME' for o in wanted)}")
 
 
+def _date_for_hand(tree: CommentedMap, config: ProjectConfig, req: ReleaseRequest, *, keep: bool) -> None:
+    """Signed by hand: every role gets the release date (a draft keeps the dates it has), and a name only when
+    one is given; a new version drops the names of whoever signed the version before."""
+    named = signers(config, req)
+    if not isinstance(tree.get("approvals"), CommentedMap):
+        set_key(tree, "approvals", CommentedMap(), after=("effective", "issued", *_TOP))
+    approvals = tree["approvals"]
+    roles = [r.id for r in config.approval_roles]
+    for role in roles:
+        current = approvals.get(role)
+        if not isinstance(current, CommentedMap):
+            entry = {"name": named[role], "date": req.date} if role in named else {"date": req.date}
+            set_key(approvals, role, block(entry), after=list(reversed(roles[: roles.index(role)])))
+            continue
+        if not keep:  # the previous version's signer and their comment do not carry over
+            for key in ("name", "comment", "recorded_by"):
+                current.pop(key, None)
+        if role in named:  # the signer named now signs now
+            set_key(current, "name", named[role])
+            set_key(current, "date", req.date, after=("name", "role"))
+            continue
+        if not (keep and current.get("date")):
+            set_key(current, "date", req.date, after=("name", "role"))
+
+
 def _sign(tree: CommentedMap, config: ProjectConfig, signed: dict[str, Signature], *, replace: bool) -> None:
     """Write each signature; with ``replace`` (recorded signatures) what the previous signer left — a comment,
     a recorder, a job title that was someone else's — goes with them."""
@@ -200,6 +234,8 @@ def _sign(tree: CommentedMap, config: ProjectConfig, signed: dict[str, Signature
             if replace:
                 for key in [k for k in old if k not in values and not (k == "title" and old["name"] == signature.name)]:
                     del old[key]
+            if "name" not in old:  # an approval signed by hand so far: the recorded name comes first
+                old.insert(0, "name", values["name"])
             anchors = ["name"]
             for key, value in values.items():
                 set_key(old, key, value, after=anchors)

@@ -15,12 +15,13 @@ from proccompile.lifecycle.yamledit import append_item, block, set_key
 from proccompile.load.discover import IN_FORCE_DIR
 from proccompile.load.house_format import house_yaml
 from proccompile.load.yaml import load_yaml
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.fingerprint import fingerprint, same_content
 from proccompile.model.revision import separation_conflicts
 from proccompile.model.versions import format_version, next_version, parse_version
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 # An open revision goes right after the revision history it will extend.
 _AFTER = ("revisions", "approvals", "effective", "issued", "status", "version")
 
@@ -88,12 +89,12 @@ def _released_bytes(root: Path, corpus: Corpus, doc: AnyDoc) -> tuple[bytes, str
     model = doc.model
     entry = corpus.lock.versions(model.code).get(model.version) if corpus.lock else None
     raw = doc.source.text.encode("utf-8")
-    if entry is None or same_content(doc.source.data, entry.fingerprint, form=isinstance(model, Form)):
+    if entry is None or same_content(doc.source.data, entry.fingerprint, form=doc.kind == "form"):
         return (b"\xef\xbb\xbf" if doc.source.bom else b"") + raw, None
 
     def is_release(data: bytes) -> bool:
         source = load_yaml(doc.source.path, doc.source.rel, _quiet(), raw=data)
-        return source.data is not None and same_content(source.data, entry.fingerprint, form=isinstance(model, Form))
+        return source.data is not None and same_content(source.data, entry.fingerprint, form=doc.kind == "form")
 
     try:
         commit = find_version(root, doc.source.rel, is_release)

@@ -5,13 +5,25 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from proccompile.lifecycle.flow_diff import flow_changes
-from proccompile.model import Form, Procedure
-from proccompile.model.form import FormSection
+from proccompile.model.chapters import (
+    Attachment,
+    ClauseChapter,
+    Commitment,
+    DataTable,
+    Operation,
+    RecordEntry,
+    Responsibility,
+    Section,
+    Step,
+    StepTable,
+    Term,
+)
+from proccompile.model.document import ChapterSpec, ControlledDocument
+from proccompile.model.form import Form, FormSection
 from proccompile.model.numbering import Numbering, numbering
-from proccompile.model.procedure import Step, StepTable
 
 Action = Literal["added", "removed", "changed"]
 T = TypeVar("T")
@@ -30,12 +42,14 @@ class Change:
     new: str | None = None
 
 
-def semantic_diff(old: Procedure | Form, new: Procedure | Form,
-                  name: Callable[[str], str] = str, *, history: bool = True) -> list[Change]:
-    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales). Without
-    ``history`` the revision-history entries are left out: what remains is the change of content."""
-    if isinstance(old, Procedure) and isinstance(new, Procedure):
-        changes = list(_procedure(old, new, name))
+def semantic_diff(old: ControlledDocument, new: ControlledDocument, name: Callable[[str], str] = str,
+                  chapters: tuple[ChapterSpec, ...] | None = None, *, history: bool = True) -> list[Change]:
+    """The changes from ``old`` to ``new``; ``name`` prints a department id (销售部 for sales); ``chapters`` are the
+    type's chapters in the project's order (by default the model's). Without ``history`` the revision-history
+    entries are left out: what remains is the change of content."""
+    chapters = type(new).CHAPTERS if chapters is None else chapters
+    if type(old) is type(new) and any(spec.kind != "form" for spec in chapters):
+        changes = list(_chaptered(old, new, name, chapters))
     else:
         changes = list(_generic("", _content(old.model_dump(mode="json")), _content(new.model_dump(mode="json"))))
     if isinstance(old, Form) and isinstance(new, Form):
@@ -54,7 +68,7 @@ def _printed_order(where: str, old: Form | FormSection, new: Form | FormSection)
     return [Change("changed", where, "print order", ", ".join(before), ", ".join(after))]
 
 
-def _revisions(old: Procedure | Form, new: Procedure | Form) -> Iterator[Change]:
+def _revisions(old: ControlledDocument, new: ControlledDocument) -> Iterator[Change]:
     """Revision-history entries: what the newer version's entry says (an open revision's planned entry too)."""
     entries = [(r.version, f"{r.change} ({r.author}, {r.date})") for r in new.revisions]
     if new.open_revision is not None:
@@ -69,54 +83,158 @@ def _revisions(old: Procedure | Form, new: Procedure | Form) -> Iterator[Change]
             yield Change("changed", "revisions", f"revision {version}", before[version], text)
 
 
-def _procedure(old: Procedure, new: Procedure, name: Callable[[str], str]) -> Iterator[Change]:
-    n_old, n_new = numbering(old), numbering(new)
-
-    def at(section: str) -> Callable[[int, object, str], str]:
-        return lambda i, _item, side: _where(n_old if side == "old" else n_new, section)
-
-    for field in ("title", "owner", "purpose", "scope"):
+def _chaptered(old: ControlledDocument, new: ControlledDocument, name: Callable[[str], str],
+               chapters: tuple[ChapterSpec, ...]) -> Iterator[Change]:
+    n_old, n_new = numbering(old, chapters), numbering(new, chapters)
+    for field in ("title", "owner"):
         yield from _value(_where(n_new, field), field, getattr(old, field), getattr(new, field))
-    yield from _members("iso_clauses", "ISO 9001 clause", old.iso_clauses, new.iso_clauses)
-    yield from _keyed(old.terms, new.terms, lambda t: t.term,
-                      lambda i, t, side: (n_old if side == "old" else n_new).term(i),
+    text = [spec for spec in chapters if spec.kind in ("text", "scope")]
+    for spec in text:
+        yield from _value(_where(n_new, spec.id), spec.id, getattr(old, spec.key), getattr(new, spec.key))
+    yield from _members("iso_clauses", "clause", getattr(old, "iso_clauses", []),
+                        getattr(new, "iso_clauses", []))
+    yield from _value("chapter_order", "chapter order", getattr(old, "chapter_order", []),
+                      getattr(new, "chapter_order", []))
+    yield from _free_chapters(old, new, n_old, n_new)
+    for spec in chapters:
+        differ = _DIFFERS.get(spec.kind)
+        if differ is not None:
+            yield from differ(_Sides(spec, n_old, n_new, name), getattr(old, spec.key), getattr(new, spec.key))
+
+
+def _free_chapters(old: ControlledDocument, new: ControlledDocument, n_old: Numbering,
+                   n_new: Numbering) -> Iterator[Change]:
+    """A document's own chapters, matched by title, at the number each version prints them under."""
+    def at(numbers: Numbering, i: int) -> str:
+        return _where(numbers, f"chapters[{i}]")
+
+    yield from _keyed(getattr(old, "chapters", []), getattr(new, "chapters", []), lambda c: c.title,
+                      lambda i, _c, side: at(n_old if side == "old" else n_new, i), lambda c: f"chapter {c.title}",
+                      lambda a, b: _fields(a, b, ("text", "items", "table", "picture", "before", "after")),
+                      shown=lambda c: c.text or c.title)
+
+
+def _clauses(sides: _Sides, old: list[ClauseChapter], new: list[ClauseChapter]) -> Iterator[Change]:
+    """A manual's clause chapters, matched and placed by their clause."""
+    yield from _keyed(old, new, lambda c: c.clause, lambda _i, c, _side: c.clause, lambda c: f"clause {c.clause}",
+                      lambda a, b: _fields(a, b, ("title", "text", "items", "picture", "documents")),
+                      shown=lambda c: c.text or c.clause)
+
+
+def _operations(sides: _Sides, old: list[Operation], new: list[Operation]) -> Iterator[Change]:
+    """A work instruction's steps, aligned by their text as a procedure's steps are."""
+    matcher = difflib.SequenceMatcher(a=[o.text for o in old], b=[o.text for o in new], autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            for a, b in zip(range(a0, a1), range(b0, b1), strict=True):
+                where = sides.item(b, "new")
+                yield from _value(where, "step", old[a].text, new[b].text)
+                yield from _fields(old[a], new[b], ("key_points", "records", "picture"), where=where,
+                                   prefix="step ")
+            continue
+        for a in range(a0, a1):
+            yield Change("removed", sides.item(a, "old"), "step", old[a].text, None)
+        for b in range(b0, b1):
+            yield Change("added", sides.item(b, "new"), "step", None, new[b].text)
+
+
+def _list(sides: _Sides, old: list[str], new: list[str]) -> Iterator[Change]:
+    yield from _lines(_where(sides.new, sides.id), sides.id, old, new)
+
+
+def _tables(sides: _Sides, old: list[DataTable], new: list[DataTable]) -> Iterator[Change]:
+    for i in range(max(len(old), len(new))):
+        where = sides.item(i, "new" if i < len(new) else "old")
+        a, b = (old[i] if i < len(old) else None), (new[i] if i < len(new) else None)
+        if a is None or b is None:
+            yield Change("added" if a is None else "removed", where, "table", None if a is None else _text(a),
+                         None if b is None else _text(b))
+            continue
+        yield from _value(where, "table title", a.title, b.title)
+        yield from _value(where, "table columns", a.columns, b.columns)
+        yield from _lines(where, "table row", [" | ".join(r) for r in a.rows], [" | ".join(r) for r in b.rows])
+        yield from _lines(where, "table note", a.notes, b.notes)
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """What a chapter's differ needs besides the two contents: the chapter, both numberings, department names."""
+
+    spec: ChapterSpec
+    old: Numbering
+    new: Numbering
+    name: Callable[[str], str]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def numbers(self, side: str) -> Numbering:
+        return self.old if side == "old" else self.new
+
+    def item(self, i: int, side: str) -> str:
+        numbers = self.numbers(side)
+        return numbers.item(self.id, i) if self.id in numbers.sections else self.id
+
+    def at(self, _i: int, _item: object, side: str) -> str:
+        return _where(self.numbers(side), self.id)
+
+
+def _terms(sides: _Sides, old: list[Term], new: list[Term]) -> Iterator[Change]:
+    yield from _keyed(old, new, lambda t: t.term, lambda i, _t, side: sides.item(i, side),
                       lambda t: f"term {t.term}", lambda a, b: _value("", "", a.definition, b.definition),
                       shown=lambda t: t.definition)
-    yield from _keyed(old.responsibilities, new.responsibilities, lambda r: r.department,
-                      lambda i, r, side: (n_old if side == "old" else n_new).responsibility(i),
-                      lambda r: f"duty of {name(r.department)}", lambda a, b: _lines("", "", a.duties, b.duties),
-                      shown=lambda r: "；".join(r.duties))
-    yield from _sections(old, new)
-    yield from (Change(*change) for change in flow_changes(old, new))
-    yield from _keyed(old.commitments, new.commitments, lambda c: c.metric, at("commitments"),
-                      lambda c: f"KPI {c.metric}",
+
+
+def _responsibilities(sides: _Sides, old: list[Responsibility], new: list[Responsibility]) -> Iterator[Change]:
+    def inner(a: Responsibility, b: Responsibility) -> Iterator[Change]:
+        yield from _lines("", "", a.duties, b.duties)
+        yield from _lines("", "authority", a.authorities, b.authorities)
+
+    yield from _keyed(old, new, lambda r: "+".join(r.department), lambda i, _r, side: sides.item(i, side),
+                      lambda r: "duty of " + ", ".join(sides.name(d) for d in r.department), inner,
+                      shown=lambda r: "；".join([*r.duties, *r.authorities]))
+
+
+def _commitments(sides: _Sides, old: list[Commitment], new: list[Commitment]) -> Iterator[Change]:
+    yield from _keyed(old, new, lambda c: c.metric, sides.at, lambda c: f"KPI {c.metric}",
                       lambda a, b: _fields(a, b, ("target", "measured_by", "owner", "time_limit", "records")))
-    yield from _members(_where(n_new, "related"), "related document", old.related_documents, new.related_documents)
-    yield from _keyed(old.attachments, new.attachments, lambda a: a.title, at("attachments"),
-                      lambda a: f"attachment {a.title}", lambda a, b: _fields(a, b, ("form", "file")))
-    yield from _keyed(old.records, new.records, lambda r: r.form, at("records"), lambda r: f"record {r.form}",
-                      lambda a, b: _fields(a, b, ("keeper", "retention", "storage")))
 
 
-def _sections(old: Procedure, new: Procedure) -> Iterator[Change]:
-    n_old, n_new = numbering(old), numbering(new)
-    titles_old = [s.title for s in old.process]
-    titles_new = [s.title for s in new.process]
-    for i, section in enumerate(new.process):
+def _related(sides: _Sides, old: list[str], new: list[str]) -> Iterator[Change]:
+    yield from _members(_where(sides.new, sides.id), "related document", old, new)
+
+
+def _attachments(sides: _Sides, old: list[Attachment], new: list[Attachment]) -> Iterator[Change]:
+    yield from _keyed(old, new, lambda a: a.title, sides.at, lambda a: f"attachment {a.title}",
+                      lambda a, b: _fields(a, b, ("form", "file")))
+
+
+def _records(sides: _Sides, old: list[RecordEntry], new: list[RecordEntry]) -> Iterator[Change]:
+    yield from _keyed(old, new, lambda r: r.name, sides.at, lambda r: f"record {r.name}",
+                      lambda a, b: _fields(a, b, ("keeper", "medium", "retention", "storage")))
+
+
+def _sections(sides: _Sides, old: list[Section], new: list[Section]) -> Iterator[Change]:
+    n_old, n_new, chapter = sides.old, sides.new, sides.id
+    titles_old = [s.title for s in old]
+    titles_new = [s.title for s in new]
+    for i, section in enumerate(new):
         if section.title not in titles_old:
-            yield Change("added", n_new.subsection(i), "section", None, section.title)
+            yield Change("added", n_new.item(chapter, i), "section", None, section.title)
             continue
-        before = old.process[titles_old.index(section.title)]
-        yield from _value(n_new.subsection(i), "section intro", before.intro, section.intro)
-        yield from _steps(before.steps, section.steps, titles_old.index(section.title), i, n_old, n_new)
-    for i, section in enumerate(old.process):
+        before = old[titles_old.index(section.title)]
+        yield from _value(n_new.item(chapter, i), "section intro", before.intro, section.intro)
+        yield from _steps(before.steps, section.steps, titles_old.index(section.title), i,
+                          lambda i, j: n_old.sub(chapter, i, j), lambda i, j: n_new.sub(chapter, i, j))
+    for i, section in enumerate(old):
         if section.title not in titles_new:
-            yield Change("removed", n_old.subsection(i), "section", section.title, None)
+            yield Change("removed", n_old.item(chapter, i), "section", section.title, None)
+    yield from (Change(*change) for change in flow_changes(old, new, chapter, n_old, n_new))
 
 
-def _steps(old: list[Step], new: list[Step], i_old: int, i_new: int, n_old: Numbering,
-           n_new: Numbering) -> Iterator[Change]:
-    num_old, num_new = n_old.step, n_new.step
+def _steps(old: list[Step], new: list[Step], i_old: int, i_new: int, num_old: Callable[[int, int], str],
+           num_new: Callable[[int, int], str]) -> Iterator[Change]:
     matcher = difflib.SequenceMatcher(a=[s.text for s in old], b=[s.text for s in new], autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
@@ -231,6 +349,21 @@ def _labelled(items: list[object]) -> bool:
 
 def _content(data: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in data.items() if k not in _CONTROL_KEYS}
+
+
+_DIFFERS: dict[str, Callable[[_Sides, Any, Any], Iterator[Change]]] = {
+    "terms": _terms,
+    "responsibilities": _responsibilities,
+    "steps": _sections,
+    "commitments": _commitments,
+    "related": _related,
+    "attachments": _attachments,
+    "records": _records,
+    "clauses": _clauses,
+    "operations": _operations,
+    "list": _list,
+    "table": _tables,
+}
 
 
 def _where(n: Numbering, section: str) -> str:

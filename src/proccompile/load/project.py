@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from proccompile.diagnostics import Diagnostics, Span
+from proccompile.load.discover import CONFIG_NAME, DEFAULT_FOLDERS
+from proccompile.load.paths import exists
 from proccompile.load.source import SourceFile
 from proccompile.load.yaml import MAX_BYTES, load_yaml
 
@@ -52,3 +54,21 @@ def iter_sources(root: Path, paths: tuple[Path, ...], bag: Diagnostics, *, max_b
             continue
         raw = overlay.get(path) if overlay else None
         yield load_yaml(path, rel, bag, max_bytes=max_bytes, root=root, raw=raw, known=known, resolved=resolved)
+
+
+def declared_folders(root: Path) -> dict[str, str]:
+    """Type id → folder of every document type the project's config declares, read without the model stage
+    (what an up-to-date build and the output guard need): the built-in folders, then each `document_types`
+    entry's `folder`, else its id and an s. A config that cannot be read declares only the built-in ones."""
+    folders = dict(DEFAULT_FOLDERS)
+    path = root / CONFIG_NAME
+    if not exists(path):
+        return folders
+    data = load_yaml(path, CONFIG_NAME, Diagnostics(), root=root).data
+    entries = data.get("document_types") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        type_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(entry, dict) and isinstance(type_id, str):
+            folder = entry.get("folder")
+            folders[type_id] = folder if isinstance(folder, str) and folder else f"{type_id}s"
+    return folders

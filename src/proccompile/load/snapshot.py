@@ -11,6 +11,7 @@ from pathlib import Path
 import proccompile
 from proccompile.load.discover import discover
 from proccompile.load.paths import exists, project_path, refusal
+from proccompile.load.project import declared_folders
 
 
 def build_input_files(root: Path, also: Iterable[Path], attached: Iterable[str]) -> list[Path]:
@@ -18,8 +19,8 @@ def build_input_files(root: Path, also: Iterable[Path], attached: Iterable[str])
 
     ``attached`` are attachment paths as documents write them; ones that could not be read were findings.
     """
-    files = discover(root)
-    listed = [files.config, *(p for p in also if exists(p)), *files.procedures, *files.forms, *template_files(root)]
+    files = discover(root, declared_folders(root))
+    listed = [files.config, *(p for p in also if exists(p)), *files.all_documents(), *template_files(root)]
     for written in sorted(set(attached)):
         path = project_path(root, written)
         if path is not None:

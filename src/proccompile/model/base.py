@@ -29,11 +29,22 @@ def field_descriptions() -> None:
     """
     from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 
+    own: dict[type[BaseModel], dict[str, str]] = {}
+
+    def docs_of(cls: type[BaseModel]) -> dict[str, str]:
+        if cls not in own:
+            try:
+                own[cls] = extract_docstrings_from_cls(cls, use_inspect=True)
+            except (OSError, TypeError):  # a model made at run time (a project's own document type) has no source
+                own[cls] = {}
+        return own[cls]
+
     for cls in _subclasses(StrictModel):
-        docs = extract_docstrings_from_cls(cls, use_inspect=True)
+        # A field a base class declares (every document's `code`, `owner` …) is documented there.
+        bases = [base for base in cls.__mro__ if isinstance(base, type) and issubclass(base, StrictModel)]
         for name, info in cls.__pydantic_fields__.items():
-            if info.description is None and name in docs:
-                info.description = docs[name]
+            if info.description is None:
+                info.description = next((docs_of(base)[name] for base in bases if name in docs_of(base)), None)
 
 
 @cache

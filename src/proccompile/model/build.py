@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from proccompile.diagnostics import Diagnostics
-from proccompile.load.discover import FORM_DIR, PROCEDURE_DIR
 from proccompile.load.source import SourceFile
 from proccompile.model.config import ProjectConfig
-from proccompile.model.corpus import Corpus, Document
+from proccompile.model.corpus import AnyDocument, Corpus, Document
+from proccompile.model.doctypes import DocumentType
 from proccompile.model.errors import report_validation_error, without_unreadable_keys
-from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -45,32 +44,28 @@ def model_config(source: SourceFile, bag: Diagnostics) -> ProjectConfig | None:
     return model_document(source, ProjectConfig, bag)
 
 
-def model_source(source: SourceFile, kind: str, config: ProjectConfig, bag: Diagnostics
-                 ) -> tuple[Document[Procedure] | Document[Form] | None, str]:
-    """The modelled procedure or form (``kind``) of ``source``, or None with its problems in ``bag``; and the
-    kind the file is: the other one for a procedure in forms/ or a form in procedures/ (PC205)."""
-    folder: type[BaseModel] = Procedure if kind == "procedure" else Form
-    other = misplaced(source, folder, bag)
+def model_source(source: SourceFile, doctype: DocumentType, types: Sequence[DocumentType], config: ProjectConfig,
+                 bag: Diagnostics) -> tuple[AnyDocument | None, DocumentType]:
+    """The modelled document of type ``doctype`` (its folder's) of ``source``, or None with its problems in
+    ``bag``; and the type the file is: another of ``types`` when it plainly is one (a procedure in forms/, PC205)."""
+    other = misplaced(source, doctype, types, bag)
     if other is not None:
-        return None, "procedure" if other is Procedure else "form"
-    limit = config.limits.findings_per_file
-    if kind == "procedure":
-        procedure = model_document(source, Procedure, bag, limit=limit)
-        return (None if procedure is None else Document(procedure, source)), kind
-    form = model_document(source, Form, bag, limit=limit)
-    return (None if form is None else Document(form, source)), kind
+        return None, other
+    modelled = model_document(source, doctype.model, bag, limit=config.limits.findings_per_file)
+    return (None if modelled is None else Document(modelled, source)), doctype
 
 
-def add_broken(corpus: Corpus, kind: str, source: SourceFile, declared: str | None) -> None:
+def add_broken(corpus: Corpus, type_id: str, source: SourceFile, declared: str | None) -> None:
     """Register a file that failed to load or model, so references to its code are not reported again."""
-    corpus.broken_procedures += kind == "procedure"
+    corpus.broken_procedures += type_id == "procedure"
     corpus.broken_stems.add(source.path.name.rsplit(".", 1)[0])
     if declared is not None:
         corpus.broken_codes.add(declared)
 
 
-def misplaced(source: SourceFile, model: type[BaseModel], bag: Diagnostics) -> type[BaseModel] | None:
-    """The other kind of document when ``source`` plainly is one (a procedure in forms/), reported once (PC205).
+def misplaced(source: SourceFile, doctype: DocumentType, types: Sequence[DocumentType],
+              bag: Diagnostics) -> DocumentType | None:
+    """The other type ``source`` plainly is (a procedure in forms/), reported once (PC205).
 
     Plainly: every field the folder's model does not know belongs to the other model, and at least two
     of them belong to it alone. The list of unknown fields a model would report says nothing useful.
@@ -78,18 +73,20 @@ def misplaced(source: SourceFile, model: type[BaseModel], bag: Diagnostics) -> t
     data = source.data
     if not isinstance(data, dict):
         return None
-    other: type[BaseModel] = Form if model is Procedure else Procedure
-    known, theirs = set(model.model_fields), set(other.model_fields)
+    known = set(doctype.model.model_fields)
     unknown = [key for key in data if key not in known and key not in _EDITOR_KEYS]
-    telling = [key for key in unknown if isinstance(key, str) and key in theirs]
-    if len(telling) < 2 or len(telling) != len(unknown):
-        return None
-    kind, here, there = ("procedure", FORM_DIR, PROCEDURE_DIR) if other is Procedure else ("form", PROCEDURE_DIR,
-                                                                                            FORM_DIR)
-    shown = ", ".join(f"`{key}`" for key in telling[:3]) + (" …" if len(telling) > 3 else "")
-    bag.add("PC205", f"This file is a {kind} (it has {shown}), but it is in `{here}/`",
-            source.span((telling[0],), key=True), help=f"Move it to `{there}/` and check again")
-    return other
+    for other in types:
+        if other is doctype:
+            continue
+        theirs = set(other.model.model_fields)
+        telling = [key for key in unknown if isinstance(key, str) and key in theirs]
+        if len(telling) < 2 or len(telling) != len(unknown):
+            continue
+        shown = ", ".join(f"`{key}`" for key in telling[:3]) + (" …" if len(telling) > 3 else "")
+        bag.add("PC205", f"This file is a {other.id} (it has {shown}), but it is in `{doctype.folder}/`",
+                source.span((telling[0],), key=True), help=f"Move it to `{other.folder}/` and check again")
+        return other
+    return None
 
 
 def declared_code(source: SourceFile) -> str | None:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from proccompile.load.packaged import load_packaged_yaml
-from proccompile.model.procedure import Procedure
+
+if TYPE_CHECKING:
+    from proccompile.model.document import ControlledDocument
 
 CLAUSE_SETS = ("iso9001", "iatf16949")
+# How labels name each set (the cover's "clauses" line, the coverage matrix's title).
+CLAUSE_SET_NAMES = {"iso9001": "ISO 9001:2015", "iatf16949": "IATF 16949:2016"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +67,12 @@ def is_within(inner: str, outer: str) -> bool:
     return inner == outer or inner.startswith(outer + ".")
 
 
-def cited_clauses(procedure: Procedure) -> frozenset[str]:
-    """The clauses a procedure cites explicitly: its own list, every step's and every commitment's."""
-    steps = (step for section in procedure.process for step in section.steps)
-    return frozenset([*procedure.iso_clauses, *(c for step in steps for c in step.clauses),
-                      *(c for commitment in procedure.commitments for c in commitment.clauses)])
+def cited_clauses(document: ControlledDocument) -> frozenset[str]:
+    """The clauses a document cites explicitly: its own list, every step's and every commitment's."""
+    from proccompile.model.refs import commitments, steps
+
+    return frozenset([*getattr(document, "iso_clauses", ()), *(c for _, step in steps(document) for c in step.clauses),
+                      *(c for _, commitment in commitments(document) for c in commitment.clauses)])
 
 
 def coverage_mark(cited: set[str] | frozenset[str], row: ClauseInfo) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
@@ -15,37 +14,10 @@ from proccompile.model.audit_config import Exclusion as Exclusion
 from proccompile.model.audit_config import PlanSettings as PlanSettings
 from proccompile.model.audit_config import ProgrammeSettings as ProgrammeSettings
 from proccompile.model.base import StrictModel
-from proccompile.model.patterns import compile_pattern
+from proccompile.model.config_actors import Company, Group, Role
+from proccompile.model.config_documents import DocumentTypeConfig
+from proccompile.model.named import Named, Regex, format_fields
 from proccompile.model.types import DeptId, DeptRef, DocCode, DurationField, Paper, Text, Version, xml_safe
-
-
-def _compiles(pattern: str) -> str:
-    compile_pattern(pattern)
-    return pattern
-
-
-def _format_fields(allowed: set[str]) -> Callable[[str], str]:
-    def check(template: str) -> str:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
-                  if name is not None]
-        unknown = sorted({name for name, _, _ in fields} - allowed)
-        if unknown:
-            raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use {', '.join(sorted(allowed))}")
-        if any(spec or conversion for _, spec, conversion in fields):
-            raise ValueError("placeholders take no format or conversion; write them as {code}, {year} …")
-        return template
-
-    return check
-
-
-Regex = Annotated[str, AfterValidator(_compiles)]
-
-
-class Named(StrictModel):
-    """Anything printed by name in either language; the project's own language is required (checked)."""
-
-    zh: Text | None = None
-    en: Text | None = None
 
 
 class Names(Named):
@@ -65,9 +37,13 @@ class Department(Named):
     external: bool = False
     """True for parties outside the company that still carry duties, e.g. dealers. They are never an internal
     auditor or an auditee: their duties are audited in the department that owns the procedure."""
+    roles: list[Role] = []
+    """Roles (job titles) within the department that duties, steps, keepers and approvals may name, e.g. the
+    quality manager; printed with the department's name."""
     includes: list[DeptRef] = []
-    """For a group such as all department heads: the departments it includes. Nobody audits a group that
-    includes their own department."""
+    """For a department that stands for others, such as the management team: the departments it includes.
+    Nobody audits it who belongs to one of them. (A group that duties and steps name is declared under
+    `groups`.)"""
 
 
 class ExternalDocument(StrictModel):
@@ -85,11 +61,11 @@ class Numbering(StrictModel):
     form: Regex
     """Regular expression every form code must match in full."""
     procedure_display: Annotated[
-        str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "year", "version"}))
+        str, AfterValidator(xml_safe), AfterValidator(format_fields({"code", "year", "version"}))
     ] = "{code}"
     """How a procedure's number is printed; {year} is the issue year, e.g. {code}—{year}."""
     form_display: Annotated[
-        str, AfterValidator(xml_safe), AfterValidator(_format_fields({"code", "edition", "version"}))
+        str, AfterValidator(xml_safe), AfterValidator(format_fields({"code", "edition", "version"}))
     ] = "{code}"
     """How a form's number is printed; {edition} is the version letter, e.g. {code}-{edition}."""
     form_edition: Literal["suffix", "box", "both"] = "both"
@@ -142,6 +118,9 @@ class RecordPolicy(StrictModel):
     """Retention used when neither the record entry nor its form gives one."""
     minimum_retention: DurationField | None = None
     """No record may be kept for less than this."""
+    retention_events: list[Text] = []
+    """Events a retention may count from, e.g. 产品停产 or end of production, 量具报废, 员工离职; a record's
+    `retention: {after: EVENT, plus: 1y}` must name one of them."""
     retention_start: Text | None = None
     """Event the retention period counts from, printed in the records register (default: the record's completion)."""
     disposal: Text | None = None
@@ -210,21 +189,32 @@ class ProjectConfig(StrictModel):
     """Project settings for one quality management system."""
 
     company: Names
-    """Company name printed in every header."""
+    """Company name printed in every header (of a document that names none of `companies`)."""
+    companies: list[Company] = []
+    """The legal entities of a group that documents may name with `company:`, each printed in its own
+    documents' headers."""
     language: Literal["zh", "en"] = "zh"
     """Language of generated labels and headings."""
     numbering: Numbering
     """House patterns for document codes and how numbers are printed."""
+    document_types: list[DocumentTypeConfig] = []
+    """Document types beyond procedures and forms (the quality manual, work instructions, types of the project's
+    own), each in its own folder with its own numbering; also the level, name and chapter order of any type."""
     versions: VersionScheme = VersionScheme()
     """Version scheme shared by procedures and forms."""
     departments: list[Department] = Field(min_length=1)
-    """Every department or role that duties, steps, records and forms may name."""
+    """Every department (with its roles) that duties, steps, records and forms may name."""
+    groups: list[Group] = []
+    """Groups of departments and roles that a duty or step may name as one, e.g. all department heads."""
     external_documents: list[ExternalDocument] = []
     """Standards and laws that procedures may cite besides the corpus."""
     records: RecordPolicy = RecordPolicy()
     """Record retention defaults and minimum."""
     approval_roles: list[ApprovalRole] = Field(default=DEFAULT_ROLES, min_length=1)
     """Roles that sign a procedure, in signing order; the first is the author, the last the approver."""
+    signatures: Literal["typed", "by-hand"] = "typed"
+    """typed: every approval records the signer's name; by-hand: the name is signed by hand on the printed copy,
+    so approvals record the date (and role) and leave the name blank, and nothing prints a name."""
     review_interval: DurationField | None = None
     """How often procedures are reviewed; gives the next-review date in registers."""
     limits: Limits = Limits()

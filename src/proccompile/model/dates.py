@@ -13,7 +13,7 @@ from proccompile.model.types import Duration
 
 if TYPE_CHECKING:
     from proccompile.model.corpus import Corpus, Document
-    from proccompile.model.form import Form
+    from proccompile.model.document import ControlledDocument
     from proccompile.model.procedure import Procedure
 
 # The metadata date when there is no procedure to take one from.
@@ -68,16 +68,21 @@ def newest_procedure_date(procedures: Iterable[Document[Procedure]]) -> dt.date:
 
 
 def form_dates(corpus: Corpus) -> dict[str, dt.date]:
-    """For each form, the newest date of the procedures that keep records on it, released ones first.
+    """For each form, the newest date of the documents (procedures, instructions …) that keep records on it,
+    released ones first.
 
     Why: forms carry no dates of their own, and core properties must never come from the clock;
-    a form is in force from when the procedure that uses it is.
+    a form is in force from when the document that uses it is.
     """
+    from proccompile.model.refs import produced_records, record_entries
+
     dates: dict[str, tuple[bool, dt.date]] = {}
-    for doc in corpus.procedures:
+    for doc in corpus.documents():
         p = doc.model
+        if not p.revisions or not corpus.doctype(doc.kind).chaptered:
+            continue
         when = (p.status == "released", p.effective or p.issued or p.revisions[-1].date)
-        codes = {r.form for r in p.records} | {c for s in p.process for step in s.steps for c in step.records}
+        codes = {r.form for _, r in record_entries(p) if r.form} | {ref.target for ref in produced_records(p)}
         for code in codes:
             if code not in dates or dates[code] < when:
                 dates[code] = when
@@ -115,7 +120,7 @@ def source_date_epoch(environ: Mapping[str, str]) -> dt.date | None:
     return dt.datetime.fromtimestamp(int(text), tz=dt.UTC).date()
 
 
-def next_review(doc: Document[Procedure] | Document[Form], interval: Duration | None) -> dt.date | None:
+def next_review(doc: Document[ControlledDocument], interval: Duration | None) -> dt.date | None:
     """When ``doc`` is next due for review: its interval (else ``interval``) after its last review that found it
     adequate, or its effective (else issue) date; None for drafts, withdrawn documents and documents without
     either date. A review that found a revision needed restarts nothing: the document stays due until the

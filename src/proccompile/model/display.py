@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from proccompile.model.config import Named
 from proccompile.model.corpus import Corpus
+from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
+from proccompile.model.named import Named
 from proccompile.model.procedure import Procedure, RecordEntry, Step
-from proccompile.model.types import Duration
+from proccompile.model.retention import Retention
 from proccompile.model.versions import edition_label
 
 
+def document_number(corpus: Corpus, document: ControlledDocument) -> str:
+    """The number as printed, from the type's display pattern: Q/FL2.0813—2020, Q/JL081301-C."""
+    pattern = corpus.doctype(document.KIND).display
+    if "{year}" in pattern and document.issued is None:
+        return document.code  # a draft has no issue year yet; a guessed year would mislead
+    year = document.issued.year if document.issued else ""
+    edition = edition_label(document.version, corpus.config.versions) if "{edition}" in pattern else ""
+    return pattern.format(code=document.code, year=year, edition=edition, version=document.version)
+
+
 def procedure_number(corpus: Corpus, procedure: Procedure) -> str:
-    pattern = corpus.config.numbering.procedure_display
-    if "{year}" in pattern and procedure.issued is None:
-        return procedure.code  # a draft has no issue year yet; a guessed year would mislead
-    year = procedure.issued.year if procedure.issued else ""
-    return pattern.format(code=procedure.code, year=year, version=procedure.version)
+    return document_number(corpus, procedure)
 
 
 def form_number(corpus: Corpus, form: Form) -> str:
-    edition = edition_label(form.version, corpus.config.versions)
-    return corpus.config.numbering.form_display.format(code=form.code, edition=edition, version=form.version)
+    return document_number(corpus, form)
 
 
 def form_number_of(corpus: Corpus, code: str) -> str:
@@ -58,19 +64,36 @@ def name_in(names: Named, language: str) -> str:
     return first or second or ""
 
 
-def department_name(corpus: Corpus, dept_id: str) -> str:
-    dept = corpus.config.department(dept_id)
+def department_name(corpus: Corpus, dept_id: str, *, break_before: str = "") -> str:
+    """The printed name of a department, a role (with its department: 质量经理（质控部）) or a group;
+    ``break_before`` goes between a role and its department (a line break in a narrow table cell)."""
+    language = corpus.config.language
+    actor = corpus.actors.get(dept_id)
     # Unknown ids cannot get here after validation; printing the id keeps a forced output readable.
-    return name_in(dept, corpus.config.language) if dept else dept_id
+    if actor is None:
+        return dept_id
+    name = name_in(actor.names, language)
+    if actor.kind == "role" and actor.department is not None:
+        home = department_name(corpus, actor.department)
+        return f"{name}{break_before}（{home}）" if language == "zh" else f"{name}{break_before or ' '}({home})"
+    return name
 
 
-def company_name(corpus: Corpus) -> str:
-    return name_in(corpus.config.company, corpus.config.language)
+def actors_name(corpus: Corpus, actor_ids: tuple[str, ...] | list[str]) -> str:
+    """Several actors as one printed name: 销售部、国贸部 or Sales, International Trade."""
+    return ("、" if corpus.config.language == "zh" else ", ").join(department_name(corpus, a) for a in actor_ids)
 
 
-def record_retention(corpus: Corpus, entry: RecordEntry) -> Duration | None:
+def company_name(corpus: Corpus, document: ControlledDocument | None = None) -> str:
+    """The company a document belongs to (its `company`, else the project's), or the project's."""
+    named = document.company if document is not None else None
+    entity = next((c for c in corpus.config.companies if c.id == named), None) if named else None
+    return name_in(entity or corpus.config.company, corpus.config.language)
+
+
+def record_retention(corpus: Corpus, entry: RecordEntry) -> Retention | None:
     """How long a record is kept: its own retention, else its form's, else the project default."""
-    form = corpus.form(entry.form)
+    form = corpus.form(entry.form) if entry.form is not None else None
     return entry.retention or (form.model.retention if form else None) or corpus.config.records.default_retention
 
 
@@ -78,7 +101,7 @@ def date_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def duration_text(value: Duration | None, language: str, empty: str) -> str:
+def duration_text(value: Retention | None, language: str, empty: str) -> str:
     return value.display(language) if value else empty
 
 
@@ -96,9 +119,9 @@ def time_limit_text(step: Step, language: str, empty: str = "") -> str:
 
 def document_citation(corpus: Corpus, code: str) -> str:
     """A related document as cited in text: number and quoted title, from the corpus or the external list."""
-    procedure = corpus.procedure(code)
-    if procedure is not None:
-        return numbered(procedure_number(corpus, procedure.model), procedure.model.title, corpus.config.language)
+    document = corpus.procedure(code) or corpus.document(code)
+    if document is not None and document.kind != "form":
+        return numbered(document_number(corpus, document.model), document.model.title, corpus.config.language)
     external = next((d for d in corpus.config.external_documents if d.code == code), None)
     if external is not None:
         return code if external.title == code else numbered(code, external.title, corpus.config.language)

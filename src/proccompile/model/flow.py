@@ -1,4 +1,7 @@
-"""A procedure's flow: which step follows which, decisions and their outcomes, starts and ends of each subsection.
+"""A document's flow: which step follows which, decisions and their outcomes, starts and ends of each subsection.
+
+The flow of a steps chapter (a procedure's 5 工作程序, or a steps chapter of a type the project defines); a
+document may have several, each with its own flow.
 
 Steps run in list order unless a step names its ``next`` or is a ``decision``; the last step of a subsection
 ends its process. A subsection starts at a start terminator (its ``trigger``) unless it has no trigger and
@@ -11,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from proccompile.model.procedure import END, Procedure, Step
+from proccompile.model.chapters import END, Section, Step
+from proccompile.model.document import ChapterSpec, ControlledDocument
 
 Loc = tuple[str | int, ...]
 StepKey = tuple[int, int]  # (subsection index, step index)
@@ -45,17 +49,19 @@ def start_key(section: int) -> StepKey:
 
 @dataclass
 class Flow:
-    procedure: Procedure
+    sections: list[Section]
+    chapter: str = "process"
+    """The steps chapter's id (its YAML key): where the flow's paths (``loc``) start."""
     ids: dict[str, StepKey] = field(default_factory=dict)
     duplicates: list[tuple[str, Loc, StepKey]] = field(default_factory=list)  # id, where, first holder
     links: list[Link] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # subsections with a start terminator
 
     def step(self, key: StepKey) -> Step:
-        return self.procedure.process[key[0]].steps[key[1]]
+        return self.sections[key[0]].steps[key[1]]
 
     def keys(self) -> Iterator[StepKey]:
-        for i, section in enumerate(self.procedure.process):
+        for i, section in enumerate(self.sections):
             for j in range(len(section.steps)):
                 yield (i, j)
 
@@ -97,20 +103,31 @@ class Flow:
         return successors
 
 
-def flow_of(procedure: Procedure) -> Flow:
-    flow = Flow(procedure)
-    for i, section in enumerate(procedure.process):
+def steps_chapters(document: ControlledDocument) -> list[ChapterSpec]:
+    """The document's steps chapters, in its type's order (a procedure's one: `process`)."""
+    return [spec for spec in type(document).CHAPTERS if spec.kind == "steps"]
+
+
+def flow_of(document: ControlledDocument, chapter: str = "process") -> Flow:
+    """The flow of the steps chapter ``chapter`` of ``document``."""
+    return flow_of_sections(getattr(document, chapter), chapter)
+
+
+def flow_of_sections(sections: list[Section], chapter: str = "process") -> Flow:
+    """The flow of the subsections ``sections`` of the steps chapter ``chapter``."""
+    flow = Flow(sections, chapter)
+    for i, section in enumerate(sections):
         for j, step in enumerate(section.steps):
             if step.id is None:
                 continue
             if step.id in flow.ids:
-                flow.duplicates.append((step.id, ("process", i, "steps", j, "id"), flow.ids[step.id]))
+                flow.duplicates.append((step.id, (chapter, i, "steps", j, "id"), flow.ids[step.id]))
             else:
                 flow.ids[step.id] = (i, j)
-    for i, section in enumerate(procedure.process):
+    for i, section in enumerate(sections):
         last = len(section.steps) - 1
         for j, step in enumerate(section.steps):
-            loc: Loc = ("process", i, "steps", j)
+            loc: Loc = (chapter, i, "steps", j)
             if step.decision is not None:
                 for k, outcome in enumerate(step.decision.outcomes):
                     flow.links.append(Link((i, j), _resolve(flow, outcome.next), outcome.label, outcome.next,
@@ -121,7 +138,7 @@ def flow_of(procedure: Procedure) -> Flow:
                 flow.links.append(Link((i, j), END_KEY if j == last else (i, j + 1)))
     entered_from_elsewhere = {link.target for link in flow.links
                               if link.target is not None and link.target[0] != link.source[0]}
-    for i, section in enumerate(procedure.process):
+    for i, section in enumerate(sections):
         if section.trigger is not None or (i, 0) not in entered_from_elsewhere:
             flow.starts.append(i)
             flow.links.append(Link(start_key(i), (i, 0)))
@@ -132,7 +149,8 @@ def _resolve(flow: Flow, ref: str) -> StepKey | None:
     return END_KEY if ref == END else flow.ids.get(ref)
 
 
-def has_flow(procedure: Procedure) -> bool:
-    """True when the procedure says more than its list order: a jump, a decision or a trigger."""
-    return any(s.trigger for s in procedure.process) or any(
-        step.next or step.decision for section in procedure.process for step in section.steps)
+def has_flow(document: ControlledDocument, chapter: str = "process") -> bool:
+    """True when the steps chapter says more than its list order: a jump, a decision or a trigger."""
+    sections: list[Section] = getattr(document, chapter)
+    return any(s.trigger for s in sections) or any(step.next or step.decision for section in sections
+                                                   for step in section.steps)

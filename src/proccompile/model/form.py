@@ -9,11 +9,11 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from proccompile.model.base import StrictModel
-from proccompile.model.control import Copy, Review, Withdrawal
+from proccompile.model.control import Revision, Status
+from proccompile.model.document import ChapterSpec, ControlledDocument
 from proccompile.model.fingerprint import PRINTED_ORDER
-from proccompile.model.procedure import Approval, Revision, Status
-from proccompile.model.revision import OpenRevision
-from proccompile.model.types import DeptRef, DocCode, DurationField, Paper, Text, Version
+from proccompile.model.retention import RetentionField
+from proccompile.model.types import DeptRef, DocCode, Paper, Text, Version
 
 FieldKind = Literal["text", "date", "number", "choice", "checkbox", "signature"]
 SignerBox = Literal["name", "signature", "title", "phone", "date"]
@@ -182,9 +182,12 @@ class FormSection(_Ordered):
     """Sign-off blanks, e.g. 签字, 日期."""
 
 
-class Form(_Ordered):
+class Form(ControlledDocument, _Ordered):
     """A controlled record form (记录表单). Fields, tables, sections, text, signers and sign-offs print in the
     order the file writes them; the instructions close the form."""
+
+    KIND = "form"
+    CHAPTERS = (ChapterSpec("form", "form", field="fields"),)
 
     code: DocCode
     """Form code in the house pattern, without the edition, e.g. Q/JL081301."""
@@ -199,24 +202,10 @@ class Form(_Ordered):
     # Document control, as for procedures; forms without a revision history predate it.
     issued: dt.date | None = None
     """Issue date of the current version; required once a released form has a revision history."""
-    effective: dt.date | None = None
-    """Effective date, on or after the issue date."""
-    approvals: dict[str, Approval] = {}
-    """Signatures by approval role id, as for procedures."""
     revisions: list[Revision] = []
     """Revision history, oldest first; the last entry is the current version (`proccompile release`)."""
-    review_interval: DurationField | None = None
-    """How often this form is reviewed, when not the project's `review_interval`."""
-    reviews: list[Review] = []
-    """Periodic reviews recorded without a new version, oldest first."""
-    distribution: list[Copy] = []
-    """Controlled copies issued, by department and copy number."""
-    withdrawn: Withdrawal | None = None
-    """Withdrawal date and reason once the form is obsolete."""
-    open_revision: OpenRevision | None = None
-    """The next version being drafted and approved (`proccompile revise`), as for procedures."""
-    retention: DurationField | None = None
-    """Default retention of records kept on this form."""
+    retention: RetentionField | None = None
+    """Default retention of records kept on this form: a duration, or `{after: EVENT, plus: 1y}`."""
     record_kind: RecordKind = "event"
     """How records pile up on this form, which sets how an auditor samples them: `event` (one filled-in copy
     per event, e.g. a service report), `register` (one running register or log with an entry per event) or

@@ -12,30 +12,43 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from proccompile.model.actors import Actor, departments_of
 from proccompile.model.clauses import cited_clauses
-from proccompile.model.corpus import Document
+from proccompile.model.corpus import AnyDocument, Corpus
 from proccompile.model.dates import next_review
+from proccompile.model.document import ControlledDocument
 from proccompile.model.form import Form
 from proccompile.model.output_names import output_relpath
 from proccompile.model.procedure import Procedure
-from proccompile.model.refs import Loc, Ref, document_refs, form_refs
-from proccompile.model.types import Duration
+from proccompile.model.refs import Loc, Ref, document_refs, file_refs, form_refs, record_entries
+from proccompile.model.retention import Retention
 
 
 @dataclass(frozen=True, slots=True)
 class RecordNames:
-    """One row of a procedure's `records` table, as far as other documents bear on it."""
+    """One row of a document's records table, as far as other documents bear on it."""
 
-    form: str
+    name: str
+    """The form's code, or the name of a record kept without a form (``described``)."""
+    described: bool
     keeper: str
     retention: str | None
-    """The row's own retention as written in canonical form (``3y``, ``permanent``), or None."""
+    """The row's own retention in canonical form (``3y``, ``permanent``), ``event`` for one counted from an
+    event, or None."""
     storage: str | None
+    loc: Loc
+    """Where the row is: its chapter's key and its index."""
+
+    @property
+    def form(self) -> str | None:
+        """The form the record is kept on; None for a described record."""
+        return None if self.described else self.name
 
 
 @dataclass(frozen=True, slots=True)
 class AuditNames:
-    """What the audit settings are judged against in a procedure: who signed it, whom it involves, what it cites."""
+    """What the audit settings are judged against in a procedure: who signed it, whom it involves, what it cites.
+    Roles stand for their department and groups for their members' departments: auditees are departments."""
 
     owner: str
     clauses: tuple[str, ...]
@@ -43,22 +56,26 @@ class AuditNames:
     cited: tuple[str, ...]
     """Every clause it cites explicitly (its own, its steps' and its commitments'), sorted."""
     signers: tuple[str, ...]
-    """The names of everyone who signed it, in role order."""
+    """The names of everyone who signed it, in role order (a name signed by hand is not known)."""
     parties: tuple[str, ...]
     """The departments the checklist asks about: owner, duties, step owners, commitment owners, record keepers."""
     users: tuple[str, ...]
     """The points of use of its copies: owner, duties, step owners and supporting departments."""
 
 
-def audit_names(p: Procedure) -> AuditNames:
+def audit_names(p: Procedure, actors: dict[str, Actor] | None = None) -> AuditNames:
+    """The audit facts of ``p``, its actors read through ``actors`` (the project's index; none: every id is a
+    department)."""
+    index = actors or {}
     steps = [step for section in p.process for step in section.steps]
-    parties = [p.owner, *(r.department for r in p.responsibilities), *(step.owner for step in steps),
+    duties = [a for r in p.responsibilities for a in r.department]
+    parties = [p.owner, *duties, *(a for step in steps for a in step.owner),
                *(c.owner for c in p.commitments), *(r.keeper for r in p.records)]
-    users = [p.owner, *(r.department for r in p.responsibilities),
-             *(d for step in steps for d in (step.owner, *step.support))]
-    return AuditNames(owner=p.owner, clauses=tuple(p.iso_clauses), cited=tuple(sorted(cited_clauses(p))),
-                      signers=tuple(a.name for a in p.approvals.values()),
-                      parties=tuple(dict.fromkeys(parties)), users=tuple(dict.fromkeys(users)))
+    users = [p.owner, *duties, *(d for step in steps for d in (*step.owner, *step.support))]
+    return AuditNames(owner=departments_of(index, (p.owner,))[0], clauses=tuple(p.iso_clauses),
+                      cited=tuple(sorted(cited_clauses(p))),
+                      signers=tuple(a.name for a in p.approvals.values() if a.name is not None),
+                      parties=departments_of(index, parties), users=departments_of(index, users))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +90,7 @@ class Dated:
     date: dt.date
 
 
-def dated_entries(model: Procedure | Form) -> tuple[Dated, ...]:
+def dated_entries(model: ControlledDocument) -> tuple[Dated, ...]:
     signed = [Dated("signature", role, ("approvals", role, "date"), a.date)
               for role, a in model.approvals.items() if a.date is not None]
     reviewed = [Dated("review", "", ("reviews", i, "date"), r.date) for i, r in enumerate(model.reviews)]
@@ -83,7 +100,7 @@ def dated_entries(model: Procedure | Form) -> tuple[Dated, ...]:
     return (*signed, *reviewed, *decided)
 
 
-def revision_found(model: Procedure | Form) -> dt.date | None:
+def revision_found(model: ControlledDocument) -> dt.date | None:
     """The date of the last review that found a revision needed, when it was made of the version in force."""
     found = next((r for r in reversed(model.reviews) if r.result == "revise"), None)
     if found is None or (model.effective is not None and found.date < model.effective):
@@ -94,7 +111,7 @@ def revision_found(model: Procedure | Form) -> dt.date | None:
 @dataclass(frozen=True, slots=True)
 class DocNames:
     kind: str
-    """``procedure`` or ``form``."""
+    """The id of the document's type: ``procedure``, ``form``, ``manual`` …"""
     code: str
     status: str
     version: str
@@ -103,10 +120,10 @@ class DocNames:
     form_refs: tuple[Ref, ...] = ()
     document_refs: tuple[Ref, ...] = ()
     records: tuple[RecordNames, ...] = ()
-    attachments: tuple[tuple[int, str], ...] = ()
-    """(index under `attachments`, file) of each attached file a procedure names."""
+    files: tuple[Ref, ...] = ()
+    """Each file the document names: attachments (role ``attachment``) and pictures (``picture``)."""
     retention: str | None = None
-    """A form's own retention, canonical (``3y``), or None."""
+    """A form's own retention, canonical (``3y``, ``event``), or None."""
     review_due: dt.date | None = None
     review_loc: Loc = ()
     """Where an overdue review is reported: the last review's date, else the effective date."""
@@ -138,34 +155,32 @@ def _unit(text: str | None) -> str | None:
     return "permanent" if text == "permanent" else text.lstrip("0123456789")
 
 
-def names_of(doc: Document[Procedure] | Document[Form], review_interval: Duration | None,
-             fingerprints: tuple[str, ...] = (), *, portable: bool = False) -> DocNames:
-    """The name table of a modelled document (``review_interval``: the project's; ``portable``: its output
-    names are portable ones, see ``output_relpath``)."""
+def names_of(doc: AnyDocument, corpus: Corpus | None, fingerprints: tuple[str, ...] = ()) -> DocNames:
+    """The name table of a modelled document of ``corpus`` (its config's review interval, output names, type
+    folders and actors; None: the defaults); ``fingerprints``: see ``DocNames.fingerprints``."""
     model = doc.model
-    due = next_review(doc, review_interval)
+    config = corpus.config if corpus is not None else None
+    due = next_review(doc, config.review_interval if config is not None else None)
     loc: Loc = ("reviews", len(model.reviews) - 1, "date") if model.reviews else ("effective",)
-    common: dict[str, Any] = {"code": model.code, "status": model.status, "version": model.version,
-                              "review_due": due, "review_loc": loc if due is not None else (),
-                              "fingerprints": fingerprints,
-                              "open_revision": model.open_revision.version if model.open_revision else None,
-                              "revision_found": revision_found(model),
-                              "replaced_by": model.withdrawn.replaced_by if model.withdrawn else None,
-                              "dated": dated_entries(model)}
-    if isinstance(model, Form):
-        output = output_relpath("form", model.code, model.version, model.title, portable=portable)
-        return DocNames("form", output=output, retention=_text(model.retention), **common)
+    folder = corpus.doctype(doc.kind).folder if corpus is not None else None
+    output = output_relpath(doc.kind, model.code, model.version, model.title, folder=folder,
+                            portable=config is not None and config.output_names == "portable")
+    records = tuple(RecordNames(r.name, r.form is None, r.keeper, _text(r.retention), r.storage, where)
+                    for where, r in record_entries(model))
     return DocNames(
-        "procedure", output=output_relpath("procedure", model.code, model.version, model.title, portable=portable),
-        form_refs=tuple(form_refs(model)), document_refs=tuple(document_refs(model)),
-        records=tuple(RecordNames(r.form, r.keeper, _text(r.retention), r.storage) for r in model.records),
-        attachments=tuple((i, a.file) for i, a in enumerate(model.attachments) if a.file is not None),
-        audit=audit_names(model), **common,
+        doc.kind, code=model.code, status=model.status, version=model.version, output=output,
+        form_refs=tuple(form_refs(model)), document_refs=tuple(document_refs(model)), records=records,
+        files=tuple(file_refs(model)), retention=_text(model.retention) if isinstance(model, Form) else None,
+        review_due=due, review_loc=loc if due is not None else (), fingerprints=fingerprints,
+        open_revision=model.open_revision.version if model.open_revision else None,
+        revision_found=revision_found(model), replaced_by=model.withdrawn.replaced_by if model.withdrawn else None,
+        dated=dated_entries(model), audit=audit_names(model, corpus.actors if corpus is not None else None)
+        if isinstance(model, Procedure) else None,
     )
 
 
-def _text(duration: Duration | None) -> str | None:
-    return None if duration is None else str(duration)
+def _text(retention: Retention | None) -> str | None:
+    return None if retention is None else retention.unit if retention.unit == "event" else str(retention)
 
 
 def to_plain(names: DocNames) -> dict[str, Any]:
@@ -173,8 +188,8 @@ def to_plain(names: DocNames) -> dict[str, Any]:
     return {
         "kind": names.kind, "code": names.code, "status": names.status, "version": names.version,
         "output": names.output, "form_refs": _refs(names.form_refs), "document_refs": _refs(names.document_refs),
-        "records": [[r.form, r.keeper, r.retention, r.storage] for r in names.records],
-        "attachments": [list(a) for a in names.attachments], "retention": names.retention,
+        "records": [[r.name, r.described, r.keeper, r.retention, r.storage, list(r.loc)] for r in names.records],
+        "files": _refs(names.files), "retention": names.retention,
         "review_due": None if names.review_due is None else names.review_due.isoformat(),
         "review_loc": list(names.review_loc), "fingerprints": list(names.fingerprints),
         "open_revision": names.open_revision, "revision_found": _iso(names.revision_found),
@@ -196,12 +211,12 @@ def from_plain(value: object) -> DocNames:
         raise ValueError("a name table is a mapping")
     due = _optional(value["review_due"])
     return DocNames(
-        kind=_choice(value["kind"], ("procedure", "form")), code=_str(value["code"]), status=_str(value["status"]),
+        kind=_str(value["kind"]), code=_str(value["code"]), status=_str(value["status"]),
         version=_str(value["version"]), output=_str(value["output"]),
         form_refs=_read_refs(value["form_refs"]), document_refs=_read_refs(value["document_refs"]),
-        records=tuple(RecordNames(_str(f), _str(k), _optional(r), _optional(s))
-                      for f, k, r, s in _list(value["records"], 4)),
-        attachments=tuple((_int(i), _str(f)) for i, f in _list(value["attachments"], 2)),
+        records=tuple(RecordNames(_str(n), _bool(d), _str(k), _optional(r), _optional(s), _loc(loc))
+                      for n, d, k, r, s, loc in _list(value["records"], 6)),
+        files=_read_refs(value["files"]),
         retention=_optional(value["retention"]),
         review_due=None if due is None else dt.date.fromisoformat(due),
         review_loc=_loc(value["review_loc"]), fingerprints=_strs(value["fingerprints"]),
@@ -267,14 +282,13 @@ def _optional(value: object) -> str | None:
     return None if value is None else _str(value)
 
 
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
 def _int(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ValueError("expected a whole number")
     return value
-
-
-def _choice(value: object, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise ValueError(f"expected one of {choices}")
-    return str(value)
-

@@ -13,15 +13,18 @@ _SPECIAL = re.compile(r"[\s!\"#$%&'()*+,;<=>?@\[\]^`{|}~]+")
 _CODE_BYTES, _VERSION_BYTES, _TITLE_BYTES = 60, 20, 150
 
 
-def output_relpath(kind: str, code: str, version: str, title: str, *, portable: bool = False) -> str:
+def output_relpath(kind: str, code: str, version: str, title: str, *, portable: bool = False,
+                   folder: str | None = None) -> str:
     """POSIX path of a document's .docx under the build folder, e.g. procedures/Q-FL2.0813_B-0_顾客服务控制程序.docx.
+
+    The folder is the document type's (``folder``), by default its id and an s, as in the project.
 
     Names are cut to a byte budget (a CJK character is three bytes in UTF-8), and invisible format
     characters are dropped: a right-to-left override (U+202E) would make `…fdp.docx` read as a PDF.
     ``portable`` (config `output_names: portable`) also turns spaces and shell-special characters into `-`:
     QF-01-02_Rev-B_Nonconforming-Material-Log.docx.
     """
-    folder = "procedures" if kind == "procedure" else "forms"
+    folder = folder or f"{kind}s"
     parts = (_clean(code, _CODE_BYTES, portable), _clean(version, _VERSION_BYTES, portable),
              _clean(title, _TITLE_BYTES, portable))
     return f"{folder}/{'_'.join(parts)}.docx"
@@ -48,6 +51,7 @@ def page_slug(code: str) -> str:
     return _PAGE_UNSAFE.sub("-", code).encode("utf-8")[:_PAGE_BYTES].decode("utf-8", errors="ignore")
 
 
-def page_relpath(kind: str, code: str) -> str:
-    """POSIX path of the site page of a procedure, form or department, e.g. procedures/Q-FL2.0813.html."""
-    return f"{PAGE_FOLDERS[kind]}/{page_slug(code)}.html"
+def page_relpath(kind: str, code: str, *, folder: str | None = None) -> str:
+    """POSIX path of the site page of a document or department, e.g. procedures/Q-FL2.0813.html; a document's
+    page is in its type's ``folder`` (by default its id and an s)."""
+    return f"{folder or PAGE_FOLDERS.get(kind) or kind + 's'}/{page_slug(code)}.html"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 # Whole values that are only a placeholder (titles, names) ...
-WHOLE = frozenset({"（程序名称）", "（表单名称）", "（编制人）", "(procedure title)", "(form title)", "(author)"})
+WHOLE = frozenset({"（程序名称）", "（表单名称）", "（作业指导书名称）", "（文件名称）", "（编制人）",
+                   "(procedure title)", "(form title)", "(work instruction title)", "(document title)", "(author)"})
 # ... and placeholders that stay one wherever they appear in a text.
 ANYWHERE = ("（待填写）", "(to be written)")
 MARKERS = (*WHOLE, *ANYWHERE)

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from proccompile.model.base import describe_fields
 from proccompile.model.config import ProjectConfig
 from proccompile.model.form import Form
+from proccompile.model.instruction import Instruction
+from proccompile.model.manual import Manual
 from proccompile.model.procedure import Procedure
 from proccompile.model.types import Duration
 
@@ -28,6 +30,8 @@ def reference_markdown() -> str:
         "",
     ]
     for title, model in (("Procedure (`procedures/*.yaml`)", Procedure), ("Form (`forms/*.yaml`)", Form),
+                         ("Quality manual (`manuals/*.yaml`)", Manual),
+                         ("Work instruction (`instructions/*.yaml`)", Instruction),
                          ("Project config (`proccompile.yaml`)", ProjectConfig)):
         out += [f"## {title}", ""]
         out += _model_section(model, seen=set())

@@ -12,10 +12,9 @@ from proccompile.model.base import StrictModel
 from proccompile.model.types import DeptId, Text, Version
 
 if TYPE_CHECKING:
-    from proccompile.model.form import Form
-    from proccompile.model.procedure import Procedure
+    from proccompile.model.document import ControlledDocument
 
-M = TypeVar("M", "Procedure", "Form")
+M = TypeVar("M", bound="ControlledDocument")
 Fingerprint = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 
 
@@ -78,7 +77,7 @@ def separation_conflicts(roles: list[str], allowed: list[tuple[str, str]], autho
 def under_review(model: M) -> M:
     """``model`` as its open revision would issue it, for the review draft: the planned version and revision
     entry (no issue date yet), no signatures or dates of the version in force. Not validated: a view only."""
-    from proccompile.model.procedure import Revision
+    from proccompile.model.control import Revision
 
     revision = model.open_revision
     assert revision is not None

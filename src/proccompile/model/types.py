@@ -49,7 +49,7 @@ Version = Annotated[str, AfterValidator(xml_safe), Field(min_length=1)]
 """A version in the project's scheme, e.g. A/0 or 1.0; always quote numeric versions."""
 
 Clause = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
-"""An ISO 9001:2015 clause number, e.g. 8.5.5."""
+"""A clause number of ISO 9001:2015 or IATF 16949:2016 (audit.clause_set), e.g. 8.5.5 or 8.5.1.1."""
 
 Paper = Literal["A4", "Letter"]
 """Paper size of printed documents: A4 (210 × 297 mm) or US Letter (8.5 × 11 in)."""
@@ -90,7 +90,7 @@ class Duration:
         return f"{self.amount} {name}"
 
 
-def _parse_duration(value: Any) -> Any:
+def parse_duration(value: Any) -> Any:
     if isinstance(value, Duration):
         return value
     if not isinstance(value, str):
@@ -116,7 +116,28 @@ def _parse_duration(value: Any) -> Any:
 
 DurationField = Annotated[
     Duration,
-    BeforeValidator(_parse_duration),
+    BeforeValidator(parse_duration),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["2h", "24h", "3d", "3y"]}),
 ]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _as_written(value: tuple[str, ...]) -> str | list[str]:
+    return value[0] if len(value) == 1 else list(value)
+
+
+Actors = Annotated[
+    tuple[DeptRef, ...],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1, max_length=20),
+    PlainSerializer(_as_written),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DEPT_ID_PATTERN},
+                              {"type": "array", "items": {"type": "string", "pattern": DEPT_ID_PATTERN},
+                               "minItems": 1}]}),
+]
+"""One department, role or group id, or a list of them for a duty or step several share, e.g. `sales` or
+`[sales, intl-trade]`; kept as a tuple."""

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from proccompile.diagnostics import Diagnostic, Diagnostics, Severity, Span
 from proccompile.diagnostics.records import from_records, to_records
 from proccompile.load import SourceFile, discover, load_yaml
-from proccompile.load.discover import CONFIG_NAME, FORM_DIR, IN_FORCE_DIR, LOCK_NAME, PROCEDURE_DIR
+from proccompile.load.discover import CONFIG_NAME, IN_FORCE_DIR, LOCK_NAME
 from proccompile.load.paths import exists
-from proccompile.load.project import iter_sources
+from proccompile.load.project import declared_folders, iter_sources
 from proccompile.load.snapshot import build_input_files, content_hashes, inputs_digest, tool_fingerprint
 from proccompile.load.source import LazySource
 from proccompile.pipeline.checkcache import CachedFile, CheckCache, cache_context, read_cache, write_cache
@@ -26,7 +26,8 @@ from proccompile.pipeline.checkcache import CachedFile, CheckCache, cache_contex
 if TYPE_CHECKING:
     # The model and validate stages (pydantic) are imported where a check runs, so a build with
     # nothing to do starts without them; render and write only when a build needs them.
-    from proccompile.model import Corpus, Document, Form, Procedure, ProjectConfig
+    from proccompile.model import Corpus, ProjectConfig
+    from proccompile.model.doctypes import DocumentType
     from proccompile.render import PlannedFile, RenderedFile
     from proccompile.write.guard import Protected
     from proccompile.write.manifest import Entry, Output, Previous
@@ -104,12 +105,12 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     from proccompile.validate import run_project_checks
 
     config, config_source, bag = load_config(root)
-    files = discover(root)
+    corpus = Corpus(config, config_source)
+    files = discover(root, {t.id: t.folder for t in corpus.types})
     overlay = overlay or {}
     # Project templates are checked by rendering every document's view with them, which needs every model.
     models = models or (root / "templates").is_dir()
     fresh = Diagnostics(overrides=bag.overrides)
-    corpus = Corpus(config, config_source)
     cache = cache if cache is not None else CheckCache("")
     cache.start(cache_context(config_source.sha256))
     lock_path = root / LOCK_NAME
@@ -125,10 +126,11 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     # tables, so one run shows everything.
     checked: list[str] = []
     made: list[tuple[str, CachedFile]] = []
-    for kind, listed in (("procedure", files.procedures), ("form", files.forms)):
+    for doctype in corpus.types:
+        listed = files.documents.get(doctype.id, ())
         for source in iter_sources(root, listed, fresh, max_bytes=limit, overlay=overlay, known=known):
             checked.append(source.rel)
-            entry = _model_one(corpus, source, kind, cache, bag, fresh, models=models, fingerprints=locked)
+            entry = _model_one(corpus, source, doctype, cache, bag, fresh, models=models, fingerprints=locked)
             if entry is not None:
                 made.append((source.rel, entry))
     found = _by_path(fresh)
@@ -157,55 +159,45 @@ def check_project(root: Path, today: dt.date | None = None, overlay: Mapping[Pat
     return CheckResult(bag, paths, corpus)
 
 
-def _model_one(corpus: Corpus, source: SourceFile, kind: str, cache: CheckCache, bag: Diagnostics,
+def _model_one(corpus: Corpus, source: SourceFile, doctype: DocumentType, cache: CheckCache, bag: Diagnostics,
                fresh: Diagnostics, *, models: bool, fingerprints: bool) -> CachedFile | None:
-    """Add ``source`` to ``corpus`` from the cache, or model and check it alone; a new entry to cache, if any.
+    """Add ``source`` (a file in the folder of ``doctype``) to ``corpus`` from the cache, or model and check it
+    alone; a new entry to cache, if any.
 
     Findings of a cached file go to ``bag``; those of a file modelled now to ``fresh``.
     """
     from proccompile.model.build import add_broken, declared_code, model_source
-    from proccompile.model.corpus import Corpus, NamedDoc
+    from proccompile.model.corpus import NamedDoc
     from proccompile.model.fingerprint import content_fingerprints
     from proccompile.model.form import Form
     from proccompile.model.names import names_of
     from proccompile.validate import run_document_checks
 
     entry = cache.get(source.rel, source.sha256, models=models) if source.decoded else None
-    if entry is not None:
+    if entry is not None and entry.names.kind == doctype.id:  # (another type only in a damaged cache)
         for finding in entry.findings:
             bag.restore(finding)
         doc = entry.document
         corpus.named.append(NamedDoc(entry.names, doc.source if doc is not None else
                                      source if models else LazySource.of(source)))
         if doc is not None and models:
-            _add_document(corpus, doc)
+            corpus.of_type(doc.kind).append(doc)
         return None
-    doc, kind = model_source(source, kind, corpus.config, fresh)
+    doc, doctype = model_source(source, doctype, corpus.types, corpus.config, fresh)
     if doc is None:
         # Not cached: a file that failed is read again every time, so it is always judged as it is now.
-        add_broken(corpus, kind, source, declared_code(source))
+        add_broken(corpus, doctype.id, source, declared_code(source))
         return None
-    alone = Corpus(corpus.config, corpus.config_source)
-    _add_document(alone, doc)
-    run_document_checks(alone, fresh)
+    run_document_checks(corpus.alone(doc), fresh)
     taken = content_fingerprints(source.data, form=isinstance(doc.model, Form)) if fingerprints else ()
-    names = names_of(doc, corpus.config.review_interval, taken, portable=corpus.config.output_names == "portable")
+    names = names_of(doc, corpus, taken)
     source.forget_data()  # the model holds what later stages need; keep memory per document small
     corpus.named.append(NamedDoc(names, source if models else LazySource.of(source)))
     if models:
-        _add_document(corpus, doc)
+        corpus.of_type(doc.kind).append(doc)
     if not source.decoded:
         return None
     return CachedFile(source.sha256, source.fast, (), names, doc if models else None)
-
-
-def _add_document(corpus: Corpus, doc: Document[Procedure] | Document[Form]) -> None:
-    from proccompile.model.procedure import Procedure
-
-    if isinstance(doc.model, Procedure):
-        corpus.procedures.append(doc)
-    else:
-        corpus.forms.append(doc)
 
 
 def _by_path(bag: Diagnostics) -> dict[str, tuple[Diagnostic, ...]]:
@@ -257,7 +249,7 @@ def build_project(
     refuse_folder_target(out_dir, protected_paths(root))
     last = read_previous(out_dir)
     lacks_pdf = pdf and any(pdf_relpath(relpath) not in last.outputs for relpath in last.outputs
-                            if relpath.startswith(("procedures/", "forms/")) and relpath.endswith(".docx"))
+                            if relpath.endswith(".docx") and not relpath.startswith(("attachments/", "pdf/")))
     if not force and not lacks_pdf and last.complete and last.record.checked is not None:
         replayed = from_records(last.record.checked.findings)
         unchanged = inputs_digest(root, tool_fingerprint(), _input_hashes(root, last.record.attached))
@@ -312,7 +304,8 @@ def build_project(
 
 
 def pdf_relpath(relpath: str) -> str:
-    """Where the PDF of the built document ``relpath`` goes: pdf/procedures/….pdf beside procedures/….docx."""
+    """Where the PDF of the built document ``relpath`` goes: pdf/procedures/….pdf beside procedures/….docx (and
+    pdf/manuals/… for a manual: every type's folder)."""
     return f"pdf/{relpath.removesuffix('.docx')}.pdf"
 
 
@@ -325,7 +318,7 @@ def _pdfs(files: Iterable[PlannedFile], previous: Mapping[str, Previous], *, mak
     kept: list[tuple[Entry, str]] = []
     wanted = []
     for file in files:
-        if file.kind not in ("procedure", "form"):
+        if file.kind == "attachment":
             continue  # attached files are copied as they are
         relpath = pdf_relpath(file.relpath)
         was = previous.get(relpath)
@@ -343,9 +336,11 @@ def _input_hashes(root: Path, attached: Iterable[str], known: Mapping[Path, str]
 
 
 def _attached(corpus: Corpus) -> list[str]:
-    """Attachment files as the procedures write them, and the logo: the build reads them, so they are among its
-    inputs."""
-    files = {a.file for doc in corpus.procedures for a in doc.model.attachments if a.file is not None}
+    """Attached files and pictures as the documents write them, and the logo: the build reads them, so they are
+    among its inputs."""
+    from proccompile.model.refs import file_refs
+
+    files = {ref.target for doc in corpus.documents() for ref in file_refs(doc.model)}
     if corpus.config.logo is not None:
         files.add(corpus.config.logo)
     return sorted(files)
@@ -362,8 +357,9 @@ def protected_paths(root: Path, corpus: Corpus | None = None) -> Protected:
 
     # By location: listing every source (discover) is not needed to protect them.
     attached = [project_path(root, file) for file in _attached(corpus)] if corpus is not None else []
+    folders = sorted(set(declared_folders(root).values()))
     return Protected(files=(root / CONFIG_NAME, root / LOCK_NAME, *(path for path in attached if path is not None)),
-                     folders=(root / PROCEDURE_DIR, root / FORM_DIR, root / "templates", root / ATTACHMENT_DIR,
+                     folders=(*(root / folder for folder in folders), root / "templates", root / ATTACHMENT_DIR,
                               root / IN_FORCE_DIR))
 
 

@@ -1,6 +1,6 @@
 """The check's per-file results, kept by content hash so a check after an edit models only the edited files.
 
-For each procedure and form that modelled, the cache keeps what checking it alone gave: its findings
+For each document (of any type) that modelled, the cache keeps what checking it alone gave: its findings
 (load, model and the checks of one document) and its name table (``model/names.py``). A file that failed
 to load or model is not kept: it is read again on every check. The corpus-wide checks run on every
 check, from the name tables, so a result never depends on what was cached. Entries hold for one tool
@@ -30,14 +30,12 @@ from proccompile.load.paths import refusal
 from proccompile.load.snapshot import tool_fingerprint
 
 if TYPE_CHECKING:
-    from proccompile.model.corpus import Document
-    from proccompile.model.form import Form
+    from proccompile.model.corpus import AnyDocument
     from proccompile.model.names import DocNames
-    from proccompile.model.procedure import Procedure
 
 CACHE_DIR = ".proccompile"
 CACHE_NAME = "check-cache.json"
-FORMAT = 2  # 2: one line per file, so unchanged entries are written back as read
+FORMAT = 3  # 2: one line per file, so unchanged entries are written back as read; 3: every document type
 
 
 @dataclass
@@ -47,7 +45,7 @@ class CachedFile:
     """Whether libyaml read the file (positions of later findings come from its nodes)."""
     findings: tuple[Diagnostic, ...]
     names: DocNames
-    document: Document[Procedure] | Document[Form] | None = None
+    document: AnyDocument | None = None
     """The model, kept only in memory (``proccompile serve``); the file on disk holds plain data only."""
     line: bytes | None = None
     """The entry's line in the cache file it was read from, written again as it was."""

@@ -33,7 +33,8 @@ def diff_project(root: Path, code: str, from_rev: str | None, to_rev: str | None
     current = find_document(checked.corpus, code)
     new = resolve(root, checked.corpus, current, to_rev)
     old = resolve(root, checked.corpus, current, from_rev or default_from(checked.corpus, new.doc))
-    changes = semantic_diff(old.doc.model, new.doc.model, lambda dept: department_name(checked.corpus, dept))
+    changes = semantic_diff(old.doc.model, new.doc.model, lambda dept: department_name(checked.corpus, dept),
+                            checked.corpus.doctype(current.kind).chapters)
     return DiffResult(checked, old, new, changes)
 
 

@@ -9,7 +9,7 @@ from proccompile.diagnostics import Diagnostics, Span
 from proccompile.load import load_yaml
 from proccompile.load.discover import IN_FORCE_DIR
 from proccompile.load.paths import exists
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus, Document
 from proccompile.model.build import model_document
 from proccompile.model.corpus import NamedDoc
 from proccompile.model.fingerprint import content_fingerprints
@@ -35,20 +35,14 @@ def load_in_force(root: Path, corpus: Corpus, bag: Diagnostics, overlay: Mapping
         read.append(rel)
         source = load_yaml(path, rel, bag, max_bytes=config.limits.max_file_bytes, root=root,
                            raw=overlay.get(path))
-        limit = config.limits.findings_per_file
-        doc: Document[Procedure] | Document[Form] | None = None
-        if names.kind == "form":
-            form = model_document(source, Form, bag, limit=limit)
-            doc = Document(form, source) if form is not None else None
-        else:
-            procedure = model_document(source, Procedure, bag, limit=limit)
-            doc = Document(procedure, source) if procedure is not None else None
-        if doc is None:
+        # Modelled with the type of the working file it was stored from.
+        model = model_document(source, corpus.doctype(names.kind).model, bag, limit=config.limits.findings_per_file)
+        if model is None:
             corpus.broken_in_force.add(names.code)
             continue
+        doc = Document(model, source)
         taken = content_fingerprints(source.data, form=names.kind == "form") if corpus.lock is not None else ()
-        corpus.in_force_named[names.code] = NamedDoc(
-            names_of(doc, config.review_interval, taken, portable=config.output_names == "portable"), source)
+        corpus.in_force_named[names.code] = NamedDoc(names_of(doc, corpus, taken), source)
         if models:
             corpus.in_force[names.code] = doc
     return tuple(read)

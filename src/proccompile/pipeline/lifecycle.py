@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccompile.diagnostics import Diagnostic, Diagnostics, Severity
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.lock import LOCK_NAME
 from proccompile.pipeline import CheckResult, check_project, guard_outputs
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from proccompile.model.control import ReviewResult
     from proccompile.write.transaction import Recovered
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,14 @@ class LifecycleResult:
 
 
 def find_document(corpus: Corpus, code: str) -> AnyDoc:
-    """The procedure or form ``code``; UsageError (exit 1) naming the closest code when there is none."""
+    """The document ``code``, of any type; UsageError (exit 1) naming the closest code when there is none."""
     from proccompile.diagnostics.suggest import did_you_mean
     from proccompile.diagnostics.usage import UsageError
 
-    doc = corpus.procedure(code) or corpus.form(code)
+    doc = corpus.document(code)
     if doc is None:
         codes = [d.model.code for d in corpus.documents()]
-        raise UsageError(f"`{code}` is not a procedure or form of this project", exit_code=1,
+        raise UsageError(f"`{code}` is not a document of this project", exit_code=1,
                          help=did_you_mean(code, codes) or "List them with `proccompile register --format md -o -`")
     return doc
 
@@ -136,14 +137,14 @@ def unchanged(corpus: Corpus, doc: AnyDoc) -> AnyDoc | None:
 
     model = doc.model
     entry = corpus.lock.versions(model.code).get(model.version) if corpus.lock else None
-    if entry is not None and same_content(doc.source.data, entry.fingerprint, form=isinstance(model, Form)):
+    if entry is not None and same_content(doc.source.data, entry.fingerprint, form=doc.kind == "form"):
         return doc
     return None
 
 
 def blocking(checked: CheckResult, code: str) -> bool:
     """Whether errors stop a release of ``code``; its own unreleased edits (PC407) are what a release is for."""
-    doc = checked.corpus.procedure(code) or checked.corpus.form(code)
+    doc = checked.corpus.document(code)
     mine = doc.source.rel if doc else None
     return any(d.severity is Severity.ERROR and not (d.code.id == "PC407" and d.span.path == mine)
                for d in checked.diagnostics)
@@ -297,12 +298,13 @@ def retire_project(root: Path, code: str, reason: str, date: dt.date, replaced_b
 
 
 def _uncited_clauses(before: Corpus, after: Corpus) -> list[str]:
+    from proccompile.model.clauses import cited_clauses
+
     def cited(corpus: Corpus) -> set[str]:
         clauses: set[str] = set()
         for doc in corpus.procedures:
             if doc.model.status == "released":
-                clauses.update(doc.model.iso_clauses)
-                clauses.update(c for section in doc.model.process for step in section.steps for c in step.clauses)
+                clauses.update(cited_clauses(doc.model))
         return clauses
 
     gone = sorted(cited(before) - cited(after), key=lambda c: [int(p) for p in c.split(".")])

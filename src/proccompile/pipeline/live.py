@@ -21,9 +21,7 @@ from proccompile.pipeline.checkcache import CheckCache
 
 if TYPE_CHECKING:
     from proccompile.model import Corpus
-    from proccompile.model.corpus import Document
-    from proccompile.model.form import Form
-    from proccompile.model.procedure import Procedure
+    from proccompile.model.corpus import AnyDocument
     from proccompile.render.site import SiteRenderer
 
 
@@ -41,7 +39,7 @@ class Shown:
     """Whether ``site`` shows the latest check (False while errors keep the last good site on show)."""
     page_sources: dict[str, str] = field(default_factory=dict)
     """Page path → the project file it shows, for the findings of that file."""
-    documents: dict[str, Document[Procedure] | Document[Form]] = field(default_factory=dict)
+    documents: dict[str, AnyDocument] = field(default_factory=dict)
     """.docx path under files/ → its document, rendered when downloaded."""
 
 
@@ -92,8 +90,7 @@ class LiveProject:
                 self.shown = Shown(last.generation + 1, CheckSummary(bag, checked.paths), last.site, last.corpus,
                                    False, last.page_sources, last.documents)
                 return self.shown
-            sources = {site.links.procedure_url(d.model.code): d.source.rel for d in corpus.procedures}
-            sources |= {site.links.form_url(d.model.code): d.source.rel for d in corpus.forms}
+            sources = {site.links.document_url(d.model.code): d.source.rel for d in corpus.documents()}
             self.shown = Shown(last.generation + 1, summary, site, corpus, True, sources, documents)
             return self.shown
 
@@ -116,14 +113,12 @@ class LiveProject:
 
 @dataclass(frozen=True)
 class _Linked:
-    doc: Document[Procedure] | Document[Form]
+    doc: AnyDocument
     relpath: str
 
     @property
     def kind(self) -> str:
-        from proccompile.model.form import Form
-
-        return "form" if isinstance(self.doc.model, Form) else "procedure"
+        return self.doc.kind
 
     @property
     def code(self) -> str:

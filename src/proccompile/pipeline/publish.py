@@ -138,6 +138,6 @@ def site_project(root: Path, out_dir: Path, *, pdf: bool = False, jobs: int = 1,
                                                   else "page") for p in pages)]
     # Every target is judged before the first is written.
     guard_outputs(root, [out_dir / f.relpath for f in files], checked.corpus)
-    wanted = [d for d in documents if d.kind in ("procedure", "form")] if pdf else []
+    wanted = [d for d in documents if d.kind != "attachment"] if pdf else []
     written = write_build(out_dir, with_pdfs(files, wanted, out_dir, site_pdf_relpath, jobs))
     return SiteResult(checked, written)

@@ -8,7 +8,7 @@ import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import project_path
@@ -17,13 +17,14 @@ from proccompile.model import Corpus
 from proccompile.model.corpus import Document
 from proccompile.model.dates import form_dates, newest_procedure_date
 from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
 from proccompile.model.revision import under_review
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from proccompile.load.source import SourceFile
+    from proccompile.model.corpus import AnyDocument
+    from proccompile.model.document import ControlledDocument
     from proccompile.render.blocks import DocView, Logo
     from proccompile.render.workers import Renderer
     from proccompile.views.wording import Texts
@@ -117,7 +118,8 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     from proccompile.render.workers import Renderer
     from proccompile.views.wording import Texts
 
-    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
+    texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits,
+                  clause_set=corpus.config.audit.clause_set)
     base = load_base(project_root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
                      language=corpus.config.language)
     dates = form_dates(corpus)
@@ -137,9 +139,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
     plan = RenderPlan(Renderer(base, jobs))
     for doc, review in _units(corpus):
         source = doc.source
-        model: Procedure | Form = doc.model
-        if review:
-            model = under_review(model) if isinstance(model, Form) else under_review(model)
+        model = under_review(doc.model) if review else doc.model
         if isinstance(model, Form):
             # A form under document control has its own dates; older forms take their procedure's.
             date = model.effective or model.issued or dates.get(model.code, fallback)
@@ -150,13 +150,11 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         last = recorded.get(source.rel)
         if last is not None and _depends(settings, corpus, doc, extra, last[1].reads) == last[1].depends:
             relpath, kept = last
-            plan.files.append(_planned(model, source, relpath, kept.inputs, kept.depends, kept.reads))
+            plan.files.append(_planned(doc.kind, model, source, relpath, kept.inputs, kept.depends, kept.reads))
             continue
         corpus.lookups = set()
         try:
-            unit: Document[Procedure] | Document[Form] = (Document(model, source) if isinstance(model, Form)
-                                                         else Document(model, source))
-            view = _view(corpus, texts, unit, date, review, logo, bag)
+            view = _view(corpus, texts, Document(model, source), date or fallback, review, logo, bag)
             reads = tuple(sorted(f"{kind}:{code}" for kind, code in corpus.lookups))
         finally:
             corpus.lookups = None
@@ -164,7 +162,7 @@ def plan_corpus(corpus: Corpus, project_root: Path, bag: Diagnostics,
         serialised = _serialised(view)
         inputs.update(serialised)
         depends = _depends(settings, corpus, doc, extra, reads)
-        planned = _planned(model, source, view.relpath, inputs.hexdigest(), depends, reads)
+        planned = _planned(doc.kind, model, source, view.relpath, inputs.hexdigest(), depends, reads)
         plan.files.append(planned)
         if _stale(planned, previous):
             plan.stale.append(planned)
@@ -192,7 +190,7 @@ def _logo(corpus: Corpus, project_root: Path) -> Logo | None:
     return Logo(found.data, found.name, found.content_type, found.width_px, found.height_px)
 
 
-def _units(corpus: Corpus) -> Iterator[tuple[Document[Procedure] | Document[Form], bool]]:
+def _units(corpus: Corpus) -> Iterator[tuple[AnyDocument, bool]]:
     """What the build issues: each document's controlled copy, and (``True``) the review draft of its working
     content while a revision is open. The controlled copy of a released document under revision is the
     version in force, from its stored copy; a draft under revision stays a draft."""
@@ -205,22 +203,17 @@ def _units(corpus: Corpus) -> Iterator[tuple[Document[Procedure] | Document[Form
             yield doc, False
 
 
-def _view(corpus: Corpus, texts: Texts, doc: Document[Procedure] | Document[Form], date: dt.date | None,
-          review: bool, logo: Logo | None, bag: Diagnostics) -> DocView:
-    from proccompile.model.display import form_number, procedure_number
-    from proccompile.render.form import form_view
+def _view(corpus: Corpus, texts: Texts, doc: AnyDocument, date: dt.date, review: bool, logo: Logo | None,
+          bag: Diagnostics) -> DocView:
+    """The view of ``doc`` (``date``: a form's, when it has none of its own), or of its review draft."""
+    from proccompile.model.display import document_number
     from proccompile.render.page_marks import as_review
-    from proccompile.render.procedure import procedure_view
+    from proccompile.render.views import view_of
 
     model = doc.model
-    if isinstance(model, Form):
-        assert date is not None
-        # Rows cut to fit are reported for the controlled copy; its review draft would report them again.
-        view = form_view(corpus, cast("Document[Form]", doc), texts, date, logo, None if review else bag)
-        number = form_number(corpus, model)
-    else:
-        view = procedure_view(corpus, cast("Document[Procedure]", doc), texts, logo)
-        number = procedure_number(corpus, model)
+    # Rows cut to fit are reported for the controlled copy; its review draft would report them again.
+    view = view_of(corpus, doc, texts, date, logo, None if review else bag)
+    number = document_number(corpus, model)
     if not review:
         return view
     assert model.open_revision is not None
@@ -232,28 +225,29 @@ def _stale(planned: PlannedFile, previous: Mapping[str, Recorded]) -> bool:
     return last is None or last.inputs != planned.inputs
 
 
-def _planned(model: Procedure | Form, source: SourceFile, relpath: str, inputs: str, depends: str,
+def _planned(kind: str, model: ControlledDocument, source: SourceFile, relpath: str, inputs: str, depends: str,
              reads: tuple[str, ...]) -> PlannedFile:
-    return PlannedFile(relpath=relpath, kind="form" if isinstance(model, Form) else "procedure", code=model.code,
-                       version=model.version, title=model.title, source=source.rel,
-                       source_sha256=source.sha256, inputs=inputs, depends=depends, reads=reads)
+    return PlannedFile(relpath=relpath, kind=kind, code=model.code, version=model.version, title=model.title,
+                       source=source.rel, source_sha256=source.sha256, inputs=inputs, depends=depends, reads=reads)
 
 
-def _depends(settings: hashlib._Hash, corpus: Corpus, doc: Document[Procedure] | Document[Form], extra: str,
-             reads: tuple[str, ...]) -> str:
+def _depends(settings: hashlib._Hash, corpus: Corpus, doc: AnyDocument, extra: str, reads: tuple[str, ...]) -> str:
     """The hash of what ``doc``'s view was computed from, given the documents it looked up."""
     digest = settings.copy()
     digest.update(f"{doc.source.rel}\0{doc.source.sha256}\0{extra}".encode("utf-8", "surrogatepass"))
     for read in reads:
         kind, _, code = read.partition(":")
-        found = corpus.procedure(code) if kind == "procedure" else corpus.form(code)
+        found = corpus.lookup(kind, code)
         digest.update(f"\n{read}\0{found.source.sha256 if found else '-'}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-def _attached_hashes(project_root: Path, procedure: Procedure, hashes: Mapping[Path, str]) -> str:
-    """The procedure's attached files by content: a picture it prints may change without its YAML changing."""
-    files = [project_path(project_root, a.file) for a in procedure.attachments if a.file is not None]
+def _attached_hashes(project_root: Path, document: ControlledDocument, hashes: Mapping[Path, str]) -> str:
+    """The document's attached files and pictures by content: a picture it prints may change without its YAML
+    changing."""
+    from proccompile.model.refs import file_refs
+
+    files = [project_path(project_root, ref.target) for ref in file_refs(document)]
     return repr(list(content_hashes(project_root, [f for f in files if f is not None], hashes).values()))
 
 

@@ -120,6 +120,7 @@ class Image:
 
     data: bytes = field(repr=False)
     name: str  # file name, for the picture's description
+    keep_next: bool = False  # on the page of its caption
 
     __reduce__ = _by_fields
 
@@ -212,7 +213,7 @@ class CoreProps:
 
 @dataclass(frozen=True)
 class DocView:
-    kind: Literal["procedure", "form"]
+    kind: str  # the document type id: procedure, form, manual …
     relpath: str
     page: PageView
     core: CoreProps

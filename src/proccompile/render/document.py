@@ -258,7 +258,8 @@ def _picture(document: DocxDocument, image: Image, width: int, styles: dict[str,
     paragraph = document.add_paragraph()
     paragraph.add_run().add_picture(io.BytesIO(image.data), width=Emu(min(natural, width * EMU_PER_TWIP)))
     element = paragraph._p
-    element.insert(0, kit.paragraph(styles.get("normal"), align="center").find(qn("w:pPr")))
+    element.insert(0, kit.paragraph(styles.get("normal"), align="center", keep_next=image.keep_next)
+                   .find(qn("w:pPr")))
     return element
 
 

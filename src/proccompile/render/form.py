@@ -43,7 +43,7 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date, 
     config = corpus.config
     label = texts.label
     number, version = _identity(corpus, f)
-    company = company_name(corpus)
+    company = company_name(corpus, f)
     note = label("note_form_copyable" if f.copyable else "note_form_released")
     marks = status_marks(texts, f.status, number, version, f.title, note=note,
                          withdrawn=withdrawal_text(corpus, texts, f))
@@ -69,7 +69,8 @@ def form_view(corpus: Corpus, doc: Document[Form], texts: Texts, date: dt.date, 
                             page)
         report_cuts(doc, plan, bag, already=checked)
     blocks = list(_body(plan, texts, notes))
-    relpath = output_relpath("form", f.code, f.version, f.title, portable=config.output_names == "portable")
+    relpath = output_relpath("form", f.code, f.version, f.title, portable=config.output_names == "portable",
+                             folder=corpus.doctype("form").folder)
     return DocView("form", relpath, view, core, blocks)
 
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass, replace
 
 from proccompile.model import Corpus
 from proccompile.model.display import date_text, document_citation, form_title_number, numbered
-from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
+from proccompile.model.document import ControlledDocument
 from proccompile.render.blocks import DocView
 from proccompile.views.wording import Texts
 
@@ -44,7 +43,7 @@ def core_language(language: str) -> str:
     return "zh-CN" if language == "zh" else "en-US"
 
 
-def withdrawal_text(corpus: Corpus, texts: Texts, model: Procedure | Form, *, full: bool = True) -> str | None:
+def withdrawal_text(corpus: Corpus, texts: Texts, model: ControlledDocument, *, full: bool = True) -> str | None:
     """When and why an obsolete document was withdrawn, and what replaces it, as printed (the date alone unless
     ``full``); None without a record."""
     gone = model.withdrawn

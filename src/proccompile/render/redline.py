@@ -19,14 +19,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from proccompile.diagnostics import Diagnostics, Severity
-from proccompile.model import Corpus, Document, Form, Procedure
-from proccompile.render.blocks import DocView
+from proccompile.model import Corpus, Document
+from proccompile.model.corpus import AnyDocument
 from proccompile.render.package import to_bytes
 from proccompile.render.redline_merge import DEL, END, INS, merge_views
 
 _MARKS = INS + DEL + END
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 def track_changes(data: bytes, author: str, when: dt.date) -> bytes:
@@ -37,7 +37,11 @@ def track_changes(data: bytes, author: str, when: dt.date) -> bytes:
     body = document.element.body
     for p in list(body.iter(qn("w:p"))):
         states = _mark_paragraph(p, stamp, ids)
-        if states in ({INS}, {DEL}):
+        # A cell keeps its one paragraph: a name typed into a blank signature cell is an inserted run, not an
+        # inserted paragraph (the row's own mark covers a wholly inserted or deleted row).
+        cell = p.getparent()
+        alone = cell is not None and cell.tag == qn("w:tc") and len(cell.findall(qn("w:p"))) == 1
+        if states in ({INS}, {DEL}) and not alone:
             _mark_paragraph_end(p, next(iter(states)), stamp, ids)
     for tr in list(body.iter(qn("w:tr"))):
         states = {s for p in tr.iter(qn("w:p")) for s in _run_states(p)}
@@ -146,42 +150,32 @@ def redline(corpus: Corpus, root: Path, old: AnyDoc, new: AnyDoc, bag: Diagnosti
     revision is laid out as that revision would issue it (planned version and history entry, no signatures);
     author and date of the tracked changes come from its revision (or the newer revision entry)."""
     from proccompile.model.dates import form_dates, newest_procedure_date
-    from proccompile.model.display import company_name, form_number, procedure_number
+    from proccompile.model.display import company_name, document_number
     from proccompile.model.revision import under_review
     from proccompile.render.document import build_docx
-    from proccompile.render.form import form_view
     from proccompile.render.page_marks import as_review
-    from proccompile.render.procedure import procedure_view
     from proccompile.render.reference_document import load_base
+    from proccompile.render.views import view_of
     from proccompile.views.wording import Texts
 
     errors = bag.count(Severity.ERROR)  # the check's own (a document's unreleased edits) are not rendering's
-    texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits)
+    texts = Texts(root, corpus.config.language, bag, limits=corpus.config.limits,
+                  clause_set=corpus.config.audit.clause_set)
     base = load_base(root, company_name(corpus), bag, corpus.config.limits.reference_docx_bytes,
                      language=corpus.config.language)
     fallback = form_dates(corpus).get(new.model.code, newest_procedure_date(corpus.procedures))
 
-    def view(doc: AnyDoc) -> DocView:
-        if isinstance(doc.model, Procedure):
-            return procedure_view(corpus, doc, texts)
-        return form_view(corpus, doc, texts,
-                         doc.model.effective or doc.model.issued or fallback)
-
     revision = new.model.open_revision
-    newer: AnyDoc = new
-    if revision is not None:
-        newer = Document(under_review(new.model), new.source) if isinstance(new.model, Form) \
-            else Document(under_review(new.model), new.source)
-    old_view, new_view = view(old), view(newer)
+    newer: AnyDoc = Document(under_review(new.model), new.source) if revision is not None else new
+    old_view, new_view = view_of(corpus, old, texts, fallback), view_of(corpus, newer, texts, fallback)
     if bag.count(Severity.ERROR) > errors:
         return None
     last = new.model.revisions[-1] if new.model.revisions else None
     if revision is not None:
-        author, when = revision.author or company_name(corpus), revision.opened
+        author, when = revision.author or company_name(corpus, new.model), revision.opened
     else:
-        author = last.author if last else company_name(corpus)
+        author = last.author if last else company_name(corpus, new.model)
         when = last.date if last else (new.model.issued or fallback)
     model = newer.model
-    number = form_number(corpus, model) if isinstance(model, Form) else procedure_number(corpus, model)
-    merged = as_review(merge_views(old_view, new_view), texts, number, model.version, when)
+    merged = as_review(merge_views(old_view, new_view), texts, document_number(corpus, model), model.version, when)
     return track_changes(build_docx(merged, base), author, when)

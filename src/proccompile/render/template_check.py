@@ -4,16 +4,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.load.paths import exists
 from proccompile.model import Corpus
-from proccompile.model.corpus import Document
 from proccompile.model.dates import form_dates, newest_procedure_date
 from proccompile.model.display import company_name
-from proccompile.model.form import Form
-from proccompile.model.procedure import Procedure
 
 
 def overridden_folders(project_root: Path, language: str) -> list[str]:
@@ -30,8 +26,7 @@ def check_templates(corpus: Corpus, project_root: Path, bag: Diagnostics) -> Non
     """Compute every document's view as the build does, which renders each project template of the document
     wording with the values it will get; load the checklist labels and prepare the reference document as the
     build does. Problems go into ``bag`` as PC501, PC502 and PC316."""
-    from proccompile.render.form import form_view
-    from proccompile.render.procedure import procedure_view
+    from proccompile.render.views import view_of
     from proccompile.views.wording import Texts
 
     language, limits = corpus.config.language, corpus.config.limits
@@ -41,17 +36,13 @@ def check_templates(corpus: Corpus, project_root: Path, bag: Diagnostics) -> Non
         load_base(project_root, company_name(corpus), bag, limits.reference_docx_bytes, language=language)
     folders = overridden_folders(project_root, language)
     if f"checklist/{language}" in folders:
-        Texts(project_root, language, bag, folder=f"checklist/{language}", limits=limits)
+        Texts(project_root, language, bag, folder=f"checklist/{language}", limits=limits,
+              clause_set=corpus.config.audit.clause_set)
     if language not in folders:
         return
-    texts = Texts(project_root, language, bag, limits=limits)
+    texts = Texts(project_root, language, bag, limits=limits, clause_set=corpus.config.audit.clause_set)
     dates = form_dates(corpus)
     fallback = newest_procedure_date(corpus.procedures)
     for doc in corpus.documents():
-        model = doc.model
-        if isinstance(model, Form):
-            date = model.effective or model.issued or dates.get(model.code, fallback)
-            # With the project's wording a one-page form may hold fewer rows than with the packaged one: PC510.
-            form_view(corpus, cast("Document[Form]", doc), texts, date, bag=bag)
-        else:
-            procedure_view(corpus, cast("Document[Procedure]", doc), texts)
+        # With the project's wording a one-page form may hold fewer rows than with the packaged one: PC510.
+        view_of(corpus, doc, texts, dates.get(doc.model.code, fallback), bag=bag)

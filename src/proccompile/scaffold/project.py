@@ -45,7 +45,9 @@ def project_files(language: str, company: str | None, today: dt.date) -> dict[st
         ".github/workflows/proccompile.yml": _github_workflow(),
         ".gitlab-ci.yml": _gitlab_ci(),
         ".vscode/settings.json": _json({"yaml.schemas": {
+            "./schemas/manual.schema.json": "manuals/*.yaml",
             "./schemas/procedure.schema.json": "procedures/*.yaml",
+            "./schemas/instruction.schema.json": "instructions/*.yaml",
             "./schemas/form.schema.json": "forms/*.yaml",
             "./schemas/config.schema.json": CONFIG_NAME,
         }}),

@@ -26,6 +26,9 @@ class Wording:
     author: str
     new_procedure_title: str
     new_form_title: str
+    new_manual_title: str
+    new_instruction_title: str
+    new_document_title: str
     placeholder: str
 
 
@@ -58,6 +61,9 @@ ZH = Wording(
     author="（编制人）",
     new_procedure_title="（程序名称）",
     new_form_title="（表单名称）",
+    new_manual_title="质量手册",
+    new_instruction_title="（作业指导书名称）",
+    new_document_title="（文件名称）",
     placeholder="（待填写）",
 )
 
@@ -92,6 +98,9 @@ EN = Wording(
     author="(author)",
     new_procedure_title="(procedure title)",
     new_form_title="(form title)",
+    new_manual_title="Quality Manual",
+    new_instruction_title="(work instruction title)",
+    new_document_title="(document title)",
     placeholder="(to be written)",
 )
 

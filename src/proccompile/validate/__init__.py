@@ -8,6 +8,7 @@ from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.validate import (
     audit,
+    chapters,
     departments,
     document_control,
     files,
@@ -28,18 +29,24 @@ Check = Callable[[Corpus, Diagnostics], None]
 
 # Output is sorted by position, so the order within each tuple only groups the checks for reading.
 
-# Each document on its own, with the config: they read `corpus.procedures` and `corpus.forms` (full models)
+# Each document on its own, with the config: they read `corpus.documents()` (full models, of every type)
 # and report only in that document's file, so their findings can be kept per file and content hash.
 DOCUMENT_CHECKS: tuple[Check, ...] = (
     identity.code_pattern,
+    identity.unknown_company,
     departments.unknown_department,
     departments.owner_without_duty,
     departments.owner_department_without_duty,
     records.record_not_listed,
     records.record_not_produced,
     records.minimum_retention,
+    records.retention_event,
     wording.immediate_with_limit,
     wording.before_without_anchor,
+    chapters.chapter_order,
+    chapters.free_chapter_places,
+    chapters.chapter_numbers,
+    chapters.manual_clauses,
     audit.excluded_citations,
     flow.flow_references,
     flow.decisions,
@@ -71,6 +78,7 @@ PROJECT_CHECKS: tuple[Check, ...] = (
     references.pinned_reference,
     references.obsolete_references,
     references.unknown_programme_procedure,
+    references.internal_as_external,
     records.unused_form,
     records.retention_unknown,
     records.keeper_conflict,

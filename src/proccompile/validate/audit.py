@@ -25,21 +25,22 @@ def exclusions(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def excluded_citations(corpus: Corpus, bag: Diagnostics) -> None:
-    """PC326: a procedure citing a clause the config excludes (an exclusion that is allowed)."""
+    """PC326: a document citing a clause the config excludes (an exclusion that is allowed). A manual's clause
+    chapters are where an exclusion is stated and justified (ISO 9001 4.3): a type with them is not judged."""
     config = corpus.config
     if not any(exclusion_problem(config, e.clause) is None for e in config.audit.exclusions):
         return
     from proccompile.model.exclusions import excluded_clauses
 
     excluded = excluded_clauses(config)
-    for doc in corpus.procedures:
-        if doc.model.status == "obsolete":
+    for doc in corpus.documents():
+        if doc.model.status == "obsolete" or any(spec.kind == "clauses" for spec in type(doc.model).CHAPTERS):
             continue
         for clause in sorted(cited_clauses(doc.model)):
             if clause in excluded:
                 bag.add("PC326", f"{doc.model.code} cites clause {clause}, which the config excludes as not "
                         "applicable", doc.span("iso_clauses", key=True),
-                        help="Either the clause applies (remove the exclusion) or the procedure does not address "
+                        help=f"Either the clause applies (remove the exclusion) or the {doc.kind} does not address "
                              "it (remove the citation)")
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean, one_of
-from proccompile.model import Corpus, Procedure
-from proccompile.model.refs import department_refs, form_department_refs, steps
+from proccompile.model import Corpus
+from proccompile.model.actors import covers
+from proccompile.model.refs import department_refs, responsibilities, steps
 
 
 def unknown_department(corpus: Corpus, bag: Diagnostics) -> None:
-    known = [d.id for d in corpus.config.departments]
+    known = list(corpus.actors)
     for doc in corpus.documents():
-        refs = department_refs(doc.model) if isinstance(doc.model, Procedure) else form_department_refs(doc.model)
-        for ref in refs:
-            if ref.target not in known:
+        for ref in department_refs(doc.model):
+            if ref.target not in corpus.actors:
                 bag.add(
                     "PC304",
                     f"Department `{ref.target}` ({ref.role}) is not defined in proccompile.yaml",
@@ -58,32 +58,41 @@ def external_auditor(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def owner_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
-    known = {d.id for d in corpus.config.departments}
-    for doc in corpus.procedures:
-        proc = doc.model
-        with_duties = {r.department for r in proc.responsibilities}
+    """Every step owner has its duties stated: an entry names it, a group it belongs to, or (a role) its
+    department."""
+    index = corpus.actors
+    for doc in corpus.documents():
+        entries = [duty.department for _, duty in responsibilities(doc.model)]
+        if not any(spec.kind == "responsibilities" for spec in type(doc.model).CHAPTERS):
+            continue
         reported: set[str] = set()
-        for loc, step in steps(proc):
-            if step.owner in known and step.owner not in with_duties and step.owner not in reported:
-                reported.add(step.owner)
-                count = sum(1 for _, s in steps(proc) if s.owner == step.owner)
+        for loc, step in steps(doc.model):
+            for k, owner in enumerate(step.owner):
+                if owner not in index or owner in reported or any(covers(index, e, owner) for e in entries):
+                    continue
+                reported.add(owner)
+                count = sum(1 for _, s in steps(doc.model) if owner in s.owner)
+                where = (*loc, "owner", k) if len(step.owner) > 1 else (*loc, "owner")
                 bag.add(
                     "PC309",
-                    f"Step owner `{step.owner}` has no entry under `responsibilities`"
+                    f"Step owner `{owner}` has no entry under `responsibilities`"
                     + (f" ({count} steps)" if count > 1 else ""),
-                    doc.span(*loc, "owner"),
-                    help=f"Add `- department: {step.owner}` with its duties to `responsibilities`",
+                    doc.span(*where),
+                    help=f"Add `- department: {owner}` with its duties to `responsibilities`",
                 )
 
 
 def owner_department_without_duty(corpus: Corpus, bag: Diagnostics) -> None:
-    known = {d.id for d in corpus.config.departments}
-    for doc in corpus.procedures:
-        proc = doc.model
-        if proc.owner in known and proc.owner not in {r.department for r in proc.responsibilities}:
+    index = corpus.actors
+    for doc in corpus.documents():
+        if not any(spec.kind == "responsibilities" for spec in type(doc.model).CHAPTERS):
+            continue
+        owner = doc.model.owner
+        entries = [duty.department for _, duty in responsibilities(doc.model)]
+        if owner in index and not any(covers(index, e, owner) for e in entries):
             bag.add(
                 "PC310",
-                f"Owning department `{proc.owner}` has no entry under `responsibilities`",
+                f"Owning department `{owner}` has no entry under `responsibilities`",
                 doc.span("owner"),
-                help=f"State what `{proc.owner}` does for this procedure under `responsibilities`",
+                help=f"State what `{owner}` does for this {doc.kind} under `responsibilities`",
             )

@@ -9,7 +9,8 @@ from typing import cast
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.versions import format_version, parse_version, scheme_example, successors
 
 
@@ -65,7 +66,7 @@ def date_order(corpus: Corpus, bag: Diagnostics) -> None:
     roles = [r.id for r in corpus.config.approval_roles]
     for doc in _controlled(corpus):
         proc = doc.model
-        kind = "procedure" if isinstance(proc, Procedure) else "form"
+        kind = doc.kind
         if proc.status == "released":
             for field in ("issued", "effective"):
                 if getattr(proc, field) is None:
@@ -91,7 +92,7 @@ def approvals(corpus: Corpus, bag: Diagnostics) -> None:
     roles = [r.id for r in corpus.config.approval_roles]
     for doc in _controlled(corpus):
         proc = doc.model
-        kind = "procedure" if isinstance(proc, Procedure) else "form"
+        kind = doc.kind
         for role in proc.approvals:
             if role not in roles:
                 bag.add("PC203", f"Unknown approval role `{role}`", doc.span("approvals", role, key=True),
@@ -104,16 +105,21 @@ def approvals(corpus: Corpus, bag: Diagnostics) -> None:
                     where = ("approvals", role) if approval else ("approvals",) if proc.approvals else ("status",)
                     bag.add("PC405", f"Released {kind} has no `{role}` {what}", doc.span(*where, key=True),
                             help=f"Record who signed as `{role}` and when, or set `status: draft`")
+                elif approval.name is None and corpus.config.signatures == "typed":
+                    bag.add("PC405", f"Released {kind} has no `{role}` signer name", doc.span("approvals", role,
+                                                                                              key=True),
+                            help=f"Record who signed as `{role}`, or set `signatures: by-hand` in proccompile.yaml "
+                                 "when names are signed on paper")
         first, last = proc.approvals.get(roles[0]), proc.approvals.get(roles[-1])
-        if len(roles) > 1 and first and last and first.name == last.name:
+        if len(roles) > 1 and first and last and first.name and first.name == last.name:
             bag.add("PC406", f"`{first.name}` signed both as `{roles[0]}` and as `{roles[-1]}`",
                     doc.span("approvals", roles[-1], "name"),
                     help="Have someone other than the author approve the document")
 
 
-def _controlled(corpus: Corpus) -> list[Document[Procedure] | Document[Form]]:
-    """Every procedure, and the forms that have a revision history."""
-    return [*corpus.procedures, *(doc for doc in corpus.forms if doc.model.revisions)]
+def _controlled(corpus: Corpus) -> list[AnyDocument]:
+    """Every chaptered document (procedures, manuals …), and the forms that have a revision history."""
+    return [doc for doc in corpus.documents() if corpus.doctype(doc.kind).chaptered or doc.model.revisions]
 
 
 def _value(model: object, loc: tuple[str | int, ...]) -> str:

@@ -1,28 +1,25 @@
-"""Document codes: the house numbering pattern and uniqueness across the corpus."""
+"""Document codes: each type's house numbering pattern, and uniqueness across the corpus."""
 
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
+from proccompile.diagnostics.suggest import did_you_mean, one_of
 from proccompile.model import Corpus
 from proccompile.model.corpus import NamedDoc
 from proccompile.model.patterns import full_match
 
 
 def code_pattern(corpus: Corpus, bag: Diagnostics) -> None:
-    numbering = corpus.config.numbering
-    for kind, pattern, docs in (
-        ("procedure", numbering.procedure, corpus.procedures),
-        ("form", numbering.form, corpus.forms),
-    ):
-        for doc in docs:
-            matched = full_match(pattern, doc.model.code)
+    for doctype in corpus.types:
+        for doc in corpus.of_type(doctype.id):
+            matched = full_match(doctype.pattern, doc.model.code)
             if not matched:
                 slow = " (matching it took too long)" if matched is None else ""
                 bag.add(
                     "PC301",
-                    f"{kind.capitalize()} code `{doc.model.code}` does not match the house pattern{slow}",
+                    f"{doctype.id.capitalize()} code `{doc.model.code}` does not match the house pattern{slow}",
                     doc.span("code"),
-                    help=f"Codes must match `{pattern}` (numbering.{kind} in proccompile.yaml)",
+                    help=f"Codes must match `{doctype.pattern}` ({doctype.pattern_key} in proccompile.yaml)",
                 )
 
 
@@ -38,3 +35,14 @@ def duplicate_code(corpus: Corpus, bag: Diagnostics) -> None:
                 doc.span("code"),
                 related=(Related(first.span("code"), "first defined here"),),
             )
+
+
+def unknown_company(corpus: Corpus, bag: Diagnostics) -> None:
+    """A document's `company` is one of the config's `companies`: a group prints each entity's own name."""
+    known = [c.id for c in corpus.config.companies]
+    for doc in corpus.documents():
+        named = doc.model.company
+        if named is not None and named not in known:
+            bag.add("PC344", f"Company `{named}` is not under `companies` in proccompile.yaml", doc.span("company"),
+                    help=did_you_mean(named, known) or (f"Companies: {one_of(known)}" if known else
+                                                        "List the group's legal entities under `companies`"))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.actors import departments_of
 from proccompile.model.display import department_name
 from proccompile.model.fingerprint import content_fingerprints
-from proccompile.model.refs import steps
+from proccompile.model.refs import responsibilities, steps
 from proccompile.model.versions import parse_version
-
-AnyDoc = Document[Procedure] | Document[Form]
 
 
 def released_content(corpus: Corpus, bag: Diagnostics) -> None:
@@ -109,16 +108,16 @@ def distribution(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def distribution_gap(corpus: Corpus, bag: Diagnostics) -> None:
-    """A released procedure with a distribution list issues a copy to every department of the company with a
-    duty or a step in it (PC425)."""
-    for doc in corpus.procedures:
+    """A released document with a distribution list issues a copy to every department of the company with a
+    duty or a step in it (PC425); a role's is its department's, a group's its members'."""
+    for doc in corpus.documents():
         model = doc.model
         if model.status != "released" or not model.distribution:
             continue
-        holders = {copy.department for copy in model.distribution}
-        involved = [duty.department for duty in model.responsibilities]
-        involved += [d for _, step in steps(model) for d in (step.owner, *step.support)]
-        for dept in dict.fromkeys(involved):
+        holders = set(departments_of(corpus.actors, [copy.department for copy in model.distribution]))
+        involved = [a for _, duty in responsibilities(model) for a in duty.department]
+        involved += [a for _, step in steps(model) for a in (*step.owner, *step.support)]
+        for dept in departments_of(corpus.actors, involved):
             known = corpus.config.department(dept)
             if dept not in holders and known is not None and not known.external:
                 bag.add("PC425", f"{department_name(corpus, dept)} (`{dept}`) has a part in `{model.code}` but "

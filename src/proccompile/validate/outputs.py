@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related, Span
-from proccompile.model import Corpus, Document, Form, Procedure
-from proccompile.model.corpus import NamedDoc
-from proccompile.model.display import company_name, form_number, procedure_number
+from proccompile.model import Corpus, Procedure
+from proccompile.model.corpus import AnyDocument, NamedDoc
+from proccompile.model.display import company_name, document_number, name_in
 from proccompile.model.output_names import page_relpath
 
 # Word's document properties (title, subject, author, keywords …) hold at most 255 characters.
@@ -24,7 +24,7 @@ def output_names(corpus: Corpus, bag: Diagnostics) -> None:
             bag.add("PC503", f"`{doc.names.code}` would be written to `{relpath}`, like `{first.names.code}` from "
                     f"`{first.source.rel}`", doc.span("code"),
                     related=(Related(first.span("code"), "the other document"),))
-        page = page_relpath(kind, doc.names.code)
+        page = page_relpath(kind, doc.names.code, folder=corpus.doctype(kind).folder)
         first = pages.setdefault(page.casefold(), doc)
         if first is not doc and first.names.code != doc.names.code:  # one code used twice is PC302 already
             bag.add("PC503", f"`{doc.names.code}` would be published as the site page `{page}`, like "
@@ -46,6 +46,11 @@ def company_length(corpus: Corpus, bag: Diagnostics) -> None:
     company = company_name(corpus)
     if len(company) > MAX_PROPERTY_CHARS:
         _too_long(bag, corpus.config_source.span(("company", corpus.config.language)), "The company name", company)
+    for i, entity in enumerate(corpus.config.companies):
+        name = name_in(entity, corpus.config.language)
+        if len(name) > MAX_PROPERTY_CHARS:
+            _too_long(bag, corpus.config_source.span(("companies", i, corpus.config.language)),
+                      "The company name", name)
 
 
 def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
@@ -54,21 +59,20 @@ def property_lengths(corpus: Corpus, bag: Diagnostics) -> None:
     for doc in corpus.documents():
         model = doc.model
         _fields(bag, doc, (("code", model.code), ("title", model.title), ("version", model.version)))
+        doctype = corpus.doctype(doc.kind)
+        number = document_number(corpus, model)
         if isinstance(model, Procedure):
-            number, pattern = procedure_number(corpus, model), "numbering.procedure_display"
             keywords = ", ".join(model.iso_clauses)
             if len(keywords) > MAX_PROPERTY_CHARS:
                 _too_long(bag, doc.span("iso_clauses", key=True), "The list of ISO clauses", keywords)
             author = model.approvals.get(author_role)
-            if author is not None and len(author.name) > MAX_PROPERTY_CHARS:
+            if author is not None and author.name is not None and len(author.name) > MAX_PROPERTY_CHARS:
                 _too_long(bag, doc.span("approvals", author_role, "name"), "The author's name", author.name)
-        else:
-            number, pattern = form_number(corpus, model), "numbering.form_display"
         if len(number) > MAX_PROPERTY_CHARS:
-            _too_long(bag, doc.span("code"), f"The printed number ({pattern})", number)
+            _too_long(bag, doc.span("code"), f"The printed number ({doctype.display_key})", number)
 
 
-def _fields(bag: Diagnostics, doc: Document[Procedure] | Document[Form], fields: tuple[tuple[str, str], ...]) -> None:
+def _fields(bag: Diagnostics, doc: AnyDocument, fields: tuple[tuple[str, str], ...]) -> None:
     for name, value in fields:
         if len(value) > MAX_PROPERTY_CHARS:
             _too_long(bag, doc.span(name), f"`{name}`", value)

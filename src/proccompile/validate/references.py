@@ -23,10 +23,11 @@ def pinned_base(reference: str, codes: set[str]) -> str | None:
 
 def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
     form_codes = {f.names.code for f in corpus.named_kind("form")}
-    for doc in corpus.named_kind("procedure"):
+    for doc in corpus.named:
+        described = {record.name for record in doc.names.records if record.described}
         for ref in doc.names.form_refs:
             code = ref.target
-            if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes):
+            if code in form_codes or corpus.is_broken(code) or pinned_base(code, form_codes) or code in described:
                 continue
             bag.add(
                 "PC303",
@@ -38,29 +39,36 @@ def unknown_form(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def unknown_document(corpus: Corpus, bag: Diagnostics) -> None:
-    proc_codes = {p.names.code for p in corpus.named_kind("procedure")}
+    chaptered = {t.id for t in corpus.types if t.chaptered}
+    doc_codes = {d.names.code for d in corpus.named if d.names.kind in chaptered}
     external = {d.code for d in corpus.config.external_documents}
-    pinnable = proc_codes | {f.names.code for f in corpus.named_kind("form")}
-    for doc in corpus.named_kind("procedure"):
+    pinnable = doc_codes | {f.names.code for f in corpus.named_kind("form")}
+    for doc in corpus.named:
         for ref in doc.names.document_refs:
             code = ref.target
-            if code in proc_codes or code in external or corpus.is_broken(code):
+            if code in doc_codes or code in external or corpus.is_broken(code):
                 continue
             if pinned_base(code, pinnable):
                 continue
             bag.add(
                 "PC305",
-                f"Document `{code}` ({ref.role}) is neither a procedure in the corpus "
+                f"Document `{code}` ({ref.role}) is neither a {_kinds(corpus)} in the corpus "
                 "nor a registered external document",
                 doc.span(*ref.loc),
-                help=did_you_mean(code, proc_codes | external)
-                or "Add the procedure, or register it under `external_documents` in proccompile.yaml",
+                help=did_you_mean(code, doc_codes | external)
+                or "Add the document, or register it under `external_documents` in proccompile.yaml",
             )
+
+
+def _kinds(corpus: Corpus) -> str:
+    """The chaptered types a reference may name: "procedure", "procedure or manual" …"""
+    names = [t.id for t in corpus.types if t.chaptered]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
     codes = {d.names.code for d in corpus.named}
-    for doc in corpus.named_kind("procedure"):
+    for doc in corpus.named:
         for ref in (*doc.names.document_refs, *doc.names.form_refs):
             base = pinned_base(ref.target, codes)
             if base:
@@ -73,22 +81,24 @@ def pinned_reference(corpus: Corpus, bag: Diagnostics) -> None:
 
 
 def obsolete_references(corpus: Corpus, bag: Diagnostics) -> None:
-    """A released procedure never points users at a withdrawn document: by citing an obsolete procedure
-    (PC312) or by keeping records on an obsolete form (PC413)."""
-    procedures, forms = corpus.named_by_code("procedure"), corpus.named_by_code("form")
-    for doc in corpus.named_kind("procedure"):
+    """A released document never points users at a withdrawn one: by citing an obsolete procedure (or other
+    document, PC312) or by keeping records on an obsolete form (PC413)."""
+    documents, forms = corpus.named_by_code("document"), corpus.named_by_code("form")
+    for doc in corpus.named:
         if doc.names.status != "released":
             continue
+        kind = doc.names.kind
         for ref in doc.names.document_refs:
-            target = procedures.get(ref.target)
-            if target is not None and target.names.status == "obsolete":
-                bag.add("PC312", f"Released procedure cites obsolete procedure `{ref.target}`", doc.span(*ref.loc),
+            target = documents.get(ref.target)
+            if target is not None and target.names.kind != "form" and target.names.status == "obsolete":
+                other = target.names.kind
+                bag.add("PC312", f"Released {kind} cites obsolete {other} `{ref.target}`", doc.span(*ref.loc),
                         related=(_obsolete_here(target),),
-                        help=f"Cite the procedure that replaced `{ref.target}`, or remove the reference")
+                        help=f"Cite the {other} that replaced `{ref.target}`, or remove the reference")
         for ref in doc.names.form_refs:
             form = forms.get(ref.target)
             if form is not None and form.names.status == "obsolete":
-                bag.add("PC413", f"Released procedure uses obsolete form `{ref.target}` ({ref.role})",
+                bag.add("PC413", f"Released {kind} uses obsolete form `{ref.target}` ({ref.role})",
                         doc.span(*ref.loc), related=(_obsolete_here(form),),
                         help=f"Use the form that replaced `{ref.target}`, or release a version without it")
 
@@ -104,4 +114,18 @@ def unknown_programme_procedure(corpus: Corpus, bag: Diagnostics) -> None:
         if code not in procedures:
             bag.add("PC305", f"Procedure `{code}` (audit programme high_risk) is not in the project",
                     corpus.config_source.span(("audit", "programme", "high_risk", i)),
-                    help=did_you_mean(code, [d.names.code for d in corpus.named_kind("procedure")]))
+                    help=did_you_mean(code, list(procedures)))
+
+
+def internal_as_external(corpus: Corpus, bag: Diagnostics) -> None:
+    """A document of the project registered under `external_documents`: the manual, an instruction or a procedure
+    would be listed among the standards and laws, as if it came from outside, and controlled twice."""
+    documents = corpus.named_by_code("document")
+    for i, external in enumerate(corpus.config.external_documents):
+        doc = documents.get(external.code)
+        if doc is not None:
+            kind = doc.names.kind
+            bag.add("PC346", f"`{external.code}` is registered as an external document, but it is this project's "
+                    f"{kind}", corpus.config_source.span(("external_documents", i, "code")),
+                    related=(Related(doc.span("code"), f"the {kind} is here"),),
+                    help="Remove it from `external_documents`: documents of the project are cited by their code alone")

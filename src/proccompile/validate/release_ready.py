@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from proccompile.diagnostics import Diagnostics, Related
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.names import DocNames
 from proccompile.model.placeholders import MARKERS, is_placeholder
 from proccompile.model.refs import Loc
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 def placeholders(corpus: Corpus, bag: Diagnostics) -> None:
@@ -32,25 +33,25 @@ def placeholders_of(doc: AnyDoc) -> Iterator[tuple[Loc, str]]:
 
 
 def cites_draft(corpus: Corpus, bag: Diagnostics) -> None:
-    """A released procedure cites a draft procedure or keeps records on a draft form (PC423)."""
-    for doc in corpus.named_kind("procedure"):
+    """A released document cites a draft document or keeps records on a draft form (PC423)."""
+    for doc in corpus.named:
         if doc.names.status == "released":
             for loc, message, related in draft_references(corpus, doc.names):
                 bag.add("PC423", message, doc.span(*loc), related=related)
 
 
 def draft_references(corpus: Corpus, names: DocNames) -> Iterator[tuple[Loc, str, tuple[Related, ...]]]:
-    """(path, message, where the draft is) of every draft procedure a procedure cites and draft form it uses."""
+    """(path, message, where the draft is) of every draft document a document cites and draft form it uses."""
     by_code = {doc.names.code: doc for doc in corpus.named}
     for ref in names.document_refs:
         target = by_code.get(ref.target)
-        if target is not None and target.names.kind == "procedure" and target.names.status == "draft":
-            yield (ref.loc, f"Released procedure cites draft procedure `{ref.target}`",
+        if target is not None and target.names.kind != "form" and target.names.status == "draft":
+            yield (ref.loc, f"Released {names.kind} cites draft {target.names.kind} `{ref.target}`",
                    (Related(target.span("status"), f"`{ref.target}` is a draft here"),))
     for ref in names.form_refs:
         target = by_code.get(ref.target)
         if target is not None and target.names.kind == "form" and target.names.status == "draft":
-            yield (ref.loc, f"Released procedure uses draft form `{ref.target}` ({ref.role})",
+            yield (ref.loc, f"Released {names.kind} uses draft form `{ref.target}` ({ref.role})",
                    (Related(target.span("status"), f"`{ref.target}` is a draft here"),))
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from proccompile.diagnostics import Diagnostics, Related
 from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.model import Corpus, Document, Form, Procedure
+from proccompile.model import Corpus
+from proccompile.model.corpus import AnyDocument
 from proccompile.model.fingerprint import fingerprint
 from proccompile.model.revision import OpenRevision, separation_conflicts
 from proccompile.model.versions import format_version, parse_version, successors
 
-AnyDoc = Document[Procedure] | Document[Form]
+AnyDoc = AnyDocument
 
 
 def open_revisions(corpus: Corpus, bag: Diagnostics) -> None:

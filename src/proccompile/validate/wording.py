@@ -6,21 +6,21 @@ import re
 
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
+from proccompile.model.refs import steps
 
 # Words that set no time at all: "immediately" next to `time_limit: 24h` leaves the auditor two limits.
 _AT_ONCE = re.compile(r"立即|立刻|马上|即刻|\bimmediately\b|\bat once\b|\bwithout delay\b", re.IGNORECASE)
 
 
 def immediate_with_limit(corpus: Corpus, bag: Diagnostics) -> None:
-    for doc in corpus.procedures:
-        for i, section in enumerate(doc.model.process):
-            for j, step in enumerate(section.steps):
-                found = _AT_ONCE.search(step.text) if step.time_limit is not None else None
-                if found and step.time_limit is not None:
-                    bag.add("PC322", f"The step says `{found.group()}` but has a time limit of {step.time_limit}",
-                            doc.span("process", i, "steps", j, "time_limit"),
-                            help="Say which applies: drop the word from the text, or split the urgent case into its "
-                                 "own step with its own `time_limit`")
+    for doc in corpus.documents():
+        for loc, step in steps(doc.model):
+            found = _AT_ONCE.search(step.text) if step.time_limit is not None else None
+            if found and step.time_limit is not None:
+                bag.add("PC322", f"The step says `{found.group()}` but has a time limit of {step.time_limit}",
+                        doc.span(*loc, "time_limit"),
+                        help="Say which applies: drop the word from the text, or split the urgent case into its "
+                             "own step with its own `time_limit`")
 
 
 # A limit that runs before an event, in the step's own words: 提前5个工作日, 开始前30天, 5天前, at least two
@@ -37,15 +37,13 @@ BEFORE_WORDS = re.compile(
 
 def before_without_anchor(corpus: Corpus, bag: Diagnostics) -> None:
     """A step whose text sets its limit before an event, while the YAML counts it after one (the default)."""
-    for doc in corpus.procedures:
-        for i, section in enumerate(doc.model.process):
-            for j, step in enumerate(section.steps):
-                if step.time_limit is None or step.before:
-                    continue
-                found = BEFORE_WORDS.search(step.text)
-                if found:
-                    bag.add("PC325", f"The step says `{found.group()}`, a limit before an event, but its "
-                            f"time limit of {step.time_limit} counts after one",
-                            doc.span("process", i, "steps", j, "time_limit"),
-                            help="Add `before: true` and the event as `anchor` (e.g. anchor: 销售季节开始), so "
-                                 "the checklist asks whether it is done that long before the event")
+    for doc in corpus.documents():
+        for loc, step in steps(doc.model):
+            if step.time_limit is None or step.before:
+                continue
+            found = BEFORE_WORDS.search(step.text)
+            if found:
+                bag.add("PC325", f"The step says `{found.group()}`, a limit before an event, but its "
+                        f"time limit of {step.time_limit} counts after one", doc.span(*loc, "time_limit"),
+                        help="Add `before: true` and the event as `anchor` (e.g. anchor: 销售季节开始), so "
+                             "the checklist asks whether it is done that long before the event")

@@ -14,6 +14,7 @@ from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 
 from proccompile.diagnostics import Diagnostics, Span
 from proccompile.load.paths import Refusal, exists, refusal
+from proccompile.model.clauses import CLAUSE_SET_NAMES
 from proccompile.model.config import Limits
 from proccompile.model.types import XML_ILLEGAL
 from proccompile.views.template_guard import (
@@ -38,8 +39,10 @@ class Texts:
     """
 
     def __init__(self, project_root: Path, language: str, bag: Diagnostics, folder: str | None = None,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, clause_set: str = "iso9001") -> None:
         self.root = project_root
+        # Labels may name the standard the project audits against (cover, coverage title, audit objective).
+        self.context = {"clause_set_id": clause_set, "clause_set": CLAUSE_SET_NAMES.get(clause_set, clause_set)}
         self.project_dir = project_root / "templates"
         self.language = language
         self.folder = folder or language  # e.g. "zh" for documents, "checklist/zh" for checklists
@@ -98,7 +101,7 @@ class Texts:
 
     def _module(self, path: str) -> dict[str, str] | None:
         def load() -> dict[str, str]:
-            module = self.env.get_template(path).make_module()
+            module = self.env.get_template(path).make_module(vars=self.context)
             return {k: self._bounded(str(v)) for k, v in vars(module).items() if not k.startswith("_")}
 
         values = self._try(path, load)

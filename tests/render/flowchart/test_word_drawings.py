@@ -68,7 +68,7 @@ def test_every_procedure_has_a_clean_flowchart(built: dict[str, dict[str, bytes]
     assert sorted(drawn) == sorted(steps)  # every step once, nothing else numbered like a step
     # a text set on several lines reads back without the spaces it was broken at
     headings = {_bare(box.text) for d in drawings for box in d.boxes if box.kind == "header"}
-    owners = {_bare(department_name(corpus, step.owner)) for s in p.process for step in s.steps}
+    owners = {_bare(department_name(corpus, step.owner[0])) for s in p.process for step in s.steps}
     assert owners <= headings
     decisions = sum(1 for s in p.process for step in s.steps if step.decision)
     assert sum(1 for d in drawings for box in d.boxes if box.kind == "decision") == decisions
@@ -91,7 +91,7 @@ def _bare(text: str) -> str:
 def test_steps_sit_in_their_owners_lanes(built: dict[str, dict[str, bytes]]) -> None:
     corpus = check_project(ROOT).corpus
     p = corpus.procedure("Q/FL2.0813").model
-    owner = {numbering(p).step(i, j): department_name(corpus, step.owner)
+    owner = {numbering(p).step(i, j): department_name(corpus, step.owner[0])
              for i, s in enumerate(p.process) for j, step in enumerate(s.steps)}
     for drawing in docx_drawings(built["shipped"]["Q/FL2.0813"]):
         lanes = [b for b in drawing.boxes if b.kind == "header"]

@@ -1,14 +1,16 @@
-"""A procedure's flowchart content from its steps: lanes by owning department, nodes in reading order, arrows."""
+"""A flowchart's content from a steps chapter: lanes by owner, nodes in reading order, arrows."""
 
 from __future__ import annotations
 
 import re
 
 from proccompile.model import Corpus
+from proccompile.model.chapters import Section, Step
 from proccompile.model.display import department_name, form_title_number, time_limit_text
+from proccompile.model.document import ControlledDocument
 from proccompile.model.flow import END_KEY, StepKey, flow_of, start_key
-from proccompile.model.numbering import numbering
-from proccompile.model.procedure import Procedure, Step
+from proccompile.model.numbering import numbering_in
+from proccompile.model.refs import responsibilities
 from proccompile.render.flowchart.chart import Chart, Edge, Node, NodeKind, Record
 from proccompile.views.wording import Texts
 
@@ -40,28 +42,31 @@ def short_text(step: Step, language: str) -> str:
     return text
 
 
-def procedure_chart(corpus: Corpus, p: Procedure, texts: Texts) -> Chart:
-    """The whole procedure as one chart, a stage per subsection (``chart.per_stage`` cuts it up)."""
+def procedure_chart(corpus: Corpus, p: ControlledDocument, texts: Texts, chapter: str = "process") -> Chart:
+    """The whole steps chapter ``chapter`` of a document (a procedure's 5 工作程序) as one chart, a stage per
+    subsection (``chart.per_stage`` cuts it up). A step several actors share is drawn in the lane of the first,
+    naming the others."""
     label = texts.label
     language = corpus.config.language
-    flow = flow_of(p)
-    numbers = numbering(p)
-    lanes = _lanes(p)
+    flow = flow_of(p, chapter)
+    numbers = numbering_in(corpus, p)
+    sections: list[Section] = getattr(p, chapter)
+    lanes = _lanes(p, sections)
     lane_of = {dept: k for k, dept in enumerate(lanes)}
     nodes: list[Node] = []
     index: dict[StepKey, int] = {}
     ends: dict[int, int] = {}
     edges: list[Edge] = []
-    for i, section in enumerate(p.process):
+    for i, section in enumerate(sections):
         if i in flow.starts:
             index[start_key(i)] = len(nodes)
-            nodes.append(Node("start", lane_of[section.steps[0].owner], i, section.trigger or label("flow_start")))
+            nodes.append(Node("start", lane_of[section.steps[0].owner[0]], i, section.trigger or label("flow_start")))
         for j, step in enumerate(section.steps):
             index[(i, j)] = len(nodes)
-            nodes.append(_step_node(corpus, step, i, numbers.step(i, j), lane_of[step.owner], texts))
+            nodes.append(_step_node(corpus, step, i, numbers.sub(chapter, i, j), lane_of[step.owner[0]], texts))
             for link in flow.outgoing((i, j)):
                 if link.target is None:  # reported by check (PC350); drawn as a connector naming the reference
-                    nodes.append(Node("connector", lane_of[step.owner], i, f"? {link.ref}"))
+                    nodes.append(Node("connector", lane_of[step.owner[0]], i, f"? {link.ref}"))
                     edges.append(Edge(index[(i, j)], len(nodes) - 1, link.label or ""))
         to_end = [link for link in flow.links if link.target == END_KEY and link.source[0] == i]
         if to_end:
@@ -69,13 +74,13 @@ def procedure_chart(corpus: Corpus, p: Procedure, texts: Texts) -> Chart:
             ender = last if any(link.source == (i, len(section.steps) - 1) for link in to_end) \
                 else flow.step(to_end[0].source)
             ends[i] = len(nodes)
-            nodes.append(Node("end", lane_of[ender.owner], i, label("flow_end")))
+            nodes.append(Node("end", lane_of[ender.owner[0]], i, label("flow_end")))
     for link in flow.links:
         if link.target is None:
             continue
         target = ends[link.source[0]] if link.target == END_KEY else index[link.target]
         edges.append(Edge(index[link.source], target, link.label or ""))
-    stages = tuple(f"{numbers.subsection(i)} {s.title}" for i, s in enumerate(p.process))
+    stages = tuple(f"{numbers.item(chapter, i)} {s.title}" for i, s in enumerate(sections))
     names = tuple(department_name(corpus, dept) for dept in lanes)
     chart = Chart(p.title, names, stages, tuple(nodes), tuple(sorted(edges, key=lambda e: (e.source, e.target))),
                   label("flow_stage"), label("flow_records"))
@@ -91,19 +96,23 @@ def with_description(chart: Chart, texts: Texts, language: str) -> Chart:
                  chart.records_heading, text)
 
 
-def _lanes(p: Procedure) -> list[str]:
-    """Owning departments in the order of the responsibilities section, then any other owner as first met."""
-    owners = [step.owner for section in p.process for step in section.steps]
-    ordered = [duty.department for duty in p.responsibilities if duty.department in owners]
+def _lanes(p: ControlledDocument, sections: list[Section]) -> list[str]:
+    """Owners (a step's first, for one several share) in the order of the responsibilities chapter, then any other
+    owner as first met: a department, a role or a group has a lane of its own."""
+    owners = [step.owner[0] for section in sections for step in section.steps]
+    ordered = [actor for _, duty in responsibilities(p) for actor in duty.department if actor in owners]
     return list(dict.fromkeys([*ordered, *owners]))
 
 
 def _step_node(corpus: Corpus, step: Step, stage: int, number: str, lane: int, texts: Texts) -> Node:
     language = corpus.config.language
+    join = ("、" if language == "zh" else ", ").join
     support = ""
     if step.support:
-        support = texts.label("step_support") + ("、" if language == "zh" else ", ").join(
-            department_name(corpus, dept) for dept in step.support)
+        support = texts.label("step_support") + join([department_name(corpus, dept) for dept in step.support])
+    if len(step.owner) > 1:  # a step shared with other owners says so in its lane's box
+        shared = texts.label("flow_shared") + join([department_name(corpus, dept) for dept in step.owner[1:]])
+        support = f"{shared}{'；' if language == 'zh' else '; '}{support}" if support else shared
     limit = time_limit_text(step, language)
     records = []
     for code in step.records:

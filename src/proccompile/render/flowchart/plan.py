@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from proccompile.model import Corpus
-from proccompile.model.procedure import Procedure
+from proccompile.model.document import ControlledDocument
 from proccompile.render.flowchart.build import procedure_chart, with_description
 from proccompile.render.flowchart.chart import Chart, per_stage
 from proccompile.render.flowchart.geometry import CM
@@ -55,13 +55,17 @@ def needs_landscape(chart: Chart) -> bool:
                                                            if node.kind in ("process", "decision"))
 
 
-def planned_charts(corpus: Corpus, p: Procedure, texts: Texts) -> list[Placed]:
-    """Where the project's placement puts the procedure's charts, and which charts: the whole procedure, or one per
-    subsection when the whole would not fit on one page (or the placement is ``section``)."""
+def planned_charts(corpus: Corpus, p: ControlledDocument, texts: Texts, chapter: str = "process") -> list[Placed]:
+    """Where the project's placement puts the charts of the steps chapter ``chapter`` of a document (a procedure's
+    5 工作程序, or a steps chapter of a type the project defines), and which charts: the whole chapter, or one per
+    subsection when the whole would not fit on one page (or the placement is ``section``). A document whose type
+    has no attachments chapter prints an `attachment` chart at the start of the steps chapter instead."""
     placement = corpus.config.flowcharts.placement
     if placement == "none":
         return []
-    whole = procedure_chart(corpus, p, texts)
+    if placement == "attachment" and not any(spec.kind == "attachments" for spec in type(p).CHAPTERS):
+        placement = "process"
+    whole = procedure_chart(corpus, p, texts, chapter)
     language = corpus.config.language
 
     def stages() -> list[Chart]:

@@ -1,4 +1,4 @@
-"""The static QMS site: one page per procedure, form and department, an index, offline search (jinja2)."""
+"""The static QMS site: one page per document of every type, per department, an index, offline search (jinja2)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,16 @@ from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
 
 from proccompile.diagnostics import Diagnostics
+from proccompile.load.paths import inside_project
 from proccompile.model import Corpus
+from proccompile.model.actors import departments_of
+from proccompile.model.attachments import handling
+from proccompile.model.clauses import clause_index
 from proccompile.model.display import (
     LIST_SEPARATOR,
     company_name,
     date_text,
+    document_number,
     duration_text,
     form_number,
     numbered,
@@ -32,7 +37,11 @@ from proccompile.model.display import (
     time_limit_text,
 )
 from proccompile.model.form_tables import HeadingCell, heading_cells
-from proccompile.model.numbering import numbering
+from proccompile.model.numbering import chapter_content, chapter_plan, numbering_in
+from proccompile.model.refs import file_refs, responsibilities
+from proccompile.render.chapters import chapter_title
+from proccompile.render.chapters.text import paragraphs
+from proccompile.render.document_view import type_name
 from proccompile.render.site.flowcharts import SiteCharts
 from proccompile.render.site.links import Links
 from proccompile.render.site.search import search_entries
@@ -42,8 +51,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from proccompile.model.config import Department
+    from proccompile.model.corpus import AnyDocument
     from proccompile.model.form import Form, FormTable
-    from proccompile.model.procedure import Procedure
+    from proccompile.views.wording import Texts
 
 _STATIC = ("site.css", "search.js")
 
@@ -105,8 +115,9 @@ class SiteRenderer:
                  *, pdf: bool = False, today: dt.date | None = None) -> None:
         from proccompile.views.wording import Texts
 
-        self.corpus, self.pdf = corpus, pdf
-        self.texts = texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits)
+        self.corpus, self.pdf, self.root = corpus, pdf, project_root
+        self.texts = texts = Texts(project_root, corpus.config.language, bag, limits=corpus.config.limits,
+                                   clause_set=corpus.config.audit.clause_set)
         self.links = links = Links(corpus, today)
         # Every template is HTML: escaping is on for all of them, whatever their file names end with
         # (``*.html.j2`` is not among select_autoescape's extensions, which left every text unescaped).
@@ -114,19 +125,26 @@ class SiteRenderer:
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                           finalize=_blank_for_none, bytecode_cache=_COMPILED)
         env.filters["lines"] = _lines
+        env.tests["owned_by"] = lambda doc, owner: _owner_home(corpus, doc.model.owner) == owner
         language = corpus.config.language
+        self.pictures = pictures = _pictures(corpus)
+        charts = SiteCharts(corpus, texts)
         env.globals.update(
             label=texts.label, words=SITE_WORDS[language], links=links, company=company_name(corpus),
-            language=language, date=date_text, numbering=numbering, letter=_letter,
+            language=language, date=date_text, letter=_letter,
+            numbering=lambda document: numbering_in(corpus, document),
             quoted=lambda title: quoted(title, language), list_separator=LIST_SEPARATOR[language],
             numbered=lambda number, title: numbered(number, title, language),
             duration=lambda d: duration_text(d, language, texts.label("empty_cell")),
             limit=lambda step: time_limit_text(step, language, texts.label("empty_cell")),
             procedure_number=lambda p: procedure_number(corpus, p), form_number=lambda f: form_number(corpus, f),
             departments=corpus.config.departments, roles=corpus.config.approval_roles, form_heading=form_heading,
-            flowchart=SiteCharts(corpus, texts).figures,
+            owners=[*(d.id for d in corpus.config.departments), *(g.id for g in corpus.config.groups)],
+            flowchart=charts.figures, attachment_charts=charts.attachments,
             retention=lambda entry: duration_text(record_retention(corpus, entry), corpus.config.language,
                                                   texts.label("empty_cell")),
+            picture_url=lambda file: quote(pictures[file]) if file in pictures else "",
+            **_document_globals(corpus, texts),
         )
         self.env = env
         self.files = {(f.kind, f.code): f.relpath for f in documents}
@@ -147,18 +165,17 @@ class SiteRenderer:
     def _index(self) -> dict[str, Callable[[], SitePage]]:
         corpus, links = self.corpus, self.links
         makers: dict[str, Callable[[], SitePage]] = {
-            "index.html": lambda: self._page("index.html", "index.html.j2", procedures=corpus.procedures,
-                                             forms=corpus.forms),
+            "index.html": lambda: self._page("index.html", "index.html.j2", documents=corpus.by_type,
+                                             all_documents=list(corpus.documents())),
             "search.html": lambda: self._page("search.html", "search.html.j2"),
             "departments/index.html": lambda: self._page("departments/index.html", "departments.html.j2"),
         }
         # Two documents whose codes give one address: the later one is the page (as `site` writes them in turn).
-        for doc in corpus.procedures:
-            url = links.procedure_url(doc.model.code)
-            makers[url] = partial(self._procedure, url, doc.model)
-        for form_doc in corpus.forms:
-            url = links.form_url(form_doc.model.code)
-            makers[url] = partial(self._form, url, form_doc.model)
+        for doc in corpus.documents():
+            url = links.document_url(doc.model.code) if doc.kind != "form" else links.form_url(doc.model.code)
+            makers[url] = partial(self._document, url, doc)
+        for file, url in self.pictures.items():
+            makers[url] = partial(self._picture, url, file)
         for dept in corpus.config.departments:
             url = links.department_url(dept.id)
             makers[url] = partial(self._department, url, dept)
@@ -185,19 +202,26 @@ class SiteRenderer:
                                                        .removesuffix(".docx") + ".pdf")})
         return found
 
-    def _procedure(self, url: str, procedure: Procedure) -> SitePage:
-        return self._page(url, "procedure.html.j2", p=procedure, n=numbering(procedure),
-                          files=self._downloads("procedure", procedure.code))
+    def _document(self, url: str, doc: AnyDocument) -> SitePage:
+        corpus, model = self.corpus, doc.model
+        doctype = corpus.doctype(doc.kind)
+        if not doctype.chaptered:
+            form: Form = model  # type: ignore[assignment]  # the one type that is not chaptered
+            return self._page(url, "form.html.j2", f=form, files=self._downloads("form", model.code))
+        return self._page(url, "document.html.j2", d=model, kind=doctype.id,
+                          type_name=type_name(corpus, doctype.id, self.texts), n=numbering_in(corpus, model),
+                          plan=chapter_plan(model, doctype.chapters), files=self._downloads(doctype.id, model.code))
 
-    def _form(self, url: str, form: Form) -> SitePage:
-        return self._page(url, "form.html.j2", f=form, files=self._downloads("form", form.code))
+    def _picture(self, url: str, file: str) -> SitePage:
+        path = inside_project(self.root, file)
+        assert path is not None  # check refused it otherwise (PC315, PC316)
+        return SitePage(url, path.read_bytes())
 
     def _department(self, url: str, dept: Department) -> SitePage:
         corpus = self.corpus
-        owned: list[Procedure | Form] = [d.model for d in corpus.procedures if d.model.owner == dept.id]
-        owned += [d.model for d in corpus.forms if d.model.owner == dept.id]
-        duties = [(doc.model, duty) for doc in corpus.procedures for duty in doc.model.responsibilities
-                  if duty.department == dept.id]
+        owned = [d.model for d in corpus.documents() if _owner_home(corpus, d.model.owner) == dept.id]
+        duties = [(doc.model, duty) for doc in corpus.documents() for _, duty in responsibilities(doc.model)
+                  if dept.id in departments_of(corpus.actors, duty.department)]
         return self._page(url, "department.html.j2", dept=dept, owned=owned, duties=duties)
 
     def _search_index(self) -> SitePage:
@@ -206,9 +230,44 @@ class SiteRenderer:
         return SitePage("assets/search-index.js", f"window.PROCCOMPILE_INDEX = {index};\n".encode())
 
 
+def _owner_home(corpus: Corpus, owner: str) -> str:
+    """Where a document is listed by owner: a role's documents under its department, else the owner itself."""
+    actor = corpus.actors.get(owner)
+    return actor.department if actor is not None and actor.kind == "role" and actor.department else owner
+
+
 def _blank_for_none(value: Any) -> Any:
     """An absent optional value prints as nothing, never as the word None."""
     return "" if value is None else value
+
+
+def _document_globals(corpus: Corpus, texts: Texts) -> dict[str, Any]:
+    """What the pages of every document type need: numbers, chapter content, clause titles, the types."""
+    clauses = clause_index(corpus.config.audit.clause_set)
+    language = corpus.config.language
+    return {
+        "number": lambda d: document_number(corpus, d), "content": chapter_content,
+        "company_of": lambda d: company_name(corpus, d),
+        "chapter_title": lambda spec, content: chapter_title(texts.label, spec, content),
+        "split_paragraphs": paragraphs, "exclusions": corpus.config.audit.exclusions,
+        "clause_title": lambda number: clauses[number].title(language) if number in clauses else "",
+        "doc_types": [{"id": t.id, "name": type_name(corpus, t.id, texts), "folder": t.folder}
+                      for t in sorted(corpus.types, key=lambda t: t.level)],
+    }
+
+
+def _pictures(corpus: Corpus) -> dict[str, str]:
+    """Every picture a chaptered document prints, by its project path: its address in the site (pictures/…, the
+    project path kept). Read only when its page is asked for."""
+    found: dict[str, str] = {}
+    for doc in corpus.documents():
+        if not corpus.doctype(doc.kind).chaptered:
+            continue
+        for ref in file_refs(doc.model):
+            if handling(ref.target) == "embed" and ref.target not in found:
+                parts = [part for part in PurePosixPath(ref.target).parts if part not in (".", "..", "/")]
+                found[ref.target] = "pictures/" + "/".join(parts)
+    return found
 
 
 def _lines(text: str | None) -> Markup:

@@ -1,11 +1,13 @@
-"""The site's flowcharts: each procedure's charts as inline SVG figures, at the places the project's placement says."""
+"""The site's flowcharts: each document's charts as inline SVG figures, at the places the project's placement says,
+for every steps chapter of every chaptered type."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from proccompile.model import Corpus
-from proccompile.model.procedure import Procedure
+from proccompile.model.document import ControlledDocument
+from proccompile.model.flow import steps_chapters
 from proccompile.render.flowchart.layout import Frame, layout
 from proccompile.render.flowchart.plan import LANDSCAPE, PORTRAIT, planned_charts
 from proccompile.render.flowchart.svg import part_svg
@@ -13,25 +15,33 @@ from proccompile.views.wording import Texts
 
 
 class SiteCharts:
-    """Figures by procedure code and place; ``figures(code, where, section)`` is what a template prints."""
+    """Figures by document, steps chapter and place; ``figures(document, where, section, chapter)`` is what a
+    template prints, ``attachments(document)`` the charts its attachments chapter lists."""
 
     def __init__(self, corpus: Corpus, texts: Texts) -> None:
         self.corpus, self.texts = corpus, texts
-        self._done: dict[str, dict[tuple[str, int | None], Markup]] = {}
+        self._done: dict[tuple[str, str], dict[tuple[str, int | None], Markup]] = {}
+        self._count: dict[str, int] = {}
 
-    def figures(self, p: Procedure, where: str, section: int | None = None) -> Markup:
-        if p.code not in self._done:
-            self._done[p.code] = self._render(p)
-        return self._done[p.code].get((where, section), Markup(""))
+    def figures(self, p: ControlledDocument, where: str, section: int | None = None,
+                chapter: str = "process") -> Markup:
+        if (p.code, chapter) not in self._done:
+            self._done[(p.code, chapter)] = self._render(p, chapter)
+        return self._done[(p.code, chapter)].get((where, section), Markup(""))
 
-    def _render(self, p: Procedure) -> dict[tuple[str, int | None], Markup]:
+    def attachments(self, p: ControlledDocument) -> list[Markup]:
+        """The charts placed as attachments, one group per steps chapter that has them."""
+        found = (self.figures(p, "attachment", None, spec.id) for spec in steps_chapters(p))
+        return [figure for figure in found if figure]
+
+    def _render(self, p: ControlledDocument, chapter: str) -> dict[tuple[str, int | None], Markup]:
         out: dict[tuple[str, int | None], Markup] = {}
-        count = 0
-        for placed in planned_charts(self.corpus, p, self.texts):
+        for placed in planned_charts(self.corpus, p, self.texts, chapter):
             figures = []
             width = (LANDSCAPE if placed.landscape else PORTRAIT)[0]
             for chart in placed.charts:
-                count += 1
+                # Numbered across the page's charts: each SVG's ids stay unique on the page.
+                count = self._count[p.code] = self._count.get(p.code, 0) + 1
                 caption = self.texts.render("flowchart_caption", title=chart.title, part=1, parts=1)
                 # One part: a page scrolls, so the chart is never cut.
                 (part,) = layout(chart, Frame(width))

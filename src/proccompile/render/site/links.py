@@ -8,16 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from proccompile.model import Corpus
+from proccompile.model.actors import departments_of
 from proccompile.model.display import (
     department_name,
     document_citation,
+    document_number,
     form_number,
-    procedure_number,
 )
-from proccompile.model.form import Form
-from proccompile.model.numbering import numbering
+from proccompile.model.document import ControlledDocument
+from proccompile.model.numbering import numbering_in
 from proccompile.model.output_names import page_relpath
-from proccompile.model.procedure import Procedure
 from proccompile.model.refs import Ref, department_refs, document_refs, form_refs
 
 
@@ -37,13 +37,14 @@ class Uses:
     """Where each target is named, target → [Use]; a list is made when first asked for, since a page shows
     the uses of one target (and `serve` renders one page after an edit)."""
 
-    def __init__(self, make: Callable[[Procedure, Ref], Use]) -> None:
+    def __init__(self, make: Callable[[ControlledDocument, Ref], Use]) -> None:
         self._make = make
-        self._found: dict[str, list[tuple[Procedure, Ref]]] = defaultdict(list)
+        self._found: dict[str, list[tuple[ControlledDocument, Ref]]] = defaultdict(list)
         self._made: dict[str, list[Use]] = {}
 
-    def add(self, procedure: Procedure, ref: Ref) -> None:
-        self._found[ref.target].append((procedure, ref))
+    def add(self, document: ControlledDocument, ref: Ref, target: str | None = None) -> None:
+        """A use of ``ref.target`` (listed under ``target`` when given: a role's use on its department's page)."""
+        self._found[target or ref.target].append((document, ref))
 
     def get(self, target: str, default: list[Use] | None = None) -> list[Use] | None:
         if target not in self._found:
@@ -68,7 +69,9 @@ class Links:
 
     def __post_init__(self) -> None:
         self.cited_by, self.used_in, self.named_in = Uses(self._use), Uses(self._use), Uses(self._use)
-        for doc in self.corpus.procedures:
+        for doc in self.corpus.documents():
+            if not self.corpus.doctype(doc.kind).chaptered:
+                continue  # a form names only its owner and the holders of its copies
             p = doc.model
             for ref in document_refs(p):
                 if ref.target != p.code:
@@ -76,34 +79,48 @@ class Links:
             for ref in form_refs(p):
                 self.used_in.add(p, ref)
             for ref in department_refs(p):
-                self.named_in.add(p, ref)
+                # A department's page lists what it is named in itself, as one of its roles or within a group.
+                for target in dict.fromkeys((ref.target, *departments_of(self.corpus.actors, (ref.target,)))):
+                    self.named_in.add(p, ref, target)
 
-    def _use(self, p: Procedure, ref: Ref) -> Use:
-        number, row = numbering(p).cite(ref.loc)
+    def _use(self, p: ControlledDocument, ref: Ref) -> Use:
+        number, row = numbering_in(self.corpus, p).cite(ref.loc)
         place = f"{number} #{row}" if row else number
-        return Use(p.code, p.title, place, ref.role, self.procedure_url(p.code), self.status(p))
+        return Use(p.code, p.title, place, ref.role, self.document_url(p.code), self.status(p))
 
-    def status(self, model: Procedure | Form) -> str:
+    def status(self, model: ControlledDocument) -> str:
         """The status the site shows: ``pending`` for a released version not yet effective, else the document's."""
         if model.status == "released" and self.today is not None and model.effective is not None \
                 and model.effective > self.today:
             return "pending"
         return model.status
 
-    @staticmethod
-    def procedure_url(code: str) -> str:
-        return page_relpath("procedure", code)
+    def document_url(self, code: str) -> str:
+        """The page of any document, in its type's folder: procedures/Q-FL2.0813.html, manuals/Q-SC01.html."""
+        doc = self.corpus.document(code)
+        folder = self.corpus.doctype(doc.kind).folder if doc is not None else "procedures"
+        return page_relpath(doc.kind if doc else "procedure", code, folder=folder)
 
-    @staticmethod
-    def form_url(code: str) -> str:
-        return page_relpath("form", code)
+    def procedure_url(self, code: str) -> str:
+        return page_relpath("procedure", code, folder=self.corpus.doctype("procedure").folder)
+
+    def form_url(self, code: str) -> str:
+        return page_relpath("form", code, folder=self.corpus.doctype("form").folder)
 
     @staticmethod
     def department_url(dept_id: str) -> str:
         return page_relpath("department", dept_id)
 
     def department(self, dept_id: str) -> dict[str, str]:
-        return {"name": department_name(self.corpus, dept_id), "url": self.department_url(dept_id)}
+        """The name and page of an actor: a department's page, a role's place on its department's page; a group
+        has no page of its own (its name is printed without a link)."""
+        actor = self.corpus.actors.get(dept_id)
+        url = self.department_url(dept_id)
+        if actor is not None and actor.kind == "role" and actor.department is not None:
+            url = f"{self.department_url(actor.department)}#role-{dept_id}"
+        elif actor is not None and actor.kind == "group":
+            url = ""
+        return {"name": department_name(self.corpus, dept_id), "url": url}
 
     def form(self, code: str) -> dict[str, str]:
         doc = self.corpus.form(code)
@@ -113,10 +130,11 @@ class Links:
                 "url": self.form_url(code), "status": self.status(doc.model)}
 
     def document(self, code: str) -> dict[str, str]:
-        doc = self.corpus.procedure(code)
+        doc = self.corpus.document(code)
         return {"text": document_citation(self.corpus, code),
-                "url": self.procedure_url(code) if doc else "", "status": self.status(doc.model) if doc else ""}
+                "url": self.document_url(code) if doc else "", "status": self.status(doc.model) if doc else ""}
 
     def procedure_number(self, code: str) -> str:
-        doc = self.corpus.procedure(code)
-        return procedure_number(self.corpus, doc.model) if doc else code
+        """The printed number of any document (the name is kept for the templates that call it)."""
+        doc = self.corpus.document(code)
+        return document_number(self.corpus, doc.model) if doc else code

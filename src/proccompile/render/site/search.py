@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from proccompile.model import Corpus
-from proccompile.model.display import department_name, form_number, procedure_number
+from proccompile.model.display import actors_name, department_name, document_number, form_number, procedure_number
 from proccompile.model.form import Form, FormField, FormSection
+from proccompile.model.numbering import chapter_content
 from proccompile.model.procedure import Procedure
 from proccompile.render.site.links import Links
 from proccompile.render.site.words import SITE_WORDS
@@ -29,6 +32,13 @@ def search_entries(corpus: Corpus, links: Links, label: Callable[[str], str]) ->
         f = form_doc.model
         entries.append(_entry(links.form_url(f.code), form_number(corpus, f), f.title, links.status(f), marked,
                               _form_words(f)))
+    for other in corpus.documents():
+        if other.kind in ("procedure", "form"):
+            continue
+        m = other.model
+        contents = [chapter_content(m, spec) for spec in corpus.doctype(other.kind).chapters]
+        entries.append(_entry(links.document_url(m.code), document_number(corpus, m), m.title, links.status(m), marked,
+                              [m.code, *_texts(contents), *_texts(list(getattr(m, "chapters", [])))]))
     for dept in corpus.config.departments:
         entries.append(_entry(links.department_url(dept.id), "", department_name(corpus, dept.id), "released",
                               marked, [name for name in (dept.zh, dept.en, dept.id) if name]))
@@ -45,11 +55,22 @@ def _procedure_words(corpus: Corpus, p: Procedure) -> list[str]:
     words = [p.code, p.purpose, p.scope]
     words += [f"{t.term} {t.definition}" for t in p.terms]
     for duty in p.responsibilities:
-        words += [department_name(corpus, duty.department), *duty.duties]
+        words += [actors_name(corpus, duty.department), *duty.duties, *duty.authorities]
     for section in p.process:
         words += [section.title, section.intro or "", *(s.text for s in section.steps)]
-    words += [f"{c.metric} {c.target} {c.measured_by}" for c in p.commitments]
+    words += [f"{c.metric} {c.target or ''} {c.measured_by}" for c in p.commitments]
     return words
+
+
+def _texts(value: object) -> list[str]:
+    """Every text inside ``value`` (chapter contents: text, lists, entries), in order; file paths left out."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    if isinstance(value, BaseModel):
+        return [text for name, item in value if name != "file" for text in _texts(item)]
+    return []
 
 
 def _form_words(f: Form) -> list[str]:

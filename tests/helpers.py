@@ -35,3 +35,10 @@ def compare_or_update(expected_path: Path, actual: str, update: bool) -> None:
     assert actual == expected_path.read_text(encoding="utf-8"), (
         f"output differs from {expected_path}; if the change is intended run pytest --update-golden and review the diff"
     )
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the file with ``new``; the text must be there, so an edit never silently misses."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

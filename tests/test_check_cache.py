@@ -16,7 +16,7 @@ from proccompile.diagnostics.records import to_records
 from proccompile.load.source import SourceFile
 from proccompile.pipeline import check_cached, check_project
 from proccompile.pipeline.checkcache import CACHE_DIR, CACHE_NAME, read_cache
-from tests.helpers import run_cli, run_split
+from tests.helpers import edit_file, run_cli, run_split
 
 MINIMAL = Path(__file__).parent / "cases" / "valid" / "minimal"
 CACHE = Path("build") / CACHE_DIR / CACHE_NAME
@@ -28,12 +28,6 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(MINIMAL, root)
     (root / "build").mkdir()
     return root
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _records(root: Path, **options: object) -> list[dict[str, object]]:
@@ -63,7 +57,7 @@ class _Read:
 def test_a_check_after_one_form_changed_parses_and_models_that_form_alone(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     check_cached(project)
-    _edit(project / "forms" / "Q-QR0101.yaml", "title: 投诉登记表", "title: 投诉登记")
+    edit_file(project / "forms" / "Q-QR0101.yaml", "title: 投诉登记表", "title: 投诉登记")
     read = _Read(monkeypatch)
     check_cached(project)
     # The config is always read and modelled (it is small, and every document is judged against it).
@@ -101,7 +95,7 @@ def test_the_cache_is_plain_json_with_a_header_that_seals_it(project: Path) -> N
 def test_entries_of_unchanged_files_are_written_back_as_they_were(project: Path) -> None:
     check_cached(project)
     before = (project / CACHE).read_bytes().split(b"\n")
-    _edit(project / "forms" / "Q-QR0101.yaml", "title: 投诉登记表", "title: 投诉登记")
+    edit_file(project / "forms" / "Q-QR0101.yaml", "title: 投诉登记表", "title: 投诉登记")
     check_cached(project)
     after = (project / CACHE).read_bytes().split(b"\n")
     changed = [json.loads(line)[0] for line in sorted(set(after[1:]) - set(before[1:]))]
@@ -142,7 +136,7 @@ def test_another_tool_version_starts_an_empty_cache(project: Path, monkeypatch: 
 
 def test_another_config_starts_an_empty_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     check_cached(project)
-    _edit(project / "proccompile.yaml", "language: zh", "language: zh\nreview_interval: 2y")
+    edit_file(project / "proccompile.yaml", "language: zh", "language: zh\nreview_interval: 2y")
     read = _Read(monkeypatch)
     check_cached(project)
     assert len(read.modelled) == 6
@@ -185,7 +179,7 @@ def test_no_cache_neither_reads_nor_writes_it(project: Path) -> None:
 
 def test_check_files_reports_the_named_files_in_the_context_of_their_project(project: Path) -> None:
     (project / "forms" / "Q-QR0102.yaml").unlink()
-    _edit(project / "procedures" / "Q-QP03.yaml", "title: 产品召回程序", "title: 产品召回程序\nbogus: 1")
+    edit_file(project / "procedures" / "Q-QP03.yaml", "title: 产品召回程序", "title: 产品召回程序\nbogus: 1")
     code, out = run_cli(["check", "--format", "concise", "Q-QP01.yaml"], project / "procedures")
     lines = out.splitlines()
     assert code == 1 and lines[-1] == "Found 2 errors in 1 file."

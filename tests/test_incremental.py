@@ -19,7 +19,7 @@ import proccompile.pipeline
 import proccompile.render
 from proccompile.pipeline import BuildResult, CheckResult, build_project
 from proccompile.render.reference_document import default_reference_docx
-from tests.helpers import run_cli
+from tests.helpers import edit_file, run_cli
 
 MINIMAL = Path(__file__).parent / "cases" / "valid" / "minimal"
 ROOT = Path(__file__).parent.parent
@@ -42,12 +42,6 @@ def _built(root: Path, **options: object) -> list[str]:
     result = build_project(root, root / "build", jobs=1, **options)  # type: ignore[arg-type]
     assert not result.check.diagnostics.has_errors
     return sorted(result.rendered)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_first_build_names_every_document(project: Path) -> None:
@@ -75,14 +69,16 @@ def test_force_renders_everything(project: Path) -> None:
 
 CHANGES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     # Text only the form prints: the form alone.
-    "form instructions": (lambda p: _edit(p / "forms" / "Q-QR0101.yaml", "每一起投诉填写一份。", "每起投诉一份。"),
+    "form instructions": (lambda p: edit_file(p / "forms" / "Q-QR0101.yaml", "每一起投诉填写一份。", "每起投诉一份。"),
                           [QR0101]),
     # A form title is printed by the procedures that list the form.
-    "form title": (lambda p: _edit(p / "forms" / "Q-QR0102.yaml", "纠正措施记录表", "纠正措施记录"),
+    "form title": (lambda p: edit_file(p / "forms" / "Q-QR0102.yaml", "纠正措施记录表", "纠正措施记录"),
                    sorted([QP01, QP02, "forms/Q-QR0102_A-0_纠正措施记录.docx"])),
-    "procedure step": (lambda p: _edit(p / "procedures" / "Q-QP03.yaml", "确定召回范围并通知顾客。", "确定召回范围。"),
+    "procedure step": (lambda p: edit_file(p / "procedures" / "Q-QP03.yaml", "确定召回范围并通知顾客。",
+                                           "确定召回范围。"),
                        [QP03]),
-    "config not printed": (lambda p: _edit(p / "proccompile.yaml", "language: zh", "language: zh\nreview_interval: 2y")
+    "config not printed": (lambda p: edit_file(p / "proccompile.yaml", "language: zh",
+                                               "language: zh\nreview_interval: 2y")
                            if "review_interval" not in (p / "proccompile.yaml").read_text(encoding="utf-8") else None,
                            []),
     "template": (lambda p: (p / "templates" / "zh").mkdir(parents=True) or  # type: ignore[func-returns-value]
@@ -91,7 +87,7 @@ CHANGES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "reference document": (lambda p: (p / "templates").mkdir() or  # type: ignore[func-returns-value]
                            (p / "templates" / "reference.docx").write_bytes(default_reference_docx("X")),
                            EVERYTHING),
-    "printed config": (lambda p: _edit(p / "proccompile.yaml", "zh: ", "zh: 新"), EVERYTHING),
+    "printed config": (lambda p: edit_file(p / "proccompile.yaml", "zh: ", "zh: 新"), EVERYTHING),
 }
 
 

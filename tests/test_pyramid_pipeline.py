@@ -16,7 +16,7 @@ from proccompile.pipeline.checkcache import read_cache
 from proccompile.pipeline.live import LiveProject
 from proccompile.pipeline.publish import site_project
 from proccompile.render import PlannedFile
-from tests.helpers import run_split
+from tests.helpers import edit_file, run_split
 
 PYRAMID = Path(__file__).parent / "cases" / "valid" / "pyramid"
 MANUAL, INSTRUCTION, SPECIFICATION = "manuals/Q-SC01.yaml", "instructions/Q-ZY0101.yaml", \
@@ -29,12 +29,6 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(PYRAMID, root)
     (root / "build").mkdir()
     return root
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _modelled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -60,8 +54,8 @@ def test_the_cache_keeps_every_type_and_an_edit_models_that_file_alone(project: 
     seen = _modelled(monkeypatch)
     # A clause out of order in the manual (a check of the document alone), and a reference from the instruction
     # to a document nobody has (judged from the name tables, with the others' results cached).
-    _edit(project / MANUAL, 'clause: "8"', 'clause: "4.1"')
-    _edit(project / INSTRUCTION, "related_documents: [Q/QP01]", "related_documents: [Q/QP99]")
+    edit_file(project / MANUAL, 'clause: "8"', 'clause: "4.1"')
+    edit_file(project / INSTRUCTION, "related_documents: [Q/QP01]", "related_documents: [Q/QP99]")
     cached = check_cached(project)
     assert sorted(seen) == [INSTRUCTION, MANUAL, "proccompile.yaml"]  # the config is always modelled
     assert to_records(cached.diagnostics) == to_records(check_project(project).diagnostics)
@@ -72,14 +66,14 @@ def test_the_cache_keeps_every_type_and_an_edit_models_that_file_alone(project: 
 def test_a_document_of_the_project_listed_as_external_is_found_from_the_cache(project: Path) -> None:
     check_cached(project)
     config = project / "proccompile.yaml"
-    _edit(config, "  - code: GB/T 19001-2016\n",
+    edit_file(config, "  - code: GB/T 19001-2016\n",
           "  - code: Q/ZY0101\n    title: 投诉件检验\n  - code: GB/T 19001-2016\n")
     found = [(f.code.id, f.span.path) for f in check_cached(project).diagnostics]
     assert ("PC346", "proccompile.yaml") in found
 
 
 def test_check_of_one_manual_reports_that_file_alone(project: Path) -> None:
-    _edit(project / MANUAL, 'clause: "8"', 'clause: "8.8"')
+    edit_file(project / MANUAL, 'clause: "8"', 'clause: "8.8"')
     code, out, _ = run_split(["check", "--format", "concise", MANUAL], project)
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines() if ": PC" in line] == [MANUAL]

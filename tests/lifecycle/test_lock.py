@@ -21,7 +21,7 @@ from proccompile.model.lock import LOCK_NAME, parse_lock
 from proccompile.model.names import names_of
 from proccompile.pipeline import check_project
 from proccompile.validate.lifecycle import released_content
-from tests.helpers import run_cli
+from tests.helpers import edit_file, run_cli
 from tests.lifecycle.conftest import ROOT
 
 SHIPPED = check_project(ROOT)
@@ -95,12 +95,6 @@ def _locked_project(tmp_path: Path) -> Path:
     return project
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize(("old", "new"), [
     ("purpose: ", "# 目的经管理评审确认\npurpose: "),                       # a comment line
     ("owner: sales\n", "owner: sales  # 归口\n"),                           # an end-of-line comment
@@ -112,14 +106,14 @@ def _edit(path: Path, old: str, new: str) -> None:
 ])
 def test_comments_and_layout_are_not_content(tmp_path: Path, old: str, new: str) -> None:
     project = _locked_project(tmp_path)
-    _edit(project / "procedures" / "Q-FL2.0813.yaml", old, new)
+    edit_file(project / "procedures" / "Q-FL2.0813.yaml", old, new)
     code, out = run_cli(["check", "--format", "concise", "."], project)
     assert code == 0 and "PC407" not in out and "Q/FL2.0813" not in out, out
 
 
 def test_an_edited_released_procedure_is_reported(tmp_path: Path) -> None:
     project = _locked_project(tmp_path)
-    _edit(project / "procedures" / "Q-FL2.0813.yaml", "time_limit: 24h", "time_limit: 48h")
+    edit_file(project / "procedures" / "Q-FL2.0813.yaml", "time_limit: 24h", "time_limit: 48h")
     code, out = run_cli(["check", "--format", "concise", "."], project)
     assert code == 1
     assert ("procedures/Q-FL2.0813.yaml:4:10: PC407 Released `Q/FL2.0813` `B/0` was changed "
@@ -129,7 +123,7 @@ def test_an_edited_released_procedure_is_reported(tmp_path: Path) -> None:
 def test_lock_adopts_new_versions_and_never_rewrites_old_ones(tmp_path: Path) -> None:
     project = _locked_project(tmp_path)
     assert run_cli(["lock", "."], project) == (0, "locked 0 new versions\n")
-    _edit(project / "procedures" / "Q-FL2.0813.yaml", "time_limit: 24h", "time_limit: 48h")
+    edit_file(project / "procedures" / "Q-FL2.0813.yaml", "time_limit: 24h", "time_limit: 48h")
     code, out = run_cli(["lock", "."], project)
     assert code == 1 and "PC407" in out
     assert (project / LOCK_NAME).read_bytes() == LOCK_BYTES

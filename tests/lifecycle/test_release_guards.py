@@ -17,7 +17,7 @@ import pytest
 from proccompile.lifecycle.release import ReleaseRequest
 from proccompile.pipeline import lifecycle as pipeline_lifecycle
 from proccompile.pipeline.lifecycle import release_project
-from tests.helpers import run_cli, run_split
+from tests.helpers import edit_file, run_cli, run_split
 from tests.lifecycle.conftest import ROOT, copy_project
 
 RELEASE = ["release", "Q/FL2.0813", "--date", "2026-12-01"]
@@ -28,12 +28,6 @@ def _files(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file() and not p.name.startswith(".proccompile-build")}
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture
 def edited(project: Path) -> Path:
     """The shipped project, locked, with approved revisions of Q/FL2.0813 and Q/FL2.0814 ready to release."""
@@ -41,7 +35,7 @@ def edited(project: Path) -> Path:
     for code, file, old, new in (("Q/FL2.0813", "Q-FL2.0813.yaml", "time_limit: 24h", "time_limit: 8h"),
                                  ("Q/FL2.0814", "Q-FL2.0814.yaml", "time_limit: 48h", "time_limit: 36h")):
         assert run_split(["revise", code, "--change", "缩短时限。", "--date", "2026-11-20"], project)[0] == 0
-        _edit(project / "procedures" / file, old, new)
+        edit_file(project / "procedures" / file, old, new)
         for role, name in (("prepared", "王建国"), ("reviewed", "李明华"), ("approved", "张志强")):
             code_, _, err = run_split(["approve", code, "--role", role, "--by", name, "--date", "2026-11-25"], project)
             assert code_ == 0, err

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from tests.helpers import run_cli, run_split
+from tests.helpers import edit_file, run_cli, run_split
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CODE = "Q/FL2.0813"
@@ -25,12 +25,6 @@ SIGNERS = (("prepared", "王建国", "2026-11-21"), ("reviewed", "李明华", "2
 def locked(project: Path) -> Path:
     assert run_cli(["lock", "."], project)[0] == 0
     return project
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _revise(root: Path) -> None:
@@ -71,7 +65,7 @@ def _marks(path: Path) -> str:
 def test_walk_through_from_revise_to_release(locked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = locked
     _revise(root)
-    _edit(root / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(root / FILE, "time_limit: 24h", "time_limit: 8h")
     code, out = run_cli(["check", "--format", "concise", "--today", "2026-11-20", "."], root)
     assert code == 0 and f"{FILE}:" in out and "PC416 [info] Revision `B/1` of `Q/FL2.0813` is open" in out
     assert "PC407" not in out  # the working file may differ from the locked B/0 while the revision is open
@@ -125,7 +119,7 @@ def test_walk_through_from_revise_to_release(locked: Path, tmp_path: Path, monke
 
 def test_release_refuses_an_unsigned_role(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _revise(locked)
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     for role, name, date in SIGNERS[:2]:
         assert _approve(locked, role, name, date, monkeypatch)[0] == 0
     before = _snapshot(locked)
@@ -138,10 +132,10 @@ def test_release_refuses_an_unsigned_role(locked: Path, monkeypatch: pytest.Monk
 
 def test_release_refuses_a_signature_given_before_a_later_edit(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _revise(locked)
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     for role, name, date in SIGNERS:
         assert _approve(locked, role, name, date, monkeypatch)[0] == 0
-    _edit(locked / FILE, "time_limit: 8h", "time_limit: 12h")
+    edit_file(locked / FILE, "time_limit: 8h", "time_limit: 12h")
     code, out = run_cli(["check", "--format", "concise", "--today", "2026-12-01", "."], locked)
     assert out.count("PC417 [warning]") == 3 and "The `approved` approval by 张志强 (2026-11-28) was given for " \
                                                    "other content" in out
@@ -156,14 +150,14 @@ def test_release_refuses_a_signature_given_before_a_later_edit(locked: Path, mon
 
 def test_the_author_never_approves(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _revise(locked)
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     for role, name, date in SIGNERS[:2]:
         assert _approve(locked, role, name, date, monkeypatch)[0] == 0
     code, _, err = _approve(locked, "approved", "王建国", "2026-11-28", monkeypatch)
     assert code == 1 and "王建国 would sign both as `prepared` and as `approved`" in err
     # Recorded some other way (a merge, a hand edit): release refuses it, located at the signature.
     assert _approve(locked, "approved", "张志强", "2026-11-28", monkeypatch)[0] == 0
-    _edit(locked / FILE, "      by: 张志强\n", "      by: 王建国\n")
+    edit_file(locked / FILE, "      by: 张志强\n", "      by: 王建国\n")
     before = _snapshot(locked)
     code, out, err = run_split(["release", CODE, "--date", "2026-12-01"], locked)
     assert code == 1
@@ -173,7 +167,7 @@ def test_the_author_never_approves(locked: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_transcribed_signatures_keep_the_roles_apart_too(locked: Path) -> None:
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     before = _snapshot(locked)
     code, out, err = run_split(["release", CODE, "--change", "x", "--date", "2026-12-01", "--by", "王建国",
                                 "--reviewed-by", "王建国", "--approved-by", "王建国"], locked)
@@ -216,7 +210,7 @@ def test_signers_sign_in_order_on_the_day_they_sign(locked: Path, monkeypatch: p
 
 def test_a_rejection_is_recorded_and_blocks_the_release(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _revise(locked)
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     assert _approve(locked, "prepared", "王建国", "2026-11-21", monkeypatch)[0] == 0
     code, out, err = run_split(["reject", CODE, "--role", "reviewed", "--by", "李明华", "--date", "2026-11-24",
                                 "--comment", "8 小时内无法完成围堵，请改为 12 小时。"], locked)
@@ -239,7 +233,7 @@ def test_a_revision_opened_after_edits_takes_the_released_content_from_git(locke
     subprocess.run([*git, "add", "-A"], cwd=locked, check=True)
     subprocess.run([*git, "commit", "-qm", "B/0"], cwd=locked, check=True)
     released = (locked / FILE).read_bytes()
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     code, out, err = run_split(["revise", CODE, "--change", "x", "--date", "2026-11-20"], locked)
     assert code == 0, err
     assert "the released content was taken from git commit" in out
@@ -249,7 +243,7 @@ def test_a_revision_opened_after_edits_takes_the_released_content_from_git(locke
 def test_cancel_refuses_to_throw_edits_away(locked: Path) -> None:
     _revise(locked)
     released = (locked / "in-force" / FILE).read_bytes()
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     code, _, err = run_split(["revise", CODE, "--cancel"], locked)
     assert code == 1 and f"cp in-force/{FILE} {FILE}" in err
     text = (locked / FILE).read_text(encoding="utf-8").replace("time_limit: 8h", "time_limit: 24h")
@@ -262,7 +256,7 @@ def test_cancel_refuses_to_throw_edits_away(locked: Path) -> None:
 
 def test_a_stored_copy_that_differs_from_the_lock_is_reported(locked: Path) -> None:
     _revise(locked)
-    _edit(locked / "in-force" / FILE, "time_limit: 24h", "time_limit: 48h")
+    edit_file(locked / "in-force" / FILE, "time_limit: 24h", "time_limit: 48h")
     code, out = run_cli(["check", "--format", "concise", "--today", "2026-06-01", "."], locked)
     assert code == 1
     assert (f"in-force/{FILE}:4:10: PC419 `in-force/{FILE}` differs from the released `Q/FL2.0813` `B/0` "
@@ -273,7 +267,7 @@ def test_the_review_draft_of_a_form(locked: Path, tmp_path: Path) -> None:
     form = "forms/Q-JL081301.yaml"
     code, _, err = run_split(["revise", "Q/JL081301", "--change", "增加微信号栏。", "--date", "2026-11-20"], locked)
     assert code == 0, err
-    _edit(locked / form, "fields:\n", "fields:\n  - label: 微信号\n")
+    edit_file(locked / form, "fields:\n", "fields:\n  - label: 微信号\n")
     code, out, err = run_split(["build", "-o", str(tmp_path / "out"), "."], locked)
     assert code == 0, err + out
     drafts = list((tmp_path / "out" / "review" / "forms").glob("Q-JL081301_*.docx"))
@@ -304,7 +298,7 @@ def test_redline_is_uncontrolled_without_a_revision_too(locked: Path, tmp_path: 
     subprocess.run([*git, "init", "-q"], cwd=locked, check=True)
     subprocess.run([*git, "add", "-A"], cwd=locked, check=True)
     subprocess.run([*git, "commit", "-qm", "B/0"], cwd=locked, check=True)
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     code, _, err = run_split(["diff", CODE, "--format", "docx", "-o", str(tmp_path / "r.docx")], locked)
     assert code == 0, err
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO((tmp_path / "r.docx").read_bytes())).read("word/header1.xml"))
@@ -314,7 +308,7 @@ def test_redline_is_uncontrolled_without_a_revision_too(locked: Path, tmp_path: 
 
 def test_the_site_publishes_the_version_in_force(locked: Path, tmp_path: Path) -> None:
     _revise(locked)
-    _edit(locked / FILE, "time_limit: 24h", "time_limit: 8h")
+    edit_file(locked / FILE, "time_limit: 24h", "time_limit: 8h")
     code, out, err = run_split(["site", "-o", str(tmp_path / "site"), "."], locked)
     assert code == 0, err + out
     site = tmp_path / "site"

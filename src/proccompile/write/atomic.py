@@ -22,16 +22,8 @@ def _umask() -> int:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed over it; never over anything but a regular file."""
     _refuse_special(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The writer's pid in the name lets a later run tell a dead writer's leftovers from a live one's.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    tmp = _written_beside(path, data)
     try:
-        # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         # Asked again just before the rename: a folder, a link or a device (as root, /dev/null) put there
         # meanwhile must not be replaced by a regular file.
         _refuse_special(path)
@@ -129,14 +121,8 @@ def write_new(path: Path, data: bytes) -> None:
     The bytes are written to a temporary file first and then linked to ``path``: a link never replaces
     a file, even one another program creates in between, so nothing is ever overwritten.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    tmp = _written_beside(path, data)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -146,3 +132,21 @@ def write_new(path: Path, data: bytes) -> None:
                 handle.write(data)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _written_beside(path: Path, data: bytes) -> str:
+    """A temporary file in ``path``'s folder holding ``data``, flushed to disk; removed again if writing fails."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The writer's pid in the name lets a later run tell a dead writer's leftovers from a live one's.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp creates 0600 files; outputs are shared documents, so give them the usual mode.
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp

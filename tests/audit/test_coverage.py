@@ -6,7 +6,8 @@ from pathlib import Path
 
 from proccompile.audit.clauses import clause_index, clause_key, clause_table, coverage_mark
 from proccompile.audit.coverage import coverage
-from proccompile.audit.items import derive_items, select_procedures
+from proccompile.audit.items import derive_items
+from proccompile.audit.selection import select_procedures
 from proccompile.pipeline import CheckResult
 from tests.audit.conftest import add_config
 from tests.helpers import run_cli

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proccompile.audit.items import derive_items, select_procedures
+from proccompile.audit.items import derive_items
+from proccompile.audit.selection import select_procedures
 from proccompile.audit.turtle import turtle
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from proccompile.audit.books import Request, checklist_book
 from proccompile.audit.focus import select
-from proccompile.audit.items import Item, derive_items, select_procedures
+from proccompile.audit.items import Item, derive_items
+from proccompile.audit.selection import select_procedures
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus
 from proccompile.model.programme import Occasion, audits, occasion, programme_procedures

@@ -9,15 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proccompile.audit.focus import select
-from proccompile.audit.items import (
-    MERGE_SIMILARITY,
-    ProcedureNotInForce,
-    UnknownProcedure,
-    actor_pairs,
-    derive_items,
-    same_requirement,
-    select_procedures,
-)
+from proccompile.audit.items import MERGE_SIMILARITY, actor_pairs, derive_items, same_requirement
+from proccompile.audit.selection import ProcedureNotInForce, UnknownProcedure, select_procedures
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics
 from proccompile.model import Corpus

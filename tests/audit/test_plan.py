@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from proccompile.audit.books import Request, checklist_book
-from proccompile.audit.items import Item, derive_items, select_procedures
+from proccompile.audit.items import Item, derive_items
 from proccompile.audit.plan import number_ranges, plan
 from proccompile.audit.schedule import schedule, working_day
+from proccompile.audit.selection import select_procedures
 from proccompile.diagnostics import Diagnostics
 from proccompile.model.audit_config import minutes
 from proccompile.model.config import Auditor, PlanSettings

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from proccompile.audit.items import derive_items, select_procedures
+from proccompile.audit.items import derive_items
+from proccompile.audit.selection import select_procedures
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics
 from proccompile.pipeline import CheckResult

@@ -12,10 +12,11 @@ from proccompile.audit.coverage import coverage_sheet
 from proccompile.audit.cycle import AuditRecord, attendance_sheet, header_of, report_sheets
 from proccompile.audit.focus import select
 from proccompile.audit.forms import sheet_form
-from proccompile.audit.items import Item, derive_items, select_procedures
+from proccompile.audit.items import Item, derive_items
 from proccompile.audit.plan import plan
 from proccompile.audit.plan_sheets import plan_days, plan_sheet, programme_sheet
 from proccompile.audit.registers import distribution_sheet, register_sheets
+from proccompile.audit.selection import select_procedures
 from proccompile.audit.turtle import turtle, turtle_sheet
 from proccompile.audit.wording import Wording, word_items
 from proccompile.diagnostics import Diagnostics, Span

@@ -16,8 +16,6 @@ from typing import Any
 from proccompile.audit.flow_items import decision_facts
 from proccompile.audit.sampling import FormRef, form_ref
 from proccompile.audit.time_limits import limit_facts
-from proccompile.diagnostics.suggest import did_you_mean
-from proccompile.diagnostics.usage import UsageError
 from proccompile.model import Corpus
 from proccompile.model.actors import Actor, departments_of
 from proccompile.model.corpus import Document
@@ -41,8 +39,7 @@ MERGE_SIMILARITY = 0.6
 MATCH_SIMILARITY = 0.3
 _PUNCTUATION = re.compile(r"[\s\W_]+")
 
-__all__ = ["FormRef", "Item", "UnknownProcedure", "derive_items", "procedure_items", "same_requirement",
-           "select_procedures"]
+__all__ = ["FormRef", "Item", "derive_items", "procedure_items", "same_requirement"]
 
 
 @dataclass(frozen=True)
@@ -84,44 +81,6 @@ class Item:
     def scope(self) -> tuple[str, ...]:
         """The procedures the item audits."""
         return self.procedures or ((self.procedure,) if self.procedure else ())
-
-
-class UnknownProcedure(UsageError):
-    """``--procedure`` named a code that is not in the corpus."""
-
-    def __init__(self, code: str, known: list[str]) -> None:
-        super().__init__(f"no procedure `{code}` in the project", help=did_you_mean(code, known))
-        self.code, self.known = code, known
-
-
-class ProcedureNotInForce(UsageError):
-    """``--procedure`` named a draft or obsolete procedure without the option that admits it."""
-
-    def __init__(self, code: str, status: str) -> None:
-        option = "--include-drafts" if status == "draft" else "--include-obsolete"
-        what = "a draft, not yet in force" if status == "draft" else "obsolete (withdrawn)"
-        super().__init__(f"procedure `{code}` is {what}; its checklist would audit requirements nobody has to "
-                         "meet", help=f"Add {option} to audit it anyway: its items are then worded as {status}")
-        self.code, self.status = code, status
-
-
-def select_procedures(corpus: Corpus, codes: Iterable[str] = (), *, include_drafts: bool = False,
-                      include_obsolete: bool = False) -> list[Document[Procedure]]:
-    """The named procedures in the order given, or every released one (drafts and obsolete ones are not in force,
-    and are refused by name unless their option admits them)."""
-    codes = list(dict.fromkeys(codes))
-    if not codes:
-        return [doc for doc in corpus.procedures if doc.model.status == "released"]
-    chosen = []
-    for code in codes:
-        doc = corpus.procedure(code)
-        if doc is None:
-            raise UnknownProcedure(code, [d.model.code for d in corpus.procedures])
-        status = doc.model.status
-        if (status == "draft" and not include_drafts) or (status == "obsolete" and not include_obsolete):
-            raise ProcedureNotInForce(code, status)
-        chosen.append(doc)
-    return chosen
 
 
 def derive_items(corpus: Corpus, procedures: list[Document[Procedure]]) -> list[Item]:

@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -76,6 +76,9 @@ def test_random_procedure_documents_are_checked_without_raising(document: dict) 
 
 @given(st.one_of(st.text(max_size=12), st.sampled_from(["2024-03-01", "8.2", "1e3", "true", "False", "null", "~", "",
                                                         "0x1F", "+1", "-.5", ".inf", "<<", "=", "yes", "No", "ON"])))
+@example("\x85")  # YAML's other line breaks, which a plain or single-quoted scalar folds into a space
+@example("a\u2028b")
+@example("x\u2029")
 def test_written_text_reads_back_as_the_same_text(text: str) -> None:
     """Whatever string a draft holds, the file written from it reads back as that string (quoted when it would
     otherwise read as a number, a date, a boolean or null)."""

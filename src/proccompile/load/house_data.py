@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from proccompile.load.house_format import dump_house, house_yaml
 
@@ -15,17 +15,22 @@ def commented(data: Any) -> Any:
     """``data`` as ruamel round-trip containers, so comments can be attached and key order is kept.
 
     A string that YAML would read back as something else (8.2 as a number, 2020-01-01 as a date, yes as a
-    boolean) is single-quoted, so the file means what the data meant.
+    boolean) is single-quoted, so the file means what the data meant. A string holding a line break other than a
+    newline (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR) is double-quoted, where it is escaped: written as it is, a
+    reader folds it into a space.
     """
     if isinstance(data, dict):
         return CommentedMap((k, commented(v)) for k, v in data.items())
     if isinstance(data, list):
         return CommentedSeq(commented(v) for v in data)
+    if isinstance(data, str) and any(c in data for c in _OTHER_BREAKS):
+        return DoubleQuotedScalarString(data)
     if isinstance(data, str) and not isinstance(_read_back(data), str):
         return SingleQuotedScalarString(data)
     return data
 
 
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 # First characters of every implicit type (numbers, dates, booleans, null …): a string starting with any
 # other character reads back as a string, so the slow dump-and-load below is only needed for these.
 _IMPLICIT_STARTS = frozenset(k for k in house_yaml().resolver.versioned_resolver if k is not None)
